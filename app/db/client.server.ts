@@ -1,0 +1,43 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { settings } from "~/settings.server";
+import { loadAdminUnits } from "./admin-units.server";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/**
+ * Opens a SQLite file with the pragmas the marketplace relies on and brings its schema and
+ * reference data up to date. Safe to call on every start: migrations and the administrative
+ * units load only what is missing.
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("cache_size = -32000");
+  sqlite.pragma("temp_store = MEMORY");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: path.resolve(settings.migrationsDir) });
+  loadAdminUnits(db);
+  return db;
+}
+
+let instance: Db | undefined;
+
+/** The process-wide connection to `DATABASE_PATH`, opened (and migrated) on first use. */
+export function getDb(): Db {
+  instance ??= openDatabase(settings.databasePath);
+  return instance;
+}
+
+export function closeDb() {
+  instance?.$client.close();
+  instance = undefined;
+}

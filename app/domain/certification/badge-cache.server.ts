@@ -1,0 +1,39 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { certificateProducts, certificates, products } from "~/db/schema";
+import { badgeCertificate } from "./certificate";
+
+type Tx = Pick<Db, "select" | "update">;
+
+/**
+ * Recomputes the badge cache on `products` for the given products from their certificates.
+ * Call it in the same transaction as any change to certificates or their products.
+ */
+export function refreshProductBadges(db: Tx, productIds: readonly number[]) {
+  if (productIds.length === 0) return;
+  const rows = db
+    .select({
+      productId: certificateProducts.productId,
+      id: certificates.id,
+      stars: certificates.stars,
+      status: certificates.status,
+      decisionDate: certificates.decisionDate,
+      expiresOn: certificates.expiresOn,
+    })
+    .from(certificateProducts)
+    .innerJoin(certificates, eq(certificates.id, certificateProducts.certificateId))
+    .where(inArray(certificateProducts.productId, [...productIds]))
+    .all();
+
+  for (const productId of new Set(productIds)) {
+    const badge = badgeCertificate(rows.filter((r) => r.productId === productId));
+    db.update(products)
+      .set({
+        badgeCertificateId: badge?.id ?? null,
+        badgeStars: badge?.stars ?? null,
+        badgeExpiresOn: badge?.expiresOn ?? null,
+      })
+      .where(eq(products.id, productId))
+      .run();
+  }
+}
