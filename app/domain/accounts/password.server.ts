@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
-// scrypt with N=2^15, r=8, p=1 (OWASP's minimum is N=2^17 for r=8 at p=1 is ~ 128 MiB; 2^15 keeps
-// a login under ~50 ms on a 2-core machine while costing an attacker 32 MiB per guess).
+// scrypt N=2^15, r=8, p=1: 32 MiB and ~50 ms per guess on a 2-core machine. OWASP suggests N=2^17;
+// the stored parameters let a later change raise N without invalidating existing hashes.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } satisfies ScryptOptions;
 const KEY_LENGTH = 32;
 
