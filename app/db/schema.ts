@@ -175,6 +175,7 @@ export const products = sqliteTable(
     index("products_public_stars_idx").on(t.status, t.producerVerified, t.badgeStars, t.badgeExpiresOn),
     index("products_public_price_idx").on(t.status, t.producerVerified, t.priceVnd),
     index("products_public_sold_idx").on(t.status, t.producerVerified, t.soldCount),
+    index("products_badge_certificate_idx").on(t.badgeCertificateId),
   ],
 );
 
@@ -231,6 +232,7 @@ export const certificates = sqliteTable(
     ),
     index("certificates_producer_idx").on(t.producerId),
     index("certificates_expiry_idx").on(t.status, t.expiresOn),
+    index("certificates_decision_idx").on(t.decisionDate),
   ],
 );
 

@@ -37,3 +37,11 @@ export function refreshProductBadges(db: Tx, productIds: readonly number[]) {
       .run();
   }
 }
+
+/**
+ * The badge rule of `isCertificateValid` in SQL, over the cache columns of `products`: the cached
+ * certificate is the longest-running active one, so it alone decides whether a badge shows.
+ */
+export function badgeValidSql(alias: string, todayParam: string): string {
+  return `(${alias}.badge_stars IS NOT NULL AND ${alias}.badge_expires_on > ${todayParam})`;
+}

@@ -1,0 +1,24 @@
+import { Link } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+
+export function ErrorPage({ status }: { status: number }) {
+  const t = useT();
+  const [title, text] =
+    status === 404
+      ? [t("error.notFoundTitle"), t("error.notFoundText")]
+      : status === 403
+        ? [t("error.forbiddenTitle"), t("error.forbiddenText")]
+        : status === 400
+          ? [t("error.badRequestTitle"), t("error.text")]
+          : [t("error.title"), t("error.text")];
+  return (
+    <section className="mx-auto max-w-lg py-12 text-center">
+      <p className="text-5xl font-bold text-brand-700">{status}</p>
+      <h1 className="mt-4 text-2xl font-semibold">{title}</h1>
+      <p className="mt-2 text-stone-700">{text}</p>
+      <Link to="/" className="mt-6 inline-block rounded bg-brand-700 px-4 py-2 text-white">
+        {t("error.backHome")}
+      </Link>
+    </section>
+  );
+}

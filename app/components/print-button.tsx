@@ -1,0 +1,13 @@
+import { useEffect, useState } from "react";
+
+/** Prints the page; shown only once JS runs, since without JS the browser's own print menu is the way. */
+export function PrintButton({ label }: { label: string }) {
+  const [canPrint, setCanPrint] = useState(false);
+  useEffect(() => setCanPrint(true), []);
+  if (!canPrint) return null;
+  return (
+    <button type="button" onClick={() => window.print()} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+      {label}
+    </button>
+  );
+}

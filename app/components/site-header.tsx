@@ -1,0 +1,36 @@
+import { Form, Link } from "@remix-run/react";
+import { translator, type Language } from "~/i18n/translate";
+import { SearchBox } from "./search-box";
+
+export function SiteHeader({ lang, path }: { lang: Language; path: string }) {
+  const t = translator(lang);
+  return (
+    <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <Link to="/" className="flex items-center gap-2 text-lg font-bold text-white no-underline">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          {t("site.name")}
+        </Link>
+        <nav aria-label={t("nav.products")} className="ml-auto flex items-center gap-3 text-sm sm:order-3">
+          <Link to="/products" className="text-white underline-offset-4 hover:underline">
+            {t("nav.products")}
+          </Link>
+          <Form method="post" action="/lang" reloadDocument>
+            <input type="hidden" name="lang" value={lang === "vi" ? "en" : "vi"} />
+            <input type="hidden" name="redirectTo" value={path} />
+            <button
+              type="submit"
+              lang={lang === "vi" ? "en" : "vi"}
+              className="rounded border border-white/60 px-2 py-1 text-white hover:bg-white/10"
+            >
+              {t("nav.switchTo")}
+            </button>
+          </Form>
+        </nav>
+        <div className="w-full sm:order-2 sm:w-auto sm:flex-1">
+          <SearchBox lang={lang} />
+        </div>
+      </div>
+    </header>
+  );
+}

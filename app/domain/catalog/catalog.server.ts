@@ -1,0 +1,158 @@
+import type { Statement } from "better-sqlite3";
+import { getDb } from "~/db/client.server";
+import { badgeValidSql } from "../certification/badge-cache.server";
+import { todayInVietnam } from "../shared/dates";
+import { cachedFor } from "../shared/ttl-cache";
+import { PAGE_SIZE, type CatalogFilters } from "./catalog-params";
+import type { ProductGroup } from "./groups";
+import { fuzzyMatch, prefixMatch, queryWords } from "./search-query";
+
+/** What a product card shows. `stars` is set only while the product's certificate is valid. */
+export interface ProductCard {
+  id: number;
+  slug: string;
+  name: string;
+  priceVnd: number;
+  unit: string;
+  stock: number;
+  provinceCode: string;
+  groupCode: ProductGroup;
+  stars: number | null;
+  photo: string | null;
+  photoWidth: number | null;
+  photoHeight: number | null;
+}
+
+/** Products anyone may see: live, from a verified producer. */
+export const PUBLIC_PRODUCT = "p.status = 'live' AND p.producer_verified = 1";
+
+export const CARD_COLUMNS = `p.id, p.slug, p.name, p.price_vnd AS priceVnd, p.unit, p.stock,
+  p.province_code AS provinceCode, p.group_code AS groupCode,
+  CASE WHEN ${badgeValidSql("p", ":today")} THEN p.badge_stars END AS stars,
+  ph.file AS photo, ph.width AS photoWidth, ph.height AS photoHeight`;
+
+/** Joins each product's first photo. */
+export const COVER_PHOTO_JOIN = `LEFT JOIN product_photos ph ON ph.id =
+  (SELECT id FROM product_photos WHERE product_id = p.id ORDER BY position, id LIMIT 1)`;
+
+const statements = new Map<string, Statement>();
+/** Prepared statements are reused by SQL text: the catalog has a few dozen query shapes. */
+export function prepared(sqlText: string): Statement {
+  let statement = statements.get(sqlText);
+  if (!statement) {
+    statement = getDb().$client.prepare(sqlText);
+    statements.set(sqlText, statement);
+  }
+  return statement;
+}
+
+const ORDER_BY: Record<CatalogFilters["sort"], string> = {
+  relevance: "p.published_at DESC, p.id DESC",
+  newest: "p.published_at DESC, p.id DESC",
+  price_asc: "p.price_vnd ASC, p.id ASC",
+  price_desc: "p.price_vnd DESC, p.id DESC",
+  stars: `(CASE WHEN ${badgeValidSql("p", ":today")} THEN p.badge_stars ELSE 0 END) DESC, p.published_at DESC, p.id DESC`,
+  best_selling: "p.sold_count DESC, p.id DESC",
+};
+
+export interface CatalogPage {
+  products: ProductCard[];
+  total: number;
+  pages: number;
+  /** True when the words matched nothing as typed and typo-corrected words were used instead. */
+  approximate: boolean;
+}
+
+function queryCatalog(filters: CatalogFilters, match: string | null, limit: number, offset: number) {
+  const where = [PUBLIC_PRODUCT];
+  const params: Record<string, string | number> = {};
+  let from = "products p";
+  if (match) {
+    from = "products_fts JOIN products p ON p.id = products_fts.rowid";
+    where.push("products_fts MATCH :match");
+    params.match = match;
+  }
+  if (filters.group) {
+    where.push("p.group_code = :group");
+    params.group = filters.group;
+  }
+  if (filters.province) {
+    where.push("p.province_code = :province");
+    params.province = filters.province;
+  }
+  if (filters.stars) {
+    where.push(`p.badge_stars >= :stars AND ${badgeValidSql("p", ":today")}`);
+    params.stars = filters.stars;
+  }
+  if (filters.minPrice !== undefined) {
+    where.push("p.price_vnd >= :minPrice");
+    params.minPrice = filters.minPrice;
+  }
+  if (filters.maxPrice !== undefined) {
+    where.push("p.price_vnd <= :maxPrice");
+    params.maxPrice = filters.maxPrice;
+  }
+  if (filters.inStock) where.push("p.stock > 0");
+
+  const whereSql = where.join(" AND ");
+  const orderSql = match && filters.sort === "relevance" ? "products_fts.rank, p.id DESC" : ORDER_BY[filters.sort];
+
+  const countSql = `SELECT count(*) AS total FROM ${from} WHERE ${whereSql}`;
+  const today = todayInVietnam();
+  const { total } = prepared(countSql).get(filters.stars ? { ...params, today } : params) as { total: number };
+  if (total === 0) return { products: [], total };
+
+  const products = prepared(
+    `SELECT ${CARD_COLUMNS} FROM ${from} ${COVER_PHOTO_JOIN}
+     WHERE ${whereSql} ORDER BY ${orderSql} LIMIT :limit OFFSET :offset`,
+  ).all({ ...params, today, limit, offset }) as ProductCard[];
+  return { products, total };
+}
+
+/** One page of the public catalog for a filter state; the search forgives missing diacritics and typos. */
+export function searchCatalog(filters: CatalogFilters, pageSize = PAGE_SIZE): CatalogPage {
+  const offset = (filters.page - 1) * pageSize;
+  const words = queryWords(filters.q);
+  let result = queryCatalog(filters, prefixMatch(words), pageSize, offset);
+  let approximate = false;
+  if (result.total === 0 && words.length > 0) {
+    const vocabulary = searchVocabulary.get();
+    const fuzzy = fuzzyMatch(words, vocabulary.hasPrefix, vocabulary.terms);
+    if (fuzzy) {
+      result = queryCatalog(filters, fuzzy, pageSize, offset);
+      approximate = result.total > 0;
+    }
+  }
+  return { ...result, pages: Math.max(1, Math.ceil(result.total / pageSize)), approximate };
+}
+
+/** Product names for the as-you-type suggestions. */
+export function suggestProducts(q: string, limit = 8): { slug: string; name: string }[] {
+  const page = searchCatalog({ q, inStock: false, sort: "relevance", page: 1 }, limit);
+  return page.products.map(({ slug, name }) => ({ slug, name }));
+}
+
+interface Vocabulary {
+  terms: string[];
+  hasPrefix(word: string): boolean;
+}
+
+// The index's terms change only when products are written; a few minutes' lag only delays a correction.
+const searchVocabulary = cachedFor<Vocabulary>(5 * 60_000, () => {
+  const terms = (
+    getDb().$client.prepare("SELECT term FROM products_fts_vocab ORDER BY term").all() as { term: string }[]
+  ).map((r) => r.term);
+  return {
+    terms,
+    hasPrefix(word) {
+      let lo = 0;
+      let hi = terms.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (terms[mid]! < word) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < terms.length && terms[lo]!.startsWith(word);
+    },
+  };
+});

@@ -1,0 +1,25 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { meta, provinces } from "~/db/schema";
+
+export type Province = typeof provinces.$inferSelect;
+
+// The 34 provinces change only through a data migration at start, so one read per process is enough.
+let provinceCache: Province[] | undefined;
+let snapshotCache: string | undefined;
+
+export function listProvinces(): Province[] {
+  provinceCache ??= getDb().select().from(provinces).orderBy(provinces.code).all();
+  return provinceCache;
+}
+
+export function provinceByCode(code: string): Province | undefined {
+  return listProvinces().find((p) => p.code === code);
+}
+
+/** Snapshot date of the administrative-units data set, shown in the footer as its source. */
+export function adminUnitsSnapshot(): string {
+  snapshotCache ??=
+    getDb().select().from(meta).where(eq(meta.key, "admin_units_snapshot")).get()?.value ?? "";
+  return snapshotCache;
+}

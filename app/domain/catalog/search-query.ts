@@ -1,0 +1,42 @@
+import { foldVietnamese } from "./fold";
+import { closeTerms } from "./typo";
+
+const MAX_WORDS = 8;
+const MAX_WORD_LENGTH = 40;
+
+/** The folded words of a shopper's query: "Nước  mắm!" → ["nuoc", "mam"]. */
+export function queryWords(query: string): string[] {
+  return foldVietnamese(query)
+    .split(" ")
+    .filter((w) => w.length > 0 && w.length <= MAX_WORD_LENGTH)
+    .slice(0, MAX_WORDS);
+}
+
+// Folded words are only letters and digits, so quoting them is enough to keep FTS5 syntax out.
+const quote = (word: string) => `"${word}"`;
+
+/** An FTS5 query where every word must match as a prefix: "st2" finds "st25". Null when there are no words. */
+export function prefixMatch(words: readonly string[]): string | null {
+  if (words.length === 0) return null;
+  return words.map((w) => `${quote(w)}*`).join(" AND ");
+}
+
+/**
+ * The typo-tolerant FTS5 query: each word that matches no indexed term is replaced by the
+ * close terms of the vocabulary. Null when nothing could be corrected.
+ */
+export function fuzzyMatch(words: readonly string[], hasPrefix: (word: string) => boolean, terms: readonly string[]): string | null {
+  let corrected = false;
+  const parts: string[] = [];
+  for (const word of words) {
+    if (hasPrefix(word)) {
+      parts.push(`${quote(word)}*`);
+      continue;
+    }
+    const close = closeTerms(word, terms);
+    if (close.length === 0) return null;
+    corrected = true;
+    parts.push(`(${close.map(quote).join(" OR ")})`);
+  }
+  return corrected ? parts.join(" AND ") : null;
+}

@@ -1,0 +1,132 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ProductGrid } from "~/components/product-card";
+import { PRODUCT_GROUPS } from "~/domain/catalog/groups";
+import { provinceName } from "~/domain/catalog/place-names";
+import { listProvinces } from "~/domain/catalog/places.server";
+import { featuredCollections, newestCertified, publicProductCounts } from "~/domain/catalog/storefront.server";
+import { getLanguage } from "~/i18n/language.server";
+import { translator } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { requestOrigin } from "~/request.server";
+import { pageMeta } from "~/seo";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await getLanguage(request);
+  const counts = publicProductCounts();
+  const provinces = listProvinces();
+  return {
+    origin: requestOrigin(request),
+    collections: featuredCollections(),
+    newest: newestCertified(),
+    groups: PRODUCT_GROUPS.map((code) => ({ code, count: counts.byGroup.get(code) ?? 0 })),
+    provinces: provinces.map((p) => ({
+      code: p.code,
+      name: provinceName(p, lang),
+      region: p.region,
+      count: counts.byProvince.get(p.code) ?? 0,
+    })),
+    provinceNames: Object.fromEntries(provinces.map((p) => [p.code, provinceName(p, lang)])),
+  };
+}
+
+export const meta: MetaFunction<typeof loader, { root: typeof import("~/root").loader }> = ({ data, matches }) => {
+  const lang = matches.find((m) => m.id === "root")?.data?.lang ?? "vi";
+  const t = translator(lang);
+  return pageMeta({
+    title: `${t("site.name")} — ${t("site.tagline")}`,
+    description: t("site.description"),
+    url: `${data?.origin ?? ""}/`,
+  });
+};
+
+const GROUP_ICONS: Record<string, string> = {
+  food: "🍚",
+  beverage: "☕",
+  herbal: "🌿",
+  handicraft: "🏺",
+  ornamental: "🪴",
+  tourism: "🏡",
+};
+
+export default function Home() {
+  const { collections, newest, groups, provinces, provinceNames } = useLoaderData<typeof loader>();
+  const t = useT();
+  const regions = (["north", "central", "south"] as const).map((region) => ({
+    region,
+    provinces: provinces.filter((p) => p.region === region),
+  }));
+  return (
+    <div className="space-y-10">
+      <section className="rounded-xl bg-gradient-to-br from-brand-700 to-brand-800 px-5 py-8 text-white sm:px-8">
+        <h1 className="text-2xl font-bold sm:text-3xl">{t("home.heroTitle")}</h1>
+        <p className="mt-2 max-w-2xl text-brand-50">{t("home.heroText")}</p>
+        <Link to="/products" className="mt-4 inline-block rounded bg-amber-400 px-4 py-2 font-semibold text-stone-900 no-underline">
+          {t("home.browseAll")}
+        </Link>
+      </section>
+
+      {collections.map((c, i) => (
+        <section key={c.id} aria-labelledby={`collection-${c.id}`}>
+          <h2 id={`collection-${c.id}`} className="text-xl font-bold">
+            {c.title}
+          </h2>
+          {c.description ? <p className="mb-3 text-stone-700">{c.description}</p> : null}
+          <ProductGrid products={c.products.slice(0, 8)} provinceNames={provinceNames} eagerCount={i === 0 ? 2 : 0} />
+        </section>
+      ))}
+
+      <section aria-labelledby="newest">
+        <h2 id="newest" className="mb-3 text-xl font-bold">
+          {t("home.newest")}
+        </h2>
+        <ProductGrid products={newest} provinceNames={provinceNames} />
+      </section>
+
+      <section aria-labelledby="by-group">
+        <h2 id="by-group" className="mb-3 text-xl font-bold">
+          {t("home.byGroup")}
+        </h2>
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          {groups.map((g) => (
+            <li key={g.code}>
+              <Link
+                to={`/products?group=${g.code}`}
+                className="flex h-full flex-col items-center rounded-lg border border-stone-200 bg-white p-3 text-center text-stone-900 no-underline hover:border-brand-600"
+              >
+                <span aria-hidden="true" className="text-3xl">
+                  {GROUP_ICONS[g.code]}
+                </span>
+                <span className="mt-1 font-medium">{t(`group.${g.code}`)}</span>
+                <span className="text-xs text-stone-600">{t("home.productsCount", { count: g.count })}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="by-province">
+        <h2 id="by-province" className="mb-3 text-xl font-bold">
+          {t("home.byProvince")}
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-3">
+          {regions.map(({ region, provinces }) => (
+            <div key={region}>
+              <h3 className="mb-2 font-semibold text-stone-700">{t(`region.${region}`)}</h3>
+              <ul className="space-y-1">
+                {provinces.map((p) => (
+                  <li key={p.code}>
+                    <Link to={`/products?province=${p.code}`} className="flex justify-between rounded px-2 py-1 hover:bg-brand-50">
+                      <span>{p.name}</span>
+                      <span className="text-sm text-stone-600">{p.count}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ProductGrid } from "~/components/product-card";
+import { CertificateBlock } from "~/components/certificate-block";
+import { OcopBadge } from "~/components/ui/ocop-badge";
+import { Price } from "~/components/ui/price";
+import { provinceName } from "~/domain/catalog/place-names";
+import { listProvinces } from "~/domain/catalog/places.server";
+import { productJsonLd } from "~/domain/catalog/product-json-ld";
+import { productBySlug, relatedProducts } from "~/domain/catalog/storefront.server";
+import { getLanguage } from "~/i18n/language.server";
+import { translator } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { requestOrigin } from "~/request.server";
+import { jsonLd, pageMeta } from "~/seo";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const product = productBySlug(params.slug ?? "");
+  if (!product) throw new Response("Not found", { status: 404 });
+  const lang = await getLanguage(request);
+  const origin = requestOrigin(request);
+  const url = `${origin}/products/${product.slug}`;
+  const provinceNames = Object.fromEntries(listProvinces().map((p) => [p.code, provinceName(p, lang)]));
+  return {
+    product,
+    url,
+    origin,
+    related: relatedProducts(product),
+    provinceNames,
+    jsonLd: jsonLd(productJsonLd(product, url, origin)),
+  };
+}
+
+export const meta: MetaFunction<typeof loader, { root: typeof import("~/root").loader }> = ({ data, matches }) => {
+  const t = translator(matches.find((m) => m.id === "root")?.data?.lang ?? "vi");
+  if (!data) return [{ title: t("error.notFoundTitle") }];
+  const { product, url, origin } = data;
+  const stars = product.certificate ? ` — OCOP ${product.certificate.stars}★` : "";
+  const photo = product.photos[0];
+  return pageMeta({
+    title: `${product.name}${stars} | ${t("site.name")}`,
+    description: product.description.slice(0, 160),
+    url,
+    image: photo ? `${origin}/media/${photo.file}` : undefined,
+    type: "product",
+  });
+};
+
+export default function ProductPage() {
+  const { product, related, provinceNames, jsonLd: structuredData } = useLoaderData<typeof loader>();
+  const t = useT();
+  const [cover, ...morePhotos] = product.photos;
+  const province = provinceNames[product.provinceCode];
+  return (
+    <div className="space-y-8">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData }} />
+      <div className="grid gap-6 md:grid-cols-2">
+        <div className="space-y-2">
+          {cover ? (
+            <img
+              src={`/media/${cover.file}`}
+              alt={t("product.photoAlt", { name: product.name })}
+              width={cover.width}
+              height={cover.height}
+              fetchPriority="high"
+              className="aspect-square w-full rounded-lg bg-stone-100 object-cover"
+            />
+          ) : null}
+          {morePhotos.length > 0 ? (
+            <ul className="grid grid-cols-4 gap-2">
+              {morePhotos.map((p) => (
+                <li key={p.file}>
+                  <img
+                    src={`/media/${p.file}`}
+                    alt={t("product.photoAlt", { name: product.name })}
+                    width={p.width}
+                    height={p.height}
+                    loading="lazy"
+                    className="aspect-square w-full rounded bg-stone-100 object-cover"
+                  />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+
+        <div className="space-y-3">
+          {product.certificate ? (
+            <a href="#chung-nhan" className="no-underline">
+              <OcopBadge stars={product.certificate.stars} size="lg" />
+            </a>
+          ) : null}
+          <h1 className="text-2xl font-bold leading-tight">{product.name}</h1>
+          <p>
+            <Price vnd={product.priceVnd} className="text-2xl font-bold text-brand-800" />{" "}
+            <span className="text-stone-600">{t("product.perUnit", { unit: product.unit })}</span>
+          </p>
+          <p className={product.stock > 0 ? "text-brand-700" : "font-medium text-red-700"}>
+            {product.stock > 0 ? t("product.inStock", { stock: product.stock, unit: product.unit }) : t("product.outOfStock")}
+          </p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-stone-600">{t("product.group")}</dt>
+            <dd>
+              <Link to={`/products?group=${product.groupCode}`}>{t(`group.${product.groupCode}`)}</Link>
+            </dd>
+            <dt className="text-stone-600">{t("product.origin")}</dt>
+            <dd>
+              {product.producer.wardName}, <Link to={`/products?province=${product.provinceCode}`}>{province}</Link>
+            </dd>
+            {product.weightGrams > 0 ? (
+              <>
+                <dt className="text-stone-600">{t("product.weight")}</dt>
+                <dd>{product.weightGrams.toLocaleString("vi-VN")} g</dd>
+              </>
+            ) : null}
+          </dl>
+          <section aria-labelledby="description">
+            <h2 id="description" className="font-semibold">
+              {t("product.description")}
+            </h2>
+            <p className="whitespace-pre-line text-stone-800">{product.description}</p>
+          </section>
+        </div>
+      </div>
+
+      <CertificateBlock certificate={product.certificate} />
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <section aria-labelledby="producer" className="rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="producer" className="text-lg font-semibold">
+            {t("product.producer")}
+          </h2>
+          <p className="font-medium">{product.producer.name}</p>
+          <p className="text-sm text-stone-600">
+            {t(`entity.${product.producer.entityType}`)} · {product.producer.wardName}, {provinceNames[product.producer.provinceCode]}
+          </p>
+          <p className="mt-2 line-clamp-3 text-sm text-stone-800">{product.producer.story}</p>
+          <Link to={`/producers/${product.producer.slug}`} className="mt-2 inline-block font-medium">
+            {t("product.viewProducer")}
+          </Link>
+        </section>
+        <section aria-labelledby="trace" className="flex gap-4 rounded-lg border border-stone-200 bg-white p-4">
+          <img src={`/products/${product.slug}/qr.svg`} alt="" width={112} height={112} loading="lazy" className="h-28 w-28 shrink-0" />
+          <div>
+            <h2 id="trace" className="text-lg font-semibold">
+              {t("product.trace")}
+            </h2>
+            <p className="text-sm text-stone-700">{t("product.traceText")}</p>
+            <Link to={`/products/${product.slug}/label`} className="mt-2 inline-block font-medium">
+              {t("product.printLabel")}
+            </Link>
+          </div>
+        </section>
+      </div>
+
+      <section aria-labelledby="reviews">
+        <h2 id="reviews" className="text-lg font-semibold">
+          {t("product.reviews")}
+        </h2>
+        <p className="text-sm text-stone-700">{t("product.noReviews")}</p>
+      </section>
+
+      {related.length > 0 ? (
+        <section aria-labelledby="related">
+          <h2 id="related" className="mb-3 text-lg font-semibold">
+            {t("product.related")}
+          </h2>
+          <ProductGrid products={related} provinceNames={provinceNames} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ProductGrid } from "~/components/product-card";
+import { FieldError } from "~/components/ui/field-error";
+import { catalogSearch, parseCatalogParams, SORTS } from "~/domain/catalog/catalog-params";
+import { searchCatalog } from "~/domain/catalog/catalog.server";
+import { PRODUCT_GROUPS } from "~/domain/catalog/groups";
+import { provinceName } from "~/domain/catalog/place-names";
+import { listProvinces, provinceByCode } from "~/domain/catalog/places.server";
+import { getLanguage } from "~/i18n/language.server";
+import { translator } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { requestOrigin } from "~/request.server";
+import { pageMeta } from "~/seo";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await getLanguage(request);
+  const url = new URL(request.url);
+  const { filters, errors } = parseCatalogParams(url.searchParams, (code) => provinceByCode(code) !== undefined);
+  const result = searchCatalog(filters);
+  const provinces = listProvinces().map((p) => ({ code: p.code, name: provinceName(p, lang) }));
+  return data(
+    {
+      origin: requestOrigin(request),
+      filters,
+      errors,
+      result,
+      provinces,
+      provinceNames: Object.fromEntries(provinces.map((p) => [p.code, p.name])),
+    },
+    // A bad parameter is the visitor's to fix: say so with 400, and still show what can be shown.
+    { status: Object.keys(errors).length > 0 ? 400 : 200 },
+  );
+}
+
+export const meta: MetaFunction<typeof loader, { root: typeof import("~/root").loader }> = ({ data, matches }) => {
+  const t = translator(matches.find((m) => m.id === "root")?.data?.lang ?? "vi");
+  if (!data) return [{ title: t("catalog.title") }];
+  const { filters, result, origin } = data;
+  const title = filters.q ? t("catalog.searchTitle", { q: filters.q }) : t("catalog.title");
+  return pageMeta({
+    title: `${title} | ${t("site.name")}`,
+    description: `${t("catalog.count", { count: result.total })} — ${t("site.tagline")}`,
+    url: `${origin}/products${catalogSearch(filters)}`,
+    // Search results and deep filter combinations are not pages search engines should keep.
+    noindex: Boolean(filters.q) || result.total === 0,
+  });
+};
+
+const field = "w-full rounded border border-stone-300 bg-white px-2 py-2 text-sm";
+
+export default function Catalog() {
+  const { filters, errors, result, provinces, provinceNames } = useLoaderData<typeof loader>();
+  const t = useT();
+  const hasFilters = catalogSearch({ ...filters, sort: "relevance", page: 1 }) !== "";
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">
+          {filters.q ? t("catalog.searchTitle", { q: filters.q }) : t("catalog.title")}
+        </h1>
+        <p className="text-stone-700" role="status">
+          {t("catalog.count", { count: result.total })}
+        </p>
+      </div>
+      {result.approximate ? <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{t("catalog.didYouMean")}</p> : null}
+
+      <details className="rounded-lg border border-stone-200 bg-white" open={Object.keys(errors).length > 0 || undefined}>
+        <summary className="cursor-pointer px-3 py-2 font-semibold">{t("catalog.filters")}</summary>
+        <Form method="get" action="/products" className="grid grid-cols-2 gap-3 p-3 sm:grid-cols-4">
+          <div className="col-span-2">
+            <label htmlFor="f-q" className="block text-sm font-medium">
+              {t("search.label")}
+            </label>
+            <input id="f-q" name="q" type="search" defaultValue={filters.q} maxLength={100} className={field}
+              aria-invalid={errors.q ? true : undefined} aria-describedby={errors.q ? "f-q-error" : undefined} />
+            <FieldError id="f-q-error" message={errors.q && t(errors.q)} />
+          </div>
+          <div>
+            <label htmlFor="f-group" className="block text-sm font-medium">
+              {t("catalog.group")}
+            </label>
+            <select id="f-group" name="group" defaultValue={filters.group ?? ""} className={field}
+              aria-invalid={errors.group ? true : undefined} aria-describedby={errors.group ? "f-group-error" : undefined}>
+              <option value="">{t("catalog.any")}</option>
+              {PRODUCT_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`group.${g}`)}
+                </option>
+              ))}
+            </select>
+            <FieldError id="f-group-error" message={errors.group && t(errors.group)} />
+          </div>
+          <div>
+            <label htmlFor="f-province" className="block text-sm font-medium">
+              {t("catalog.province")}
+            </label>
+            <select id="f-province" name="province" defaultValue={filters.province ?? ""} className={field}
+              aria-invalid={errors.province ? true : undefined} aria-describedby={errors.province ? "f-province-error" : undefined}>
+              <option value="">{t("catalog.any")}</option>
+              {provinces.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            <FieldError id="f-province-error" message={errors.province && t(errors.province)} />
+          </div>
+          <div>
+            <label htmlFor="f-stars" className="block text-sm font-medium">
+              {t("catalog.stars")}
+            </label>
+            <select id="f-stars" name="stars" defaultValue={filters.stars ?? ""} className={field}
+              aria-invalid={errors.stars ? true : undefined} aria-describedby={errors.stars ? "f-stars-error" : undefined}>
+              <option value="">{t("catalog.any")}</option>
+              {[3, 4, 5].map((s) => (
+                <option key={s} value={s}>
+                  {t("catalog.starsAtLeast", { stars: s })}
+                </option>
+              ))}
+            </select>
+            <FieldError id="f-stars-error" message={errors.stars && t(errors.stars)} />
+          </div>
+          <div>
+            <label htmlFor="f-sort" className="block text-sm font-medium">
+              {t("catalog.sort")}
+            </label>
+            <select id="f-sort" name="sort" defaultValue={filters.sort} className={field}
+              aria-invalid={errors.sort ? true : undefined} aria-describedby={errors.sort ? "f-sort-error" : undefined}>
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`catalog.sort.${s}`)}
+                </option>
+              ))}
+            </select>
+            <FieldError id="f-sort-error" message={errors.sort && t(errors.sort)} />
+          </div>
+          <div>
+            <label htmlFor="f-min" className="block text-sm font-medium">
+              {t("catalog.minPrice")}
+            </label>
+            <input id="f-min" name="minPrice" inputMode="numeric" defaultValue={filters.minPrice ?? ""} className={field}
+              aria-invalid={errors.minPrice ? true : undefined} aria-describedby={errors.minPrice ? "f-min-error" : undefined} />
+            <FieldError id="f-min-error" message={errors.minPrice && t(errors.minPrice)} />
+          </div>
+          <div>
+            <label htmlFor="f-max" className="block text-sm font-medium">
+              {t("catalog.maxPrice")}
+            </label>
+            <input id="f-max" name="maxPrice" inputMode="numeric" defaultValue={filters.maxPrice ?? ""} className={field}
+              aria-invalid={errors.maxPrice ? true : undefined} aria-describedby={errors.maxPrice ? "f-max-error" : undefined} />
+            <FieldError id="f-max-error" message={errors.maxPrice && t(errors.maxPrice)} />
+          </div>
+          <div className="col-span-2 flex items-center gap-2 sm:col-span-2">
+            <input id="f-stock" name="inStock" type="checkbox" value="1" defaultChecked={filters.inStock} className="h-5 w-5" />
+            <label htmlFor="f-stock" className="text-sm">
+              {t("catalog.inStock")}
+            </label>
+          </div>
+          <div className="col-span-2 flex items-center gap-3 sm:col-span-2 sm:justify-end">
+            <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+              {t("catalog.apply")}
+            </button>
+            {hasFilters ? <Link to="/products">{t("catalog.clear")}</Link> : null}
+          </div>
+        </Form>
+      </details>
+
+      {result.products.length > 0 ? (
+        <ProductGrid products={result.products} provinceNames={provinceNames} eagerCount={2} />
+      ) : (
+        <div className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center">
+          <p className="font-medium">{t("catalog.empty")}</p>
+          <p className="text-sm text-stone-600">{t("catalog.emptyHint")}</p>
+        </div>
+      )}
+
+      {result.pages > 1 ? (
+        <nav aria-label={t("catalog.pagination")} className="flex items-center justify-between gap-2">
+          {filters.page > 1 ? (
+            <Link rel="prev" to={`/products${catalogSearch({ ...filters, page: filters.page - 1 })}`} className="rounded border border-stone-300 bg-white px-3 py-2">
+              {t("catalog.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-sm text-stone-700">{t("catalog.page", { page: filters.page, pages: result.pages })}</span>
+          {filters.page < result.pages ? (
+            <Link rel="next" to={`/products${catalogSearch({ ...filters, page: filters.page + 1 })}`} className="rounded border border-stone-300 bg-white px-3 py-2">
+              {t("catalog.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
