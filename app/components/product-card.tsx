@@ -58,3 +58,16 @@ export function ProductGrid({
     </ul>
   );
 }
+
+/** One row of cards that scrolls sideways on a phone instead of making the page ten screens long. */
+export function ProductRow({ products, provinceNames }: { products: Card[]; provinceNames?: Record<string, string> }) {
+  return (
+    <ul className="-mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-2 lg:mx-0 lg:grid lg:grid-cols-4 lg:overflow-visible lg:px-0">
+      {products.map((p) => (
+        <li key={p.id} className="flex w-40 shrink-0 snap-start sm:w-48 lg:w-auto">
+          <ProductCard product={p} provinceName={provinceNames?.[p.provinceCode]} />
+        </li>
+      ))}
+    </ul>
+  );
+}

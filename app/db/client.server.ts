@@ -26,7 +26,18 @@ export function openDatabase(file: string): Db {
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: path.resolve(settings.migrationsDir) });
   loadAdminUnits(db);
+  optimizeDatabase(db);
   return db;
+}
+
+/**
+ * Refreshes the query planner's statistics where they are missing or stale (bounded work, as the
+ * SQLite docs advise at open and after bulk writes). Without them, filtered catalog queries pick
+ * the wrong index and take 50 ms instead of 0.1 ms.
+ */
+export function optimizeDatabase(db: Db) {
+  db.$client.pragma("analysis_limit = 1000");
+  db.$client.pragma("optimize = 0x10002");
 }
 
 let instance: Db | undefined;

@@ -172,7 +172,7 @@ export const products = sqliteTable(
     index("products_public_newest_idx").on(t.status, t.producerVerified, t.publishedAt),
     index("products_public_group_idx").on(t.status, t.producerVerified, t.groupCode, t.publishedAt),
     index("products_public_province_idx").on(t.status, t.producerVerified, t.provinceCode, t.publishedAt),
-    index("products_public_stars_idx").on(t.status, t.producerVerified, t.badgeStars, t.badgeExpiresOn),
+    index("products_public_stars_idx").on(t.status, t.producerVerified, t.badgeStars, t.publishedAt),
     index("products_public_price_idx").on(t.status, t.producerVerified, t.priceVnd),
     index("products_public_sold_idx").on(t.status, t.producerVerified, t.soldCount),
     index("products_badge_certificate_idx").on(t.badgeCertificateId),

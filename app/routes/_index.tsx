@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ProductGrid } from "~/components/product-card";
+import { ProductRow } from "~/components/product-card";
 import { PRODUCT_GROUPS } from "~/domain/catalog/groups";
 import { provinceName } from "~/domain/catalog/place-names";
 import { listProvinces } from "~/domain/catalog/places.server";
@@ -66,13 +66,13 @@ export default function Home() {
         </Link>
       </section>
 
-      {collections.map((c, i) => (
+      {collections.map((c) => (
         <section key={c.id} aria-labelledby={`collection-${c.id}`}>
           <h2 id={`collection-${c.id}`} className="text-xl font-bold">
             {c.title}
           </h2>
           {c.description ? <p className="mb-3 text-stone-700">{c.description}</p> : null}
-          <ProductGrid products={c.products.slice(0, 8)} provinceNames={provinceNames} eagerCount={i === 0 ? 2 : 0} />
+          <ProductRow products={c.products.slice(0, 8)} provinceNames={provinceNames} />
         </section>
       ))}
 
@@ -80,7 +80,7 @@ export default function Home() {
         <h2 id="newest" className="mb-3 text-xl font-bold">
           {t("home.newest")}
         </h2>
-        <ProductGrid products={newest} provinceNames={provinceNames} />
+        <ProductRow products={newest} provinceNames={provinceNames} />
       </section>
 
       <section aria-labelledby="by-group">

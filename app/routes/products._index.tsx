@@ -60,7 +60,7 @@ export default function Catalog() {
           {filters.q ? t("catalog.searchTitle", { q: filters.q }) : t("catalog.title")}
         </h1>
         <p className="text-stone-700" role="status">
-          {t("catalog.count", { count: result.total })}
+          {t(result.more ? "catalog.countMore" : "catalog.count", { count: result.total.toLocaleString("vi-VN") })}
         </p>
       </div>
       {result.approximate ? <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{t("catalog.didYouMean")}</p> : null}

@@ -51,13 +51,24 @@ const ORDER_BY: Record<CatalogFilters["sort"], string> = {
   newest: "p.published_at DESC, p.id DESC",
   price_asc: "p.price_vnd ASC, p.id ASC",
   price_desc: "p.price_vnd DESC, p.id DESC",
-  stars: `(CASE WHEN ${badgeValidSql("p", ":today")} THEN p.badge_stars ELSE 0 END) DESC, p.published_at DESC, p.id DESC`,
+  // Walks the stars index; a certificate that lapsed since the last expiry sweep may rank by its old stars (shown without badge).
+  stars: "p.badge_stars DESC, p.published_at DESC, p.id DESC",
   best_selling: "p.sold_count DESC, p.id DESC",
 };
 
+/**
+ * How many matches a listing counts and pages through: "2.400+ sản phẩm" is as useful to a shopper
+ * as an exact 92.213, and counting stops being the slowest part of a page. Relevance ranks the
+ * newest MAX_COUNTED matches, so a common word costs the same as a rare one.
+ */
+export const MAX_COUNTED = 2400;
+
 export interface CatalogPage {
   products: ProductCard[];
+  /** Matching products, counted up to MAX_COUNTED. */
   total: number;
+  /** True when there are more matches than `total`. */
+  more: boolean;
   pages: number;
   /** True when the words matched nothing as typed and typo-corrected words were used instead. */
   approximate: boolean;
@@ -65,7 +76,7 @@ export interface CatalogPage {
 
 function queryCatalog(filters: CatalogFilters, match: string | null, limit: number, offset: number) {
   const where = [PUBLIC_PRODUCT];
-  const params: Record<string, string | number> = {};
+  const params: Record<string, string | number> = { today: todayInVietnam(), cap: MAX_COUNTED + 1 };
   let from = "products p";
   if (match) {
     from = "products_fts JOIN products p ON p.id = products_fts.rowid";
@@ -93,20 +104,24 @@ function queryCatalog(filters: CatalogFilters, match: string | null, limit: numb
     params.maxPrice = filters.maxPrice;
   }
   if (filters.inStock) where.push("p.stock > 0");
-
   const whereSql = where.join(" AND ");
-  const orderSql = match && filters.sort === "relevance" ? "products_fts.rank, p.id DESC" : ORDER_BY[filters.sort];
 
-  const countSql = `SELECT count(*) AS total FROM ${from} WHERE ${whereSql}`;
-  const today = todayInVietnam();
-  const { total } = prepared(countSql).get(filters.stars ? { ...params, today } : params) as { total: number };
-  if (total === 0) return { products: [], total };
+  const { counted } = prepared(
+    `SELECT count(*) AS counted FROM (SELECT 1 FROM ${from} WHERE ${whereSql} LIMIT :cap)`,
+  ).get(params) as { counted: number };
+  const total = Math.min(counted, MAX_COUNTED);
+  if (total === 0 || offset >= total) return { products: [], total, more: counted > MAX_COUNTED };
 
-  const products = prepared(
-    `SELECT ${CARD_COLUMNS} FROM ${from} ${COVER_PHOTO_JOIN}
-     WHERE ${whereSql} ORDER BY ${orderSql} LIMIT :limit OFFSET :offset`,
-  ).all({ ...params, today, limit, offset }) as ProductCard[];
-  return { products, total };
+  const sql =
+    match && filters.sort === "relevance"
+      ? `WITH hits AS (SELECT p.id, products_fts.rank AS rank FROM ${from} WHERE ${whereSql}
+           ORDER BY products_fts.rowid DESC LIMIT :cap)
+         SELECT ${CARD_COLUMNS} FROM hits CROSS JOIN products p ON p.id = hits.id ${COVER_PHOTO_JOIN}
+         ORDER BY hits.rank, p.id DESC LIMIT :limit OFFSET :offset`
+      : `SELECT ${CARD_COLUMNS} FROM ${from} ${COVER_PHOTO_JOIN}
+         WHERE ${whereSql} ORDER BY ${ORDER_BY[filters.sort]} LIMIT :limit OFFSET :offset`;
+  const products = prepared(sql).all({ ...params, limit, offset }) as ProductCard[];
+  return { products, total, more: counted > MAX_COUNTED };
 }
 
 /** One page of the public catalog for a filter state; the search forgives missing diacritics and typos. */

@@ -4,6 +4,7 @@ import {
   expiryFor,
   isCertificateValid,
   issuerLevelForStars,
+  issuerNameFor,
   showsBadge,
   starsForScore,
   type CertificateStatus,
@@ -71,5 +72,13 @@ describe("the badge rule", () => {
     const expiring = cert("active", "2023-11-23");
     expect(showsBadge([expiring], "2026-11-22")).toBe(true);
     expect(showsBadge([expiring], "2026-11-23")).toBe(false);
+  });
+});
+
+describe("issuerNameFor", () => {
+  it("names the ministry for 5★ and the province's People's Committee otherwise", () => {
+    expect(issuerNameFor(5, "Tỉnh Đắk Lắk")).toBe("Bộ Nông nghiệp và Môi trường");
+    expect(issuerNameFor(4, "Thành phố Cần Thơ")).toBe("UBND thành phố Cần Thơ");
+    expect(issuerNameFor(3, "Tỉnh Đắk Lắk")).toBe("UBND tỉnh Đắk Lắk");
   });
 });

@@ -63,3 +63,10 @@ export function showsBadge(
   const cert = badgeCertificate(certs);
   return cert !== null && isCertificateValid(cert, today);
 }
+
+/** Who signs a certificate: the ministry for 5★, the province's People's Committee for 3★ and 4★. */
+export function issuerNameFor(stars: Stars, provinceFullName: string): string {
+  if (issuerLevelForStars(stars) === "central") return "Bộ Nông nghiệp và Môi trường";
+  // "Tỉnh Đắk Lắk" → "UBND tỉnh Đắk Lắk", as decisions are signed.
+  return `UBND ${provinceFullName.charAt(0).toLowerCase()}${provinceFullName.slice(1)}`;
+}

@@ -1,0 +1,44 @@
+import type { ProductGroup } from "~/domain/catalog/groups";
+
+/** A demo product, as a producer would list it. */
+export interface DemoProduct {
+  /** Unique across the demo data; collections and certificates refer to products by it. */
+  key: string;
+  name: string;
+  group: ProductGroup;
+  unit: string;
+  priceVnd: number;
+  stock: number;
+  weightGrams: number;
+  description: string;
+  /** Defaults to "live". */
+  status?: "live" | "draft";
+}
+
+/** A demo OCOP certificate; its decision date is `monthsAgo` months before the day of seeding. */
+export interface DemoCertificate {
+  number: string;
+  stars: 3 | 4 | 5;
+  score: number;
+  monthsAgo: number;
+  /** Keys of this producer's products that the certificate covers. */
+  products: string[];
+  revokedReason?: string;
+}
+
+export interface DemoProducer {
+  key: string;
+  name: string;
+  entityType: "cooperative" | "cooperative_group" | "household" | "enterprise";
+  provinceCode: string;
+  wardCode: string;
+  addressLine: string;
+  phone: string;
+  story: string;
+  /** Defaults to "approved". */
+  verification?: "approved" | "pending";
+  /** Email of the demo account that owns this producer, if any. */
+  ownerEmail?: string;
+  products: DemoProduct[];
+  certificates: DemoCertificate[];
+}

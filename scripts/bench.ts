@@ -1,0 +1,125 @@
+/**
+ * npm run bench — builds, seeds a large catalog into a temporary database, starts the production
+ * server and loads its storefront pages at 10 connections with autocannon. Prints p50/p99 latency,
+ * requests/s and peak RSS per page, and the gzip size of each page's first-load JavaScript.
+ *
+ *   npm run bench -- --products 100000 --producers 10000 --duration 10 --no-build
+ */
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const productCount = option("products", 100_000);
+const producerCount = option("producers", 10_000);
+const duration = option("duration", 10);
+const connections = option("connections", 10);
+const port = option("port", 3999);
+
+const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
+  execFileSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+
+if (!process.argv.includes("--no-build")) run("npm", ["run", "build"]);
+
+const dir = mkdtempSync(path.join(tmpdir(), "ocop-bench-"));
+const env: Record<string, string> = {
+  DATABASE_PATH: path.join(dir, "bench.db"),
+  UPLOADS_DIR: path.join(dir, "uploads"),
+  SEED_DEMO: "0",
+  NODE_ENV: "production",
+  PORT: String(port),
+};
+const seedStart = performance.now();
+run("npx", ["tsx", "scripts/seed.ts", "--products", String(productCount), "--producers", String(producerCount)], env);
+const seedSeconds = (performance.now() - seedStart) / 1000;
+
+const server = spawn(process.execPath, ["server.js"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+await new Promise<void>((resolve, reject) => {
+  server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("is listening on") && resolve());
+  server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+});
+const origin = `http://127.0.0.1:${port}`;
+
+function peakRssMb(): number {
+  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+// Product pages rotate through many slugs so the benchmark does not measure one cached row.
+const db = new Database(env.DATABASE_PATH, { readonly: true });
+const slugs = (
+  db.prepare("SELECT slug FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY random() LIMIT 2000").all() as { slug: string }[]
+).map((r) => r.slug);
+db.close();
+
+const searches = ["mat ong", "nuoc mam", "ca phe", "tra", "gao st25", "dac san", "yen sao", "banh", "muc", "hat dieu"];
+const pages: { name: string; paths: string[] }[] = [
+  { name: "home /", paths: ["/"] },
+  { name: "catalog /products", paths: ["/products", "/products?page=2", "/products?page=7"] },
+  { name: "catalog filtered", paths: ["/products?group=food&province=92", "/products?stars=4&sort=price_asc", "/products?province=01&inStock=1&sort=newest"] },
+  { name: "search ?q=", paths: searches.map((q) => `/products?q=${encodeURIComponent(q)}`) },
+  { name: "product page", paths: slugs.map((s) => `/products/${s}`) },
+];
+
+interface Row {
+  page: string;
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
+const rows: Row[] = [];
+for (const page of pages) {
+  let i = 0;
+  const nextPath = () => page.paths[i++ % page.paths.length]!;
+  // Warm up: the first requests prepare statements and fill SQLite's page cache.
+  await autocannon({ url: origin, connections, amount: 200, requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] });
+  const result = await autocannon({
+    url: origin,
+    connections,
+    duration,
+    requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }],
+  });
+  rows.push({
+    page: page.name,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: Math.round(result.requests.average),
+    errors: result.errors + result.non2xx,
+  });
+}
+
+// First-load JS: the module scripts and preloads a browser fetches for each page, gzip-compressed.
+async function firstLoadJsKb(pathname: string): Promise<number> {
+  const html = await (await fetch(origin + pathname)).text();
+  const files = new Set<string>();
+  for (const m of html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)) files.add(m[1]!);
+  for (const m of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?["'](\/assets\/[^"']+\.js)["']/g)) files.add(m[1]!);
+  let bytes = 0;
+  for (const file of files) bytes += gzipSync(readFileSync(path.join("build/client", file)), { level: 9 }).length;
+  return Math.round(bytes / 102.4) / 10;
+}
+const jsSizes = {
+  home: await firstLoadJsKb("/"),
+  catalog: await firstLoadJsKb("/products"),
+  product: await firstLoadJsKb(`/products/${slugs[0]}`),
+};
+const rss = peakRssMb();
+server.kill("SIGTERM");
+rmSync(dir, { recursive: true, force: true });
+
+console.log(`\nChợ OCOP benchmark — ${productCount.toLocaleString("en")} products, ${producerCount.toLocaleString("en")} producers; ${connections} connections, ${duration}s per page; seeding took ${seedSeconds.toFixed(1)}s`);
+console.log("| page | p50 ms | p99 ms | req/s | errors |");
+console.log("|---|---:|---:|---:|---:|");
+for (const r of rows) console.log(`| ${r.page} | ${r.p50} | ${r.p99} | ${r.rps} | ${r.errors} |`);
+console.log(`\nPeak RSS of the server: ${rss} MB`);
+console.log(`First-load JS (gzip): home ${jsSizes.home} KB, catalog ${jsSizes.catalog} KB, product ${jsSizes.product} KB`);
+if (rows.some((r) => r.errors > 0)) process.exitCode = 1;

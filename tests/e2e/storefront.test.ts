@@ -1,0 +1,97 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, PHONE, seriousA11yViolations } from "../setup/browser";
+import { startServer, type TestServer } from "../setup/server";
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** home → search without diacritics → product page, as a shopper on a phone. */
+async function shopperJourney(page: Page, { javaScript }: { javaScript: boolean }) {
+  await page.goto(server.url);
+  await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Đặc sản OCOP");
+  await expectNoHorizontalScroll(page);
+
+  const search = page.getByRole("combobox", { name: "Tìm sản phẩm" });
+  await search.fill("nuoc mam");
+  if (javaScript) {
+    // With JS the box suggests goods as you type; the suggestion is a link to the product.
+    const suggestion = page.getByRole("option").first();
+    await suggestion.waitFor();
+    expect(await suggestion.textContent()).toMatch(/Nước mắm/);
+  }
+  await search.press("Enter");
+  await page.waitForURL(/\/products\?q=nuoc\+mam/);
+  await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("nuoc mam");
+  const firstCard = page.locator("main article a").filter({ hasText: "Nước mắm" }).first();
+  const name = (await firstCard.locator("h3").textContent())!.trim();
+  await expectNoHorizontalScroll(page);
+
+  await firstCard.click();
+  await page.waitForURL(/\/products\/[a-z0-9-]+$/);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(name);
+  const certificate = page.locator("#chung-nhan");
+  expect(await certificate.textContent()).toMatch(/Chứng nhận OCOP/);
+  await expect(page.getByText(/Truy xuất nguồn gốc/).isVisible()).resolves.toBe(true);
+  await expectNoHorizontalScroll(page);
+}
+
+describe("a shopper on a phone finds goods and opens one", () => {
+  it("with JavaScript on", async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await shopperJourney(page, { javaScript: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("with JavaScript off", async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await shopperJourney(page, { javaScript: false });
+    // Filters are a plain GET form: choose a group and apply.
+    await page.goto(`${server.url}/products`);
+    await page.locator("summary", { hasText: "Bộ lọc" }).click();
+    await page.getByLabel("Nhóm").selectOption("beverage");
+    await page.getByRole("button", { name: "Áp dụng" }).click();
+    await page.waitForURL(/group=beverage/);
+    expect(await page.locator("main article").count()).toBeGreaterThan(0);
+    // The language switch is a form too.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.waitForURL(/group=beverage/);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await context.close();
+  });
+});
+
+describe("accessibility", () => {
+  it("has no serious or critical axe violations on home, catalog, product, producer and label pages", async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    const { slug, producer } = server.db
+      .prepare(
+        `SELECT p.slug, pr.slug AS producer FROM products p JOIN producers pr ON pr.id = p.producer_id
+         WHERE p.status = 'live' AND p.producer_verified = 1 AND p.badge_stars IS NOT NULL LIMIT 1`,
+      )
+      .get() as { slug: string; producer: string };
+    for (const path of ["/", "/products", "/products?q=tra&stars=4", `/products/${slug}`, `/products/${slug}/label`, `/producers/${producer}`, "/khong-ton-tai"]) {
+      await page.goto(server.url + path);
+      expect(await seriousA11yViolations(page), path).toEqual([]);
+    }
+    await context.close();
+  });
+});

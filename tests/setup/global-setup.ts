@@ -1,0 +1,35 @@
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { openDatabase } from "~/db/client.server";
+import { seedDemo } from "~/db/seed/demo.server";
+
+export const TMP_DIR = path.resolve("tests/.tmp");
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDb: string;
+    uploadsDir: string;
+  }
+}
+
+/**
+ * Migrates and seeds one template database with the demo data; each test file copies it, so
+ * every file starts from the same known state without seeding again.
+ */
+export default async function setup(project: TestProject) {
+  if (!existsSync("build/server/index.js")) {
+    throw new Error("No production build: run `npm run build` first (npm test does).");
+  }
+  const dir = path.join(TMP_DIR, project.name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const templateDb = path.join(dir, "template.db");
+  const uploadsDir = path.join(dir, "uploads");
+  const db = openDatabase(templateDb);
+  await seedDemo(db, { uploadsDir });
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.close();
+  project.provide("templateDb", templateDb);
+  project.provide("uploadsDir", uploadsDir);
+}
