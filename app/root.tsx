@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -35,6 +35,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     adminUnitsSnapshot: adminUnitsSnapshot(),
   };
 }
+
+// Pages set their own meta; this one only titles the error pages rendered by the boundary below.
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [];
+  const t = translator(data?.lang ?? "vi");
+  const title = isRouteErrorResponse(error) && error.status === 404 ? t("error.notFoundTitle") : t("error.title");
+  return [{ title: `${title} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

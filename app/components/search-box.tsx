@@ -1,4 +1,4 @@
-import { Form, Link, useFetcher, useSearchParams } from "@remix-run/react";
+import { Form, Link, useFetcher, useLocation, useSearchParams } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { translator, type Language } from "~/i18n/translate";
 
@@ -21,7 +21,13 @@ export function SearchBox({ lang }: { lang: Language }) {
   const listId = useId();
   const suggestions = open ? (fetcher.data?.suggestions ?? []) : [];
 
+  const location = useLocation();
   useEffect(() => () => clearTimeout(timer.current), []);
+  // A search submitted or a suggestion followed: the list must not cover the next page.
+  useEffect(() => {
+    clearTimeout(timer.current);
+    setOpen(false);
+  }, [location.key]);
 
   function onInput(value: string) {
     clearTimeout(timer.current);
@@ -52,7 +58,7 @@ export function SearchBox({ lang }: { lang: Language }) {
   }
 
   return (
-    <Form method="get" action="/products" role="search" className="relative flex">
+    <Form method="get" action="/products" role="search" className="relative flex" onSubmit={() => setOpen(false)}>
       <label htmlFor="site-search" className="sr-only">
         {t("search.label")}
       </label>
@@ -72,7 +78,7 @@ export function SearchBox({ lang }: { lang: Language }) {
         onChange={(e) => onInput(e.currentTarget.value)}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 200)}
-        className="min-w-0 flex-1 rounded-l border-0 px-3 py-2 text-stone-900 placeholder:text-stone-500"
+        className="min-w-0 flex-1 rounded-l border-0 bg-white px-3 py-2 text-stone-900 placeholder:text-stone-600"
       />
       <button type="submit" className="rounded-r bg-amber-400 px-4 py-2 font-semibold text-stone-900 hover:bg-amber-300">
         {t("search.submit")}

@@ -1,13 +1,11 @@
-import type { MetaFunction } from "@remix-run/node";
 import { ErrorPage } from "~/components/error-page";
 
-// Any URL no other route claims is a 404 page inside the site's layout.
+// Any URL no other route claims is a 404 page inside the site's layout (the root boundary renders it).
 export function loader() {
   throw new Response("Not found", { status: 404 });
 }
 
-export const meta: MetaFunction = () => [{ title: "404 | Chợ OCOP" }, { name: "robots", content: "noindex" }];
-
+// A UI route, not a resource route, so the 404 is an HTML page; the loader always throws first.
 export default function NotFound() {
   return <ErrorPage status={404} />;
 }

@@ -54,7 +54,7 @@ export default function ProductPage() {
   return (
     <div className="space-y-8">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData }} />
-      <div className="grid gap-6 md:grid-cols-2">
+      <div id="san-pham" className="grid gap-6 md:grid-cols-2">
         <div className="space-y-2">
           {cover ? (
             <img
