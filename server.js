@@ -10,10 +10,13 @@ await startup();
 
 const app = express();
 app.disable("x-powered-by");
-app.use(compression());
+// Level 1: measured on the catalog page, 0.26 ms instead of 0.46 ms for 11 % more bytes (10.4 KB vs 9.4 KB).
+app.use(compression({ level: 1 }));
 // Vite fingerprints everything under /assets, so those files can be cached for a year.
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+// Files of public/ (favicon, manifest) all have an extension; page URLs skip the lookup and its stat() call.
+const publicFiles = express.static("build/client", { maxAge: "1h", index: false });
+app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
 const server = app.listen(settings.port, () => {

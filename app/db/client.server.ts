@@ -26,14 +26,14 @@ export function openDatabase(file: string): Db {
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: path.resolve(settings.migrationsDir) });
   loadAdminUnits(db);
-  optimizeDatabase(db);
   return db;
 }
 
 /**
- * Refreshes the query planner's statistics where they are missing or stale (bounded work, as the
- * SQLite docs advise at open and after bulk writes). Without them, filtered catalog queries pick
- * the wrong index and take 50 ms instead of 0.1 ms.
+ * Refreshes the query planner's statistics where they are missing or stale (bounded work). Without
+ * them, filtered catalog queries pick the wrong index and take 50 ms instead of 0.1 ms. Run it after
+ * data arrives, never on an empty database before a bulk load: statistics of empty tables made
+ * seeding 100,000 products nine times slower (153 s instead of 17 s).
  */
 export function optimizeDatabase(db: Db) {
   db.$client.pragma("analysis_limit = 1000");

@@ -57,11 +57,11 @@ const ORDER_BY: Record<CatalogFilters["sort"], string> = {
 };
 
 /**
- * How many matches a listing counts and pages through: "2.400+ sản phẩm" is as useful to a shopper
- * as an exact 92.213, and counting stops being the slowest part of a page. Relevance ranks the
- * newest MAX_COUNTED matches, so a common word costs the same as a rare one.
+ * How many matches a listing counts and pages through (42 pages): "Hơn 1.000 sản phẩm" tells a
+ * shopper as much as an exact 92.213, and counting stops being the slowest part of a page.
+ * Relevance ranks the newest MAX_COUNTED matches, so a common word costs about what a rare one does.
  */
-export const MAX_COUNTED = 2400;
+export const MAX_COUNTED = 1000;
 
 export interface CatalogPage {
   products: ProductCard[];
@@ -106,22 +106,41 @@ function queryCatalog(filters: CatalogFilters, match: string | null, limit: numb
   if (filters.inStock) where.push("p.stock > 0");
   const whereSql = where.join(" AND ");
 
+  if (match && filters.sort === "relevance") return rankedPage(from, whereSql, params, limit, offset);
+
   const { counted } = prepared(
     `SELECT count(*) AS counted FROM (SELECT 1 FROM ${from} WHERE ${whereSql} LIMIT :cap)`,
   ).get(params) as { counted: number };
   const total = Math.min(counted, MAX_COUNTED);
   if (total === 0 || offset >= total) return { products: [], total, more: counted > MAX_COUNTED };
-
-  const sql =
-    match && filters.sort === "relevance"
-      ? `WITH hits AS (SELECT p.id, products_fts.rank AS rank FROM ${from} WHERE ${whereSql}
-           ORDER BY products_fts.rowid DESC LIMIT :cap)
-         SELECT ${CARD_COLUMNS} FROM hits CROSS JOIN products p ON p.id = hits.id ${COVER_PHOTO_JOIN}
-         ORDER BY hits.rank, p.id DESC LIMIT :limit OFFSET :offset`
-      : `SELECT ${CARD_COLUMNS} FROM ${from} ${COVER_PHOTO_JOIN}
-         WHERE ${whereSql} ORDER BY ${ORDER_BY[filters.sort]} LIMIT :limit OFFSET :offset`;
-  const products = prepared(sql).all({ ...params, limit, offset }) as ProductCard[];
+  const products = prepared(
+    `SELECT ${CARD_COLUMNS} FROM ${from} ${COVER_PHOTO_JOIN}
+     WHERE ${whereSql} ORDER BY ${ORDER_BY[filters.sort]} LIMIT :limit OFFSET :offset`,
+  ).all({ ...params, limit, offset }) as ProductCard[];
   return { products, total, more: counted > MAX_COUNTED };
+}
+
+/** Search results by relevance: the newest matches are read once with their rank, counted, sorted and paged here. */
+function rankedPage(from: string, whereSql: string, params: Record<string, string | number>, limit: number, offset: number) {
+  const hits = prepared(
+    `SELECT p.id AS id, products_fts.rank AS rank FROM ${from} WHERE ${whereSql}
+     ORDER BY products_fts.rowid DESC LIMIT :cap`,
+  ).all(params) as { id: number; rank: number }[];
+  const total = Math.min(hits.length, MAX_COUNTED);
+  const pageIds = hits
+    .slice(0, total)
+    .sort((a, b) => a.rank - b.rank || b.id - a.id)
+    .slice(offset, offset + limit)
+    .map((h) => h.id);
+  const cards = prepared(
+    `SELECT ${CARD_COLUMNS} FROM products p ${COVER_PHOTO_JOIN} WHERE p.id IN (SELECT value FROM json_each(:ids))`,
+  ).all({ ids: JSON.stringify(pageIds), today: params.today }) as ProductCard[];
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  return {
+    products: pageIds.map((id) => byId.get(id)).filter((c): c is ProductCard => c !== undefined),
+    total,
+    more: hits.length > MAX_COUNTED,
+  };
 }
 
 /** One page of the public catalog for a filter state; the search forgives missing diacritics and typos. */

@@ -25,8 +25,10 @@ export function refreshProductBadges(db: Tx, productIds: readonly number[]) {
     .where(inArray(certificateProducts.productId, [...productIds]))
     .all();
 
+  const certsOf = new Map<number, typeof rows>();
+  for (const row of rows) certsOf.set(row.productId, [...(certsOf.get(row.productId) ?? []), row]);
   for (const productId of new Set(productIds)) {
-    const badge = badgeCertificate(rows.filter((r) => r.productId === productId));
+    const badge = badgeCertificate(certsOf.get(productId) ?? []);
     db.update(products)
       .set({
         badgeCertificateId: badge?.id ?? null,
