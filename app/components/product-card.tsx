@@ -59,10 +59,14 @@ export function ProductGrid({
   );
 }
 
-/** One row of cards that scrolls sideways on a phone instead of making the page ten screens long. */
+/**
+ * One row of cards that scrolls sideways on a phone instead of making the page ten screens long.
+ * `relative` keeps the cards' absolutely positioned screen-reader text inside the scroller; without
+ * it that text widens the document and phones zoom the whole page out.
+ */
 export function ProductRow({ products, provinceNames }: { products: Card[]; provinceNames?: Record<string, string> }) {
   return (
-    <ul className="-mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-2 lg:mx-0 lg:grid lg:grid-cols-4 lg:overflow-visible lg:px-0">
+    <ul className="relative -mx-4 flex snap-x scroll-px-4 gap-3 overflow-x-auto px-4 pb-2 lg:mx-0 lg:grid lg:grid-cols-4 lg:overflow-visible lg:px-0">
       {products.map((p) => (
         <li key={p.id} className="flex w-40 shrink-0 snap-start sm:w-48 lg:w-auto">
           <ProductCard product={p} provinceName={provinceNames?.[p.provinceCode]} />

@@ -1,3 +1,4 @@
+import { formatIsoDate } from "~/domain/shared/dates";
 import { translator, type Language } from "~/i18n/translate";
 
 export function SiteFooter({ lang, snapshot }: { lang: Language; snapshot?: string }) {
@@ -6,7 +7,7 @@ export function SiteFooter({ lang, snapshot }: { lang: Language; snapshot?: stri
     <footer className="no-print mt-8 border-t border-stone-200 bg-white text-sm text-stone-700">
       <div className="mx-auto max-w-6xl space-y-1 px-4 py-6">
         <p>{t("footer.about")}</p>
-        {snapshot ? <p>{t("footer.data", { date: snapshot })}</p> : null}
+        {snapshot ? <p>{t("footer.data", { date: formatIsoDate(snapshot) })}</p> : null}
         <p>{t("footer.openSource")}</p>
       </div>
     </footer>

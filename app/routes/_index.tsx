@@ -113,7 +113,7 @@ export default function Home() {
           {regions.map(({ region, provinces }) => (
             <div key={region}>
               <h3 className="mb-2 font-semibold text-stone-700">{t(`region.${region}`)}</h3>
-              <ul className="space-y-1">
+              <ul className="grid grid-cols-2 gap-x-3 gap-y-1 sm:grid-cols-1">
                 {provinces.map((p) => (
                   <li key={p.code}>
                     <Link to={`/products?province=${p.code}`} className="flex justify-between rounded px-2 py-1 hover:bg-brand-50">
