@@ -35,6 +35,7 @@ CREATE TABLE `certificates` (
 --> statement-breakpoint
 CREATE INDEX `certificates_producer_idx` ON `certificates` (`producer_id`);--> statement-breakpoint
 CREATE INDEX `certificates_expiry_idx` ON `certificates` (`status`,`expires_on`);--> statement-breakpoint
+CREATE INDEX `certificates_decision_idx` ON `certificates` (`decision_date`);--> statement-breakpoint
 CREATE TABLE `collection_products` (
 	`collection_id` integer NOT NULL,
 	`product_id` integer NOT NULL,
@@ -149,9 +150,11 @@ CREATE INDEX `products_producer_idx` ON `products` (`producer_id`);--> statement
 CREATE INDEX `products_public_newest_idx` ON `products` (`status`,`producer_verified`,`published_at`);--> statement-breakpoint
 CREATE INDEX `products_public_group_idx` ON `products` (`status`,`producer_verified`,`group_code`,`published_at`);--> statement-breakpoint
 CREATE INDEX `products_public_province_idx` ON `products` (`status`,`producer_verified`,`province_code`,`published_at`);--> statement-breakpoint
-CREATE INDEX `products_public_stars_idx` ON `products` (`status`,`producer_verified`,`badge_stars`,`badge_expires_on`);--> statement-breakpoint
+CREATE INDEX `products_public_province_group_idx` ON `products` (`status`,`producer_verified`,`province_code`,`group_code`,`published_at`);--> statement-breakpoint
+CREATE INDEX `products_public_stars_idx` ON `products` (`status`,`producer_verified`,`badge_stars`,`published_at`);--> statement-breakpoint
 CREATE INDEX `products_public_price_idx` ON `products` (`status`,`producer_verified`,`price_vnd`);--> statement-breakpoint
 CREATE INDEX `products_public_sold_idx` ON `products` (`status`,`producer_verified`,`sold_count`);--> statement-breakpoint
+CREATE INDEX `products_badge_certificate_idx` ON `products` (`badge_certificate_id`);--> statement-breakpoint
 CREATE TABLE `provinces` (
 	`code` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,

@@ -172,6 +172,8 @@ export const products = sqliteTable(
     index("products_public_newest_idx").on(t.status, t.producerVerified, t.publishedAt),
     index("products_public_group_idx").on(t.status, t.producerVerified, t.groupCode, t.publishedAt),
     index("products_public_province_idx").on(t.status, t.producerVerified, t.provinceCode, t.publishedAt),
+    // "Goods of this kind from this province" is the commonest combined filter (home page links, related goods).
+    index("products_public_province_group_idx").on(t.status, t.producerVerified, t.provinceCode, t.groupCode, t.publishedAt),
     index("products_public_stars_idx").on(t.status, t.producerVerified, t.badgeStars, t.publishedAt),
     index("products_public_price_idx").on(t.status, t.producerVerified, t.priceVnd),
     index("products_public_sold_idx").on(t.status, t.producerVerified, t.soldCount),
