@@ -2,7 +2,6 @@
 // (see docs/decisions/0001-remix-config-with-vite.md). Only keys the Vite plugin understands belong here.
 /** @type {import('@remix-run/dev').VitePluginConfig} */
 export default {
-  ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/.*"],
   serverModuleFormat: "esm",
   future: {
     v3_fetcherPersist: true,
@@ -10,6 +9,6 @@ export default {
     v3_throwAbortReason: true,
     v3_lazyRouteDiscovery: true,
     v3_singleFetch: true,
-    v3_routeConfig: false,
+    v3_routeConfig: true,
   },
 };

@@ -10,10 +10,10 @@ await startup();
 
 const app = express();
 app.disable("x-powered-by");
-// Level 1: measured on the catalog page, 0.26 ms instead of 0.46 ms for 11 % more bytes (10.4 KB vs 9.4 KB).
+// Vite fingerprints everything under /assets, so browsers keep those files a year: compress them hard once.
+app.use("/assets", compression({ level: 9 }), express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+// Pages are compressed at level 1: measured on the catalog page, 0.26 ms instead of 0.46 ms for 11 % more bytes.
 app.use(compression({ level: 1 }));
-// Vite fingerprints everything under /assets, so those files can be cached for a year.
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 // Files of public/ (favicon, manifest) all have an extension; page URLs skip the lookup and its stat() call.
 const publicFiles = express.static("build/client", { maxAge: "1h", index: false });
 app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));

@@ -5,10 +5,26 @@ export function requestOrigin(request: Request): string {
   return settings.publicOrigin ?? new URL(request.url).origin;
 }
 
-/** A same-site path to return to after a form, never another host ("//evil.example" is refused). */
+const LOCAL_BASE = "http://local.invalid";
+
+/**
+ * A same-site path to return to after a form, never another host: "//evil.example", "/\\evil",
+ * "/\t/evil.example" (browsers drop the tab) and anything with control or non-ASCII characters
+ * fall back, since they could leave the site or break the Location header.
+ */
 export function safeRedirectPath(value: FormDataEntryValue | null, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
+  if (typeof value !== "string" || !/^\/[\x21-\x7e]*$/.test(value) || value.startsWith("//") || value.includes("\\")) {
     return fallback;
   }
-  return value;
+  const url = new URL(value, LOCAL_BASE);
+  return url.origin === LOCAL_BASE ? url.pathname + url.search : fallback;
+}
+
+/** The posted form, or null when the body is not a form at all (a 400 for the caller, not a 500). */
+export async function readForm(request: Request): Promise<FormData | null> {
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
 }

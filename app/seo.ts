@@ -1,4 +1,15 @@
 import type { MetaDescriptor } from "@remix-run/node";
+import { translator, type Language, type Translate } from "./i18n/translate";
+
+/** The route match of the root, whose loader knows the visitor's language. */
+export type RootMatch = { root: typeof import("./root").loader };
+
+/** The translate function for a route's meta export, in the language the root loader chose. */
+export function metaTranslator(matches: readonly { id: string; data: unknown }[]): Translate & { lang: Language } {
+  const root = matches.find((m) => m.id === "root")?.data as { lang?: Language } | undefined;
+  const lang = root?.lang ?? "vi";
+  return Object.assign(translator(lang), { lang });
+}
 
 /** Title, description, canonical link and Open Graph tags for a page, as Remix meta descriptors. */
 export function pageMeta({
@@ -8,6 +19,7 @@ export function pageMeta({
   image,
   type = "website",
   noindex = false,
+  lang,
 }: {
   title: string;
   description: string;
@@ -15,6 +27,7 @@ export function pageMeta({
   image?: string;
   type?: "website" | "product" | "profile";
   noindex?: boolean;
+  lang: Language;
 }): MetaDescriptor[] {
   const meta: MetaDescriptor[] = [
     { title },
@@ -25,7 +38,7 @@ export function pageMeta({
     { property: "og:description", content: description },
     { property: "og:url", content: url },
     { property: "og:type", content: type },
-    { property: "og:locale", content: "vi_VN" },
+    { property: "og:locale", content: lang === "en" ? "en_US" : "vi_VN" },
     { name: "twitter:card", content: image ? "summary_large_image" : "summary" },
   ];
   if (image) meta.push({ property: "og:image", content: image });

@@ -14,9 +14,6 @@ export const settings = {
   get uploadsDir() {
     return env("UPLOADS_DIR") ?? "./data/uploads";
   },
-  get migrationsDir() {
-    return env("MIGRATIONS_DIR") ?? "./drizzle";
-  },
   get isProduction() {
     return process.env.NODE_ENV === "production";
   },

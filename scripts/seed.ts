@@ -18,9 +18,9 @@ function option(name: string): number | undefined {
 
 const started = performance.now();
 const db = openDatabase(settings.databasePath);
-const products = option("products");
-const producers = option("producers");
 try {
+  const products = option("products");
+  const producers = option("producers");
   if (products !== undefined || producers !== undefined) {
     const existing = db.$client.prepare("SELECT count(*) AS n FROM products").get() as { n: number };
     if (existing.n > 0) throw new Error(`${settings.databasePath} already has ${existing.n} products; use an empty DATABASE_PATH`);

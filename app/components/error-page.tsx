@@ -9,14 +9,14 @@ export function ErrorPage({ status }: { status: number }) {
       : status === 403
         ? [t("error.forbiddenTitle"), t("error.forbiddenText")]
         : status === 400
-          ? [t("error.badRequestTitle"), t("error.text")]
+          ? [t("error.badRequestTitle"), t("error.badRequestText")]
           : [t("error.title"), t("error.text")];
   return (
     <section className="mx-auto max-w-lg py-12 text-center">
       <p className="text-5xl font-bold text-brand-700">{status}</p>
       <h1 className="mt-4 text-2xl font-semibold">{title}</h1>
       <p className="mt-2 text-stone-700">{text}</p>
-      <Link to="/" className="mt-6 inline-block rounded bg-brand-700 px-4 py-2 text-white">
+      <Link to="/" className="mt-6 inline-block rounded bg-brand-700 px-4 py-2 text-white no-underline">
         {t("error.backHome")}
       </Link>
     </section>

@@ -11,8 +11,8 @@ export function SiteHeader({ lang, path }: { lang: Language; path: string }) {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {t("site.name")}
         </Link>
-        <nav aria-label={t("nav.products")} className="ml-auto flex items-center gap-3 text-sm sm:order-3">
-          <Link to="/products" className="text-white underline-offset-4 hover:underline">
+        <nav aria-label={t("nav.main")} className="ml-auto flex items-center gap-3 text-sm sm:order-3">
+          <Link to="/products" className="text-white">
             {t("nav.products")}
           </Link>
           <Form method="post" action="/lang" reloadDocument>

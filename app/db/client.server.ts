@@ -24,7 +24,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("cache_size = -32000");
   sqlite.pragma("temp_store = MEMORY");
   const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: path.resolve(settings.migrationsDir) });
+  // Relative to the working directory: every command (npm start, tests, scripts) runs from the repository root.
+  migrate(db, { migrationsFolder: path.resolve("drizzle") });
   loadAdminUnits(db);
   return db;
 }
@@ -46,9 +47,4 @@ let instance: Db | undefined;
 export function getDb(): Db {
   instance ??= openDatabase(settings.databasePath);
   return instance;
-}
-
-export function closeDb() {
-  instance?.$client.close();
-  instance = undefined;
 }

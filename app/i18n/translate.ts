@@ -10,6 +10,11 @@ export function isLanguage(value: unknown): value is Language {
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { vi, en };
 
+/** A whole number with the language's grouping: 1.000 in Vietnamese, 1,000 in English. */
+export function formatCount(n: number, lang: Language): string {
+  return n.toLocaleString(lang === "en" ? "en-US" : "vi-VN");
+}
+
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(lang: Language): Translate {

@@ -3,13 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ProductRow } from "~/components/product-card";
 import { PRODUCT_GROUPS } from "~/domain/catalog/groups";
 import { provinceName } from "~/domain/catalog/place-names";
-import { listProvinces } from "~/domain/catalog/places.server";
+import { listProvinces, provinceNames } from "~/domain/catalog/places.server";
 import { featuredCollections, newestCertified, publicProductCounts } from "~/domain/catalog/storefront.server";
 import { getLanguage } from "~/i18n/language.server";
-import { translator } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
-import { pageMeta } from "~/seo";
+import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
@@ -26,17 +25,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       region: p.region,
       count: counts.byProvince.get(p.code) ?? 0,
     })),
-    provinceNames: Object.fromEntries(provinces.map((p) => [p.code, provinceName(p, lang)])),
+    provinceNames: provinceNames(lang),
   };
 }
 
-export const meta: MetaFunction<typeof loader, { root: typeof import("~/root").loader }> = ({ data, matches }) => {
-  const lang = matches.find((m) => m.id === "root")?.data?.lang ?? "vi";
-  const t = translator(lang);
+export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return pageMeta({
     title: `${t("site.name")} — ${t("site.tagline")}`,
     description: t("site.description"),
     url: `${data?.origin ?? ""}/`,
+    lang: t.lang,
   });
 };
 
@@ -72,7 +71,7 @@ export default function Home() {
             {c.title}
           </h2>
           {c.description ? <p className="mb-3 text-stone-700">{c.description}</p> : null}
-          <ProductRow products={c.products.slice(0, 8)} provinceNames={provinceNames} />
+          <ProductRow products={c.products} provinceNames={provinceNames} />
         </section>
       ))}
 
@@ -116,7 +115,7 @@ export default function Home() {
               <ul className="grid grid-cols-2 gap-x-3 gap-y-1 sm:grid-cols-1">
                 {provinces.map((p) => (
                   <li key={p.code}>
-                    <Link to={`/products?province=${p.code}`} className="flex justify-between rounded px-2 py-1 hover:bg-brand-50">
+                    <Link to={`/products?province=${p.code}`} className="flex justify-between rounded px-2 py-1 no-underline hover:bg-brand-50">
                       <span>{p.name}</span>
                       <span className="text-sm text-stone-600">{p.count}</span>
                     </Link>

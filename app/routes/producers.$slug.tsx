@@ -1,25 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ProductGrid } from "~/components/product-card";
-import { provinceName } from "~/domain/catalog/place-names";
-import { listProvinces } from "~/domain/catalog/places.server";
+import { provinceNames } from "~/domain/catalog/places.server";
 import { producerBySlug } from "~/domain/catalog/storefront.server";
 import { getLanguage } from "~/i18n/language.server";
-import { translator } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
-import { pageMeta } from "~/seo";
+import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const producer = producerBySlug(params.slug ?? "");
   if (!producer) throw new Response("Not found", { status: 404 });
   const lang = await getLanguage(request);
-  const provinceNames = Object.fromEntries(listProvinces().map((p) => [p.code, provinceName(p, lang)]));
-  return { producer, provinceNames, origin: requestOrigin(request) };
+  return { producer, provinceNames: provinceNames(lang), origin: requestOrigin(request) };
 }
 
-export const meta: MetaFunction<typeof loader, { root: typeof import("~/root").loader }> = ({ data, matches }) => {
-  const t = translator(matches.find((m) => m.id === "root")?.data?.lang ?? "vi");
+export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   if (!data) return [{ title: t("error.notFoundTitle") }];
   const { producer, origin } = data;
   const photo = producer.photos[0];
@@ -29,6 +26,7 @@ export const meta: MetaFunction<typeof loader, { root: typeof import("~/root").l
     url: `${origin}/producers/${producer.slug}`,
     image: photo ? `${origin}/media/${photo.file}` : undefined,
     type: "profile",
+    lang: t.lang,
   });
 };
 

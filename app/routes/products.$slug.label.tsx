@@ -3,10 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PrintButton } from "~/components/print-button";
 import { productBySlug } from "~/domain/catalog/storefront.server";
 import { formatIsoDate } from "~/domain/shared/dates";
-import { translator } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
-import { pageMeta } from "~/seo";
+import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = productBySlug(params.slug ?? "");
@@ -14,14 +13,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { product, url: `${requestOrigin(request)}/products/${product.slug}` };
 }
 
-export const meta: MetaFunction<typeof loader, { root: typeof import("~/root").loader }> = ({ data, matches }) => {
-  const t = translator(matches.find((m) => m.id === "root")?.data?.lang ?? "vi");
+export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   if (!data) return [{ title: t("error.notFoundTitle") }];
   return pageMeta({
     title: `${t("label.title")}: ${data.product.name} | ${t("site.name")}`,
     description: data.product.description.slice(0, 160),
     url: `${data.url}/label`,
     noindex: true,
+    lang: t.lang,
   });
 };
 

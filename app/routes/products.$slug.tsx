@@ -4,15 +4,13 @@ import { ProductGrid } from "~/components/product-card";
 import { CertificateBlock } from "~/components/certificate-block";
 import { OcopBadge } from "~/components/ui/ocop-badge";
 import { Price } from "~/components/ui/price";
-import { provinceName } from "~/domain/catalog/place-names";
-import { listProvinces } from "~/domain/catalog/places.server";
+import { provinceNames } from "~/domain/catalog/places.server";
 import { productJsonLd } from "~/domain/catalog/product-json-ld";
 import { productBySlug, relatedProducts } from "~/domain/catalog/storefront.server";
 import { getLanguage } from "~/i18n/language.server";
-import { translator } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
-import { jsonLd, pageMeta } from "~/seo";
+import { jsonLd, metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = productBySlug(params.slug ?? "");
@@ -20,19 +18,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const origin = requestOrigin(request);
   const url = `${origin}/products/${product.slug}`;
-  const provinceNames = Object.fromEntries(listProvinces().map((p) => [p.code, provinceName(p, lang)]));
   return {
     product,
     url,
     origin,
     related: relatedProducts(product),
-    provinceNames,
+    provinceNames: provinceNames(lang),
     jsonLd: jsonLd(productJsonLd(product, url, origin)),
   };
 }
 
-export const meta: MetaFunction<typeof loader, { root: typeof import("~/root").loader }> = ({ data, matches }) => {
-  const t = translator(matches.find((m) => m.id === "root")?.data?.lang ?? "vi");
+export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   if (!data) return [{ title: t("error.notFoundTitle") }];
   const { product, url, origin } = data;
   const stars = product.certificate ? ` — OCOP ${product.certificate.stars}★` : "";
@@ -43,6 +40,7 @@ export const meta: MetaFunction<typeof loader, { root: typeof import("~/root").l
     url,
     image: photo ? `${origin}/media/${photo.file}` : undefined,
     type: "product",
+    lang: t.lang,
   });
 };
 

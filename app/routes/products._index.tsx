@@ -5,20 +5,21 @@ import { FieldError } from "~/components/ui/field-error";
 import { catalogSearch, parseCatalogParams, SORTS } from "~/domain/catalog/catalog-params";
 import { searchCatalog } from "~/domain/catalog/catalog.server";
 import { PRODUCT_GROUPS } from "~/domain/catalog/groups";
-import { provinceName } from "~/domain/catalog/place-names";
-import { listProvinces, provinceByCode } from "~/domain/catalog/places.server";
+import { listProvinces, provinceByCode, provinceNames } from "~/domain/catalog/places.server";
 import { getLanguage } from "~/i18n/language.server";
-import { translator } from "~/i18n/translate";
-import { useT } from "~/i18n/use-t";
+import { useLanguage, useT } from "~/i18n/use-t";
+import { formatCount } from "~/i18n/translate";
 import { requestOrigin } from "~/request.server";
-import { pageMeta } from "~/seo";
+import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const url = new URL(request.url);
   const { filters, errors } = parseCatalogParams(url.searchParams, (code) => provinceByCode(code) !== undefined);
   const result = searchCatalog(filters);
-  const provinces = listProvinces().map((p) => ({ code: p.code, name: provinceName(p, lang) }));
+  if (filters.page > result.pages) throw new Response("Not found", { status: 404 });
+  const names = provinceNames(lang);
+  const provinces = listProvinces().map((p) => ({ code: p.code, name: names[p.code]! }));
   return data(
     {
       origin: requestOrigin(request),
@@ -26,15 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       errors,
       result,
       provinces,
-      provinceNames: Object.fromEntries(provinces.map((p) => [p.code, p.name])),
+      provinceNames: names,
     },
     // A bad parameter is the visitor's to fix: say so with 400, and still show what can be shown.
     { status: Object.keys(errors).length > 0 ? 400 : 200 },
   );
 }
 
-export const meta: MetaFunction<typeof loader, { root: typeof import("~/root").loader }> = ({ data, matches }) => {
-  const t = translator(matches.find((m) => m.id === "root")?.data?.lang ?? "vi");
+export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   if (!data) return [{ title: t("catalog.title") }];
   const { filters, result, origin } = data;
   const title = filters.q ? t("catalog.searchTitle", { q: filters.q }) : t("catalog.title");
@@ -44,6 +45,7 @@ export const meta: MetaFunction<typeof loader, { root: typeof import("~/root").l
     url: `${origin}/products${catalogSearch(filters)}`,
     // Search results and deep filter combinations are not pages search engines should keep.
     noindex: Boolean(filters.q) || result.total === 0,
+    lang: t.lang,
   });
 };
 
@@ -52,6 +54,7 @@ const field = "w-full rounded border border-stone-300 bg-white px-2 py-2 text-sm
 export default function Catalog() {
   const { filters, errors, result, provinces, provinceNames } = useLoaderData<typeof loader>();
   const t = useT();
+  const lang = useLanguage();
   const hasFilters = catalogSearch({ ...filters, sort: "relevance", page: 1 }) !== "";
   return (
     <div className="space-y-4">
@@ -60,7 +63,7 @@ export default function Catalog() {
           {filters.q ? t("catalog.searchTitle", { q: filters.q }) : t("catalog.title")}
         </h1>
         <p className="text-stone-700" role="status">
-          {t(result.more ? "catalog.countMore" : "catalog.count", { count: result.total.toLocaleString("vi-VN") })}
+          {t(result.more ? "catalog.countMore" : "catalog.count", { count: formatCount(result.total, lang) })}
         </p>
       </div>
       {result.approximate ? <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{t("catalog.didYouMean")}</p> : null}
@@ -166,6 +169,7 @@ export default function Catalog() {
         </Form>
       </details>
 
+      <h2 className="sr-only">{t("catalog.results")}</h2>
       {result.products.length > 0 ? (
         <ProductGrid products={result.products} provinceNames={provinceNames} eagerCount={2} />
       ) : (
@@ -178,7 +182,7 @@ export default function Catalog() {
       {result.pages > 1 ? (
         <nav aria-label={t("catalog.pagination")} className="flex items-center justify-between gap-2">
           {filters.page > 1 ? (
-            <Link rel="prev" to={`/products${catalogSearch({ ...filters, page: filters.page - 1 })}`} className="rounded border border-stone-300 bg-white px-3 py-2">
+            <Link rel="prev" to={`/products${catalogSearch({ ...filters, page: filters.page - 1 })}`} className="rounded border border-stone-300 bg-white px-3 py-2 no-underline">
               {t("catalog.prev")}
             </Link>
           ) : (
@@ -186,7 +190,7 @@ export default function Catalog() {
           )}
           <span className="text-sm text-stone-700">{t("catalog.page", { page: filters.page, pages: result.pages })}</span>
           {filters.page < result.pages ? (
-            <Link rel="next" to={`/products${catalogSearch({ ...filters, page: filters.page + 1 })}`} className="rounded border border-stone-300 bg-white px-3 py-2">
+            <Link rel="next" to={`/products${catalogSearch({ ...filters, page: filters.page + 1 })}`} className="rounded border border-stone-300 bg-white px-3 py-2 no-underline">
               {t("catalog.next")}
             </Link>
           ) : (

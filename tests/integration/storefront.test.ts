@@ -85,6 +85,16 @@ describe("search forgives missing diacritics", () => {
     expect(productSlugs(page).some((s) => product(s).name.startsWith("Nước mắm"))).toBe(true);
   });
 
+  it("finds nothing, rather than everything, for a query of punctuation only", async () => {
+    for (const q of ["!!!", "…", "«»"]) {
+      const page = await getPage(`${server.url}/products?q=${encodeURIComponent(q)}`);
+      expect(page.status).toBe(200);
+      expect(productSlugs(page)).toEqual([]);
+    }
+    const suggest = (await (await fetch(`${server.url}/search/suggest?q=${encodeURIComponent("!!")}`)).json()) as { suggestions: unknown[] };
+    expect(suggest.suggestions).toEqual([]);
+  });
+
   it("says so when nothing matches", async () => {
     const page = await getPage(`${server.url}/products?q=qqqqzzzz`);
     expect(page.status).toBe(200);
@@ -150,6 +160,12 @@ describe("every catalog filter narrows to exactly the matching goods", () => {
     expect(new Set(slugs).size).toBe(slugs.length);
     const prices = slugs.map((s) => product(s).price_vnd);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
+  });
+
+  it("is a 404 past the last page", async () => {
+    const pages = Math.ceil(publicCount() / 24);
+    expect((await getPage(`${server.url}/products?page=${pages}`)).status).toBe(200);
+    expect((await getPage(`${server.url}/products?page=${pages + 1}`)).status).toBe(404);
   });
 
   it("answers a bad filter with 400, the message by its field, and the rest of the catalog", async () => {
@@ -284,12 +300,25 @@ describe("site pages", () => {
   });
 
   it("refuses to redirect to another site after switching language", async () => {
+    for (const redirectTo of ["//evil.example/", "/\t/evil.example", "/\n/x", "https://evil.example"]) {
+      const res = await fetch(`${server.url}/lang`, {
+        method: "POST",
+        body: new URLSearchParams({ lang: "en", redirectTo }),
+        redirect: "manual",
+      });
+      expect(res.status, redirectTo).toBe(303);
+      expect(res.headers.get("location"), redirectTo).toBe("/");
+    }
+  });
+
+  it("answers a language switch that is not a form with 400, not 500", async () => {
     const res = await fetch(`${server.url}/lang`, {
       method: "POST",
-      body: new URLSearchParams({ lang: "en", redirectTo: "//evil.example/" }),
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+      body: "not multipart at all",
       redirect: "manual",
     });
-    expect(res.headers.get("location")).toBe("/");
+    expect(res.status).toBe(400);
   });
 
   it("shows a verified producer's page and hides unverified ones", async () => {

@@ -17,7 +17,7 @@ declare module "vitest" {
  * Migrates and seeds one template database with the demo data; each test file copies it, so
  * every file starts from the same known state without seeding again.
  */
-export default async function setup(project: TestProject) {
+export async function setup(project: TestProject) {
   if (!existsSync("build/server/index.js")) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }

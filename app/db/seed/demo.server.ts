@@ -1,8 +1,8 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import * as schema from "~/db/schema";
 import { hashPassword } from "~/domain/accounts/password.server";
-import { refreshProductBadges } from "~/domain/certification/badge-cache.server";
+import { badgeValidSql, refreshProductBadges } from "~/domain/certification/badge-cache.server";
 import { expiryFor, issuerLevelForStars, issuerNameFor } from "~/domain/certification/certificate";
 import { slugify } from "~/domain/catalog/fold";
 import { productSearchText } from "~/domain/catalog/search-text";
@@ -47,7 +47,7 @@ const DEMO_COLLECTIONS: {
     slug: "qua-tang-thu-cong",
     title: "Quà tặng thủ công làng nghề",
     description: "Gốm, lụa, nón lá, mây tre đan: quà tặng mang hồn làng nghề Việt.",
-    pick: (p) => p.group === "handicraft" || p.group === "herbal",
+    pick: (p) => p.group === "handicraft",
   },
 ];
 
@@ -202,7 +202,7 @@ export async function seedDemo(db: Db, opts: { uploadsDir: string }): Promise<{ 
       tx
         .select({ id: schema.products.id })
         .from(schema.products)
-        .where(and(eq(schema.products.status, "live"), gt(schema.products.badgeExpiresOn, today)))
+        .where(and(eq(schema.products.status, "live"), sql.raw(badgeValidSql("products", `'${today}'`))))
         .all()
         .map((p) => p.id),
     );

@@ -1,7 +1,7 @@
 import type { Db } from "~/db/client.server";
-import { expiryFor, issuerLevelForStars, issuerNameFor } from "~/domain/certification/certificate";
+import { badgeCertificate, expiryFor, issuerLevelForStars, issuerNameFor } from "~/domain/certification/certificate";
 import { slugify } from "~/domain/catalog/fold";
-import { PRODUCT_GROUPS, type ProductGroup } from "~/domain/catalog/groups";
+import type { ProductGroup } from "~/domain/catalog/groups";
 import { productSearchText } from "~/domain/catalog/search-text";
 import { addDays, todayInVietnam } from "~/domain/shared/dates";
 import { makePhotoPool, seededRandom } from "./photos.server";
@@ -173,8 +173,10 @@ export async function generateCatalog(db: Db, opts: GenerateOptions): Promise<vo
         revoked ? "Thu hồi do vi phạm tiêu chuẩn (dữ liệu thử)" : null,
       );
       insertLink.run(certificateId, productId);
-      // One certificate per product here, so the badge certificate is simply the active one.
-      if (!revoked) setBadge.run(certificateId, stars, expiresOn, productId);
+      // The badge cache is written here rather than by refreshProductBadges, which would read back
+      // 70,000 rows; one certificate per product keeps the rule's input to that certificate alone.
+      const badge = badgeCertificate([{ status: revoked ? "revoked" : "active", expiresOn, decisionDate }]);
+      if (badge) setBadge.run(certificateId, stars, expiresOn, productId);
     }
   })();
 }

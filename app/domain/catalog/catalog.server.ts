@@ -3,7 +3,7 @@ import { getDb } from "~/db/client.server";
 import { badgeValidSql } from "../certification/badge-cache.server";
 import { todayInVietnam } from "../shared/dates";
 import { cachedFor } from "../shared/ttl-cache";
-import { PAGE_SIZE, type CatalogFilters } from "./catalog-params";
+import { MAX_COUNTED, PAGE_SIZE, type CatalogFilters } from "./catalog-params";
 import type { ProductGroup } from "./groups";
 import { fuzzyMatch, prefixMatch, queryWords } from "./search-query";
 
@@ -56,12 +56,6 @@ const ORDER_BY: Record<CatalogFilters["sort"], string> = {
   best_selling: "p.sold_count DESC, p.id DESC",
 };
 
-/**
- * How many matches a listing counts and pages through (42 pages): "Hơn 1.000 sản phẩm" tells a
- * shopper as much as an exact 92.213, and counting stops being the slowest part of a page.
- * Relevance ranks the newest MAX_COUNTED matches, so a common word costs about what a rare one does.
- */
-export const MAX_COUNTED = 1000;
 
 export interface CatalogPage {
   products: ProductCard[];
@@ -120,7 +114,11 @@ function queryCatalog(filters: CatalogFilters, match: string | null, limit: numb
   return { products, total, more: counted > MAX_COUNTED };
 }
 
-/** Search results by relevance: the newest matches are read once with their rank, counted, sorted and paged here. */
+/**
+ * Search results by relevance: the MAX_COUNTED most recently listed matches (highest ids) are read
+ * once with their rank, then counted, sorted and paged here, so a common word costs about what a
+ * rare one does.
+ */
 function rankedPage(from: string, whereSql: string, params: Record<string, string | number>, limit: number, offset: number) {
   const hits = prepared(
     `SELECT p.id AS id, products_fts.rank AS rank FROM ${from} WHERE ${whereSql}
@@ -147,6 +145,8 @@ function rankedPage(from: string, whereSql: string, params: Record<string, strin
 export function searchCatalog(filters: CatalogFilters, pageSize = PAGE_SIZE): CatalogPage {
   const offset = (filters.page - 1) * pageSize;
   const words = queryWords(filters.q);
+  // Words that fold to nothing ("!!!") match nothing, rather than everything.
+  if (filters.q && words.length === 0) return { products: [], total: 0, more: false, pages: 1, approximate: false };
   let result = queryCatalog(filters, prefixMatch(words), pageSize, offset);
   let approximate = false;
   if (result.total === 0 && words.length > 0) {

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { meta, provinces } from "~/db/schema";
+import type { Language } from "~/i18n/translate";
+import { provinceName } from "./place-names";
 
 export type Province = typeof provinces.$inferSelect;
 
@@ -11,6 +13,11 @@ let snapshotCache: string | undefined;
 export function listProvinces(): Province[] {
   provinceCache ??= getDb().select().from(provinces).orderBy(provinces.code).all();
   return provinceCache;
+}
+
+/** Province names by code in the visitor's language, for cards and lists. */
+export function provinceNames(lang: Language): Record<string, string> {
+  return Object.fromEntries(listProvinces().map((p) => [p.code, provinceName(p, lang)]));
 }
 
 export function provinceByCode(code: string): Province | undefined {

@@ -4,12 +4,13 @@ import { closeTerms } from "./typo";
 const MAX_WORDS = 8;
 const MAX_WORD_LENGTH = 40;
 
-/** The folded words of a shopper's query: "Nước  mắm!" → ["nuoc", "mam"]. */
+/** The folded words of a shopper's query: "Nước  mắm!" → ["nuoc", "mam"]; overlong words are cut, not dropped. */
 export function queryWords(query: string): string[] {
   return foldVietnamese(query)
     .split(" ")
-    .filter((w) => w.length > 0 && w.length <= MAX_WORD_LENGTH)
-    .slice(0, MAX_WORDS);
+    .filter((w) => w.length > 0)
+    .slice(0, MAX_WORDS)
+    .map((w) => w.slice(0, MAX_WORD_LENGTH));
 }
 
 // Folded words are only letters and digits, so quoting them is enough to keep FTS5 syntax out.

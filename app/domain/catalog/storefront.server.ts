@@ -24,7 +24,7 @@ export function featuredCollections(today = todayInVietnam()): FeaturedCollectio
     `SELECT ${CARD_COLUMNS} FROM collection_products cp
      JOIN products p ON p.id = cp.product_id ${COVER_PHOTO_JOIN}
      WHERE cp.collection_id = :collectionId AND ${PUBLIC_PRODUCT} AND ${badgeValidSql("p", ":today")}
-     ORDER BY cp.position LIMIT 12`,
+     ORDER BY cp.position LIMIT 8`,
   );
   return collections
     .map((c) => ({ ...c, products: productsOf.all({ collectionId: c.id, today }) as ProductCard[] }))

@@ -5,7 +5,6 @@ import {
   isCertificateValid,
   issuerLevelForStars,
   issuerNameFor,
-  showsBadge,
   starsForScore,
   type CertificateStatus,
 } from "./certificate";
@@ -50,6 +49,12 @@ describe("certificate validity", () => {
     expect(isCertificateValid(cert("expired", "2026-01-01"), "2026-02-01")).toBe(false);
   });
 });
+
+/** The OCOP badge rule as the pages apply it: the badge certificate exists and is valid today. */
+const showsBadge = (certs: ReturnType<typeof cert>[], today: string) => {
+  const badge = badgeCertificate(certs);
+  return badge !== null && isCertificateValid(badge, today);
+};
 
 describe("the badge rule", () => {
   it("shows no badge without certificates", () => {

@@ -55,15 +55,6 @@ export function badgeCertificate<C extends CertificateValidity & { decisionDate:
   return best;
 }
 
-/** The OCOP badge rule: show it only while an active, unexpired certificate exists. */
-export function showsBadge(
-  certs: readonly (CertificateValidity & { decisionDate: IsoDate })[],
-  today: IsoDate,
-): boolean {
-  const cert = badgeCertificate(certs);
-  return cert !== null && isCertificateValid(cert, today);
-}
-
 /** Who signs a certificate: the ministry for 5★, the province's People's Committee for 3★ and 4★. */
 export function issuerNameFor(stars: Stars, provinceFullName: string): string {
   if (issuerLevelForStars(stars) === "central") return "Bộ Nông nghiệp và Môi trường";

@@ -1,15 +1,4 @@
-declare const vndBrand: unique symbol;
-/** An amount of Vietnamese đồng: always a whole number, never a float. */
-export type Vnd = number & { readonly [vndBrand]: true };
-
-/** Largest amount one Stripe charge may carry (PRODUCT.md §2). */
-export const MAX_CHARGE_VND = 99_999_999;
-
-export function vnd(amount: number): Vnd {
-  if (!Number.isSafeInteger(amount)) throw new RangeError(`VND amounts are whole numbers, got ${amount}`);
-  return amount as Vnd;
-}
-
+/** Money is whole Vietnamese đồng (PRODUCT.md §2); this module is where it is formatted and, later, computed. */
 const formatter = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" });
 
 /** "125.000 ₫", the way Vietnamese shoppers read prices, in every language of the site. */

@@ -2,7 +2,7 @@
  * Remembers a computed value for `ttlMs`. For figures a shopper cannot tell are a minute old
  * (counts per province), so busy pages do not recount 100,000 rows on every request.
  */
-export function cachedFor<T>(ttlMs: number, compute: () => T): { get(): T; clear(): void } {
+export function cachedFor<T>(ttlMs: number, compute: () => T): { get(): T } {
   let value: T;
   let expiresAt = 0;
   return {
@@ -13,9 +13,6 @@ export function cachedFor<T>(ttlMs: number, compute: () => T): { get(): T; clear
         expiresAt = now + ttlMs;
       }
       return value;
-    },
-    clear() {
-      expiresAt = 0;
     },
   };
 }
