@@ -7,6 +7,7 @@ import { Price } from "~/components/ui/price";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { productJsonLd } from "~/domain/catalog/product-json-ld";
 import { productBySlug, relatedProducts } from "~/domain/catalog/storefront.server";
+import { formatWeight } from "~/domain/shared/weight";
 import { getLanguage } from "~/i18n/language.server";
 import { useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
@@ -108,7 +109,7 @@ export default function ProductPage() {
             {product.weightGrams > 0 ? (
               <>
                 <dt className="text-stone-600">{t("product.weight")}</dt>
-                <dd>{product.weightGrams.toLocaleString("vi-VN")} g</dd>
+                <dd>{formatWeight(product.weightGrams)}</dd>
               </>
             ) : null}
           </dl>
