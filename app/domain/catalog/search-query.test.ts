@@ -3,13 +3,16 @@ import { fuzzyMatch, prefixMatch, queryWords } from "./search-query";
 import { closeTerms, editDistance } from "./typo";
 
 describe("queryWords and prefixMatch", () => {
-  it("folds the query into words that must each match as a prefix", () => {
+  it("folds the query into words that must all match, the last one as a prefix", () => {
     expect(queryWords("Nước  Mắm!")).toEqual(["nuoc", "mam"]);
-    expect(prefixMatch(queryWords("đặc sản"))).toBe('"dac"* AND "san"*');
+    expect(prefixMatch(queryWords("đặc sản"))).toBe('"dac" AND "san"*');
     expect(prefixMatch(queryWords("st2"))).toBe('"st2"*');
   });
+  it("cuts overlong words instead of dropping them", () => {
+    expect(queryWords("a".repeat(60))).toEqual(["a".repeat(40)]);
+  });
   it("leaves no FTS5 syntax through", () => {
-    expect(prefixMatch(queryWords('nuoc" OR * NEAR(a) -b'))).toBe('"nuoc"* AND "or"* AND "near"* AND "a"* AND "b"*');
+    expect(prefixMatch(queryWords('nuoc" OR * NEAR(a) -b'))).toBe('"nuoc" AND "or" AND "near" AND "a" AND "b"*');
     expect(prefixMatch(queryWords("  !!! "))).toBeNull();
   });
 });

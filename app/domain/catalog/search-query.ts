@@ -16,10 +16,15 @@ export function queryWords(query: string): string[] {
 // Folded words are only letters and digits, so quoting them is enough to keep FTS5 syntax out.
 const quote = (word: string) => `"${word}"`;
 
-/** An FTS5 query where every word must match as a prefix: "st2" finds "st25". Null when there are no words. */
+/**
+ * An FTS5 query where every word must match; the last one as a prefix, since it may still be
+ * being typed ("gao st2" finds "Gạo ST25"). Earlier words are whole words: matching them as
+ * prefixes too made common two-word queries twice as slow and found little more.
+ * Null when there are no words.
+ */
 export function prefixMatch(words: readonly string[]): string | null {
   if (words.length === 0) return null;
-  return words.map((w) => `${quote(w)}*`).join(" AND ");
+  return words.map((w, i) => (i === words.length - 1 ? `${quote(w)}*` : quote(w))).join(" AND ");
 }
 
 /**
