@@ -17,7 +17,9 @@ app.use(compression({ level: 1 }));
 // Files of public/ (favicon, manifest) all have an extension; page URLs skip the lookup and its stat() call.
 const publicFiles = express.static("build/client", { maxAge: "1h", index: false });
 app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+// The client's address, for rate limits; set TRUST_PROXY=1 behind a reverse proxy so it is X-Forwarded-For's.
+if (process.env.TRUST_PROXY === "1") app.set("trust proxy", 1);
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }) }));
 
 const server = app.listen(settings.port, () => {
   console.log(`Chợ OCOP is listening on http://localhost:${settings.port}`);

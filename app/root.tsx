@@ -14,6 +14,7 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { currentUser } from "~/domain/accounts/sessions.server";
 import { adminUnitsSnapshot } from "~/domain/catalog/places.server";
 import { getLanguage } from "~/i18n/language.server";
 import { translator } from "~/i18n/translate";
@@ -28,7 +29,9 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  const user = await currentUser(request);
   return {
+    user: user && { fullName: user.fullName, role: user.role },
     lang: await getLanguage(request),
     origin: requestOrigin(request),
     path: url.pathname + url.search,
@@ -64,7 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           {t("nav.skip")}
         </a>
-        <SiteHeader lang={lang} path={data?.path ?? "/"} />
+        <SiteHeader lang={lang} path={data?.path ?? "/"} user={data?.user ?? null} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-4 sm:py-6">
           {children}
         </main>

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { translator, type Language } from "~/i18n/translate";
 import { SearchBox } from "./search-box";
 
-export function SiteHeader({ lang, path }: { lang: Language; path: string }) {
+export function SiteHeader({ lang, path, user }: { lang: Language; path: string; user: { fullName: string } | null }) {
   const t = translator(lang);
   return (
     <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
@@ -15,6 +15,18 @@ export function SiteHeader({ lang, path }: { lang: Language; path: string }) {
           <Link to="/products" className="text-white">
             {t("nav.products")}
           </Link>
+          {user ? (
+            <Form method="post" action="/logout" reloadDocument className="flex items-center gap-2">
+              <span className="hidden sm:inline">{t("account.signedInAs", { name: user.fullName })}</span>
+              <button type="submit" className="text-white underline">
+                {t("account.logout")}
+              </button>
+            </Form>
+          ) : (
+            <Link to={`/login?redirectTo=${encodeURIComponent(path)}`} className="text-white">
+              {t("account.login")}
+            </Link>
+          )}
           <Form method="post" action="/lang" reloadDocument>
             <input type="hidden" name="lang" value={lang === "vi" ? "en" : "vi"} />
             <input type="hidden" name="redirectTo" value={path} />

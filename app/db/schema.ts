@@ -70,6 +70,25 @@ export const users = sqliteTable(
   ],
 );
 
+/**
+ * Sign-in sessions, stored so they can be revoked. `id` is the SHA-256 of the cookie's token, so a
+ * leaked database does not hand out live sessions.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
 export const producers = sqliteTable(
   "producers",
   {

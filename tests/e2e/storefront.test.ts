@@ -79,6 +79,28 @@ describe("a shopper on a phone finds goods and opens one", () => {
   });
 });
 
+describe("accounts in the browser", () => {
+  it("signs up with a phone number and signs out, with JavaScript off", async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole("link", { name: "Đăng nhập" }).click();
+    await page.getByRole("link", { name: "Đăng ký" }).click();
+    await page.getByLabel("Họ và tên").fill("Trần Văn Bình");
+    await page.getByLabel("Số điện thoại hoặc email").fill("0933 222 111");
+    await page.getByLabel("Mật khẩu").fill("short");
+    await page.getByRole("button", { name: "Đăng ký" }).click();
+    // The bad password comes back with its message; what was typed is kept.
+    await page.getByText("Mật khẩu cần ít nhất 8 ký tự.").waitFor();
+    expect(await page.getByLabel("Số điện thoại hoặc email").inputValue()).toBe("0933 222 111");
+    await page.getByLabel("Mật khẩu").fill("mat-khau-dai");
+    await page.getByRole("button", { name: "Đăng ký" }).click();
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await page.getByRole("link", { name: "Đăng nhập" }).waitFor();
+    await context.close();
+  });
+});
+
 describe("accessibility", () => {
   it("has no serious or critical axe violations on home, catalog, product, producer and label pages", async () => {
     const context = await browser.newContext(PHONE);
@@ -90,7 +112,7 @@ describe("accessibility", () => {
          WHERE p.status = 'live' AND p.producer_verified = 1 AND p.badge_stars IS NOT NULL LIMIT 1`,
       )
       .get() as { slug: string; producer: string };
-    for (const path of ["/", "/products", "/products?q=tra&stars=4", `/products/${slug}`, `/products/${rice.slug}`, `/products/${slug}/label`, `/producers/${producer}`, "/khong-ton-tai"]) {
+    for (const path of ["/", "/products", "/products?q=tra&stars=4", `/products/${slug}`, `/products/${rice.slug}`, `/products/${slug}/label`, `/producers/${producer}`, "/khong-ton-tai", "/login", "/signup"]) {
       await page.goto(server.url + path);
       expect(await seriousA11yViolations(page), path).toEqual([]);
     }

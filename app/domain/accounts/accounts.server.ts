@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { users } from "~/db/schema";
+import type { MessageKey } from "~/i18n/vi";
+import type { SignUpInput } from "./forms";
+import { parseLoginId } from "./login-id";
+import { hashPassword, verifyPassword } from "./password.server";
+
+/** Creates a shopper or producer account; the login must not be taken. */
+export async function signUp(
+  input: SignUpInput,
+): Promise<{ ok: true; userId: number } | { ok: false; field: "login"; message: MessageKey }> {
+  const passwordHash = await hashPassword(input.password);
+  const login = input.login.kind === "email" ? { email: input.login.value } : { phone: input.login.value };
+  try {
+    const { id } = getDb()
+      .insert(users)
+      .values({ ...login, fullName: input.fullName, role: input.role, passwordHash })
+      .returning({ id: users.id })
+      .get();
+    return { ok: true, userId: id };
+  } catch (error) {
+    // The unique index decides, so two sign-ups racing for one login cannot both win.
+    if (error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE") {
+      return { ok: false, field: "login", message: "account.error.loginTaken" };
+    }
+    throw error;
+  }
+}
+
+// Checked when the login is unknown, so a wrong login takes as long as a wrong password.
+const UNKNOWN_USER_HASH = hashPassword("not-a-real-password");
+
+/** The account for a login and password, or null; never says which of the two was wrong. */
+export async function verifyLogin(loginText: string, password: string): Promise<{ id: number } | null> {
+  const id = parseLoginId(loginText);
+  const user = id
+    ? getDb()
+        .select({ id: users.id, passwordHash: users.passwordHash })
+        .from(users)
+        .where(id.kind === "email" ? eq(users.email, id.value) : eq(users.phone, id.value))
+        .get()
+    : undefined;
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await UNKNOWN_USER_HASH));
+  return ok && user ? { id: user.id } : null;
+}

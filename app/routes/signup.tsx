@@ -1,0 +1,77 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Honeypot } from "~/components/honeypot";
+import { Field } from "~/components/ui/field";
+import { FieldError } from "~/components/ui/field-error";
+import { signUp } from "~/domain/accounts/accounts.server";
+import { allowSignUp } from "~/domain/accounts/auth-limits.server";
+import { signUpSchema } from "~/domain/accounts/forms";
+import { startSession } from "~/domain/accounts/sessions.server";
+import type { MessageKey } from "~/i18n/vi";
+import { useT } from "~/i18n/use-t";
+import { readForm } from "~/request.server";
+import { metaTranslator, type RootMatch } from "~/seo";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  const submission = parseWithZod(formData, { schema: signUpSchema });
+  if (!allowSignUp(context.clientIp ?? "unknown")) {
+    return data({ result: submission.reply({ formErrors: ["account.error.tooMany"], hideFields: ["password"] }) }, { status: 429 });
+  }
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  const outcome = await signUp(submission.value);
+  if (!outcome.ok) {
+    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ["password"] }) }, { status: 400 });
+  }
+  return redirect("/", { status: 303, headers: { "Set-Cookie": await startSession(outcome.userId, request) } });
+}
+
+export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("account.signupTitle")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export default function SignUp() {
+  const result = useActionData<typeof action>()?.result;
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const errors = result?.error ?? {};
+  const value = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const formError = errors[""]?.[0];
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <h1 className="text-2xl font-bold">{t("account.signupTitle")}</h1>
+      {formError ? (
+        <p role="alert" className="rounded bg-red-50 p-3 text-red-800">
+          {t(formError as MessageKey)}
+        </p>
+      ) : null}
+      <Form method="post" className="relative space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
+        <Field name="fullName" label={t("account.fullName")} autoComplete="name" defaultValue={value("fullName")} errors={errors.fullName} maxLength={100} />
+        <Field name="login" label={t("account.loginField")} hint={t("account.loginHint")} autoComplete="username" inputMode="email" defaultValue={value("login")} errors={errors.login} maxLength={254} />
+        <Field name="password" type="password" label={t("account.password")} hint={t("account.passwordHint")} autoComplete="new-password" errors={errors.password} maxLength={128} />
+        <fieldset aria-describedby={errors.role ? "f-role-error" : undefined}>
+          <legend className="font-medium">{t("account.role")}</legend>
+          {(["shopper", "producer"] as const).map((role) => (
+            <label key={role} className="mt-2 flex items-center gap-2">
+              <input type="radio" name="role" value={role} defaultChecked={(value("role") ?? "shopper") === role} className="h-5 w-5" />
+              {t(`account.role.${role}`)}
+            </label>
+          ))}
+          <FieldError id="f-role-error" message={errors.role?.[0] && t(errors.role[0] as MessageKey)} />
+        </fieldset>
+        <Honeypot />
+        <button type="submit" disabled={busy} className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
+          {t("account.signup")}
+        </button>
+      </Form>
+      <p>
+        {t("account.haveAccount")} <Link to="/login">{t("account.login")}</Link>
+      </p>
+    </div>
+  );
+}
