@@ -2,7 +2,15 @@ import { Form, Link } from "@remix-run/react";
 import { translator, type Language } from "~/i18n/translate";
 import { SearchBox } from "./search-box";
 
-export function SiteHeader({ lang, path, user }: { lang: Language; path: string; user: { fullName: string } | null }) {
+export function SiteHeader({
+  lang,
+  path,
+  user,
+}: {
+  lang: Language;
+  path: string;
+  user: { fullName: string; role: string } | null;
+}) {
   const t = translator(lang);
   return (
     <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
@@ -15,6 +23,11 @@ export function SiteHeader({ lang, path, user }: { lang: Language; path: string;
           <Link to="/products" className="text-white">
             {t("nav.products")}
           </Link>
+          {user?.role === "producer" ? (
+            <Link to="/seller" className="text-white">
+              {t("seller.title")}
+            </Link>
+          ) : null}
           {user ? (
             <Form method="post" action="/logout" reloadDocument className="flex items-center gap-2">
               <span className="hidden sm:inline">{t("account.signedInAs", { name: user.fullName })}</span>

@@ -27,7 +27,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!outcome.ok) {
     return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ["password"] }) }, { status: 400 });
   }
-  return redirect("/", { status: 303, headers: { "Set-Cookie": await startSession(outcome.userId, request) } });
+  // A new producer's next step is the profile staff must verify.
+  const next = submission.value.role === "producer" ? "/seller" : "/";
+  return redirect(next, { status: 303, headers: { "Set-Cookie": await startSession(outcome.userId, request) } });
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {

@@ -101,6 +101,39 @@ describe("accounts in the browser", () => {
   });
 });
 
+describe("producer onboarding in the browser", () => {
+  for (const javaScript of [false, true]) {
+    it(`signs up as a producer and sends the profile for verification, JavaScript ${javaScript ? "on" : "off"}`, async () => {
+      const context = await browser.newContext({ ...PHONE, javaScriptEnabled: javaScript });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/signup`);
+      await page.getByLabel("Họ và tên").fill("Thạch Thị Sen");
+      await page.getByLabel("Số điện thoại hoặc email").fill(javaScript ? "0977 100 200" : "0977 100 300");
+      await page.getByLabel("Mật khẩu").fill("mat-khau-dai");
+      await page.getByLabel("Nhà sản xuất (hợp tác xã, hộ kinh doanh, doanh nghiệp)").check();
+      await page.getByRole("button", { name: "Đăng ký" }).click();
+      await page.getByRole("link", { name: "Tạo hồ sơ nhà sản xuất" }).click();
+      await page.getByLabel("Tỉnh, thành phố").selectOption({ label: "Cần Thơ" });
+      // Without JS the shopper asks for the list; with JS it follows the choice by itself.
+      if (!javaScript) await page.getByRole("button", { name: "Hiện danh sách xã, phường" }).click();
+      const ward = page.getByLabel("Xã, phường, đặc khu");
+      await ward.waitFor();
+      // axe runs as a script, so only in the JavaScript-on pass.
+      if (javaScript) expect(await seriousA11yViolations(page), "profile form").toEqual([]);
+      await ward.selectOption({ index: 1 });
+      await page.getByLabel("Địa chỉ (thôn, ấp, số nhà, đường)").fill("Ấp Phú Mỹ");
+      await page.getByLabel("Tên cơ sở sản xuất").fill(`Tổ hợp tác Sen ${javaScript ? "A" : "B"}`);
+      await page.getByLabel("Tổ hợp tác").check();
+      await page.getByLabel("Số điện thoại liên hệ").fill("0977100200");
+      await page.getByRole("button", { name: "Lưu và gửi xác minh" }).click();
+      await page.getByText("Đang chờ cán bộ tỉnh xác minh").waitFor();
+      await expectNoHorizontalScroll(page);
+      if (javaScript) expect(await seriousA11yViolations(page), "seller home").toEqual([]);
+      await context.close();
+    });
+  }
+});
+
 describe("accessibility", () => {
   it("has no serious or critical axe violations on home, catalog, product, producer and label pages", async () => {
     const context = await browser.newContext(PHONE);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { meta, provinces } from "~/db/schema";
+import { meta, provinces, wards } from "~/db/schema";
 import type { Language } from "~/i18n/translate";
 import { provinceName } from "./place-names";
 
@@ -29,4 +29,20 @@ export function adminUnitsSnapshot(): string {
   snapshotCache ??=
     getDb().select().from(meta).where(eq(meta.key, "admin_units_snapshot")).get()?.value ?? "";
   return snapshotCache;
+}
+
+/** The communes and wards of a province, by name, for the address pickers. */
+export function listWards(provinceCode: string): { code: string; fullName: string }[] {
+  return getDb()
+    .select({ code: wards.code, fullName: wards.fullName })
+    .from(wards)
+    .where(eq(wards.provinceCode, provinceCode))
+    .orderBy(wards.name)
+    .all();
+}
+
+/** True when the ward belongs to the province: an address is only ever a matching pair. */
+export function wardIsInProvince(wardCode: string, provinceCode: string): boolean {
+  const ward = getDb().select({ provinceCode: wards.provinceCode }).from(wards).where(eq(wards.code, wardCode)).get();
+  return ward?.provinceCode === provinceCode;
 }

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import type { MessageKey } from "~/i18n/vi";
+import { parseLoginId } from "../accounts/login-id";
+
+const message = (key: MessageKey) => key;
+const required = { required_error: message("form.required") };
+const digits = (min: number, max: number, key: MessageKey) =>
+  z
+    .string()
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(z.string().regex(new RegExp(`^\\d{${min},${max}}$`), message(key)))
+    .optional();
+
+export const ENTITY_TYPES = ["cooperative", "cooperative_group", "household", "enterprise"] as const;
+
+/** The producer profile a producer (or a helper for them) fills in before staff verify it. */
+export const profileSchema = z.object({
+  name: z.string(required).trim().min(2, message("profile.error.name")).max(150, message("profile.error.name")),
+  entityType: z.enum(ENTITY_TYPES, { errorMap: () => ({ message: message("profile.error.entityType") }) }),
+  provinceCode: z.string(required).regex(/^\d{2}$/, message("profile.error.province")),
+  wardCode: z.string({ required_error: message("profile.error.ward") }).regex(/^\d{5}$/, message("profile.error.ward")),
+  addressLine: z.string(required).trim().min(3, message("profile.error.address")).max(200, message("profile.error.address")),
+  phone: z.string(required).transform((value, ctx) => {
+    const id = parseLoginId(value);
+    if (id?.kind !== "phone") {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: message("profile.error.phone") });
+      return z.NEVER;
+    }
+    return id.value;
+  }),
+  story: z.string().trim().max(4000, message("profile.error.story")).optional(),
+  bankBin: digits(6, 6, "profile.error.bankBin"),
+  bankAccountNo: digits(6, 19, "profile.error.bankAccountNo"),
+  bankAccountName: z.string().trim().max(100, message("profile.error.bankAccountName")).optional(),
+});
+export type ProfileInput = z.infer<typeof profileSchema>;

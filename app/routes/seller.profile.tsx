@@ -1,0 +1,166 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Field } from "~/components/ui/field";
+import { FieldError } from "~/components/ui/field-error";
+import { requireRole } from "~/domain/accounts/permissions.server";
+import { listWards, provinceByCode, provinceNames } from "~/domain/catalog/places.server";
+import { ENTITY_TYPES, profileSchema } from "~/domain/producers/profile-form";
+import { ownProducer, saveProducerProfile } from "~/domain/producers/profile.server";
+import { getLanguage } from "~/i18n/language.server";
+import type { MessageKey } from "~/i18n/vi";
+import { useT } from "~/i18n/use-t";
+import { readForm } from "~/request.server";
+import { metaTranslator, type RootMatch } from "~/seo";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["producer"]);
+  const producer = ownProducer(user);
+  const lang = await getLanguage(request);
+  // The province comes from ?province= (chosen in step one, works without JS) or the saved profile.
+  const asked = new URL(request.url).searchParams.get("province");
+  const provinceCode = asked && provinceByCode(asked) ? asked : (producer?.provinceCode ?? null);
+  return {
+    producer,
+    provinceCode,
+    provinces: Object.entries(provinceNames(lang)).map(([code, name]) => ({ code, name })),
+    wards: provinceCode ? listWards(provinceCode) : [],
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["producer"]);
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  const submission = parseWithZod(formData, { schema: profileSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const outcome = saveProducerProfile(user, submission.value);
+  if (!outcome.ok) {
+    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) }, { status: 400 });
+  }
+  return redirect("/seller", { status: 303 });
+}
+
+export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("profile.title")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+const select = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2";
+
+export default function ProducerProfile() {
+  const { producer, provinceCode, provinces, wards } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>()?.result;
+  const t = useT();
+  const submit = useSubmit();
+  const busy = useNavigation().state === "submitting";
+  const errors = result?.error ?? {};
+  const sent = result?.initialValue ?? {};
+  const value = (name: string, saved?: string | null) =>
+    typeof sent[name] === "string" ? (sent[name] as string) : (saved ?? undefined);
+  const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
+
+      {/* Step one: the province, so the commune list below is short (works without JS). */}
+      <Form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-4">
+        <div className="min-w-0 flex-1">
+          <label htmlFor="f-province" className="block font-medium">
+            {t("profile.province")}
+          </label>
+          <select
+            id="f-province"
+            name="province"
+            defaultValue={provinceCode ?? ""}
+            className={select}
+            onChange={(e) => submit(e.currentTarget.form, { replace: true, preventScrollReset: true })}
+          >
+            <option value="" disabled>
+              {t("profile.chooseProvince")}
+            </option>
+            {provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded border border-brand-700 px-3 py-2 font-medium text-brand-700">
+          {t("profile.showWards")}
+        </button>
+      </Form>
+
+      {provinceCode ? (
+        <Form method="post" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
+          <input type="hidden" name="provinceCode" value={provinceCode} />
+          <FieldError id="f-provinceCode-error" message={err("provinceCode") && t(err("provinceCode")!)} />
+          <div>
+            <label htmlFor="f-wardCode" className="block font-medium">
+              {t("profile.ward")}
+            </label>
+            <select
+              id="f-wardCode"
+              name="wardCode"
+              defaultValue={value("wardCode", producer?.provinceCode === provinceCode ? producer.wardCode : null) ?? ""}
+              aria-invalid={err("wardCode") ? true : undefined}
+              aria-describedby={err("wardCode") ? "f-wardCode-error" : undefined}
+              className={select}
+            >
+              <option value="">{t("profile.chooseWard")}</option>
+              {wards.map((w) => (
+                <option key={w.code} value={w.code}>
+                  {w.fullName}
+                </option>
+              ))}
+            </select>
+            <FieldError id="f-wardCode-error" message={err("wardCode") && t(err("wardCode")!)} />
+          </div>
+          <Field name="addressLine" label={t("profile.address")} defaultValue={value("addressLine", producer?.addressLine)} errors={errors.addressLine} maxLength={200} />
+          <Field name="name" label={t("profile.name")} defaultValue={value("name", producer?.name)} errors={errors.name} maxLength={150} />
+          <fieldset aria-describedby={err("entityType") ? "f-entityType-error" : undefined}>
+            <legend className="font-medium">{t("profile.entityType")}</legend>
+            {ENTITY_TYPES.map((type) => (
+              <label key={type} className="mt-2 flex items-center gap-2">
+                <input type="radio" name="entityType" value={type} defaultChecked={value("entityType", producer?.entityType) === type} className="h-5 w-5" />
+                {t(`entity.${type}`)}
+              </label>
+            ))}
+            <FieldError id="f-entityType-error" message={err("entityType") && t(err("entityType")!)} />
+          </fieldset>
+          <Field name="phone" type="tel" label={t("profile.phone")} autoComplete="tel" defaultValue={value("phone", producer?.phone)} errors={errors.phone} maxLength={20} />
+          <div>
+            <label htmlFor="f-story" className="block font-medium">
+              {t("profile.story")}
+            </label>
+            <p id="f-story-hint" className="text-sm text-stone-600">
+              {t("profile.storyHint")}
+            </p>
+            <textarea
+              id="f-story"
+              name="story"
+              rows={5}
+              maxLength={4000}
+              defaultValue={value("story", producer?.story)}
+              aria-invalid={err("story") ? true : undefined}
+              aria-describedby={err("story") ? "f-story-hint f-story-error" : "f-story-hint"}
+              className={select}
+            />
+            <FieldError id="f-story-error" message={err("story") && t(err("story")!)} />
+          </div>
+          <fieldset className="space-y-3">
+            <legend className="font-medium">{t("profile.bank")}</legend>
+            <p className="text-sm text-stone-600">{t("profile.bankHint")}</p>
+            <Field name="bankBin" inputMode="numeric" label={t("profile.bankBin")} defaultValue={value("bankBin", producer?.bankBin)} errors={errors.bankBin} maxLength={6} />
+            <Field name="bankAccountNo" inputMode="numeric" label={t("profile.bankAccountNo")} defaultValue={value("bankAccountNo", producer?.bankAccountNo)} errors={errors.bankAccountNo} maxLength={25} />
+            <Field name="bankAccountName" label={t("profile.bankAccountName")} defaultValue={value("bankAccountName", producer?.bankAccountName)} errors={errors.bankAccountName} maxLength={100} />
+          </fieldset>
+          <button type="submit" disabled={busy} className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
+            {t("profile.save")}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../setup/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.stop());
+
+const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
+function request(path: string, cookie: string, fields?: Record<string, string>) {
+  return fetch(server.url + path, {
+    method: fields ? "POST" : "GET",
+    body: fields ? new URLSearchParams(fields) : undefined,
+    redirect: "manual",
+    headers: { cookie },
+  });
+}
+async function signIn(login: string, password = "demo-password") {
+  const res = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ login, password }), redirect: "manual" });
+  expect(res.status).toBe(303);
+  return cookieOf(res);
+}
+async function errorText(res: Response, field: string) {
+  const { parse } = await import("node-html-parser");
+  return parse(await res.text()).querySelector(`#f-${field}-error`)?.textContent ?? null;
+}
+const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
+
+const validProfile = {
+  provinceCode: "92",
+  wardCode: "",
+  addressLine: "Ấp Hoà Thành",
+  name: "Hợp tác xã Lúa tôm Mỹ Xuyên Mới",
+  entityType: "cooperative",
+  phone: "0939 111 222",
+  story: "Trồng lúa ST25 trên ruộng tôm.",
+  bankBin: "970436",
+  bankAccountNo: "0123456789",
+  bankAccountName: "htx lua tom",
+};
+
+describe("who may enter the seller portal", () => {
+  it("sends a visitor who is not signed in to sign-in, and back afterwards", async () => {
+    const res = await request("/seller", "");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/login?redirectTo=%2Fseller");
+  });
+
+  it("refuses shoppers and staff with 403 on every portal page and form", async () => {
+    for (const login of ["shopper@demo.local", "staff@demo.local"]) {
+      const cookie = await signIn(login);
+      expect((await request("/seller", cookie)).status).toBe(403);
+      expect((await request("/seller/profile", cookie)).status).toBe(403);
+      expect((await request("/seller/profile", cookie, validProfile)).status).toBe(403);
+    }
+  });
+});
+
+describe("producer onboarding", () => {
+  let cookie: string;
+  beforeAll(async () => {
+    const res = await fetch(`${server.url}/signup`, {
+      method: "POST",
+      body: new URLSearchParams({ fullName: "Lâm Văn Tôm", login: "0939111222", password: "mat-khau-dai", role: "producer" }),
+      redirect: "manual",
+    });
+    expect(res.headers.get("location")).toBe("/seller");
+    cookie = cookieOf(res);
+    validProfile.wardCode = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
+  });
+  const producerCount = () => row<{ n: number }>("SELECT count(*) AS n FROM producers").n;
+
+  it("answers bad input with 400 and the message by each field, writing nothing", async () => {
+    const before = producerCount();
+    // The browser posts back to the URL of step one, which names the province.
+    const res = await request("/seller/profile?province=92", cookie, { ...validProfile, name: "", phone: "123", bankBin: "97", entityType: "mafia" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    const { parse } = await import("node-html-parser");
+    const doc = parse(html);
+    expect(doc.querySelector("#f-name-error")?.textContent).toBe("Vui lòng điền mục này.");
+    expect(doc.querySelector("#f-phone-error")?.textContent).toContain("số điện thoại");
+    expect(doc.querySelector("#f-bankBin-error")?.textContent).toContain("6 chữ số");
+    expect(doc.querySelector("#f-entityType-error")?.textContent).toBe("Vui lòng chọn loại hình.");
+    expect(producerCount()).toBe(before);
+  });
+
+  it("refuses a ward of another province", async () => {
+    const hanoiWard = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '01' LIMIT 1").code;
+    const res = await request("/seller/profile?province=92", cookie, { ...validProfile, wardCode: hanoiWard });
+    expect(res.status).toBe(400);
+    expect(await errorText(res, "wardCode")).toContain("thuộc tỉnh đã chọn");
+  });
+
+  it("creates the profile for staff to verify; it is not public until then", async () => {
+    const res = await request("/seller/profile", cookie, validProfile);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/seller");
+    const producer = row<{ slug: string; verification_status: string; phone: string; bank_account_name: string; province_code: string }>(
+      "SELECT p.* FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.phone = '0939111222'",
+    );
+    expect(producer).toMatchObject({ verification_status: "pending", phone: "0939111222", bank_account_name: "HTX LUA TOM", province_code: "92" });
+    const portal = await (await request("/seller", cookie)).text();
+    expect(portal).toContain("Đang chờ cán bộ tỉnh xác minh");
+    expect((await fetch(`${server.url}/producers/${producer.slug}`)).status).toBe(404);
+  });
+
+  it("lets a verified producer edit its profile without losing its verification", async () => {
+    const demo = await signIn("producer@demo.local");
+    const form = await (await request("/seller/profile", demo)).text();
+    expect(form).toContain("Hợp tác xã");
+    const current = row<{ ward_code: string; name: string }>(
+      "SELECT p.* FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'",
+    );
+    const res = await request("/seller/profile", demo, { ...validProfile, name: current.name, wardCode: current.ward_code, story: "Câu chuyện mới." });
+    expect(res.status).toBe(303);
+    const after = row<{ story: string; verification_status: string }>(
+      "SELECT p.* FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'",
+    );
+    expect(after).toMatchObject({ story: "Câu chuyện mới.", verification_status: "approved" });
+  });
+});
