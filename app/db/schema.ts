@@ -215,6 +215,27 @@ export const productPhotos = sqliteTable(
   (t) => [index("product_photos_product_idx").on(t.productId, t.position)],
 );
 
+/**
+ * What was done in a producer's portal and by whom: the producer's own account or a community
+ * helper acting for it. The producer reads this history.
+ */
+export const producerActivity = sqliteTable(
+  "producer_activity",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id, { onDelete: "cascade" }),
+    actorUserId: integer("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    action: text("action").notNull(),
+    subject: text("subject").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("producer_activity_producer_idx").on(t.producerId, t.createdAt)],
+);
+
 export const certificates = sqliteTable(
   "certificates",
   {

@@ -1,4 +1,5 @@
 import type { MessageKey } from "~/i18n/vi";
+import { parseVndInput } from "../shared/money";
 import { isProductGroup, type ProductGroup } from "./groups";
 
 export const SORTS = ["relevance", "newest", "price_asc", "price_desc", "stars", "best_selling"] as const;
@@ -32,11 +33,7 @@ export type CatalogErrors = Partial<Record<CatalogField, MessageKey>>;
 
 function parsePrice(raw: string | null): number | undefined | "invalid" {
   if (raw === null || raw.trim() === "") return undefined;
-  // Shoppers type "150.000" or "150,000": separators are not decimals in VND.
-  const digits = raw.trim().replace(/[.,\s]/g, "");
-  if (!/^\d{1,10}$/.test(digits)) return "invalid";
-  const value = Number(digits);
-  return value <= MAX_PRICE ? value : "invalid";
+  return parseVndInput(raw, MAX_PRICE) ?? "invalid";
 }
 
 /**

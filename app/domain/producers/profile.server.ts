@@ -5,6 +5,7 @@ import type { MessageKey } from "~/i18n/vi";
 import type { SessionUser } from "../accounts/sessions.server";
 import { slugify } from "../catalog/fold";
 import { provinceByCode, wardIsInProvince } from "../catalog/places.server";
+import { recordActivity } from "./activity.server";
 import type { ProfileInput } from "./profile-form";
 
 export type Producer = typeof producers.$inferSelect;
@@ -56,6 +57,7 @@ export function saveProducerProfile(
         .set({ ...fields, ...(resubmitted ? { verificationStatus: "pending" as const } : {}) })
         .where(eq(producers.id, existing.id))
         .run();
+      recordActivity(tx, { producerId: existing.id, actorUserId: user.id, action: "profile.update", subject: input.name });
       return { ok: true as const, producerId: existing.id };
     }
     const { id } = tx
@@ -63,6 +65,7 @@ export function saveProducerProfile(
       .values({ ...fields, slug: uniqueSlug(input.name), ownerUserId: user.id, verificationStatus: "pending" })
       .returning({ id: producers.id })
       .get();
+    recordActivity(tx, { producerId: id, actorUserId: user.id, action: "profile.create", subject: input.name });
     return { ok: true as const, producerId: id };
   });
 }

@@ -1,3 +1,8 @@
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { settings } from "~/settings.server";
@@ -14,5 +19,29 @@ export async function readUpload(name: string): Promise<{ body: Buffer; contentT
     return { body, contentType: CONTENT_TYPES[path.extname(name)] ?? "application/octet-stream" };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Reads a form that may carry one file field (multipart, as a phone's camera upload sends it, or a
+ * plain urlencoded form). The file comes back as bytes, or null when none was chosen; a file over
+ * `maxBytes` ends reading early with `tooLarge`.
+ */
+export async function readFormWithFile(
+  request: Request,
+  fileField: string,
+  maxBytes: number,
+): Promise<{ form: FormData; file: Uint8Array | null } | { tooLarge: true } | { malformed: true }> {
+  const type = request.headers.get("Content-Type") ?? "";
+  try {
+    if (!type.startsWith("multipart/form-data")) return { form: await request.formData(), file: null };
+    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }));
+    const file = form.get(fileField);
+    form.delete(fileField);
+    const bytes = file instanceof Blob && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+    return { form, file: bytes };
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { tooLarge: true };
+    return { malformed: true };
   }
 }

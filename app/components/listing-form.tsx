@@ -1,0 +1,92 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { PRODUCT_GROUPS } from "~/domain/catalog/groups";
+import type { FormResult } from "~/domain/shared/form-result";
+import type { MessageKey } from "~/i18n/vi";
+import { useT } from "~/i18n/use-t";
+import { Field } from "./ui/field";
+import { FieldError } from "./ui/field-error";
+
+interface Saved {
+  name: string;
+  groupCode: string;
+  description: string;
+  unit: string;
+  priceVnd: number;
+  stock: number;
+  weightGrams: number;
+}
+
+/** Add or edit a product from a phone: big fields, a camera button, works without JavaScript. */
+export function ListingForm({ saved, result, canHide }: { saved?: Saved; result?: FormResult; canHide?: boolean }) {
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const errors = result?.error ?? {};
+  const sent = result?.initialValue ?? {};
+  const value = (name: keyof Saved) => {
+    const typed = sent[name];
+    if (typeof typed === "string") return typed;
+    return saved ? String(saved[name]) : undefined;
+  };
+  const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
+  const area = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2";
+  return (
+    <Form method="post" encType="multipart/form-data" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
+      <Field name="name" label={t("listing.name")} defaultValue={value("name")} errors={errors.name} maxLength={150} />
+      <div>
+        <label htmlFor="f-groupCode" className="block font-medium">
+          {t("listing.group")}
+        </label>
+        <select id="f-groupCode" name="groupCode" defaultValue={value("groupCode") ?? ""} className={area}
+          aria-invalid={err("groupCode") ? true : undefined} aria-describedby={err("groupCode") ? "f-groupCode-error" : undefined}>
+          <option value="" disabled>
+            {t("listing.group")}
+          </option>
+          {PRODUCT_GROUPS.map((g) => (
+            <option key={g} value={g}>
+              {t(`group.${g}`)}
+            </option>
+          ))}
+        </select>
+        <FieldError id="f-groupCode-error" message={err("groupCode") && t(err("groupCode")!)} />
+      </div>
+      <div className="grid grid-cols-2 gap-3">
+        <Field name="priceVnd" inputMode="numeric" label={t("listing.price")} hint={t("listing.priceHint")} defaultValue={value("priceVnd")} errors={errors.priceVnd} maxLength={14} />
+        <Field name="unit" label={t("listing.unit")} hint={t("listing.unitHint")} defaultValue={value("unit")} errors={errors.unit} maxLength={20} />
+        <Field name="stock" inputMode="numeric" label={t("listing.stock")} defaultValue={value("stock") ?? "0"} errors={errors.stock} maxLength={9} />
+        <Field name="weightGrams" inputMode="numeric" label={t("listing.weight")} defaultValue={value("weightGrams") ?? "0"} errors={errors.weightGrams} maxLength={7} />
+      </div>
+      <div>
+        <label htmlFor="f-description" className="block font-medium">
+          {t("listing.description")}
+        </label>
+        <textarea id="f-description" name="description" rows={5} maxLength={5000} defaultValue={value("description")} className={area}
+          aria-invalid={err("description") ? true : undefined} aria-describedby={err("description") ? "f-description-error" : undefined} />
+        <FieldError id="f-description-error" message={err("description") && t(err("description")!)} />
+      </div>
+      <div>
+        <label htmlFor="f-photo" className="block font-medium">
+          {t("listing.photo")}
+        </label>
+        <p id="f-photo-hint" className="text-sm text-stone-600">
+          {t("listing.photoHint")}
+        </p>
+        <input id="f-photo" name="photo" type="file" accept="image/*" capture="environment" className="mt-1 block w-full"
+          aria-invalid={err("photo") ? true : undefined} aria-describedby={err("photo") ? "f-photo-hint f-photo-error" : "f-photo-hint"} />
+        <FieldError id="f-photo-error" message={err("photo") && t(err("photo")!)} />
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" name="intent" value="publish" disabled={busy} className="flex-1 rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
+          {t("listing.publish")}
+        </button>
+        <button type="submit" name="intent" value="draft" disabled={busy} className="flex-1 rounded border border-brand-700 px-4 py-3 font-semibold text-brand-700 disabled:opacity-60">
+          {t("listing.saveDraft")}
+        </button>
+        {canHide ? (
+          <button type="submit" name="intent" value="hide" formEncType="application/x-www-form-urlencoded" disabled={busy} className="rounded border border-stone-400 px-4 py-3 text-stone-800">
+            {t("listing.hide")}
+          </button>
+        ) : null}
+      </div>
+    </Form>
+  );
+}

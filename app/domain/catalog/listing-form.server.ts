@@ -1,0 +1,36 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { SessionUser } from "../accounts/sessions.server";
+import type { FormResult } from "../shared/form-result";
+import { MAX_PHOTO_BYTES, storePhoto, type StoredPhoto } from "../shared/photos.server";
+import { readFormWithFile } from "../shared/uploads.server";
+import { createListing, updateListing } from "./listings.server";
+import { productSchema } from "./product-form";
+
+export type ListingFormOutcome =
+  | { ok: true; productId: number }
+  | { ok: false; result: FormResult; headers?: Record<string, string> };
+
+/**
+ * Handles the add/edit product form: validates the fields, then the photo by its bytes, and saves
+ * both in one transaction. Nothing is written unless everything is valid.
+ */
+export async function submitListingForm(request: Request, user: SessionUser, productId: number | null): Promise<ListingFormOutcome> {
+  const upload = await readFormWithFile(request, "photo", MAX_PHOTO_BYTES);
+  if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
+  if ("tooLarge" in upload) {
+    // The rest of the upload is still arriving unread: close the connection rather than reuse it.
+    return { ok: false, result: { status: "error", error: { photo: ["photo.error.tooLarge"] } }, headers: { Connection: "close" } };
+  }
+  const submission = parseWithZod(upload.form, { schema: productSchema });
+  if (submission.status !== "success") return { ok: false, result: submission.reply() };
+
+  let photo: StoredPhoto | null = null;
+  if (upload.file) {
+    const stored = await storePhoto(upload.file, "products");
+    if ("error" in stored) return { ok: false, result: submission.reply({ fieldErrors: { photo: [stored.error] } }) };
+    photo = stored;
+  }
+  if (productId === null) return { ok: true, productId: createListing(user, submission.value, photo) };
+  updateListing(user, productId, submission.value, photo);
+  return { ok: true, productId };
+}

@@ -1,0 +1,137 @@
+import { and, asc, desc, eq, max } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { productPhotos, products, provinces } from "~/db/schema";
+import type { SessionUser } from "../accounts/sessions.server";
+import { recordActivity } from "../producers/activity.server";
+import { ownProducer, type Producer } from "../producers/profile.server";
+import type { StoredPhoto } from "../shared/photos.server";
+import { slugify } from "./fold";
+import type { ProductInput } from "./product-form";
+import { productSearchText } from "./search-text";
+
+export type Listing = typeof products.$inferSelect;
+
+/** The producer a user manages listings for; without a profile there is nothing to list yet. */
+export function requireListingProducer(user: SessionUser): Producer {
+  const producer = ownProducer(user);
+  if (!producer) throw new Response("Forbidden", { status: 403 });
+  return producer;
+}
+
+/**
+ * One of the producer's own products. Another producer's product answers 404, exactly like a
+ * product that does not exist, so ids reveal nothing.
+ */
+export function ownListing(user: SessionUser, productId: number): { producer: Producer; product: Listing } {
+  const producer = requireListingProducer(user);
+  const product = Number.isSafeInteger(productId)
+    ? getDb().select().from(products).where(and(eq(products.id, productId), eq(products.producerId, producer.id))).get()
+    : undefined;
+  if (!product) throw new Response("Not found", { status: 404 });
+  return { producer, product };
+}
+
+export function ownListings(user: SessionUser) {
+  const producer = requireListingProducer(user);
+  return getDb()
+    .select({ id: products.id, slug: products.slug, name: products.name, priceVnd: products.priceVnd, stock: products.stock, unit: products.unit, status: products.status })
+    .from(products)
+    .where(eq(products.producerId, producer.id))
+    .orderBy(desc(products.id))
+    .all();
+}
+
+export function listingPhotos(productId: number) {
+  return getDb().select().from(productPhotos).where(eq(productPhotos.productId, productId)).orderBy(asc(productPhotos.position)).all();
+}
+
+/** "Put on sale" makes a product live at once when staff have verified its producer; otherwise it waits. */
+function publishedStatus(producer: Producer): "live" | "submitted" {
+  return producer.verificationStatus === "approved" ? "live" : "submitted";
+}
+
+function listingFields(producer: Producer, input: ProductInput) {
+  const province = getDb().select({ name: provinces.name }).from(provinces).where(eq(provinces.code, producer.provinceCode)).get();
+  return {
+    name: input.name,
+    groupCode: input.groupCode,
+    description: input.description ?? "",
+    unit: input.unit,
+    priceVnd: input.priceVnd,
+    stock: input.stock,
+    weightGrams: input.weightGrams,
+    searchText: productSearchText({
+      name: input.name,
+      producerName: producer.name,
+      provinceName: province?.name ?? "",
+      groupCode: input.groupCode,
+      description: input.description ?? "",
+    }),
+    updatedAt: Date.now(),
+  };
+}
+
+function uniqueProductSlug(name: string): string {
+  const base = slugify(name) || "san-pham";
+  const taken = (slug: string) => getDb().select({ id: products.id }).from(products).where(eq(products.slug, slug)).get();
+  let slug = base;
+  for (let i = 2; taken(slug); i++) slug = `${base}-${i}`;
+  return slug;
+}
+
+/** Creates a listing, with its first photo if one came with the form, in one transaction. */
+export function createListing(user: SessionUser, input: ProductInput, photo: StoredPhoto | null): number {
+  const producer = requireListingProducer(user);
+  const status = input.intent === "publish" ? publishedStatus(producer) : "draft";
+  return getDb().transaction((tx) => {
+    const { id } = tx
+      .insert(products)
+      .values({
+        ...listingFields(producer, input),
+        slug: uniqueProductSlug(input.name),
+        producerId: producer.id,
+        provinceCode: producer.provinceCode,
+        status,
+        publishedAt: status === "live" ? Date.now() : null,
+      })
+      .returning({ id: products.id })
+      .get();
+    if (photo) tx.insert(productPhotos).values({ productId: id, position: 0, ...photo }).run();
+    recordActivity(tx, { producerId: producer.id, actorUserId: user.id, action: "product.create", subject: input.name });
+    return id;
+  });
+}
+
+export function updateListing(user: SessionUser, productId: number, input: ProductInput, photo: StoredPhoto | null) {
+  const { producer, product } = ownListing(user, productId);
+  const status = input.intent === "publish" ? publishedStatus(producer) : product.status === "live" ? "live" : "draft";
+  getDb().transaction((tx) => {
+    tx.update(products)
+      .set({ ...listingFields(producer, input), status, publishedAt: product.publishedAt ?? (status === "live" ? Date.now() : null) })
+      .where(eq(products.id, product.id))
+      .run();
+    if (photo) addPhoto(tx, product.id, photo);
+    recordActivity(tx, { producerId: producer.id, actorUserId: user.id, action: "product.update", subject: input.name });
+  });
+}
+
+export function addListingPhoto(user: SessionUser, productId: number, photo: StoredPhoto) {
+  const { producer, product } = ownListing(user, productId);
+  getDb().transaction((tx) => {
+    addPhoto(tx, product.id, photo);
+    recordActivity(tx, { producerId: producer.id, actorUserId: user.id, action: "product.photo", subject: product.name });
+  });
+}
+
+export function hideListing(user: SessionUser, productId: number) {
+  const { producer, product } = ownListing(user, productId);
+  getDb().transaction((tx) => {
+    tx.update(products).set({ status: "hidden", updatedAt: Date.now() }).where(eq(products.id, product.id)).run();
+    recordActivity(tx, { producerId: producer.id, actorUserId: user.id, action: "product.hide", subject: product.name });
+  });
+}
+
+function addPhoto(tx: Pick<ReturnType<typeof getDb>, "select" | "insert">, productId: number, photo: StoredPhoto) {
+  const last = tx.select({ position: max(productPhotos.position) }).from(productPhotos).where(eq(productPhotos.productId, productId)).get();
+  tx.insert(productPhotos).values({ productId, position: (last?.position ?? -1) + 1, ...photo }).run();
+}

@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Price } from "~/components/ui/price";
+import { requireRole } from "~/domain/accounts/permissions.server";
+import { ownListings } from "~/domain/catalog/listings.server";
+import { useT } from "~/i18n/use-t";
+import { metaTranslator, type RootMatch } from "~/seo";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["producer"]);
+  return { listings: ownListings(user) };
+}
+
+export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("listing.products")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export default function Listings() {
+  const { listings } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <div className="flex items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("listing.products")}</h1>
+        <Link to="/seller/products/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white no-underline">
+          {t("listing.new")}
+        </Link>
+      </div>
+      {listings.length === 0 ? <p>{t("listing.none")}</p> : null}
+      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+        {listings.map((l) => (
+          <li key={l.id}>
+            <Link to={`/seller/products/${l.id}`} className="flex items-center justify-between gap-3 p-3 text-stone-900 no-underline hover:bg-brand-50">
+              <span className="min-w-0">
+                <span className="block truncate font-medium">{l.name}</span>
+                <span className="text-sm text-stone-600">{t(`listing.status.${l.status}`)}</span>
+              </span>
+              <span className="shrink-0 text-right text-sm">
+                <Price vnd={l.priceVnd} className="font-semibold" />
+                <span className="block text-stone-600">
+                  {l.stock} {l.unit}
+                </span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { ListingForm } from "~/components/listing-form";
+import { requireRole } from "~/domain/accounts/permissions.server";
+import { submitListingForm } from "~/domain/catalog/listing-form.server";
+import { requireListingProducer } from "~/domain/catalog/listings.server";
+import { useT } from "~/i18n/use-t";
+import { metaTranslator, type RootMatch } from "~/seo";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireListingProducer(await requireRole(request, ["producer"]));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["producer"]);
+  const outcome = await submitListingForm(request, user, null);
+  if (!outcome.ok) return data({ result: outcome.result }, { status: 400, headers: outcome.headers });
+  return redirect(`/seller/products/${outcome.productId}`, { status: 303 });
+}
+
+export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("listing.new")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export default function NewListing() {
+  const result = useActionData<typeof action>()?.result;
+  const t = useT();
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("listing.new")}</h1>
+      <ListingForm result={result} />
+    </div>
+  );
+}
