@@ -44,7 +44,7 @@ async function newProducer(phone: string) {
 
 const listing = { name: "Khô cá lóc U Minh", groupCode: "food", unit: "kg", priceVnd: "350.000", stock: "40", weightGrams: "1000", description: "Cá lóc đồng phơi nắng." };
 
-function post(pathname: string, cookie: string, fields: Record<string, string>, photo?: { bytes: Uint8Array; name: string; type: string }) {
+function post(pathname: string, cookie: string, fields: Record<string, string>, photo?: { bytes: Uint8Array<ArrayBuffer>; name: string; type: string }) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   if (photo) form.set("photo", new Blob([photo.bytes], { type: photo.type }), photo.name);
