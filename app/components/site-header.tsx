@@ -23,7 +23,7 @@ export function SiteHeader({
           <Link to="/products" className="text-white">
             {t("nav.products")}
           </Link>
-          {user?.role === "producer" ? (
+          {user?.role === "producer" || user?.role === "helper" ? (
             <Link to="/seller" className="text-white">
               {t("seller.title")}
             </Link>

@@ -215,6 +215,50 @@ export const productPhotos = sqliteTable(
   (t) => [index("product_photos_product_idx").on(t.productId, t.position)],
 );
 
+/** A one-time code a producer gives a community helper to let them work in its portal. */
+export const helperInvites = sqliteTable(
+  "helper_invites",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id, { onDelete: "cascade" }),
+    /** SHA-256 of the code; the code itself is shown once, to the producer. */
+    codeHash: text("code_hash").notNull().unique(),
+    createdByUserId: integer("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+    redeemedByUserId: integer("redeemed_by_user_id").references(() => users.id),
+    redeemedAt: integer("redeemed_at"),
+  },
+  (t) => [index("helper_invites_producer_idx").on(t.producerId)],
+);
+
+/** A helper's access to a producer's portal, from redeeming an invite until the producer revokes it. */
+export const helperGrants = sqliteTable(
+  "helper_grants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id, { onDelete: "cascade" }),
+    helperUserId: integer("helper_user_id")
+      .notNull()
+      .references(() => users.id),
+    inviteId: integer("invite_id").references(() => helperInvites.id),
+    createdAt: createdAt(),
+    revokedAt: integer("revoked_at"),
+    revokedByUserId: integer("revoked_by_user_id").references(() => users.id),
+  },
+  (t) => [
+    index("helper_grants_helper_idx").on(t.helperUserId),
+    // At most one live grant per helper and producer.
+    uniqueIndex("helper_grants_active_idx").on(t.producerId, t.helperUserId).where(sql`${t.revokedAt} IS NULL`),
+  ],
+);
+
 /**
  * What was done in a producer's portal and by whom: the producer's own account or a community
  * helper acting for it. The producer reads this history.

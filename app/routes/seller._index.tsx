@@ -1,18 +1,43 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/ui/field";
 import { requireRole } from "~/domain/accounts/permissions.server";
 import { producerHistory } from "~/domain/producers/activity.server";
+import { producersServedBy, redeemInvite } from "~/domain/producers/helpers.server";
+import { actFor } from "~/domain/producers/portal-actor.server";
 import { ownProducer } from "~/domain/producers/profile.server";
+import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
+import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
+  const user = await requireRole(request, ["producer", "helper"]);
   const producer = ownProducer(user);
   return {
+    role: user.role,
     producer: producer && { name: producer.name, slug: producer.slug, status: producer.verificationStatus },
     history: producer ? producerHistory(producer.id, 20) : [],
+    served: producersServedBy(user),
   };
+}
+
+/** A helper redeems an invite code, or chooses which producer to work for. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["helper"]);
+  const form = await readForm(request);
+  if (!form) throw new Response("Bad request", { status: 400 });
+  const intent = form.get("intent");
+  if (intent === "redeem") {
+    const outcome = redeemInvite(user, String(form.get("code") ?? ""));
+    if (!outcome.ok) return data({ codeError: outcome.message }, { status: 400 });
+    return redirect("/seller", { status: 303 });
+  }
+  if (intent === "actFor") {
+    const cookie = await actFor(user, Number(form.get("producerId")));
+    return redirect("/seller/products", { status: 303, headers: { "Set-Cookie": cookie } });
+  }
+  throw new Response("Bad request", { status: 400 });
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
@@ -21,12 +46,46 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function SellerHome() {
-  const { producer, history } = useLoaderData<typeof loader>();
+  const { role, producer, history, served } = useLoaderData<typeof loader>();
+  const codeError = useActionData<typeof action>()?.codeError as MessageKey | undefined;
   const t = useT();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("seller.title")}</h1>
-      {producer ? (
+      {role === "helper" ? (
+        <>
+          <section aria-labelledby="served" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="served" className="text-lg font-semibold">
+              {t("helpers.serving")}
+            </h2>
+            {served.length === 0 ? <p>{t("helpers.servingNone")}</p> : null}
+            <ul className="space-y-2">
+              {served.map((p) => (
+                <li key={p.id} className="flex flex-wrap items-center justify-between gap-2">
+                  <span>
+                    <strong>{p.name}</strong> <span className="text-sm text-stone-600">· {t(`seller.status.${p.status}`)}</span>
+                  </span>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="actFor" />
+                    <input type="hidden" name="producerId" value={p.id} />
+                    <button type="submit" className="rounded bg-brand-700 px-3 py-2 font-medium text-white">
+                      {t("helpers.actFor")}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <Form method="post" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+            <h2 className="text-lg font-semibold">{t("helpers.redeem")}</h2>
+            <input type="hidden" name="intent" value="redeem" />
+            <Field name="code" label={t("helpers.code")} autoComplete="off" autoCapitalize="characters" maxLength={20} errors={codeError ? [codeError] : undefined} />
+            <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+              {t("helpers.redeemSubmit")}
+            </button>
+          </Form>
+        </>
+      ) : producer ? (
         <section aria-labelledby="profile" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
           <h2 id="profile" className="text-lg font-semibold">
             {producer.name}
@@ -42,6 +101,9 @@ export default function SellerHome() {
             </Link>
             <Link to="/seller/profile" className="font-medium">
               {t("seller.editProfile")}
+            </Link>
+            <Link to="/seller/helpers" className="font-medium">
+              {t("helpers.title")}
             </Link>
           </p>
         </section>

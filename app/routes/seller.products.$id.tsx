@@ -1,30 +1,30 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ListingForm } from "~/components/listing-form";
-import { requireRole } from "~/domain/accounts/permissions.server";
+import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { submitListingForm } from "~/domain/catalog/listing-form.server";
 import { hideListing, listingPhotos, ownListing } from "~/domain/catalog/listings.server";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
-  const { product } = ownListing(user, Number(params.id));
+  const actor = await requirePortalActor(request);
+  const { product } = ownListing(actor, Number(params.id));
   return { product, photos: listingPhotos(product.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
+  const actor = await requirePortalActor(request);
   const productId = Number(params.id);
   // "Hide" is a plain form post of its own; everything else is the full multipart product form.
   if ((request.headers.get("Content-Type") ?? "").startsWith("application/x-www-form-urlencoded")) {
     const form = await request.clone().formData();
     if (form.get("intent") === "hide") {
-      hideListing(user, productId);
+      hideListing(actor, productId);
       return redirect(`/seller/products/${productId}`, { status: 303 });
     }
   }
-  const outcome = await submitListingForm(request, user, productId);
+  const outcome = await submitListingForm(request, actor, productId);
   if (!outcome.ok) return data({ result: outcome.result }, { status: 400, headers: outcome.headers });
   return redirect(`/seller/products/${productId}`, { status: 303 });
 }

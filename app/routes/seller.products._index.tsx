@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Price } from "~/components/ui/price";
-import { requireRole } from "~/domain/accounts/permissions.server";
+import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { ownListings } from "~/domain/catalog/listings.server";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
-  return { listings: ownListings(user) };
+  const actor = await requirePortalActor(request);
+  return { listings: ownListings(actor), actingFor: actor.asHelper ? actor.producer.name : null };
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
@@ -17,10 +17,15 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function Listings() {
-  const { listings } = useLoaderData<typeof loader>();
+  const { listings, actingFor } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
+      {actingFor ? (
+        <p className="rounded bg-sky-50 p-3 text-sky-900">
+          {t("helpers.actingFor", { name: actingFor })} · <Link to="/seller">{t("helpers.switch")}</Link>
+        </p>
+      ) : null}
       <div className="flex items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("listing.products")}</h1>
         <Link to="/seller/products/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white no-underline">

@@ -1,20 +1,19 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { ListingForm } from "~/components/listing-form";
-import { requireRole } from "~/domain/accounts/permissions.server";
+import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { submitListingForm } from "~/domain/catalog/listing-form.server";
-import { requireListingProducer } from "~/domain/catalog/listings.server";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireListingProducer(await requireRole(request, ["producer"]));
+  await requirePortalActor(request);
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["producer"]);
-  const outcome = await submitListingForm(request, user, null);
+  const actor = await requirePortalActor(request);
+  const outcome = await submitListingForm(request, actor, null);
   if (!outcome.ok) return data({ result: outcome.result }, { status: 400, headers: outcome.headers });
   return redirect(`/seller/products/${outcome.productId}`, { status: 303 });
 }

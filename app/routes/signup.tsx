@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ["password"] }) }, { status: 400 });
   }
   // A new producer's next step is the profile staff must verify.
-  const next = submission.value.role === "producer" ? "/seller" : "/";
+  const next = submission.value.role === "shopper" ? "/" : "/seller";
   return redirect(next, { status: 303, headers: { "Set-Cookie": await startSession(outcome.userId, request) } });
 }
 
@@ -58,7 +58,7 @@ export default function SignUp() {
         <Field name="password" type="password" label={t("account.password")} hint={t("account.passwordHint")} autoComplete="new-password" errors={errors.password} maxLength={128} />
         <fieldset aria-describedby={errors.role ? "f-role-error" : undefined}>
           <legend className="font-medium">{t("account.role")}</legend>
-          {(["shopper", "producer"] as const).map((role) => (
+          {(["shopper", "producer", "helper"] as const).map((role) => (
             <label key={role} className="mt-2 flex items-center gap-2">
               <input type="radio" name="role" value={role} defaultChecked={(value("role") ?? "shopper") === role} className="h-5 w-5" />
               {t(`account.role.${role}`)}

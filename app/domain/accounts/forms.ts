@@ -25,7 +25,7 @@ export const signUpSchema = z.object({
     .string(required)
     .min(8, message("account.error.passwordShort"))
     .max(128, message("account.error.passwordLong")),
-  role: z.enum(["shopper", "producer"], { errorMap: () => ({ message: message("account.error.role") }) }),
+  role: z.enum(["shopper", "producer", "helper"], { errorMap: () => ({ message: message("account.error.role") }) }),
   website: honeypot,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { SessionUser } from "../accounts/sessions.server";
+import type { PortalActor } from "../producers/portal-actor.server";
 import type { FormResult } from "../shared/form-result";
 import { MAX_PHOTO_BYTES, storePhoto, type StoredPhoto } from "../shared/photos.server";
 import { readFormWithFile } from "../shared/uploads.server";
@@ -14,7 +14,7 @@ export type ListingFormOutcome =
  * Handles the add/edit product form: validates the fields, then the photo by its bytes, and saves
  * both in one transaction. Nothing is written unless everything is valid.
  */
-export async function submitListingForm(request: Request, user: SessionUser, productId: number | null): Promise<ListingFormOutcome> {
+export async function submitListingForm(request: Request, actor: PortalActor, productId: number | null): Promise<ListingFormOutcome> {
   const upload = await readFormWithFile(request, "photo", MAX_PHOTO_BYTES);
   if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
   if ("tooLarge" in upload) {
@@ -30,7 +30,7 @@ export async function submitListingForm(request: Request, user: SessionUser, pro
     if ("error" in stored) return { ok: false, result: submission.reply({ fieldErrors: { photo: [stored.error] } }) };
     photo = stored;
   }
-  if (productId === null) return { ok: true, productId: createListing(user, submission.value, photo) };
-  updateListing(user, productId, submission.value, photo);
+  if (productId === null) return { ok: true, productId: createListing(actor, submission.value, photo) };
+  updateListing(actor, productId, submission.value, photo);
   return { ok: true, productId };
 }

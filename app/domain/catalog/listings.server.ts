@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, max } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { productPhotos, products, provinces } from "~/db/schema";
-import type { SessionUser } from "../accounts/sessions.server";
 import { recordActivity } from "../producers/activity.server";
-import { ownProducer, type Producer } from "../producers/profile.server";
+import type { PortalActor } from "../producers/portal-actor.server";
+import type { Producer } from "../producers/profile.server";
 import type { StoredPhoto } from "../shared/photos.server";
 import { slugify } from "./fold";
 import type { ProductInput } from "./product-form";
@@ -11,19 +11,12 @@ import { productSearchText } from "./search-text";
 
 export type Listing = typeof products.$inferSelect;
 
-/** The producer a user manages listings for; without a profile there is nothing to list yet. */
-export function requireListingProducer(user: SessionUser): Producer {
-  const producer = ownProducer(user);
-  if (!producer) throw new Response("Forbidden", { status: 403 });
-  return producer;
-}
-
 /**
- * One of the producer's own products. Another producer's product answers 404, exactly like a
+ * One of the acting producer's products. Another producer's product answers 404, exactly like a
  * product that does not exist, so ids reveal nothing.
  */
-export function ownListing(user: SessionUser, productId: number): { producer: Producer; product: Listing } {
-  const producer = requireListingProducer(user);
+export function ownListing(actor: PortalActor, productId: number): { producer: Producer; product: Listing } {
+  const { producer } = actor;
   const product = Number.isSafeInteger(productId)
     ? getDb().select().from(products).where(and(eq(products.id, productId), eq(products.producerId, producer.id))).get()
     : undefined;
@@ -31,8 +24,7 @@ export function ownListing(user: SessionUser, productId: number): { producer: Pr
   return { producer, product };
 }
 
-export function ownListings(user: SessionUser) {
-  const producer = requireListingProducer(user);
+export function ownListings({ producer }: PortalActor) {
   return getDb()
     .select({ id: products.id, slug: products.slug, name: products.name, priceVnd: products.priceVnd, stock: products.stock, unit: products.unit, status: products.status })
     .from(products)
@@ -80,8 +72,8 @@ function uniqueProductSlug(name: string): string {
 }
 
 /** Creates a listing, with its first photo if one came with the form, in one transaction. */
-export function createListing(user: SessionUser, input: ProductInput, photo: StoredPhoto | null): number {
-  const producer = requireListingProducer(user);
+export function createListing(actor: PortalActor, input: ProductInput, photo: StoredPhoto | null): number {
+  const { producer, user } = actor;
   const status = input.intent === "publish" ? publishedStatus(producer) : "draft";
   return getDb().transaction((tx) => {
     const { id } = tx
@@ -102,8 +94,9 @@ export function createListing(user: SessionUser, input: ProductInput, photo: Sto
   });
 }
 
-export function updateListing(user: SessionUser, productId: number, input: ProductInput, photo: StoredPhoto | null) {
-  const { producer, product } = ownListing(user, productId);
+export function updateListing(actor: PortalActor, productId: number, input: ProductInput, photo: StoredPhoto | null) {
+  const { producer, product } = ownListing(actor, productId);
+  const { user } = actor;
   const status = input.intent === "publish" ? publishedStatus(producer) : product.status === "live" ? "live" : "draft";
   getDb().transaction((tx) => {
     tx.update(products)
@@ -115,16 +108,9 @@ export function updateListing(user: SessionUser, productId: number, input: Produ
   });
 }
 
-export function addListingPhoto(user: SessionUser, productId: number, photo: StoredPhoto) {
-  const { producer, product } = ownListing(user, productId);
-  getDb().transaction((tx) => {
-    addPhoto(tx, product.id, photo);
-    recordActivity(tx, { producerId: producer.id, actorUserId: user.id, action: "product.photo", subject: product.name });
-  });
-}
-
-export function hideListing(user: SessionUser, productId: number) {
-  const { producer, product } = ownListing(user, productId);
+export function hideListing(actor: PortalActor, productId: number) {
+  const { producer, product } = ownListing(actor, productId);
+  const { user } = actor;
   getDb().transaction((tx) => {
     tx.update(products).set({ status: "hidden", updatedAt: Date.now() }).where(eq(products.id, product.id)).run();
     recordActivity(tx, { producerId: producer.id, actorUserId: user.id, action: "product.hide", subject: product.name });

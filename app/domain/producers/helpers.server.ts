@@ -1,0 +1,100 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { createHash, randomInt } from "node:crypto";
+import { getDb } from "~/db/client.server";
+import { helperGrants, helperInvites, producers, users } from "~/db/schema";
+import type { MessageKey } from "~/i18n/vi";
+import type { SessionUser } from "../accounts/sessions.server";
+import type { PortalActor } from "./portal-actor.server";
+
+// No 0/O or 1/I: the code is read aloud and typed by hand on a phone.
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+const CODE_LENGTH = 8;
+export const INVITE_VALID_MS = 7 * 86_400_000;
+
+const hashCode = (code: string) => createHash("sha256").update(code).digest("hex");
+/** "abcd-efgh", "ABCD EFGH" → "ABCDEFGH". */
+export const normaliseInviteCode = (typed: string) => typed.toUpperCase().replace(/[^A-Z0-9]/g, "");
+
+/** Only the producer's own account hands out access to its portal, never a helper. */
+function requireOwner(actor: PortalActor) {
+  if (actor.asHelper) throw new Response("Forbidden", { status: 403 });
+}
+
+/** A new single-use invite code (shown once, as ABCD-EFGH), valid for seven days. */
+export function createInvite(actor: PortalActor): string {
+  requireOwner(actor);
+  const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+  getDb()
+    .insert(helperInvites)
+    .values({ producerId: actor.producer.id, codeHash: hashCode(code), createdByUserId: actor.user.id, expiresAt: Date.now() + INVITE_VALID_MS })
+    .run();
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+/** A helper redeems a code: one use, before it expires, and only by a helper account. */
+export function redeemInvite(user: SessionUser, typed: string): { ok: true; producerId: number } | { ok: false; message: MessageKey } {
+  if (user.role !== "helper") throw new Response("Forbidden", { status: 403 });
+  const code = normaliseInviteCode(typed);
+  if (code.length !== CODE_LENGTH) return { ok: false, message: "helpers.error.code" };
+  const now = Date.now();
+  return getDb().transaction((tx) => {
+    const invite = tx
+      .select()
+      .from(helperInvites)
+      .where(and(eq(helperInvites.codeHash, hashCode(code)), isNull(helperInvites.redeemedAt), gt(helperInvites.expiresAt, now)))
+      .get();
+    if (!invite) return { ok: false as const, message: "helpers.error.code" as const };
+    tx.update(helperInvites).set({ redeemedByUserId: user.id, redeemedAt: now }).where(eq(helperInvites.id, invite.id)).run();
+    const active = tx
+      .select({ id: helperGrants.id })
+      .from(helperGrants)
+      .where(and(eq(helperGrants.producerId, invite.producerId), eq(helperGrants.helperUserId, user.id), isNull(helperGrants.revokedAt)))
+      .get();
+    if (!active) tx.insert(helperGrants).values({ producerId: invite.producerId, helperUserId: user.id, inviteId: invite.id }).run();
+    return { ok: true as const, producerId: invite.producerId };
+  });
+}
+
+/** The producer ends a helper's access; it stops at the helper's very next request. */
+export function revokeHelper(actor: PortalActor, grantId: number) {
+  requireOwner(actor);
+  const result = getDb()
+    .update(helperGrants)
+    .set({ revokedAt: Date.now(), revokedByUserId: actor.user.id })
+    .where(and(eq(helperGrants.id, grantId), eq(helperGrants.producerId, actor.producer.id), isNull(helperGrants.revokedAt)))
+    .run();
+  if (result.changes === 0) throw new Response("Not found", { status: 404 });
+}
+
+/** The helpers who can work in this producer's portal now. */
+export function activeHelpers(actor: PortalActor) {
+  requireOwner(actor);
+  return getDb()
+    .select({ grantId: helperGrants.id, name: users.fullName, since: helperGrants.createdAt })
+    .from(helperGrants)
+    .innerJoin(users, eq(users.id, helperGrants.helperUserId))
+    .where(and(eq(helperGrants.producerId, actor.producer.id), isNull(helperGrants.revokedAt)))
+    .all();
+}
+
+/** The producers a helper may act for now. */
+export function producersServedBy(helper: SessionUser) {
+  if (helper.role !== "helper") return [];
+  return getDb()
+    .select({ id: producers.id, name: producers.name, status: producers.verificationStatus })
+    .from(helperGrants)
+    .innerJoin(producers, eq(producers.id, helperGrants.producerId))
+    .where(and(eq(helperGrants.helperUserId, helper.id), isNull(helperGrants.revokedAt)))
+    .all();
+}
+
+/** True while the helper holds an unrevoked grant for the producer. */
+export function helperMayActFor(helperUserId: number, producerId: number): boolean {
+  return (
+    getDb()
+      .select({ id: helperGrants.id })
+      .from(helperGrants)
+      .where(and(eq(helperGrants.helperUserId, helperUserId), eq(helperGrants.producerId, producerId), isNull(helperGrants.revokedAt)))
+      .get() !== undefined
+  );
+}

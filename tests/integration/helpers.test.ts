@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../setup/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.stop());
+
+const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
+const join = (...cookies: string[]) => cookies.filter(Boolean).join("; ");
+function post(path: string, cookie: string, fields: Record<string, string>) {
+  return fetch(server.url + path, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields), redirect: "manual" });
+}
+async function signIn(login: string, password = "demo-password") {
+  const res = await post("/login", "", { login, password });
+  expect(res.status).toBe(303);
+  return cookieOf(res);
+}
+async function signUpHelper(login: string) {
+  const res = await post("/signup", "", { fullName: "Tổ CNS Phường An Khánh", login, password: "mat-khau-dai", role: "helper" });
+  expect(res.headers.get("location")).toBe("/seller");
+  return cookieOf(res);
+}
+async function inviteCode(producer: string) {
+  const html = await (await post("/seller/helpers", producer, { intent: "invite" })).text();
+  return /([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4})/.exec(html)![1]!;
+}
+const listing = { name: "Bánh pía đậu xanh", groupCode: "food", unit: "hộp", priceVnd: "80000", stock: "30", weightGrams: "500", intent: "publish" };
+
+describe("community helpers", () => {
+  let producer: string;
+  let helper: string;
+  let acting: string;
+  let producerId: number;
+
+  beforeAll(async () => {
+    producer = await signIn("producer@demo.local");
+    helper = await signUpHelper("helper.ankhanh@example.vn");
+    producerId = (server.db.prepare("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'").get() as { id: number }).id;
+  });
+
+  it("redeem an invite once, typed any way, then act for the producer", async () => {
+    const code = await inviteCode(producer);
+    expect((await post("/seller", helper, { intent: "redeem", code: "WRONG-CODE" })).status).toBe(400);
+    const redeemed = await post("/seller", helper, { intent: "redeem", code: ` ${code.toLowerCase().replace("-", " ")} ` });
+    expect(redeemed.status).toBe(303);
+    const again = await post("/seller", await signUpHelper("helper2@example.vn"), { intent: "redeem", code });
+    expect(again.status).toBe(400);
+
+    const chosen = await post("/seller", helper, { intent: "actFor", producerId: String(producerId) });
+    expect(chosen.status).toBe(303);
+    acting = join(helper, cookieOf(chosen));
+    const page = await (await fetch(`${server.url}/seller/products`, { headers: { cookie: acting } })).text();
+    expect(page).toContain("Bạn đang làm việc thay cho");
+  });
+
+  it("records the helper and the producer on every change, and the producer sees it", async () => {
+    const res = await post("/seller/products/new", acting, listing);
+    expect(res.status).toBe(303);
+    const entry = server.db
+      .prepare(
+        `SELECT a.producer_id AS producerId, u.email AS actor, a.action FROM producer_activity a JOIN users u ON u.id = a.actor_user_id
+         WHERE a.subject = ? ORDER BY a.id DESC LIMIT 1`,
+      )
+      .get(listing.name);
+    expect(entry).toEqual({ producerId, actor: "helper.ankhanh@example.vn", action: "product.create" });
+    const { parse } = await import("node-html-parser");
+    const history = parse(await (await fetch(`${server.url}/seller`, { headers: { cookie: producer } })).text());
+    expect(history.querySelector("#history")?.parentNode.textContent).toContain("Tổ CNS Phường An Khánh: Thêm sản phẩm");
+  });
+
+  it("cannot hand out access or act for a producer it was not invited by", async () => {
+    expect((await post("/seller/helpers", acting, { intent: "invite" })).status).toBe(403);
+    const other = (server.db.prepare("SELECT id FROM producers WHERE id != ? LIMIT 1").get(producerId) as { id: number }).id;
+    expect((await post("/seller", helper, { intent: "actFor", producerId: String(other) })).status).toBe(403);
+  });
+
+  it("loses access the moment the producer revokes it", async () => {
+    const grant = server.db.prepare("SELECT id FROM helper_grants WHERE producer_id = ? AND revoked_at IS NULL").get(producerId) as { id: number };
+    expect((await post("/seller/helpers", producer, { intent: "revoke", grantId: String(grant.id) })).status).toBe(200);
+    const products = await fetch(`${server.url}/seller/products`, { headers: { cookie: acting }, redirect: "manual" });
+    expect(products.status).toBe(302);
+    expect(products.headers.get("location")).toBe("/seller");
+    const before = (server.db.prepare("SELECT count(*) AS n FROM products").get() as { n: number }).n;
+    expect((await post("/seller/products/new", acting, { ...listing, name: "Sau khi bị thu hồi" })).status).toBe(302);
+    expect((server.db.prepare("SELECT count(*) AS n FROM products").get() as { n: number }).n).toBe(before);
+  });
+
+  it("keeps shoppers out of helper actions", async () => {
+    expect((await post("/seller", await signIn("shopper@demo.local"), { intent: "redeem", code: "ABCD-EFGH" })).status).toBe(403);
+  });
+});
