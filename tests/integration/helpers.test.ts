@@ -67,7 +67,7 @@ describe("community helpers", () => {
     expect(entry).toEqual({ producerId, actor: "helper.ankhanh@example.vn", action: "product.create" });
     const { parse } = await import("node-html-parser");
     const history = parse(await (await fetch(`${server.url}/seller`, { headers: { cookie: producer } })).text());
-    expect(history.querySelector("#history")?.parentNode.textContent).toContain("Tổ CNS Phường An Khánh: Thêm sản phẩm");
+    expect(history.querySelector("#history")?.parentNode?.textContent).toContain("Tổ CNS Phường An Khánh: Thêm sản phẩm");
   });
 
   it("cannot hand out access or act for a producer it was not invited by", async () => {
