@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE, seriousA11yViolations } from "../setup/browser";
+import { expectNoHorizontalScroll, launchChromium, PHONE, seriousA11yViolations } from "../setup/browser";
 import { startServer, type TestServer } from "../setup/server";
 
 let server: TestServer;
@@ -12,12 +12,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Nothing wider than the phone's screen: a mobile browser would otherwise zoom the whole page out. */
-async function expectNoHorizontalScroll(page: Page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(PHONE.viewport!.width);
-}
 
 /** home → search without diacritics → product page, as a shopper on a phone. */
 async function shopperJourney(page: Page, { javaScript }: { javaScript: boolean }) {
@@ -77,61 +71,6 @@ describe("a shopper on a phone finds goods and opens one", () => {
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await context.close();
   });
-});
-
-describe("accounts in the browser", () => {
-  it("signs up with a phone number and signs out, with JavaScript off", async () => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByRole("link", { name: "Đăng nhập" }).click();
-    await page.getByRole("link", { name: "Đăng ký" }).click();
-    await page.getByLabel("Họ và tên").fill("Trần Văn Bình");
-    await page.getByLabel("Số điện thoại hoặc email").fill("0933 222 111");
-    await page.getByLabel("Mật khẩu").fill("short");
-    await page.getByRole("button", { name: "Đăng ký" }).click();
-    // The bad password comes back with its message; what was typed is kept.
-    await page.getByText("Mật khẩu cần ít nhất 8 ký tự.").waitFor();
-    expect(await page.getByLabel("Số điện thoại hoặc email").inputValue()).toBe("0933 222 111");
-    await page.getByLabel("Mật khẩu").fill("mat-khau-dai");
-    await page.getByRole("button", { name: "Đăng ký" }).click();
-    await page.getByRole("button", { name: "Đăng xuất" }).click();
-    await page.getByRole("link", { name: "Đăng nhập" }).waitFor();
-    await context.close();
-  });
-});
-
-describe("producer onboarding in the browser", () => {
-  for (const javaScript of [false, true]) {
-    it(`signs up as a producer and sends the profile for verification, JavaScript ${javaScript ? "on" : "off"}`, async () => {
-      const context = await browser.newContext({ ...PHONE, javaScriptEnabled: javaScript });
-      const page = await context.newPage();
-      await page.goto(`${server.url}/signup`);
-      await page.getByLabel("Họ và tên").fill("Thạch Thị Sen");
-      await page.getByLabel("Số điện thoại hoặc email").fill(javaScript ? "0977 100 200" : "0977 100 300");
-      await page.getByLabel("Mật khẩu").fill("mat-khau-dai");
-      await page.getByLabel("Nhà sản xuất (hợp tác xã, hộ kinh doanh, doanh nghiệp)").check();
-      await page.getByRole("button", { name: "Đăng ký" }).click();
-      await page.getByRole("link", { name: "Tạo hồ sơ nhà sản xuất" }).click();
-      await page.getByLabel("Tỉnh, thành phố").selectOption({ label: "Cần Thơ" });
-      // Without JS the shopper asks for the list; with JS it follows the choice by itself.
-      if (!javaScript) await page.getByRole("button", { name: "Hiện danh sách xã, phường" }).click();
-      const ward = page.getByLabel("Xã, phường, đặc khu");
-      await ward.waitFor();
-      // axe runs as a script, so only in the JavaScript-on pass.
-      if (javaScript) expect(await seriousA11yViolations(page), "profile form").toEqual([]);
-      await ward.selectOption({ index: 1 });
-      await page.getByLabel("Địa chỉ (thôn, ấp, số nhà, đường)").fill("Ấp Phú Mỹ");
-      await page.getByLabel("Tên cơ sở sản xuất").fill(`Tổ hợp tác Sen ${javaScript ? "A" : "B"}`);
-      await page.getByLabel("Tổ hợp tác").check();
-      await page.getByLabel("Số điện thoại liên hệ").fill("0977100200");
-      await page.getByRole("button", { name: "Lưu và gửi xác minh" }).click();
-      await page.getByText("Đang chờ cán bộ tỉnh xác minh").waitFor();
-      await expectNoHorizontalScroll(page);
-      if (javaScript) expect(await seriousA11yViolations(page), "seller home").toEqual([]);
-      await context.close();
-    });
-  }
 });
 
 describe("accessibility", () => {

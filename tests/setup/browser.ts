@@ -1,5 +1,7 @@
 import axe from "axe-core";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import sharp from "sharp";
+import { expect } from "vitest";
 
 /** Debian's Chromium, never a browser downloaded by a test tool. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -51,4 +53,24 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
     }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Nothing wider than the phone's screen: a mobile browser would otherwise zoom the whole page out. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(PHONE.viewport!.width);
+}
+
+/** Signs in through the sign-in form, as a person would. */
+export async function signInAs(page: Page, origin: string, login: string, password = "demo-password") {
+  await page.goto(`${origin}/login`);
+  await page.getByLabel("Số điện thoại hoặc email").fill(login);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByRole("button", { name: "Đăng xuất" }).waitFor();
+}
+
+/** A camera-like JPEG photo. */
+export function cameraPhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 90, g: 160, b: 80 } } }).jpeg().toBuffer();
 }
