@@ -215,6 +215,26 @@ export const productPhotos = sqliteTable(
   (t) => [index("product_photos_product_idx").on(t.productId, t.position)],
 );
 
+/** A scan or photo of an OCOP certificate a producer uploads for staff to review (PRODUCT.md §2). */
+export const certificateEvidence = sqliteTable(
+  "certificate_evidence",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id, { onDelete: "cascade" }),
+    file: text("file").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    note: text("note").notNull().default(""),
+    uploadedByUserId: integer("uploaded_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("certificate_evidence_producer_idx").on(t.producerId)],
+);
+
 /** A one-time code a producer gives a community helper to let them work in its portal. */
 export const helperInvites = sqliteTable(
   "helper_invites",

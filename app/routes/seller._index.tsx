@@ -102,6 +102,9 @@ export default function SellerHome() {
             <Link to="/seller/profile" className="font-medium">
               {t("seller.editProfile")}
             </Link>
+            <Link to="/seller/media" className="font-medium">
+              {t("evidence.title")}
+            </Link>
             <Link to="/seller/helpers" className="font-medium">
               {t("helpers.title")}
             </Link>

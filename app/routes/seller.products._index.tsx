@@ -32,6 +32,9 @@ export default function Listings() {
           {t("listing.new")}
         </Link>
       </div>
+      <p>
+        <Link to="/seller/media">{t("evidence.title")}</Link>
+      </p>
       {listings.length === 0 ? <p>{t("listing.none")}</p> : null}
       <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {listings.map((l) => (

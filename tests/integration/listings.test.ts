@@ -198,3 +198,32 @@ describe("listing products from a phone", () => {
     expect(portal).toContain("Tạm ẩn sản phẩm");
   });
 });
+
+describe("certificate scans and producer photos", () => {
+  it("stores a certificate scan for staff with who sent it, and refuses what is not an image", async () => {
+    const ok = await post("/seller/media", producerA, { intent: "evidence", note: "QĐ DEMO-1234" }, { bytes: await cameraPhoto(), name: "scan.jpg", type: "image/jpeg" });
+    expect(ok.status).toBe(303);
+    const scan = row<{ file: string; note: string; email: string }>(
+      "SELECT e.file, e.note, u.email FROM certificate_evidence e JOIN users u ON u.id = e.uploaded_by_user_id ORDER BY e.id DESC LIMIT 1",
+    );
+    expect(scan).toMatchObject({ note: "QĐ DEMO-1234", email: "producer@demo.local" });
+    expect(scan.file).toMatch(/^producers\/[a-f0-9]{32}\.webp$/);
+    const count = () => row<{ n: number }>("SELECT count(*) AS n FROM certificate_evidence").n;
+    const before = count();
+    const bad = await post("/seller/media", producerA, { intent: "evidence" }, { bytes: new TextEncoder().encode("%PDF-1.4 not an image"), name: "scan.jpg", type: "image/jpeg" });
+    expect(bad.status).toBe(400);
+    expect(await errorOf(bad, "evidence-photo")).toContain("không phải là ảnh");
+    expect(count()).toBe(before);
+    // Another producer's page shows only its own scans.
+    expect(await fetch(`${server.url}/seller/media`, { headers: { cookie: producerB } }).then((r) => r.text())).not.toContain(scan.file);
+  });
+
+  it("adds a photo to the producer's public page", async () => {
+    const res = await post("/seller/media", producerA, { intent: "photo" }, { bytes: await cameraPhoto(), name: "farm.jpg", type: "image/jpeg" });
+    expect(res.status).toBe(303);
+    const { slug, file } = row<{ slug: string; file: string }>(
+      "SELECT p.slug, ph.file FROM producer_photos ph JOIN producers p ON p.id = ph.producer_id JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local' ORDER BY ph.id DESC LIMIT 1",
+    );
+    expect(await fetch(`${server.url}/producers/${slug}`).then((r) => r.text())).toContain(file);
+  });
+});

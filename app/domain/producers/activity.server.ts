@@ -3,7 +3,14 @@ import type { Db } from "~/db/client.server";
 import { getDb } from "~/db/client.server";
 import { producerActivity, users } from "~/db/schema";
 
-export type ActivityAction = "profile.create" | "profile.update" | "product.create" | "product.update" | "product.hide";
+export type ActivityAction =
+  | "profile.create"
+  | "profile.update"
+  | "profile.photo"
+  | "evidence.upload"
+  | "product.create"
+  | "product.update"
+  | "product.hide";
 
 /** Records who did what for a producer; called inside the transaction of the change itself. */
 export function recordActivity(

@@ -4,6 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import type { MessageKey } from "~/i18n/vi";
 import { settings } from "~/settings.server";
+import { readFormWithFile } from "./uploads.server";
 
 /** Largest photo accepted: a phone camera's JPEG is 2–6 MB. */
 export const MAX_PHOTO_BYTES = 12 * 1024 * 1024;
@@ -40,4 +41,17 @@ export async function storePhoto(bytes: Uint8Array, folder: "products" | "produc
     // A header that parses but a body that does not decode is still not a photo.
     return { error: "photo.error.notImage" };
   }
+}
+
+/** Reads a form carrying one photo in `photo` and stores it; the form's other fields come back too. */
+export async function receivePhoto(
+  request: Request,
+  folder: "products" | "producers",
+): Promise<{ form: FormData; photo: StoredPhoto } | { form: FormData | null; error: MessageKey }> {
+  const upload = await readFormWithFile(request, "photo", MAX_PHOTO_BYTES);
+  if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
+  if ("tooLarge" in upload) return { form: null, error: "photo.error.tooLarge" };
+  if (!upload.file) return { form: upload.form, error: "form.required" };
+  const stored = await storePhoto(upload.file, folder);
+  return "error" in stored ? { form: upload.form, error: stored.error } : { form: upload.form, photo: stored };
 }
