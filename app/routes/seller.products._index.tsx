@@ -32,7 +32,8 @@ export default function Listings() {
           {t("listing.new")}
         </Link>
       </div>
-      <p>
+      <p className="flex flex-wrap gap-4">
+        <Link to="/seller/import">{t("import.title")}</Link>
         <Link to="/seller/media">{t("evidence.title")}</Link>
       </p>
       {listings.length === 0 ? <p>{t("listing.none")}</p> : null}

@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cameraPhoto, expectNoHorizontalScroll, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
+import { cameraPhoto, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
+import { expectNoHorizontalScroll } from "../setup/page-checks";
 import { startServer, type TestServer } from "../setup/server";
 
 let server: TestServer;

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoHorizontalScroll, launchChromium, PHONE, seriousA11yViolations } from "../setup/browser";
+import { launchChromium, PHONE, seriousA11yViolations } from "../setup/browser";
+import { expectNoHorizontalScroll } from "../setup/page-checks";
 import { startServer, type TestServer } from "../setup/server";
 
 let server: TestServer;

@@ -76,6 +76,16 @@ describe("community helpers", () => {
     expect((await post("/seller", helper, { intent: "actFor", producerId: String(other) })).status).toBe(403);
   });
 
+  it("cannot have its access revoked by another producer", async () => {
+    const grant = server.db.prepare("SELECT id FROM helper_grants WHERE producer_id = ? AND revoked_at IS NULL").get(producerId) as { id: number };
+    const other = await post("/signup", "", { fullName: "Nhà sản xuất khác", login: "0905 444 333", password: "mat-khau-dai", role: "producer" });
+    const otherCookie = cookieOf(other);
+    const ward = (server.db.prepare("SELECT code FROM wards WHERE province_code = '48' LIMIT 1").get() as { code: string }).code;
+    await post("/seller/profile?province=48", otherCookie, { provinceCode: "48", wardCode: ward, addressLine: "Thôn 1", name: "Cơ sở khác", entityType: "household", phone: "0905444333" });
+    expect((await post("/seller/helpers", otherCookie, { intent: "revoke", grantId: String(grant.id) })).status).toBe(404);
+    expect((server.db.prepare("SELECT revoked_at FROM helper_grants WHERE id = ?").get(grant.id) as { revoked_at: number | null }).revoked_at).toBeNull();
+  });
+
   it("loses access the moment the producer revokes it", async () => {
     const grant = server.db.prepare("SELECT id FROM helper_grants WHERE producer_id = ? AND revoked_at IS NULL").get(producerId) as { id: number };
     expect((await post("/seller/helpers", producer, { intent: "revoke", grantId: String(grant.id) })).status).toBe(200);

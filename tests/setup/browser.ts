@@ -1,7 +1,6 @@
 import axe from "axe-core";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import sharp from "sharp";
-import { expect } from "vitest";
 
 /** Debian's Chromium, never a browser downloaded by a test tool. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -53,12 +52,6 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
     }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
-
-/** Nothing wider than the phone's screen: a mobile browser would otherwise zoom the whole page out. */
-export async function expectNoHorizontalScroll(page: Page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(PHONE.viewport!.width);
 }
 
 /** Signs in through the sign-in form, as a person would. */

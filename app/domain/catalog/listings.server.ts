@@ -71,27 +71,36 @@ function uniqueProductSlug(name: string): string {
   return slug;
 }
 
-/** Creates a listing, with its first photo if one came with the form, in one transaction. */
-export function createListing(actor: PortalActor, input: ProductInput, photo: StoredPhoto | null): number {
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+function insertListing(tx: Tx, actor: PortalActor, input: ProductInput, photo: StoredPhoto | null): number {
   const { producer, user } = actor;
   const status = input.intent === "publish" ? publishedStatus(producer) : "draft";
-  return getDb().transaction((tx) => {
-    const { id } = tx
-      .insert(products)
-      .values({
-        ...listingFields(producer, input),
-        slug: uniqueProductSlug(input.name),
-        producerId: producer.id,
-        provinceCode: producer.provinceCode,
-        status,
-        publishedAt: status === "live" ? Date.now() : null,
-      })
-      .returning({ id: products.id })
-      .get();
-    if (photo) tx.insert(productPhotos).values({ productId: id, position: 0, ...photo }).run();
-    recordActivity(tx, { producerId: producer.id, actorUserId: user.id, action: "product.create", subject: input.name });
-    return id;
-  });
+  const { id } = tx
+    .insert(products)
+    .values({
+      ...listingFields(producer, input),
+      slug: uniqueProductSlug(input.name),
+      producerId: producer.id,
+      provinceCode: producer.provinceCode,
+      status,
+      publishedAt: status === "live" ? Date.now() : null,
+    })
+    .returning({ id: products.id })
+    .get();
+  if (photo) tx.insert(productPhotos).values({ productId: id, position: 0, ...photo }).run();
+  recordActivity(tx, { producerId: producer.id, actorUserId: user.id, action: "product.create", subject: input.name });
+  return id;
+}
+
+/** Creates a listing, with its first photo if one came with the form, in one transaction. */
+export function createListing(actor: PortalActor, input: ProductInput, photo: StoredPhoto | null): number {
+  return getDb().transaction((tx) => insertListing(tx, actor, input, photo));
+}
+
+/** Creates many listings (a bulk import) all together or not at all. */
+export function createListings(actor: PortalActor, inputs: readonly ProductInput[]): number {
+  return getDb().transaction((tx) => inputs.map((input) => insertListing(tx, actor, input, null)).length);
 }
 
 export function updateListing(actor: PortalActor, productId: number, input: ProductInput, photo: StoredPhoto | null) {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { checkSheet, groupFromCell, TEMPLATE_HEADER } from "./bulk-import";
+
+describe("groupFromCell", () => {
+  it("reads codes and Vietnamese names, with or without marks", () => {
+    expect(groupFromCell("food")).toBe("food");
+    expect(groupFromCell("Thực phẩm")).toBe("food");
+    expect(groupFromCell("thu cong my nghe")).toBe("handicraft");
+    expect(groupFromCell("Dược liệu")).toBe("herbal");
+    expect(groupFromCell("vũ khí")).toBeNull();
+  });
+});
+
+describe("checkSheet", () => {
+  const header = TEMPLATE_HEADER;
+  it("turns good rows into listings and reports each bad cell by row and column", () => {
+    const result = checkSheet(
+      [
+        header,
+        ["Mật ong rừng U Minh", "Thực phẩm", "chai", "250.000", "40", "700", "Mật ong hoa tràm."],
+        ["", "", "", "", "", "", ""],
+        ["Cá", "vũ khí", "kg", "12,5", "-1", "", ""],
+      ],
+      "draft",
+    );
+    if ("headerError" in result) throw new Error(result.headerError);
+    expect(result.rowCount).toBe(2);
+    expect(result.valid).toEqual([
+      {
+        row: 2,
+        input: { name: "Mật ong rừng U Minh", groupCode: "food", unit: "chai", priceVnd: 250000, stock: 40, weightGrams: 700, description: "Mật ong hoa tràm.", intent: "draft" },
+      },
+    ]);
+    expect(result.errors).toEqual([
+      { row: 4, column: "Tên sản phẩm", message: "listing.error.name" },
+      { row: 4, column: "Nhóm", message: "listing.error.group" },
+      { row: 4, column: "Giá", message: "listing.error.price" },
+      { row: 4, column: "Số lượng", message: "listing.error.stock" },
+    ]);
+  });
+
+  it("accepts English column titles in any order", () => {
+    const result = checkSheet([["Price", "Unit", "Name", "Group"], ["90000", "túi", "Gạo ST25", "food"]], "publish");
+    expect("headerError" in result ? result.headerError : result.valid[0]?.input).toMatchObject({ name: "Gạo ST25", priceVnd: 90000, intent: "publish" });
+  });
+
+  it("refuses a sheet without the required columns or without rows", () => {
+    expect(checkSheet([["Tên sản phẩm", "Giá"], ["A", "1000"]], "draft")).toEqual({ headerError: "import.error.header" });
+    expect(checkSheet([header], "draft")).toEqual({ headerError: "import.error.empty" });
+    expect(checkSheet([], "draft")).toEqual({ headerError: "import.error.empty" });
+  });
+});
