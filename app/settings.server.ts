@@ -22,6 +22,13 @@ export const settings = {
     return env("PUBLIC_ORIGIN");
   },
   /**
+   * Cookies are Secure when the site is served over HTTPS (PUBLIC_ORIGIN https://…). The demo on
+   * plain HTTP must still sign in from a phone on the same network, which a Secure cookie forbids.
+   */
+  get secureCookies() {
+    return this.publicOrigin?.startsWith("https://") ?? false;
+  },
+  /**
    * Demo data goes into an empty database unless SEED_DEMO=0; in production only when asked
    * (SEED_DEMO=1, or the start command's --demo flag).
    */

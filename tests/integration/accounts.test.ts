@@ -122,3 +122,19 @@ describe("sign in and out", () => {
     expect((await errorsOn(res)).alert).toContain("quá nhiều lần");
   });
 });
+
+describe("cookies over HTTPS", () => {
+  it("are Secure when the site's public address is https://", async () => {
+    const https = await startServer({ PUBLIC_ORIGIN: "https://cho-ocop.example" });
+    try {
+      const res = await fetch(`${https.url}/login`, {
+        method: "POST",
+        body: new URLSearchParams({ login: "shopper@demo.local", password: "demo-password" }),
+        redirect: "manual",
+      });
+      expect(res.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
+    } finally {
+      await https.stop();
+    }
+  });
+});

@@ -16,7 +16,7 @@ const sessionCookie = createCookie("ocop_session", {
   path: "/",
   httpOnly: true,
   sameSite: "lax",
-  secure: settings.isProduction,
+  secure: settings.secureCookies,
   maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
 });
 

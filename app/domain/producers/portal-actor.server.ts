@@ -19,7 +19,7 @@ export interface PortalActor {
 }
 
 /** Which of their producers a helper is working for; checked against a live grant on every request. */
-const actingForCookie = createCookie("acting_for", { path: "/", httpOnly: true, sameSite: "lax", secure: settings.isProduction });
+const actingForCookie = createCookie("acting_for", { path: "/", httpOnly: true, sameSite: "lax", secure: settings.secureCookies });
 
 /**
  * The portal actor of a request. A producer without a profile is sent to create one; a helper who
