@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { MessageKey } from "~/i18n/vi";
 import { parseLoginId } from "../accounts/login-id";
+import { ENTITY_TYPES } from "./entity-types";
 
 const message = (key: MessageKey) => key;
 const required = { required_error: message("form.required") };
@@ -10,8 +11,6 @@ const digits = (min: number, max: number, key: MessageKey) =>
     .transform((v) => v.replace(/\s/g, ""))
     .pipe(z.string().regex(new RegExp(`^\\d{${min},${max}}$`), message(key)))
     .optional();
-
-export const ENTITY_TYPES = ["cooperative", "cooperative_group", "household", "enterprise"] as const;
 
 /** The producer profile a producer (or a helper for them) fills in before staff verify it. */
 export const profileSchema = z.object({
