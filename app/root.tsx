@@ -17,7 +17,9 @@ import { SiteHeader } from "~/components/site-header";
 import { currentUser } from "~/domain/accounts/sessions.server";
 import { adminUnitsSnapshot } from "~/domain/catalog/places.server";
 import { getLanguage } from "~/i18n/language.server";
-import { translator } from "~/i18n/translate";
+import { messagesToShip } from "~/i18n/messages.server";
+import { useT } from "~/i18n/use-t";
+import { metaTranslator } from "~/seo";
 import { requestOrigin } from "~/request.server";
 import styles from "~/styles/app.css?url";
 
@@ -30,9 +32,11 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const user = await currentUser(request);
+  const lang = await getLanguage(request);
   return {
     user: user && { fullName: user.fullName, role: user.role },
-    lang: await getLanguage(request),
+    lang,
+    messages: messagesToShip(lang),
     origin: requestOrigin(request),
     path: url.pathname + url.search,
     adminUnitsSnapshot: adminUnitsSnapshot(),
@@ -40,9 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // Pages set their own meta; this one only titles the error pages rendered by the boundary below.
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
   if (!error) return [];
-  const t = translator(data?.lang ?? "vi");
+  const t = metaTranslator(matches);
   const title = isRouteErrorResponse(error) && error.status === 404 ? t("error.notFoundTitle") : t("error.title");
   return [{ title: `${title} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
@@ -50,7 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? "vi";
-  const t = translator(lang);
+  const t = useT();
   return (
     <html lang={lang}>
       <head>

@@ -1,6 +1,7 @@
 import { Form, Link, useFetcher, useLocation, useSearchParams } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { translator, type Language } from "~/i18n/translate";
+import type { Language } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
 
 interface Suggestion {
   slug: string;
@@ -12,7 +13,7 @@ interface Suggestion {
  * as you type, from /search/suggest.
  */
 export function SearchBox({ lang }: { lang: Language }) {
-  const t = translator(lang);
+  const t = useT();
   const [params] = useSearchParams();
   const fetcher = useFetcher<{ suggestions: Suggestion[] }>();
   const [open, setOpen] = useState(false);

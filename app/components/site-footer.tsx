@@ -1,8 +1,9 @@
 import { formatIsoDate } from "~/domain/shared/dates";
-import { translator, type Language } from "~/i18n/translate";
+import type { Language } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
 
 export function SiteFooter({ lang, snapshot }: { lang: Language; snapshot?: string }) {
-  const t = translator(lang);
+  const t = useT();
   return (
     <footer className="no-print mt-8 border-t border-stone-200 bg-white text-sm text-stone-700">
       <div className="mx-auto max-w-6xl space-y-1 px-4 py-6">

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { translator, type Language } from "~/i18n/translate";
+import type { Language } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
 import { SearchBox } from "./search-box";
 
 export function SiteHeader({
@@ -11,7 +12,7 @@ export function SiteHeader({
   path: string;
   user: { fullName: string; role: string } | null;
 }) {
-  const t = translator(lang);
+  const t = useT();
   return (
     <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">

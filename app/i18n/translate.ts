@@ -1,5 +1,7 @@
-import { en } from "./en";
 import { vi, type MessageKey } from "./vi";
+
+/** A full message catalog. Vietnamese ships in the client bundle; English arrives with the page data only for English visitors. */
+export type Messages = Record<MessageKey, string>;
 
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -8,8 +10,6 @@ export function isLanguage(value: unknown): value is Language {
   return value === "vi" || value === "en";
 }
 
-const catalogs: Record<Language, Record<MessageKey, string>> = { vi, en };
-
 /** A whole number with the language's grouping: 1.000 in Vietnamese, 1,000 in English. */
 export function formatCount(n: number, lang: Language): string {
   return n.toLocaleString(lang === "en" ? "en-US" : "vi-VN");
@@ -17,8 +17,7 @@ export function formatCount(n: number, lang: Language): string {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function translator(lang: Language): Translate {
-  const messages = catalogs[lang];
+export function translator(messages: Messages = vi): Translate {
   return (key, params) => {
     const text = messages[key];
     if (!params) return text;
