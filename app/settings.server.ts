@@ -22,11 +22,14 @@ export const settings = {
     return env("PUBLIC_ORIGIN");
   },
   /**
-   * Cookies are Secure when the site is served over HTTPS (PUBLIC_ORIGIN https://…). The demo on
-   * plain HTTP must still sign in from a phone on the same network, which a Secure cookie forbids.
+   * Cookies are Secure in production, and whenever PUBLIC_ORIGIN is https://. The exception is the
+   * demo (`npm start`, i.e. --demo) on plain HTTP without PUBLIC_ORIGIN: it must still sign in from a
+   * phone on the same network, which a Secure cookie forbids.
    */
   get secureCookies() {
-    return this.publicOrigin?.startsWith("https://") ?? false;
+    const origin = this.publicOrigin;
+    if (origin) return origin.startsWith("https://");
+    return this.isProduction && !process.argv.includes("--demo");
   },
   /**
    * Demo data goes into an empty database unless SEED_DEMO=0; in production only when asked

@@ -60,7 +60,7 @@ describe("producer onboarding in the browser", () => {
       await page.getByLabel("Tên cơ sở sản xuất").fill(`Tổ hợp tác Sen ${javaScript ? "A" : "B"}`);
       await page.getByLabel("Tổ hợp tác").check();
       await page.getByLabel("Số điện thoại liên hệ").fill("0977100200");
-      await page.getByRole("button", { name: "Lưu và gửi xác minh" }).click();
+      await page.getByRole("button", { name: "Lưu hồ sơ" }).click();
       await page.getByText("Đang chờ cán bộ tỉnh xác minh").waitFor();
       await expectNoHorizontalScroll(page);
       if (javaScript) expect(await seriousA11yViolations(page), "seller home").toEqual([]);
@@ -104,7 +104,7 @@ describe("a community helper in the browser", () => {
     await page.getByRole("button", { name: "Đăng ký" }).click();
     await page.getByLabel("Mã mời").fill(code.toLowerCase());
     await page.getByRole("button", { name: "Nhận quyền hỗ trợ" }).click();
-    await page.getByRole("button", { name: "Làm việc cho cơ sở này" }).click();
+    await page.getByRole("button", { name: "Hỗ trợ cơ sở này" }).click();
     await page.getByText("Bạn đang làm việc thay cho").waitFor();
     await page.getByRole("link", { name: "Thêm sản phẩm" }).click();
     await page.getByLabel("Tên sản phẩm").fill("Gạo ST25 túi 2kg do tổ CNS đăng");

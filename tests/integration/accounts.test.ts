@@ -49,7 +49,7 @@ describe("sign up", () => {
     expect(errors.field("fullName")).toBe("Họ và tên cần từ 2 đến 100 ký tự.");
     expect(errors.field("login")).toContain("số điện thoại di động");
     expect(errors.field("password")).toBe("Mật khẩu cần ít nhất 8 ký tự.");
-    expect(errors.field("role")).toContain("người mua hay nhà sản xuất");
+    expect(errors.field("role")).toContain("người mua, nhà sản xuất hay thành viên tổ công nghệ số");
     expect(count("SELECT count(*) AS n FROM users")).toBe(before);
   });
 

@@ -1,13 +1,18 @@
+import { parseLoginId } from "./login-id";
 import { rateLimiter } from "./rate-limit.server";
 
-/** Sign-in attempts: 10 per 15 minutes for one login from one address, 50 for one address overall. */
+/**
+ * Sign-in attempts per 15 minutes: 10 for one login from one address, 50 from one address overall.
+ * The login is keyed in its canonical form, so "0912 345 678" and "+84912345678" share one count.
+ */
 const perLogin = rateLimiter({ limit: 10, windowMs: 15 * 60_000 });
 const perAddress = rateLimiter({ limit: 50, windowMs: 15 * 60_000 });
 /** Sign-ups: 10 an hour from one address. */
 const signUps = rateLimiter({ limit: 10, windowMs: 60 * 60_000 });
 
 export function allowLoginAttempt(clientIp: string, login: string): boolean {
-  return perAddress.attempt(clientIp) && perLogin.attempt(`${clientIp}|${login.trim().toLowerCase()}`);
+  const key = parseLoginId(login)?.value ?? login.trim().toLowerCase();
+  return perAddress.attempt(clientIp) && perLogin.attempt(`${clientIp}|${key}`);
 }
 
 export function allowSignUp(clientIp: string): boolean {

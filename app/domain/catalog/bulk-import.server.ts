@@ -7,11 +7,33 @@ import { checkSheet, type RowError } from "./bulk-import";
 import { createListings } from "./listings.server";
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/** What an .xlsx may unpack to: a 2,000-row sheet is a few MB; a zip bomb is refused before unzipping. */
+const MAX_XLSX_UNPACKED_BYTES = 30 * 1024 * 1024;
+
+/**
+ * The total uncompressed size a ZIP's central directory declares, or Infinity when it cannot be told
+ * (ZIP64 markers, damage). Read before unzipping, so a small file cannot expand into gigabytes.
+ */
+export function declaredUnzippedBytes(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  let entries = 0;
+  for (let i = 0; i + 46 <= bytes.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const size = view.getUint32(i + 24, true);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    entries++;
+    i += 45;
+  }
+  return entries > 0 ? total : Infinity;
+}
 
 /** The cells of an .xlsx (recognised by its ZIP signature, not its name) or a UTF-8 CSV file, as text. */
 export async function readTable(bytes: Uint8Array): Promise<string[][] | null> {
   try {
     if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+      if (declaredUnzippedBytes(bytes) > MAX_XLSX_UNPACKED_BYTES) return null;
       const rows = await readSheet(Buffer.from(bytes));
       return rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : cell instanceof Date ? cell.toISOString() : String(cell))));
     }

@@ -3,7 +3,7 @@ import type { PortalActor } from "../producers/portal-actor.server";
 import type { FormResult } from "../shared/form-result";
 import { MAX_PHOTO_BYTES, storePhoto, type StoredPhoto } from "../shared/photos.server";
 import { readFormWithFile } from "../shared/uploads.server";
-import { createListing, updateListing } from "./listings.server";
+import { createListing, ownListing, updateListing } from "./listings.server";
 import { productSchema } from "./product-form";
 
 export type ListingFormOutcome =
@@ -21,6 +21,8 @@ export async function submitListingForm(request: Request, actor: PortalActor, pr
     // The rest of the upload is still arriving unread: close the connection rather than reuse it.
     return { ok: false, result: { status: "error", error: { photo: ["photo.error.tooLarge"] } }, headers: { Connection: "close" } };
   }
+  // Ownership first, so another producer's product id never gets a photo written to disk.
+  if (productId !== null) ownListing(actor, productId);
   const submission = parseWithZod(upload.form, { schema: productSchema });
   if (submission.status !== "success") return { ok: false, result: submission.reply() };
 

@@ -15,8 +15,11 @@ export function formatVnd(amount: number): string {
  * 125000 đồng (đồng have no decimals, so separators are only ever thousands). Null if not a whole amount.
  */
 export function parseVndInput(raw: string, max = 1_000_000_000): number | null {
-  const digits = raw.trim().replace(/[.,\s]/g, "");
-  if (!/^\d{1,10}$/.test(digits)) return null;
+  const text = raw.trim();
+  // Separators only between groups of three digits: "250.000" yes, "250000.5" or "1.5" no.
+  if (!/^\d+$/.test(text) && !/^\d{1,3}(?:[.,\s]\d{3})+$/.test(text)) return null;
+  const digits = text.replace(/[.,\s]/g, "");
+  if (digits.length > 10) return null;
   const value = Number(digits);
   return value <= max ? value : null;
 }

@@ -33,9 +33,18 @@ export async function readFormWithFile(
   maxBytes: number,
 ): Promise<{ form: FormData; file: Uint8Array | null } | { tooLarge: true } | { malformed: true }> {
   const type = request.headers.get("Content-Type") ?? "";
+  // One file and a few small fields: a body much larger than the file allows is refused unread.
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > maxBytes + 64 * 1024) return { tooLarge: true };
   try {
     if (!type.startsWith("multipart/form-data")) return { form: await request.formData(), file: null };
-    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }));
+    const memory = unstable_createMemoryUploadHandler({ maxPartSize: maxBytes });
+    let parts = 0;
+    const form = await unstable_parseMultipartFormData(request, (part) => {
+      // Many parts each under the limit would add up in memory: cap their number.
+      if (++parts > 32) throw new MaxPartSizeExceededError(part.name, maxBytes);
+      return memory(part);
+    });
     const file = form.get(fileField);
     form.delete(fileField);
     const bytes = file instanceof Blob && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
