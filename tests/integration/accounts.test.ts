@@ -85,6 +85,17 @@ describe("sign in and out", () => {
     expect(page.text).not.toContain("Đăng xuất");
   });
 
+  it("replaces the browser's previous session when it signs in again", async () => {
+    const sessions = () => count("SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'admin@demo.local'");
+    const first = await post("/login", { login: "admin@demo.local", password: "demo-password" });
+    const before = sessions();
+    const again = await post("/login", { login: "admin@demo.local", password: "demo-password" }, cookieOf(first));
+    expect(again.status).toBe(303);
+    expect(sessions()).toBe(before);
+    const stale = await getPage(server.url, { headers: { cookie: cookieOf(first) } });
+    expect(stale.text).not.toContain("Đăng xuất");
+  });
+
   it("says the same thing for a wrong password and an unknown login", async () => {
     for (const attempt of [
       { login: "shopper@demo.local", password: "wrong-password" },

@@ -94,6 +94,14 @@ describe("community helpers", () => {
     expect(products.headers.get("location")).toBe("/seller");
     const before = (server.db.prepare("SELECT count(*) AS n FROM products").get() as { n: number }).n;
     expect((await post("/seller/products/new", acting, { ...listing, name: "Sau khi bị thu hồi" })).status).toBe(302);
+    const grantsHistory = server.db
+      .prepare("SELECT a.action, u.email FROM producer_activity a JOIN users u ON u.id = a.actor_user_id WHERE a.producer_id = ? AND a.action LIKE 'helper.%' ORDER BY a.id")
+      .all(producerId);
+    expect(grantsHistory).toEqual([
+      { action: "helper.invite", email: "producer@demo.local" },
+      { action: "helper.join", email: "helper.ankhanh@example.vn" },
+      { action: "helper.revoke", email: "producer@demo.local" },
+    ]);
     expect((server.db.prepare("SELECT count(*) AS n FROM products").get() as { n: number }).n).toBe(before);
   });
 

@@ -24,8 +24,10 @@ export type SessionUser = Pick<typeof users.$inferSelect, "id" | "fullName" | "r
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Starts a new session (a fresh token at every sign-in) and returns its Set-Cookie header. */
+/** Starts a new session (a fresh token at every sign-in, the browser's old one deleted) and returns its Set-Cookie header. */
 export async function startSession(userId: number, request: Request): Promise<string> {
+  const previous = await sessionId(request);
+  if (previous) getDb().delete(sessions).where(eq(sessions.id, previous)).run();
   const token = randomBytes(32).toString("base64url");
   const now = Date.now();
   getDb()

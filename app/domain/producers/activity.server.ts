@@ -8,6 +8,9 @@ export type ActivityAction =
   | "profile.update"
   | "profile.photo"
   | "evidence.upload"
+  | "helper.invite"
+  | "helper.join"
+  | "helper.revoke"
   | "product.create"
   | "product.update"
   | "product.hide";

@@ -4,6 +4,7 @@ import { getDb } from "~/db/client.server";
 import { helperGrants, helperInvites, producers, users } from "~/db/schema";
 import type { MessageKey } from "~/i18n/vi";
 import type { SessionUser } from "../accounts/sessions.server";
+import { recordActivity } from "./activity.server";
 import type { PortalActor } from "./portal-actor.server";
 
 // No 0/O or 1/I: the code is read aloud and typed by hand on a phone.
@@ -24,10 +25,12 @@ function requireOwner(actor: PortalActor) {
 export function createInvite(actor: PortalActor): string {
   requireOwner(actor);
   const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
-  getDb()
-    .insert(helperInvites)
-    .values({ producerId: actor.producer.id, codeHash: hashCode(code), createdByUserId: actor.user.id, expiresAt: Date.now() + INVITE_VALID_MS })
-    .run();
+  getDb().transaction((tx) => {
+    tx.insert(helperInvites)
+      .values({ producerId: actor.producer.id, codeHash: hashCode(code), createdByUserId: actor.user.id, expiresAt: Date.now() + INVITE_VALID_MS })
+      .run();
+    recordActivity(tx, { producerId: actor.producer.id, actorUserId: actor.user.id, action: "helper.invite" });
+  });
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
@@ -51,6 +54,7 @@ export function redeemInvite(user: SessionUser, typed: string): { ok: true; prod
       .where(and(eq(helperGrants.producerId, invite.producerId), eq(helperGrants.helperUserId, user.id), isNull(helperGrants.revokedAt)))
       .get();
     if (!active) tx.insert(helperGrants).values({ producerId: invite.producerId, helperUserId: user.id, inviteId: invite.id }).run();
+    recordActivity(tx, { producerId: invite.producerId, actorUserId: user.id, action: "helper.join", subject: user.fullName });
     return { ok: true as const, producerId: invite.producerId };
   });
 }
@@ -58,12 +62,19 @@ export function redeemInvite(user: SessionUser, typed: string): { ok: true; prod
 /** The producer ends a helper's access; it stops at the helper's very next request. */
 export function revokeHelper(actor: PortalActor, grantId: number) {
   requireOwner(actor);
-  const result = getDb()
-    .update(helperGrants)
-    .set({ revokedAt: Date.now(), revokedByUserId: actor.user.id })
-    .where(and(eq(helperGrants.id, grantId), eq(helperGrants.producerId, actor.producer.id), isNull(helperGrants.revokedAt)))
-    .run();
-  if (result.changes === 0) throw new Response("Not found", { status: 404 });
+  const revoked = getDb().transaction((tx) => {
+    const grant = tx
+      .update(helperGrants)
+      .set({ revokedAt: Date.now(), revokedByUserId: actor.user.id })
+      .where(and(eq(helperGrants.id, grantId), eq(helperGrants.producerId, actor.producer.id), isNull(helperGrants.revokedAt)))
+      .returning({ helperUserId: helperGrants.helperUserId })
+      .get();
+    if (!grant) return false;
+    const helper = tx.select({ name: users.fullName }).from(users).where(eq(users.id, grant.helperUserId)).get();
+    recordActivity(tx, { producerId: actor.producer.id, actorUserId: actor.user.id, action: "helper.revoke", subject: helper?.name ?? "" });
+    return true;
+  });
+  if (!revoked) throw new Response("Not found", { status: 404 });
 }
 
 /** The helpers who can work in this producer's portal now. */

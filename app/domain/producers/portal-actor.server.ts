@@ -39,6 +39,11 @@ export async function requirePortalActor(request: Request): Promise<PortalActor>
   return { user, producer, asHelper: true };
 }
 
+/** The Set-Cookie header that forgets which producer a helper was acting for (at sign-out). */
+export function forgetActingFor(): Promise<string> {
+  return actingForCookie.serialize("", { maxAge: 0 });
+}
+
 /** Starts acting for a producer the helper serves; the Set-Cookie header to send. */
 export async function actFor(helper: SessionUser, producerId: number): Promise<string> {
   if (helper.role !== "helper" || !helperMayActFor(helper.id, producerId)) throw new Response("Forbidden", { status: 403 });
