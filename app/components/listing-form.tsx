@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { PRODUCT_GROUPS } from "~/domain/catalog/groups";
+import { portalFormAction } from "~/domain/producers/portal-form-action";
 import type { FormResult } from "~/domain/shared/form-result";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
@@ -17,7 +18,7 @@ interface Saved {
 }
 
 /** Add or edit a product from a phone: big fields, a camera button, works without JavaScript. */
-export function ListingForm({ saved, result, canHide }: { saved?: Saved; result?: FormResult; canHide?: boolean }) {
+export function ListingForm({ producerId, saved, result, canHide }: { producerId: number; saved?: Saved; result?: FormResult; canHide?: boolean }) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const errors = result?.error ?? {};
@@ -30,7 +31,7 @@ export function ListingForm({ saved, result, canHide }: { saved?: Saved; result?
   const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
   const area = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2";
   return (
-    <Form method="post" encType="multipart/form-data" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
+    <Form method="post" action={portalFormAction(producerId)} encType="multipart/form-data" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
       <Field name="name" label={t("listing.name")} defaultValue={value("name")} errors={errors.name} maxLength={150} />
       <div>
         <label htmlFor="f-groupCode" className="block font-medium">

@@ -1,15 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FieldError } from "~/components/ui/field-error";
 import { importSheet } from "~/domain/catalog/bulk-import.server";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
+import { portalFormAction } from "~/domain/producers/portal-form-action";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePortalActor(request);
-  return null;
+  const actor = await requirePortalActor(request);
+  return { producerId: actor.producer.id };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,6 +27,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 
 export default function BulkImport() {
   const outcome = useActionData<typeof action>();
+  const { producerId } = useLoaderData<typeof loader>();
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const refused = outcome?.status === "refused" ? (outcome.message as MessageKey) : undefined;
@@ -42,7 +44,7 @@ export default function BulkImport() {
           {t("import.template")}
         </a>
       </p>
-      <Form method="post" encType="multipart/form-data" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+      <Form method="post" action={portalFormAction(producerId)} encType="multipart/form-data" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
         <div>
           <label htmlFor="f-file" className="block font-medium">
             {t("import.file")}

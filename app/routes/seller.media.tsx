@@ -5,6 +5,7 @@ import { Field } from "~/components/ui/field";
 import { MAX_EVIDENCE_NOTE } from "~/domain/producers/evidence-note";
 import { addCertificateEvidence, addProducerPhoto, evidenceOf, photosOf } from "~/domain/producers/media.server";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
+import { portalFormAction } from "~/domain/producers/portal-form-action";
 import { receivePhoto } from "~/domain/shared/photos.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
@@ -12,7 +13,7 @@ import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
-  return { photos: photosOf(actor), evidence: evidenceOf(actor) };
+  return { producerId: actor.producer.id, photos: photosOf(actor), evidence: evidenceOf(actor) };
 }
 
 /** Uploads a photo of the producer (`intent=photo`) or a certificate scan (`intent=evidence`). */
@@ -56,7 +57,7 @@ function PhotoInput({ id, error }: { id: string; error?: MessageKey }) {
 }
 
 export default function ProducerMedia() {
-  const { photos, evidence } = useLoaderData<typeof loader>();
+  const { producerId, photos, evidence } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state === "submitting";
@@ -68,7 +69,7 @@ export default function ProducerMedia() {
           {t("evidence.title")}
         </h1>
         <p className="text-stone-700">{t("evidence.intro")}</p>
-        <Form method="post" encType="multipart/form-data" className="space-y-3">
+        <Form method="post" action={portalFormAction(producerId)} encType="multipart/form-data" className="space-y-3">
           <input type="hidden" name="intent" value="evidence" />
           <PhotoInput id="f-evidence-photo" error={errorFor("evidence")} />
           <Field name="note" label={t("evidence.note")} maxLength={MAX_EVIDENCE_NOTE} />
@@ -98,7 +99,7 @@ export default function ProducerMedia() {
             </li>
           ))}
         </ul>
-        <Form method="post" encType="multipart/form-data" className="space-y-3">
+        <Form method="post" action={portalFormAction(producerId)} encType="multipart/form-data" className="space-y-3">
           <input type="hidden" name="intent" value="photo" />
           <PhotoInput id="f-producer-photo" error={errorFor("photo")} />
           <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">

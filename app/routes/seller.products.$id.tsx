@@ -68,7 +68,7 @@ export default function EditListing() {
           </ul>
         </section>
       ) : null}
-      <ListingForm saved={product} result={result} canHide={product.status !== "hidden"} />
+      <ListingForm producerId={product.producerId} saved={product} result={result} canHide={product.status !== "hidden"} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ListingForm } from "~/components/listing-form";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { submitListingForm } from "~/domain/catalog/listing-form.server";
@@ -7,8 +7,8 @@ import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePortalActor(request);
-  return null;
+  const actor = await requirePortalActor(request);
+  return { producerId: actor.producer.id };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -25,11 +25,12 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 
 export default function NewListing() {
   const result = useActionData<typeof action>()?.result;
+  const { producerId } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("listing.new")}</h1>
-      <ListingForm result={result} />
+      <ListingForm producerId={producerId} result={result} />
     </div>
   );
 }

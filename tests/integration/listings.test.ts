@@ -174,6 +174,16 @@ describe("listing products from a phone", () => {
     expect(row<{ n: number }>("SELECT count(*) AS n FROM product_photos WHERE product_id = ?", productId).n).toBe(1);
   });
 
+  it("refuses a form opened for another producer than the one now acted for (a stale second tab)", async () => {
+    const before = productCount();
+    const other = row<{ id: number }>("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.phone = '0966555444'").id;
+    const mine = row<{ id: number }>("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'").id;
+    expect((await post(`/seller/products/new?for=${other}`, producerA, { ...listing, intent: "publish" })).status).toBe(409);
+    expect(productCount()).toBe(before);
+    expect((await post(`/seller/products/new?for=${mine}`, producerA, { ...listing, name: "Khô cá lóc đúng cơ sở", intent: "draft" })).status).toBe(303);
+    expect(productCount()).toBe(before + 1);
+  });
+
   it("records every change with who made it, for the producer to read", async () => {
     const hide = await fetch(`${server.url}/seller/products/${productId}`, {
       method: "POST",
@@ -191,6 +201,7 @@ describe("listing products from a phone", () => {
       )
       .all();
     expect(actions).toEqual([
+      { action: "product.create", email: "producer@demo.local" },
       { action: "product.create", email: "producer@demo.local" },
       { action: "product.hide", email: "producer@demo.local" },
     ]);

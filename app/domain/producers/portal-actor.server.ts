@@ -26,6 +26,17 @@ const actingForCookie = createCookie("acting_for", { path: "/", httpOnly: true, 
  * has not chosen a producer, or whose access was revoked, is sent to choose.
  */
 export async function requirePortalActor(request: Request): Promise<PortalActor> {
+  const actor = await resolvePortalActor(request);
+  // Portal forms post to "?for=<producer id>": a form opened for one producer and sent after the
+  // helper switched to another (a second tab) must not land on the wrong producer.
+  const intended = new URL(request.url).searchParams.get("for");
+  if (request.method !== "GET" && intended !== null && Number(intended) !== actor.producer.id) {
+    throw new Response("Conflict", { status: 409 });
+  }
+  return actor;
+}
+
+async function resolvePortalActor(request: Request): Promise<PortalActor> {
   const user = await requireRole(request, ["producer", "helper"]);
   if (user.role === "producer") {
     const producer = ownProducer(user);
