@@ -2,12 +2,12 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Honeypot } from "~/components/honeypot";
+import { FormAlert } from "~/components/ui/form-alert";
 import { Field } from "~/components/ui/field";
 import { verifyLogin } from "~/domain/accounts/accounts.server";
 import { allowLoginAttempt } from "~/domain/accounts/auth-limits.server";
 import { logInSchema } from "~/domain/accounts/forms";
 import { currentUser, startSession } from "~/domain/accounts/sessions.server";
-import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { readForm, safeRedirectPath } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -56,11 +56,7 @@ export default function LogIn() {
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("account.loginTitle")}</h1>
-      {formError ? (
-        <p role="alert" className="rounded bg-red-50 p-3 text-red-800">
-          {t(formError as MessageKey)}
-        </p>
-      ) : null}
+      <FormAlert message={formError} />
       <Form method="post" className="relative space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <Field name="login" label={t("account.loginField")} hint={t("account.loginHint")} autoComplete="username" inputMode="email" defaultValue={login} errors={errors.login} maxLength={254} />

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Honeypot } from "~/components/honeypot";
+import { FormAlert } from "~/components/ui/form-alert";
 import { Field } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
 import { signUp } from "~/domain/accounts/accounts.server";
@@ -47,11 +48,7 @@ export default function SignUp() {
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("account.signupTitle")}</h1>
-      {formError ? (
-        <p role="alert" className="rounded bg-red-50 p-3 text-red-800">
-          {t(formError as MessageKey)}
-        </p>
-      ) : null}
+      <FormAlert message={formError} />
       <Form method="post" className="relative space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
         <Field name="fullName" label={t("account.fullName")} autoComplete="name" defaultValue={value("fullName")} errors={errors.fullName} maxLength={100} />
         <Field name="login" label={t("account.loginField")} hint={t("account.loginHint")} autoComplete="username" inputMode="email" defaultValue={value("login")} errors={errors.login} maxLength={254} />
