@@ -1,10 +1,7 @@
 import { z } from "zod";
-import type { MessageKey } from "~/i18n/vi";
 import { parseLoginId } from "./login-id";
+import { message, required } from "../shared/form-messages";
 
-// Error messages are i18n keys; the page shows them in the visitor's language beside the field.
-const message = (key: MessageKey) => key;
-const required = { required_error: message("form.required") };
 
 const loginId = z.string(required).transform((value, ctx) => {
   const id = parseLoginId(value);

@@ -2,9 +2,8 @@ import { z } from "zod";
 import type { MessageKey } from "~/i18n/vi";
 import { MAX_CHARGE_VND, parseVndInput } from "../shared/money";
 import { PRODUCT_GROUPS } from "./groups";
+import { message, required } from "../shared/form-messages";
 
-const message = (key: MessageKey) => key;
-const required = { required_error: message("form.required") };
 const wholeNumber = (max: number, key: MessageKey) =>
   z.string(required).transform((raw, ctx) => {
     const value = parseVndInput(raw, max);

@@ -2,9 +2,8 @@ import { z } from "zod";
 import type { MessageKey } from "~/i18n/vi";
 import { parseLoginId } from "../accounts/login-id";
 import { ENTITY_TYPES } from "./entity-types";
+import { message, required } from "../shared/form-messages";
 
-const message = (key: MessageKey) => key;
-const required = { required_error: message("form.required") };
 const digits = (min: number, max: number, key: MessageKey) =>
   z
     .string()
