@@ -16,6 +16,7 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { currentUser } from "~/domain/accounts/sessions.server";
 import { adminUnitsSnapshot } from "~/domain/catalog/places.server";
+import { cartCount, cartOwner } from "~/domain/orders/cart.server";
 import { getLanguage } from "~/i18n/language.server";
 import { messagesToShip } from "~/i18n/messages.server";
 import { useT } from "~/i18n/use-t";
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   return {
     user: user && { fullName: user.fullName, role: user.role },
+    cartCount: cartCount(await cartOwner(request, user?.id ?? null)),
     lang,
     messages: messagesToShip(lang),
     origin: requestOrigin(request),
@@ -71,7 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           {t("nav.skip")}
         </a>
-        <SiteHeader lang={lang} path={data?.path ?? "/"} user={data?.user ?? null} />
+        <SiteHeader lang={lang} path={data?.path ?? "/"} user={data?.user ?? null} cartCount={data?.cartCount ?? 0} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-4 sm:py-6">
           {children}
         </main>

@@ -40,4 +40,36 @@ export const settings = {
     if (value !== undefined) return value !== "0";
     return !this.isProduction || process.argv.includes("--demo");
   },
+  /** The marketplace's commission on goods, in percent (PRODUCT.md §2); a fraction like 2.5 is allowed. */
+  get commissionPercent() {
+    const value = Number(env("COMMISSION_PERCENT") ?? 5);
+    if (!Number.isFinite(value) || value < 0 || value > 100) throw new Error("COMMISSION_PERCENT must be 0–100");
+    return value;
+  },
+  /**
+   * The platform's bank account shown in VietQR codes. The demo default is ACB's published example
+   * account; while it is in use, `isDemo` lets the seller mark a transfer received by hand.
+   */
+  get vietQrAccount() {
+    const accountNo = env("VIETQR_ACCOUNT_NO");
+    return {
+      bankBin: env("VIETQR_BANK_BIN") ?? "970416",
+      accountNo: accountNo ?? "257678859",
+      accountName: env("VIETQR_ACCOUNT_NAME") ?? "CHO OCOP DEMO",
+      isDemo: accountNo === undefined,
+    };
+  },
+  /**
+   * Secret that signs bank notifications. Outside production a fixed demo secret lets the demo and
+   * tests send them; in production the webhook refuses everything until it is set.
+   */
+  get bankWebhookSecret() {
+    return env("BANK_WEBHOOK_SECRET") ?? (this.isProduction ? undefined : "demo-bank-webhook-secret");
+  },
+  /** Card payments are offered only when a Stripe key is set. */
+  get stripe() {
+    const secretKey = env("STRIPE_SECRET_KEY");
+    if (!secretKey) return undefined;
+    return { secretKey, webhookSecret: env("STRIPE_WEBHOOK_SECRET"), apiBase: env("STRIPE_API_BASE") };
+  },
 };

@@ -7,10 +7,12 @@ export function SiteHeader({
   lang,
   path,
   user,
+  cartCount,
 }: {
   lang: Language;
   path: string;
   user: { fullName: string; role: string } | null;
+  cartCount: number;
 }) {
   const t = useT();
   return (
@@ -24,6 +26,15 @@ export function SiteHeader({
           <Link to="/products" className="text-white">
             {t("nav.products")}
           </Link>
+          <Link to="/cart" className="text-white">
+            {t("nav.cart")}
+            {cartCount > 0 ? <span className="ml-1 rounded-full bg-white px-1.5 text-xs font-bold text-brand-800">{cartCount}</span> : null}
+          </Link>
+          {user?.role === "shopper" ? (
+            <Link to="/orders" className="text-white">
+              {t("nav.orders")}
+            </Link>
+          ) : null}
           {user?.role === "producer" || user?.role === "helper" ? (
             <Link to="/seller" className="text-white">
               {t("seller.title")}

@@ -390,3 +390,308 @@ export const collectionProducts = sqliteTable(
     uniqueIndex("collection_products_order_idx").on(t.collectionId, t.position),
   ],
 );
+
+/**
+ * A shopping cart: a signed-in shopper's (by user) or a guest's (by the SHA-256 of the cart cookie's
+ * token). A guest cart is folded into the user's cart at sign-in.
+ */
+export const carts = sqliteTable(
+  "carts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .unique()
+      .references(() => users.id, { onDelete: "cascade" }),
+    guestTokenHash: text("guest_token_hash").unique(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    check("carts_owner", sql`(${t.userId} IS NULL) <> (${t.guestTokenHash} IS NULL)`),
+    index("carts_updated_idx").on(t.updatedAt),
+  ],
+);
+
+export const cartItems = sqliteTable(
+  "cart_items",
+  {
+    cartId: integer("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    quantity: integer("quantity").notNull(),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.productId] }),
+    check("cart_items_quantity_positive", sql`${t.quantity} > 0`),
+  ],
+);
+
+const partStatuses = [
+  "awaiting_payment",
+  "paid",
+  "confirmed",
+  "shipped",
+  "delivered",
+  "cancelled",
+  "refunded",
+] as const;
+
+/**
+ * One checkout. Every amount is integer VND computed by the server. Guests reach their order with
+ * a secret link whose token is stored only as a SHA-256.
+ */
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull().unique(),
+    accessTokenHash: text("access_token_hash").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    fullName: text("full_name").notNull(),
+    phone: text("phone").notNull(),
+    email: text("email"),
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => provinces.code),
+    wardCode: text("ward_code")
+      .notNull()
+      .references(() => wards.code),
+    addressLine: text("address_line").notNull(),
+    paymentMethod: text("payment_method", { enum: ["vietqr", "stripe"] }).notNull(),
+    paymentStatus: text("payment_status", {
+      enum: ["unpaid", "paid", "failed", "expired", "refunded", "partially_refunded"],
+    })
+      .notNull()
+      .default("unpaid"),
+    goodsTotalVnd: integer("goods_total_vnd").notNull(),
+    shippingTotalVnd: integer("shipping_total_vnd").notNull(),
+    totalVnd: integer("total_vnd").notNull(),
+    paidVnd: integer("paid_vnd").notNull().default(0),
+    refundedVnd: integer("refunded_vnd").notNull().default(0),
+    /** Commission in basis points (500 = 5 %), fixed when the order is placed. */
+    commissionBasisPoints: integer("commission_basis_points").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    paidAt: integer("paid_at"),
+    stripeSessionId: text("stripe_session_id").unique(),
+    stripePaymentIntentId: text("stripe_payment_intent_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("orders_total", sql`${t.totalVnd} = ${t.goodsTotalVnd} + ${t.shippingTotalVnd}`),
+    check("orders_amounts", sql`${t.goodsTotalVnd} > 0 AND ${t.shippingTotalVnd} >= 0 AND ${t.paidVnd} >= 0`),
+    index("orders_user_idx").on(t.userId, t.createdAt),
+    index("orders_unpaid_idx").on(t.paymentStatus, t.expiresAt),
+    index("orders_created_idx").on(t.createdAt),
+  ],
+);
+
+/** The share of an order one producer fulfils, with its own shipping fee and progress. */
+export const orderParts = sqliteTable(
+  "order_parts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    status: text("status", { enum: partStatuses }).notNull().default("awaiting_payment"),
+    goodsTotalVnd: integer("goods_total_vnd").notNull(),
+    shippingFeeVnd: integer("shipping_fee_vnd").notNull(),
+    totalVnd: integer("total_vnd").notNull(),
+    commissionVnd: integer("commission_vnd").notNull(),
+    weightGrams: integer("weight_grams").notNull(),
+    carrier: text("carrier"),
+    trackingNumber: text("tracking_number"),
+    cancelReason: text("cancel_reason"),
+    updatedAt: integer("updated_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("order_parts_total", sql`${t.totalVnd} = ${t.goodsTotalVnd} + ${t.shippingFeeVnd}`),
+    uniqueIndex("order_parts_order_producer_idx").on(t.orderId, t.producerId),
+    index("order_parts_producer_idx").on(t.producerId, t.status, t.createdAt),
+  ],
+);
+
+/** A line of an order part; name, unit and price are copied so later edits do not rewrite history. */
+export const orderItems = sqliteTable(
+  "order_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    partId: integer("part_id")
+      .notNull()
+      .references(() => orderParts.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    productName: text("product_name").notNull(),
+    unit: text("unit").notNull(),
+    unitPriceVnd: integer("unit_price_vnd").notNull(),
+    quantity: integer("quantity").notNull(),
+    lineTotalVnd: integer("line_total_vnd").notNull(),
+  },
+  (t) => [
+    check("order_items_quantity_positive", sql`${t.quantity} > 0`),
+    check("order_items_line_total", sql`${t.lineTotalVnd} = ${t.unitPriceVnd} * ${t.quantity}`),
+    index("order_items_order_idx").on(t.orderId),
+    index("order_items_part_idx").on(t.partId),
+    index("order_items_product_idx").on(t.productId),
+  ],
+);
+
+/** Every move of an order or one of its parts, with who made it: the buyer's timeline and the audit trail. */
+export const orderEvents = sqliteTable(
+  "order_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    partId: integer("part_id").references(() => orderParts.id, { onDelete: "cascade" }),
+    action: text("action").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    /** Null when the system, the bank or Stripe made the move. */
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    source: text("source", { enum: ["buyer", "producer", "staff", "bank", "stripe", "system"] }).notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
+);
+
+/**
+ * Every bank-transfer notification received, applied or not. A transfer that cannot pay an order
+ * (late, short, over, a second payment, an unknown code, another account) stays here for staff.
+ */
+export const bankTransfers = sqliteTable(
+  "bank_transfers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    transactionId: text("transaction_id").notNull().unique(),
+    amountVnd: integer("amount_vnd").notNull(),
+    description: text("description").notNull(),
+    accountNumber: text("account_number").notNull(),
+    occurredAt: text("occurred_at").notNull(),
+    orderId: integer("order_id").references(() => orders.id),
+    outcome: text("outcome", {
+      enum: ["applied", "short", "over", "late", "duplicate", "unknown_code", "wrong_account"],
+    }).notNull(),
+    resolvedAt: integer("resolved_at"),
+    resolvedByUserId: integer("resolved_by_user_id").references(() => users.id),
+    resolution: text("resolution"),
+    receivedAt: createdAt(),
+  },
+  (t) => [index("bank_transfers_open_idx").on(t.outcome, t.resolvedAt)],
+);
+
+/** Stripe event ids already applied, so a redelivered event changes nothing. */
+export const stripeEvents = sqliteTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  orderId: integer("order_id").references(() => orders.id),
+  /** What the event did; `late` and `unmatched` card payments wait for staff to refund them. */
+  outcome: text("outcome").notNull(),
+  resolvedAt: integer("resolved_at"),
+  receivedAt: createdAt(),
+});
+
+/** Money sent back to a buyer: a whole order or one producer's part, by Stripe or by bank transfer. */
+export const refunds = sqliteTable(
+  "refunds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    partId: integer("part_id").references(() => orderParts.id),
+    amountVnd: integer("amount_vnd").notNull(),
+    method: text("method", { enum: ["stripe", "bank"] }).notNull(),
+    stripeRefundId: text("stripe_refund_id").unique(),
+    reason: text("reason").notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [check("refunds_amount_positive", sql`${t.amountVnd} > 0`), index("refunds_order_idx").on(t.orderId)],
+);
+
+/**
+ * The money ledger (ADR 0007). Rows are only ever added; a balance is the sum of an account's rows.
+ * `producer_pending` is owed once delivered, `producer_payable` may be paid out, `commission` is the
+ * marketplace's, `refunded` is what went back to buyers.
+ */
+export const ledgerEntries = sqliteTable(
+  "ledger_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    account: text("account", {
+      enum: ["commission", "producer_pending", "producer_payable", "producer_paid_out", "refunded"],
+    }).notNull(),
+    amountVnd: integer("amount_vnd").notNull(),
+    producerId: integer("producer_id").references(() => producers.id),
+    orderId: integer("order_id").references(() => orders.id),
+    partId: integer("part_id").references(() => orderParts.id),
+    memo: text("memo").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("ledger_producer_idx").on(t.producerId, t.account),
+    index("ledger_part_idx").on(t.partId),
+  ],
+);
+
+/** A review by someone who bought and received the product: once per product per buyer. */
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    userId: integer("user_id").references(() => users.id),
+    authorName: text("author_name").notNull(),
+    stars: integer("stars").notNull(),
+    body: text("body").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("reviews_stars", sql`${t.stars} BETWEEN 1 AND 5`),
+    uniqueIndex("reviews_order_product_idx").on(t.orderId, t.productId),
+    uniqueIndex("reviews_user_product_idx")
+      .on(t.userId, t.productId)
+      .where(sql`${t.userId} IS NOT NULL`),
+    index("reviews_product_idx").on(t.productId, t.createdAt),
+  ],
+);
+
+/** In-app notices: a producer's new paid orders, a signed-in buyer's order changes. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    producerId: integer("producer_id").references(() => producers.id, { onDelete: "cascade" }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    readAt: integer("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("notifications_recipient", sql`(${t.userId} IS NULL) <> (${t.producerId} IS NULL)`),
+    index("notifications_user_idx").on(t.userId, t.readAt),
+    index("notifications_producer_idx").on(t.producerId, t.readAt),
+  ],
+);

@@ -7,8 +7,9 @@ import { Field } from "~/components/ui/field";
 import { verifyLogin } from "~/domain/accounts/accounts.server";
 import { allowLoginAttempt } from "~/domain/accounts/auth-limits.server";
 import { logInSchema } from "~/domain/accounts/forms";
-import { currentUser, startSession } from "~/domain/accounts/sessions.server";
+import { currentUser } from "~/domain/accounts/sessions.server";
 import { useT } from "~/i18n/use-t";
+import { signInHeaders } from "~/sign-in.server";
 import { readForm, safeRedirectPath } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   return redirect(safeRedirectPath(redirectTo ?? null), {
     status: 303,
-    headers: { "Set-Cookie": await startSession(user.id, request) },
+    headers: await signInHeaders(user.id, request),
   });
 }
 

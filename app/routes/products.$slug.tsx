@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AddToCart } from "~/components/add-to-cart";
 import { ProductGrid } from "~/components/product-card";
 import { CertificateBlock } from "~/components/certificate-block";
 import { OcopBadge } from "~/components/ui/ocop-badge";
@@ -97,6 +98,7 @@ export default function ProductPage() {
           <p className={product.stock > 0 ? "text-brand-700" : "font-medium text-red-700"}>
             {product.stock > 0 ? t("product.inStock", { stock: product.stock, unit: product.unit }) : t("product.outOfStock")}
           </p>
+          <AddToCart productId={product.id} stock={product.stock} />
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-stone-600">{t("product.group")}</dt>
             <dd>

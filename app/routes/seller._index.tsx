@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { requireRole } from "~/domain/accounts/permissions.server";
+import { unreadCountForProducer } from "~/domain/orders/notifications.server";
 import { producerHistory } from "~/domain/producers/activity.server";
 import { producersServedBy, redeemInvite } from "~/domain/producers/helpers.server";
 import { actFor } from "~/domain/producers/portal-actor.server";
@@ -17,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     role: user.role,
     producer: producer && { name: producer.name, slug: producer.slug, status: producer.verificationStatus },
+    newPaidOrders: producer ? unreadCountForProducer(producer.id) : 0,
     history: producer ? producerHistory(producer.id, 20) : [],
     served: producersServedBy(user),
   };
@@ -46,7 +48,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function SellerHome() {
-  const { role, producer, history, served } = useLoaderData<typeof loader>();
+  const { role, producer, history, served, newPaidOrders } = useLoaderData<typeof loader>();
   const codeError = useActionData<typeof action>()?.codeError as MessageKey | undefined;
   const t = useT();
   return (
@@ -96,6 +98,10 @@ export default function SellerHome() {
           </p>
           {producer.status !== "approved" ? <p className="text-sm text-stone-700">{t("seller.pendingNote")}</p> : null}
           <p className="flex flex-wrap gap-4">
+            <Link to="/seller/orders" className="font-medium">
+              {t("inbox.title")}
+              {newPaidOrders > 0 ? <span className="ml-1 rounded-full bg-amber-100 px-2 text-sm text-amber-900">{t("inbox.newPaid", { count: newPaidOrders })}</span> : null}
+            </Link>
             <Link to="/seller/products" className="font-medium">
               {t("listing.products")}
             </Link>

@@ -33,6 +33,7 @@ export default function Listings() {
         </Link>
       </div>
       <p className="flex flex-wrap gap-4">
+        <Link to="/seller/orders">{t("inbox.title")}</Link>
         <Link to="/seller/import">{t("import.title")}</Link>
         <Link to="/seller/media">{t("evidence.title")}</Link>
       </p>

@@ -8,9 +8,9 @@ import { FieldError } from "~/components/ui/field-error";
 import { signUp } from "~/domain/accounts/accounts.server";
 import { allowSignUp } from "~/domain/accounts/auth-limits.server";
 import { signUpSchema } from "~/domain/accounts/forms";
-import { startSession } from "~/domain/accounts/sessions.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
+import { signInHeaders } from "~/sign-in.server";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // A new producer's next step is the profile staff must verify.
   const next = submission.value.role === "shopper" ? "/" : "/seller";
-  return redirect(next, { status: 303, headers: { "Set-Cookie": await startSession(outcome.userId, request) } });
+  return redirect(next, { status: 303, headers: await signInHeaders(outcome.userId, request) });
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {

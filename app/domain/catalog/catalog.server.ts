@@ -1,4 +1,4 @@
-import type { Statement } from "better-sqlite3";
+import { prepared } from "~/db/prepared.server";
 import { getDb } from "~/db/client.server";
 import { badgeValidSql } from "../certification/badge-cache.server";
 import { todayInVietnam } from "../shared/dates";
@@ -34,17 +34,6 @@ export const CARD_COLUMNS = `p.id, p.slug, p.name, p.price_vnd AS priceVnd, p.un
 /** Joins each product's first photo. */
 export const COVER_PHOTO_JOIN = `LEFT JOIN product_photos ph ON ph.id =
   (SELECT id FROM product_photos WHERE product_id = p.id ORDER BY position, id LIMIT 1)`;
-
-const statements = new Map<string, Statement>();
-/** Prepared statements are reused by SQL text: the catalog has a few dozen query shapes. */
-export function prepared(sqlText: string): Statement {
-  let statement = statements.get(sqlText);
-  if (!statement) {
-    statement = getDb().$client.prepare(sqlText);
-    statements.set(sqlText, statement);
-  }
-  return statement;
-}
 
 const ORDER_BY: Record<CatalogFilters["sort"], string> = {
   relevance: "p.published_at DESC, p.id DESC",

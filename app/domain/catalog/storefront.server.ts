@@ -2,7 +2,8 @@ import { todayInVietnam } from "../shared/dates";
 import { cachedFor } from "../shared/ttl-cache";
 import { isCertificateValid } from "../certification/certificate";
 import { badgeValidSql } from "../certification/badge-cache.server";
-import { CARD_COLUMNS, COVER_PHOTO_JOIN, prepared, PUBLIC_PRODUCT, type ProductCard } from "./catalog.server";
+import { prepared } from "~/db/prepared.server";
+import { CARD_COLUMNS, COVER_PHOTO_JOIN, PUBLIC_PRODUCT, type ProductCard } from "./catalog.server";
 import type { ProductGroup } from "./groups";
 
 export interface FeaturedCollection {

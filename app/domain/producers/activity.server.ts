@@ -13,7 +13,12 @@ export type ActivityAction =
   | "helper.revoke"
   | "product.create"
   | "product.update"
-  | "product.hide";
+  | "product.hide"
+  | "order.confirm"
+  | "order.ship"
+  | "order.deliver"
+  | "order.cancel"
+  | "order.markPaid";
 
 /** Records who did what for a producer; called inside the transaction of the change itself. */
 export function recordActivity(

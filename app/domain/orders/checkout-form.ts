@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { parseLoginId } from "../accounts/login-id";
+import { message, required } from "../shared/form-messages";
+
+export const PAYMENT_METHODS = ["vietqr", "stripe"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** The checkout form of PRODUCT.md §5. Prices and fees are not fields: the server computes them. */
+export const checkoutSchema = z.object({
+  fullName: z.string(required).trim().min(2, message("checkout.error.fullName")).max(100, message("checkout.error.fullName")),
+  phone: z.string(required).transform((value, ctx) => {
+    const id = parseLoginId(value);
+    if (id?.kind !== "phone") {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: message("checkout.error.phone") });
+      return z.NEVER;
+    }
+    return id.value;
+  }),
+  email: z
+    .string()
+    .trim()
+    .max(254, message("checkout.error.email"))
+    .email(message("checkout.error.email"))
+    .transform((v) => v.toLowerCase())
+    .optional(),
+  provinceCode: z.string({ required_error: message("checkout.error.province") }).regex(/^\d{2}$/, message("checkout.error.province")),
+  wardCode: z.string({ required_error: message("checkout.error.ward") }).regex(/^\d{5}$/, message("checkout.error.ward")),
+  addressLine: z.string(required).trim().min(3, message("checkout.error.address")).max(200, message("checkout.error.address")),
+  paymentMethod: z.enum(PAYMENT_METHODS, { errorMap: () => ({ message: message("checkout.error.paymentMethod") }) }),
+  // Honeypot: a bot that fills every field would otherwise hold stock for half an hour.
+  website: z.string().max(0, message("account.error.bot")).optional(),
+});
+export type CheckoutInput = z.infer<typeof checkoutSchema>;

@@ -1,0 +1,83 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { getDb } from "~/db/client.server";
+import { prepared } from "~/db/prepared.server";
+import { settings } from "~/settings.server";
+import { orderCodeCandidates } from "../orders/order-code";
+import { applyPayment, type PaymentOutcome } from "./payments.server";
+
+/** The bank's notification of one incoming transfer (PRODUCT.md §5). */
+export const bankNotificationSchema = z.object({
+  transactionId: z.string().trim().min(1).max(100),
+  amount: z.number().int().positive().max(1_000_000_000_000),
+  description: z.string().max(500),
+  accountNumber: z.string().trim().min(1).max(40),
+  occurredAt: z.string().trim().min(1).max(40),
+});
+export type BankNotification = z.infer<typeof bankNotificationSchema>;
+
+/** `X-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, compared in constant time. */
+export function bankSignatureIsValid(rawBody: string, header: string | null, secret: string): boolean {
+  const match = /^sha256=([0-9a-f]{64})$/i.exec(header?.trim() ?? "");
+  if (!match) return false;
+  const expected = createHmac("sha256", secret).update(rawBody, "utf8").digest();
+  return timingSafeEqual(expected, Buffer.from(match[1]!, "hex"));
+}
+
+export type TransferOutcome = "applied" | "short" | "over" | "late" | "duplicate" | "unknown_code" | "wrong_account";
+
+const FROM_PAYMENT: Record<Exclude<PaymentOutcome, "paid">, TransferOutcome> = {
+  already_paid: "duplicate",
+  late: "late",
+  short: "short",
+  over: "over",
+};
+
+/**
+ * Records a bank transfer and pays the order it names when the amount is exact and the order still
+ * waits for it. Every transfer is stored whatever happens (staff resolve the ones not applied);
+ * the same `transactionId` delivered again changes nothing.
+ */
+export function receiveBankTransfer(
+  notification: BankNotification,
+  now = Date.now(),
+): { outcome: TransferOutcome; orderCode: string | null; redelivered: boolean } {
+  return getDb().$client.transaction(() => {
+    const seen = prepared(
+      `SELECT t.outcome, o.code AS orderCode FROM bank_transfers t LEFT JOIN orders o ON o.id = t.order_id WHERE t.transaction_id = ?`,
+    ).get(notification.transactionId) as { outcome: TransferOutcome; orderCode: string | null } | undefined;
+    if (seen) return { ...seen, redelivered: true };
+
+    const order = orderNamedIn(notification.description);
+    let outcome: TransferOutcome;
+    if (notification.accountNumber.replace(/\s/g, "") !== settings.vietQrAccount.accountNo) outcome = "wrong_account";
+    else if (!order) outcome = "unknown_code";
+    else {
+      const paid = applyPayment(order.id, notification.amount, { source: "bank", userId: null }, { now });
+      outcome = paid === "paid" ? "applied" : FROM_PAYMENT[paid];
+    }
+    prepared(
+      `INSERT INTO bank_transfers (transaction_id, amount_vnd, description, account_number, occurred_at, order_id, outcome, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      notification.transactionId,
+      notification.amount,
+      notification.description,
+      notification.accountNumber,
+      notification.occurredAt,
+      order?.id ?? null,
+      outcome,
+      now,
+    );
+    return { outcome, orderCode: order?.code ?? null, redelivered: false };
+  })();
+}
+
+/** The order whose code appears in a transfer's content, however the bank spaced or cased it. */
+function orderNamedIn(description: string): { id: number; code: string } | undefined {
+  for (const code of orderCodeCandidates(description)) {
+    const order = prepared("SELECT id, code FROM orders WHERE code = ?").get(code) as { id: number; code: string } | undefined;
+    if (order) return order;
+  }
+  return undefined;
+}

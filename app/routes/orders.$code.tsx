@@ -1,0 +1,265 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { FormAlert } from "~/components/ui/form-alert";
+import { Price } from "~/components/ui/price";
+import { currentUser } from "~/domain/accounts/sessions.server";
+import { provinceNames } from "~/domain/catalog/places.server";
+import { orderIdForViewer } from "~/domain/orders/order-access.server";
+import { orderPath } from "~/domain/orders/order-path";
+import { orderView } from "~/domain/orders/order-view.server";
+import { markNoticesRead } from "~/domain/orders/notifications.server";
+import { reviewSchema } from "~/domain/orders/reviews";
+import { addReview } from "~/domain/orders/reviews.server";
+import { bankName } from "~/domain/payments/banks";
+import { expireIfLapsed, payableOrderById } from "~/domain/payments/payments.server";
+import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
+import { getLanguage } from "~/i18n/language.server";
+import type { MessageKey } from "~/i18n/vi";
+import { useT } from "~/i18n/use-t";
+import { readForm, requestOrigin } from "~/request.server";
+import { settings } from "~/settings.server";
+import { metaTranslator, type RootMatch } from "~/seo";
+
+async function viewerOrderId(request: Request, code: string) {
+  const user = await currentUser(request);
+  const token = new URL(request.url).searchParams.get("token");
+  const id = orderIdForViewer(code, user, token);
+  if (id === null) throw new Response("Not found", { status: 404 });
+  return { id, user, token: user ? null : token };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { id, user, token } = await viewerOrderId(request, params.code ?? "");
+  const payable = payableOrderById(id)!;
+  expireIfLapsed(payable);
+  const order = orderView(id)!;
+  if (user && order.userId === user.id) markNoticesRead({ userId: user.id }, id);
+  const lang = await getLanguage(request);
+  const account = settings.vietQrAccount;
+  const awaitingTransfer = order.paymentStatus === "unpaid" && order.paymentMethod === "vietqr";
+  return {
+    order,
+    token,
+    provinceName: provinceNames(lang)[order.provinceCode] ?? "",
+    transfer: awaitingTransfer
+      ? { bank: bankName(account.bankBin), accountNo: account.accountNo, accountName: account.accountName, isDemo: account.isDemo }
+      : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { id, token } = await viewerOrderId(request, params.code ?? "");
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  if (formData.get("intent") === "pay") {
+    const order = payableOrderById(id)!;
+    if (order.paymentStatus !== "unpaid" || order.paymentMethod !== "stripe" || !settings.stripe) {
+      return data({ formError: "order.error.notPayable" as MessageKey, review: null }, { status: 409 });
+    }
+    const email = orderView(id)!.email;
+    return redirect(await stripeCheckoutUrl(order, requestOrigin(request), email, token), 303);
+  }
+  const submission = parseWithZod(formData, { schema: reviewSchema });
+  if (submission.status !== "success") {
+    return data({ formError: null, review: { productId: Number(formData.get("productId")), result: submission.reply() } }, { status: 400 });
+  }
+  const outcome = addReview(id, submission.value);
+  if (outcome !== "ok") {
+    const key: MessageKey = outcome === "not_delivered" ? "review.error.notDelivered" : "review.error.already";
+    return data(
+      { formError: null, review: { productId: submission.value.productId, result: submission.reply({ formErrors: [key] }) } },
+      { status: 400 },
+    );
+  }
+  return redirect(orderPath(params.code!, token) + "#review-thanks", 303);
+}
+
+export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return [
+    { title: `${t("order.title", { code: data?.order.code ?? "" })} | ${t("site.name")}` },
+    { name: "robots", content: "noindex" },
+  ];
+};
+
+const POLL_MS = 5000;
+
+export default function OrderPage() {
+  const { order, token, provinceName, transfer } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const revalidator = useRevalidator();
+  const statusUrl = orderPath(order.code, token, "/status");
+  const waiting = order.paymentStatus === "unpaid";
+
+  // With JS, a VietQR payment shows as received without a reload: poll the status while unpaid.
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(async () => {
+      const response = await fetch(statusUrl, { headers: { Accept: "application/json" } }).catch(() => null);
+      const status = response?.ok ? ((await response.json()) as { paymentStatus: string }) : null;
+      if (status && status.paymentStatus !== "unpaid" && revalidator.state === "idle") revalidator.revalidate();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, statusUrl, revalidator]);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("order.title", { code: order.code })}</h1>
+      <FormAlert message={actionData?.formError} />
+      <p className="rounded bg-brand-50 p-3" role="status">
+        <strong>{t(`order.status.${order.status}`)}</strong>
+        {" · "}
+        {t(`order.payment.${order.paymentStatus}`)}
+      </p>
+      {token ? <p className="text-sm text-stone-700">{t("order.keepLink")}</p> : null}
+
+      {transfer ? (
+        <section aria-labelledby="pay-title" className="space-y-3 rounded-lg border border-brand-700 bg-white p-4">
+          <h2 id="pay-title" className="text-lg font-semibold">
+            {t("order.payByTransfer")}
+          </h2>
+          <p>{t("order.payBefore", { time: new Date(order.expiresAt).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" }) })}</p>
+          <div className="flex flex-wrap gap-4">
+            <img src={orderPath(order.code, token, "/vietqr.png")} alt={t("order.qrAlt")} width={240} height={240} className="h-60 w-60" />
+            <dl className="grid min-w-0 flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+              <dt className="text-stone-600">{t("order.bank")}</dt>
+              <dd>{transfer.bank}</dd>
+              <dt className="text-stone-600">{t("order.accountNo")}</dt>
+              <dd className="font-mono text-lg" translate="no">{transfer.accountNo}</dd>
+              <dt className="text-stone-600">{t("order.accountName")}</dt>
+              <dd translate="no">{transfer.accountName}</dd>
+              <dt className="text-stone-600">{t("order.amount")}</dt>
+              <dd className="text-lg font-bold">
+                <Price vnd={order.totalVnd} />
+              </dd>
+              <dt className="text-stone-600">{t("order.transferContent")}</dt>
+              <dd className="font-mono text-lg font-bold" translate="no">{order.code}</dd>
+            </dl>
+          </div>
+          <p className="text-sm">{t("order.sameContent")}</p>
+          <a href={orderPath(order.code, token, "/vietqr.png")} download={`vietqr-${order.code}.png`} className="inline-block rounded border border-brand-700 px-3 py-2 text-brand-800 no-underline">
+            {t("order.saveQr")}
+          </a>
+          {transfer.isDemo ? <p className="text-sm text-amber-800">{t("order.demoAccount")}</p> : null}
+        </section>
+      ) : null}
+
+      {waiting && order.paymentMethod === "stripe" ? (
+        <Form method="post" className="rounded-lg border border-brand-700 bg-white p-4">
+          <input type="hidden" name="intent" value="pay" />
+          <p className="mb-2">{t("order.payByCard", { time: new Date(order.expiresAt).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" }) })}</p>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+            {t("order.openStripe")}
+          </button>
+        </Form>
+      ) : null}
+
+      {order.parts.map((part) => (
+        <section key={part.id} aria-labelledby={`part-${part.id}`} className="rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id={`part-${part.id}`} className="font-semibold">
+            <Link to={`/producers/${part.producerSlug}`}>{part.producerName}</Link>
+          </h2>
+          <PartProgress status={part.status} />
+          {part.trackingNumber ? (
+            <p className="text-sm">
+              {t("order.tracking", { carrier: part.carrier ?? "", number: part.trackingNumber })}
+            </p>
+          ) : null}
+          {part.cancelReason ? <p className="text-sm text-red-800">{t("order.cancelReason", { reason: part.cancelReason })}</p> : null}
+          <ul className="mt-2 divide-y divide-stone-100">
+            {part.items.map((item) => (
+              <li key={item.id} className="py-2">
+                <div className="flex justify-between gap-2">
+                  <span>
+                    <Link to={`/products/${item.slug}`}>{item.productName}</Link> × {item.quantity} {item.unit}
+                  </span>
+                  <Price vnd={item.lineTotalVnd} />
+                </div>
+                {part.status === "delivered" && !item.reviewed ? (
+                  <ReviewForm productId={item.productId} result={actionData?.review?.productId === item.productId ? actionData.review.result : undefined} />
+                ) : item.reviewed ? (
+                  <p className="text-sm text-brand-700">{t("review.thanks")}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <p className="flex justify-between text-sm text-stone-700">
+            <span>{t("checkout.shipping")}</span>
+            <Price vnd={part.shippingFeeVnd} />
+          </p>
+        </section>
+      ))}
+
+      <section className="space-y-1 rounded-lg border border-stone-200 bg-white p-4">
+        <p className="flex justify-between text-lg">
+          <span>{t("checkout.total")}</span>
+          <Price vnd={order.totalVnd} className="font-bold" />
+        </p>
+        <p className="text-sm text-stone-700">
+          {t("order.deliverTo", { name: order.fullName, phone: order.phone })}: {order.addressLine}, {order.wardName}, {provinceName}
+        </p>
+      </section>
+    </div>
+  );
+}
+
+const PROGRESS = ["awaiting_payment", "paid", "confirmed", "shipped", "delivered"] as const;
+
+function PartProgress({ status }: { status: (typeof PROGRESS)[number] | "cancelled" | "refunded" }) {
+  const t = useT();
+  if (status === "cancelled" || status === "refunded") {
+    return <p className="font-medium text-red-800">{t(`part.status.${status}`)}</p>;
+  }
+  const reached = PROGRESS.indexOf(status);
+  return (
+    <ol className="mt-2 flex flex-wrap gap-1 text-xs" aria-label={t("order.progress")}>
+      {PROGRESS.map((step, i) => (
+        <li
+          key={step}
+          aria-current={i === reached ? "step" : undefined}
+          className={`rounded px-2 py-1 ${i <= reached ? "bg-brand-700 text-white" : "bg-stone-100 text-stone-600"}`}
+        >
+          {t(`part.status.${step}`)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ReviewForm({ productId, result }: { productId: number; result?: { error?: Record<string, string[] | null> | null } }) {
+  const t = useT();
+  const errors = result?.error ?? {};
+  const starsError = errors.stars?.[0] ?? errors[""]?.[0];
+  const id = `review-${productId}`;
+  return (
+    <Form method="post" className="mt-2 space-y-2 rounded bg-stone-50 p-2">
+      <input type="hidden" name="productId" value={productId} />
+      <fieldset aria-describedby={starsError ? `${id}-error` : undefined}>
+        <legend className="text-sm font-medium">{t("review.stars")}</legend>
+        <div className="flex gap-3">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} className="flex items-center gap-1">
+              <input type="radio" name="stars" value={n} /> {n}★
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {starsError ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {t(starsError as MessageKey)}
+        </p>
+      ) : null}
+      <label htmlFor={`${id}-body`} className="block text-sm font-medium">
+        {t("review.body")}
+      </label>
+      <textarea id={`${id}-body`} name="body" rows={2} maxLength={2000} className="w-full rounded border border-stone-300 px-2 py-1" />
+      {errors.body?.[0] ? <p className="text-sm text-red-700">{t(errors.body[0] as MessageKey)}</p> : null}
+      <button type="submit" className="rounded border border-brand-700 px-3 py-1 text-brand-800">
+        {t("review.send")}
+      </button>
+    </Form>
+  );
+}

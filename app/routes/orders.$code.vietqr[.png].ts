@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { currentUser } from "~/domain/accounts/sessions.server";
+import { orderIdForViewer } from "~/domain/orders/order-access.server";
+import { expireIfLapsed, payableOrderById } from "~/domain/payments/payments.server";
+import { orderVietQrPayload, vietQrPng } from "~/domain/payments/vietqr-image.server";
+
+/** The order's VietQR code as a PNG to save and open from a banking app (same access as the order page). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = orderIdForViewer(params.code ?? "", await currentUser(request), new URL(request.url).searchParams.get("token"));
+  if (id === null) throw new Response("Not found", { status: 404 });
+  const order = payableOrderById(id)!;
+  expireIfLapsed(order);
+  // Once paid, expired or not a transfer order, there is nothing left to pay with this code.
+  if (payableOrderById(id)!.paymentStatus !== "unpaid" || order.paymentMethod !== "vietqr") {
+    throw new Response("Gone", { status: 410 });
+  }
+  const png = await vietQrPng(orderVietQrPayload(order));
+  return new Response(new Uint8Array(png), {
+    headers: { "Content-Type": "image/png", "Cache-Control": "private, no-store", "Content-Disposition": `inline; filename="vietqr-${order.code}.png"` },
+  });
+}

@@ -1,0 +1,215 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FieldError } from "~/components/ui/field-error";
+import { FormAlert } from "~/components/ui/form-alert";
+import { Price } from "~/components/ui/price";
+import { provinceNames } from "~/domain/catalog/places.server";
+import { inboxMoveSchema } from "~/domain/orders/inbox-form";
+import { moveOwnPart, producerInbox, type InboxPart } from "~/domain/orders/inbox.server";
+import { takeNotices } from "~/domain/orders/notifications.server";
+import { producerBalances } from "~/domain/payments/ledger.server";
+import { portalFormAction } from "~/domain/producers/portal-form-action";
+import { requirePortalActor } from "~/domain/producers/portal-actor.server";
+import { getLanguage } from "~/i18n/language.server";
+import type { MessageKey } from "~/i18n/vi";
+import { useT } from "~/i18n/use-t";
+import { readForm } from "~/request.server";
+import { settings } from "~/settings.server";
+import { metaTranslator, type RootMatch } from "~/seo";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePortalActor(request);
+  const lang = await getLanguage(request);
+  const newPaid = takeNotices({ producerId: actor.producer.id }).filter((n) => !n.read && n.kind === "paid").length;
+  return {
+    producerId: actor.producer.id,
+    actingFor: actor.asHelper ? actor.producer.name : null,
+    parts: producerInbox(actor.producer.id),
+    balances: producerBalances(actor.producer.id),
+    newPaid,
+    demoPayments: settings.vietQrAccount.isDemo,
+    provinceNames: provinceNames(lang),
+  };
+}
+
+const OUTCOME_MESSAGE: Record<"not_found" | "illegal" | "not_allowed", MessageKey> = {
+  not_found: "inbox.error.notFound",
+  illegal: "inbox.error.illegal",
+  not_allowed: "inbox.error.notAllowed",
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requirePortalActor(request);
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  const submission = parseWithZod(formData, { schema: inboxMoveSchema });
+  const partId = Number(formData.get("partId"));
+  if (submission.status !== "success") return data({ partId, result: submission.reply() }, { status: 400 });
+  const { intent, partId: id, ...details } = submission.value;
+  const outcome = moveOwnPart(actor, id, { action: intent, ...details } as Parameters<typeof moveOwnPart>[2]);
+  if (outcome === "not_found") throw new Response("Not found", { status: 404 });
+  if (outcome !== "ok") {
+    return data({ partId, result: submission.reply({ formErrors: [OUTCOME_MESSAGE[outcome]] }) }, { status: 409 });
+  }
+  return redirect(`/seller/orders#part-${id}`, 303);
+}
+
+export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("inbox.title")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export default function SellerOrders() {
+  const { parts, balances, newPaid, actingFor, producerId } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      {actingFor ? (
+        <p className="rounded bg-sky-50 p-3 text-sky-900">
+          {t("helpers.actingFor", { name: actingFor })} · <Link to="/seller">{t("helpers.switch")}</Link>
+        </p>
+      ) : null}
+      <h1 className="text-2xl font-bold">{t("inbox.title")}</h1>
+      {newPaid > 0 ? (
+        <p role="status" className="rounded bg-amber-50 p-3 font-medium text-amber-900">
+          {t("inbox.newPaid", { count: newPaid })}
+        </p>
+      ) : null}
+      <dl className="grid grid-cols-3 gap-2 rounded-lg border border-stone-200 bg-white p-3 text-center text-sm">
+        <div>
+          <dt className="text-stone-600">{t("inbox.pending")}</dt>
+          <dd><Price vnd={balances.pendingVnd} className="font-semibold" /></dd>
+        </div>
+        <div>
+          <dt className="text-stone-600">{t("inbox.payable")}</dt>
+          <dd><Price vnd={balances.payableVnd} className="font-semibold" /></dd>
+        </div>
+        <div>
+          <dt className="text-stone-600">{t("inbox.paidOut")}</dt>
+          <dd><Price vnd={balances.paidOutVnd} className="font-semibold" /></dd>
+        </div>
+      </dl>
+      {parts.length === 0 ? <p>{t("inbox.none")}</p> : null}
+      {parts.map((part) => (
+        <PartCard key={part.id} part={part} producerId={producerId} />
+      ))}
+    </div>
+  );
+}
+
+function PartCard({ part, producerId }: { part: InboxPart; producerId: number }) {
+  const { demoPayments, provinceNames } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const result = actionData?.partId === part.id ? actionData.result : undefined;
+  const errors = (result?.error ?? {}) as Record<string, string[] | null | undefined>;
+  const err = (name: string) => {
+    const key = errors[name]?.[0];
+    return key ? t(key as MessageKey) : undefined;
+  };
+  const formAction = portalFormAction(producerId);
+  const button = "rounded bg-brand-700 px-3 py-2 font-semibold text-white disabled:opacity-60";
+  return (
+    <section id={`part-${part.id}`} aria-labelledby={`part-${part.id}-title`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+      <h2 id={`part-${part.id}-title`} className="flex flex-wrap justify-between gap-2">
+        <span className="font-mono font-semibold">{part.orderCode}</span>
+        <span className="rounded bg-stone-100 px-2 text-sm">{t(`part.status.${part.status}`)}</span>
+      </h2>
+      <FormAlert message={errors[""]?.[0]} />
+      <ul className="text-sm">
+        {part.items.map((item, i) => (
+          <li key={i} className="flex justify-between gap-2">
+            <span>
+              {item.productName} × {item.quantity} {item.unit}
+            </span>
+            <Price vnd={item.lineTotalVnd} />
+          </li>
+        ))}
+      </ul>
+      <p className="text-sm text-stone-700">
+        {t("inbox.shipTo", { name: part.buyerName, phone: part.buyerPhone })}: {part.addressLine}, {part.wardName}, {provinceNames[part.provinceCode]}
+      </p>
+      <p className="text-sm">
+        {t("inbox.youReceive")}: <Price vnd={part.totalVnd - part.commissionVnd} className="font-semibold" /> ({t("inbox.commission")}{" "}
+        <Price vnd={part.commissionVnd} />)
+      </p>
+      {part.trackingNumber ? <p className="text-sm">{t("order.tracking", { carrier: part.carrier ?? "", number: part.trackingNumber })}</p> : null}
+      {part.cancelReason ? <p className="text-sm text-red-800">{t("order.cancelReason", { reason: part.cancelReason })}</p> : null}
+
+      {part.status === "awaiting_payment" ? (
+        demoPayments && part.paymentMethod === "vietqr" ? (
+          <Form method="post" action={formAction}>
+            <input type="hidden" name="partId" value={part.id} />
+            <button type="submit" name="intent" value="markPaid" disabled={busy} className={button}>
+              {t("inbox.markPaid")}
+            </button>
+            <p className="text-xs text-stone-600">{t("inbox.markPaidHint")}</p>
+          </Form>
+        ) : (
+          <p className="text-sm text-stone-600">{t("inbox.waitingPayment")}</p>
+        )
+      ) : null}
+      {part.status === "paid" ? (
+        <Form method="post" action={formAction}>
+          <input type="hidden" name="partId" value={part.id} />
+          <button type="submit" name="intent" value="confirm" disabled={busy} className={button}>
+            {t("inbox.confirm")}
+          </button>
+        </Form>
+      ) : null}
+      {part.status === "confirmed" ? (
+        <Form method="post" action={formAction} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>
+          <input type="hidden" name="partId" value={part.id} />
+          <div>
+            <label htmlFor={`carrier-${part.id}`} className="block text-sm font-medium">
+              {t("inbox.carrier")}
+            </label>
+            <input id={`carrier-${part.id}`} name="carrier" list="carriers" maxLength={60} className="mt-1 w-full rounded border border-stone-300 px-2 py-2" aria-invalid={err("carrier") ? true : undefined} aria-describedby={err("carrier") ? `carrier-${part.id}-error` : undefined} />
+            <FieldError id={`carrier-${part.id}-error`} message={err("carrier")} />
+          </div>
+          <div>
+            <label htmlFor={`tracking-${part.id}`} className="block text-sm font-medium">
+              {t("inbox.trackingNumber")}
+            </label>
+            <input id={`tracking-${part.id}`} name="trackingNumber" maxLength={40} autoCapitalize="characters" className="mt-1 w-full rounded border border-stone-300 px-2 py-2" aria-invalid={err("trackingNumber") ? true : undefined} aria-describedby={err("trackingNumber") ? `tracking-${part.id}-error` : undefined} />
+            <FieldError id={`tracking-${part.id}-error`} message={err("trackingNumber")} />
+          </div>
+          <button type="submit" name="intent" value="ship" disabled={busy} className={button}>
+            {t("inbox.ship")}
+          </button>
+          <datalist id="carriers">
+            {["Viettel Post", "VNPost", "Giao Hàng Nhanh", "Giao Hàng Tiết Kiệm", "J&T Express", "Ninja Van"].map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+        </Form>
+      ) : null}
+      {part.status === "shipped" ? (
+        <Form method="post" action={formAction}>
+          <input type="hidden" name="partId" value={part.id} />
+          <button type="submit" name="intent" value="deliver" disabled={busy} className={button}>
+            {t("inbox.deliver")}
+          </button>
+        </Form>
+      ) : null}
+      {part.status === "paid" || part.status === "confirmed" ? (
+        <details open={Boolean(err("reason"))}>
+          <summary className="cursor-pointer text-sm text-red-800">{t("inbox.cancel")}</summary>
+          <Form method="post" action={formAction} className="mt-2 space-y-2" noValidate>
+            <input type="hidden" name="partId" value={part.id} />
+            <label htmlFor={`reason-${part.id}`} className="block text-sm font-medium">
+              {t("inbox.reason")}
+            </label>
+            <textarea id={`reason-${part.id}`} name="reason" rows={2} maxLength={300} className="w-full rounded border border-stone-300 px-2 py-1" aria-invalid={err("reason") ? true : undefined} aria-describedby={err("reason") ? `reason-${part.id}-error` : undefined} />
+            <FieldError id={`reason-${part.id}-error`} message={err("reason")} />
+            <button type="submit" name="intent" value="cancel" disabled={busy} className="rounded border border-red-700 px-3 py-2 text-red-800">
+              {t("inbox.cancelConfirm")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </section>
+  );
+}

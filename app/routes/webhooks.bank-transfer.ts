@@ -1,0 +1,35 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { bankNotificationSchema, bankSignatureIsValid, receiveBankTransfer } from "~/domain/payments/bank-transfer.server";
+import { settings } from "~/settings.server";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** The bank's signed notification of an incoming transfer (PRODUCT.md §5). Every transfer is kept. */
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") return Response.json({ error: "method not allowed" }, { status: 405 });
+  const secret = settings.bankWebhookSecret;
+  if (!secret) return Response.json({ error: "BANK_WEBHOOK_SECRET is not set" }, { status: 503 });
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
+    return Response.json({ error: "body too large" }, { status: 413 });
+  }
+  const rawBody = await request.text();
+  if (!bankSignatureIsValid(rawBody, request.headers.get("X-Signature"), secret)) {
+    return Response.json({ error: "invalid signature" }, { status: 401 });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    return Response.json({ error: "body is not JSON" }, { status: 400 });
+  }
+  const parsed = bankNotificationSchema.safeParse(json);
+  if (!parsed.success) {
+    return Response.json({ error: "invalid notification", issues: parsed.error.issues.map((i) => i.path.join(".")) }, { status: 400 });
+  }
+  const result = receiveBankTransfer(parsed.data);
+  return Response.json(result, { status: 200 });
+}
+
+export function loader() {
+  return Response.json({ error: "method not allowed" }, { status: 405, headers: { Allow: "POST" } });
+}

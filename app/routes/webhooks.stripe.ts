@@ -1,0 +1,22 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { applyStripeEvent, stripeClient } from "~/domain/payments/stripe.server";
+import { settings } from "~/settings.server";
+
+/** Stripe's events, verified on the raw body with STRIPE_WEBHOOK_SECRET and applied exactly once. */
+export async function action({ request }: ActionFunctionArgs) {
+  const config = settings.stripe;
+  if (!config?.webhookSecret) return Response.json({ error: "Stripe webhooks are not configured" }, { status: 503 });
+  const rawBody = await request.text();
+  let event;
+  try {
+    event = stripeClient().webhooks.constructEvent(rawBody, request.headers.get("Stripe-Signature") ?? "", config.webhookSecret);
+  } catch {
+    return Response.json({ error: "invalid signature" }, { status: 400 });
+  }
+  const result = applyStripeEvent(event);
+  return Response.json({ received: true, ...result });
+}
+
+export function loader() {
+  return Response.json({ error: "method not allowed" }, { status: 405, headers: { Allow: "POST" } });
+}
