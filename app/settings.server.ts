@@ -60,11 +60,12 @@ export const settings = {
     };
   },
   /**
-   * Secret that signs bank notifications. Outside production a fixed demo secret lets the demo and
-   * tests send them; in production the webhook refuses everything until it is set.
+   * Secret that signs bank notifications. In development and the demo (`npm start`) a fixed demo
+   * secret lets anyone try the webhook; in production the webhook refuses everything until it is set.
    */
   get bankWebhookSecret() {
-    return env("BANK_WEBHOOK_SECRET") ?? (this.isProduction ? undefined : "demo-bank-webhook-secret");
+    const demo = !this.isProduction || process.argv.includes("--demo");
+    return env("BANK_WEBHOOK_SECRET") ?? (demo ? "demo-bank-webhook-secret" : undefined);
   },
   /** Card payments are offered only when a Stripe key is set. */
   get stripe() {
