@@ -416,4 +416,7 @@ export const en: Record<MessageKey, string> = {
   "activity.order.deliver": "Marked an order delivered",
   "activity.order.cancel": "Cancelled an order",
   "activity.order.markPaid": "Confirmed a transfer received",
+  "product.ratingSummary": "Average {average}/5 from {count} reviews",
+  "product.reviewStars": "{stars} out of 5 stars",
+  "product.verifiedBuyer": "verified buyer",
 };

@@ -415,6 +415,9 @@ export const vi = {
   "activity.order.deliver": "Báo đã giao hàng",
   "activity.order.cancel": "Huỷ đơn hàng",
   "activity.order.markPaid": "Xác nhận đã nhận chuyển khoản",
+  "product.ratingSummary": "Trung bình {average}/5 từ {count} đánh giá",
+  "product.reviewStars": "{stars} trên 5 sao",
+  "product.verifiedBuyer": "đã mua hàng",
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -8,6 +8,7 @@ import { Price } from "~/components/ui/price";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { productJsonLd } from "~/domain/catalog/product-json-ld";
 import { productBySlug, relatedProducts } from "~/domain/catalog/storefront.server";
+import { latestReviews } from "~/domain/orders/reviews.server";
 import { formatWeight } from "~/domain/shared/weight";
 import { getLanguage } from "~/i18n/language.server";
 import { useT } from "~/i18n/use-t";
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     url,
     origin,
     related: relatedProducts(product),
+    reviews: latestReviews(product.id),
     provinceNames: provinceNames(lang),
     jsonLd: jsonLd(productJsonLd(product, url, origin)),
   };
@@ -47,7 +49,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
 };
 
 export default function ProductPage() {
-  const { product, related, provinceNames, jsonLd: structuredData } = useLoaderData<typeof loader>();
+  const { product, related, reviews, provinceNames, jsonLd: structuredData } = useLoaderData<typeof loader>();
   const t = useT();
   const [cover, ...morePhotos] = product.photos;
   const province = provinceNames[product.provinceCode];
@@ -158,7 +160,30 @@ export default function ProductPage() {
         <h2 id="reviews" className="text-lg font-semibold">
           {t("product.reviews")}
         </h2>
-        <p className="text-sm text-stone-700">{t("product.noReviews")}</p>
+        {reviews.length === 0 ? (
+          <p className="text-sm text-stone-700">{t("product.noReviews")}</p>
+        ) : (
+          <>
+            <p className="text-sm text-stone-700">
+              {t("product.ratingSummary", { average: (product.ratingSum / product.ratingCount).toFixed(1), count: product.ratingCount })}
+            </p>
+            <ul className="mt-2 space-y-3">
+              {reviews.map((review) => (
+                <li key={review.id} className="rounded border border-stone-200 bg-white p-3">
+                  <p className="text-sm">
+                    <span aria-hidden="true" className="text-amber-700">
+                      {"★".repeat(review.stars)}
+                      {"☆".repeat(5 - review.stars)}
+                    </span>
+                    <span className="sr-only">{t("product.reviewStars", { stars: review.stars })}</span>{" "}
+                    <strong>{review.authorName}</strong> · {t("product.verifiedBuyer")}
+                  </p>
+                  {review.body ? <p className="mt-1 whitespace-pre-line">{review.body}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
 
       {related.length > 0 ? (
