@@ -35,6 +35,11 @@ export function SiteHeader({
               {t("nav.orders")}
             </Link>
           ) : null}
+          {user?.role === "staff" || user?.role === "central_staff" ? (
+            <Link to="/staff/payments" className="text-white">
+              {t("staffPay.title")}
+            </Link>
+          ) : null}
           {user?.role === "producer" || user?.role === "helper" ? (
             <Link to="/seller" className="text-white">
               {t("seller.title")}

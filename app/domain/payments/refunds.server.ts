@@ -1,0 +1,74 @@
+import { getDb } from "~/db/client.server";
+import { prepared } from "~/db/prepared.server";
+import type { SessionUser } from "../accounts/sessions.server";
+import { movePart, partsOfOrder, type PartRow } from "../orders/order-moves.server";
+import { recordRefund } from "./ledger.server";
+import { payableOrderById } from "./payments.server";
+import { stripeClient } from "./stripe.server";
+
+export type RefundOutcome = "ok" | "not_paid" | "nothing_to_refund" | "forbidden";
+
+/** Parts whose money was received and not yet sent back. */
+function refundableParts(orderId: number, partId: number | null): PartRow[] {
+  return partsOfOrder(orderId).filter((p) => p.status !== "refunded" && p.status !== "awaiting_payment" && (partId === null || p.id === partId));
+}
+
+/** Provincial staff act only for producers of their province; central staff for all. */
+export function staffMayHandleParts(staff: SessionUser, parts: PartRow[]): boolean {
+  if (staff.role === "central_staff") return true;
+  if (staff.role !== "staff" || !staff.provinceCode) return false;
+  return parts.every(
+    (p) => (prepared("SELECT province_code AS code FROM producers WHERE id = ?").get(p.producerId) as { code: string }).code === staff.provinceCode,
+  );
+}
+
+/**
+ * Sends money back for a whole order (`partId` null) or one producer's part: through Stripe for card
+ * orders (idempotent per order and parts, so a retry never refunds twice), recorded as a bank refund
+ * for transfers. The parts move to `refunded`, the producers' shares are reversed in the ledger.
+ */
+export async function refundOrder(
+  staff: SessionUser,
+  orderId: number,
+  partId: number | null,
+  reason: string,
+  now = Date.now(),
+): Promise<RefundOutcome> {
+  const order = payableOrderById(orderId);
+  if (!order) return "nothing_to_refund";
+  if (order.paymentStatus !== "paid" && order.paymentStatus !== "partially_refunded") return "not_paid";
+  const parts = refundableParts(orderId, partId);
+  if (parts.length === 0) return "nothing_to_refund";
+  if (!staffMayHandleParts(staff, parts)) return "forbidden";
+  const amountVnd = parts.reduce((sum, p) => sum + p.totalVnd, 0);
+
+  let stripeRefundId: string | null = null;
+  if (order.paymentMethod === "stripe") {
+    const intent = (prepared("SELECT stripe_payment_intent_id AS id FROM orders WHERE id = ?").get(orderId) as { id: string | null }).id;
+    if (!intent) return "not_paid";
+    const refund = await stripeClient().refunds.create(
+      { payment_intent: intent, amount: amountVnd, metadata: { orderCode: order.code, parts: parts.map((p) => p.id).join(",") } },
+      { idempotencyKey: `refund-${order.code}-${parts.map((p) => p.id).join("-")}` },
+    );
+    stripeRefundId = refund.id;
+  }
+
+  getDb().$client.transaction(() => {
+    // A retried Stripe refund comes back with the same id: record it once.
+    const inserted = prepared(
+      `INSERT INTO refunds (order_id, part_id, amount_vnd, method, stripe_refund_id, reason, actor_user_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (stripe_refund_id) DO NOTHING`,
+    ).run(orderId, partId, amountVnd, order.paymentMethod === "stripe" ? "stripe" : "bank", stripeRefundId, reason, staff.id, now);
+    if (inserted.changes === 0) return;
+    for (const part of refundableParts(orderId, partId)) {
+      movePart(part, "refund", { source: "staff", userId: staff.id }, { reason }, now);
+      recordRefund(part, part.totalVnd, now);
+    }
+    prepared(
+      `UPDATE orders SET refunded_vnd = refunded_vnd + :amount,
+         payment_status = CASE WHEN refunded_vnd + :amount >= paid_vnd THEN 'refunded' ELSE 'partially_refunded' END
+       WHERE id = :id`,
+    ).run({ id: orderId, amount: amountVnd });
+  })();
+  return "ok";
+}

@@ -1,0 +1,64 @@
+import { getDb } from "~/db/client.server";
+import { prepared } from "~/db/prepared.server";
+import type { SessionUser } from "../accounts/sessions.server";
+import { partsOfOrder } from "../orders/order-moves.server";
+import { applyPayment, payableOrderByCode, type PaymentOutcome } from "./payments.server";
+import { staffMayHandleParts } from "./refunds.server";
+
+export interface PaymentToResolve {
+  kind: "bank" | "stripe";
+  id: string;
+  reference: string;
+  amountVnd: number | null;
+  description: string;
+  outcome: string;
+  orderCode: string | null;
+  receivedAt: number;
+}
+
+/**
+ * Money that arrived but paid nothing: bank transfers not applied (late, short, over, a second
+ * payment, unknown code, another account) and card payments for lapsed orders. Provincial staff see
+ * those of orders with a producer in their province; central staff see all, including unknown codes.
+ */
+export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
+  const province = staff.role === "central_staff" ? null : staff.provinceCode;
+  const scope = `(:province IS NULL OR EXISTS (SELECT 1 FROM order_parts op JOIN producers pr ON pr.id = op.producer_id
+                   WHERE op.order_id = o.id AND pr.province_code = :province))`;
+  const transfers = prepared(
+    `SELECT 'bank' AS kind, t.id, t.transaction_id AS reference, t.amount_vnd AS amountVnd, t.description, t.outcome,
+       o.code AS orderCode, t.created_at AS receivedAt
+     FROM bank_transfers t LEFT JOIN orders o ON o.id = t.order_id
+     WHERE t.outcome <> 'applied' AND t.resolved_at IS NULL AND (o.id IS NOT NULL OR :province IS NULL) AND (o.id IS NULL OR ${scope})
+     ORDER BY t.id DESC LIMIT 200`,
+  ).all({ province }) as PaymentToResolve[];
+  const cards = prepared(
+    `SELECT 'stripe' AS kind, e.id, e.id AS reference, NULL AS amountVnd, e.type AS description, e.outcome,
+       o.code AS orderCode, e.created_at AS receivedAt
+     FROM stripe_events e LEFT JOIN orders o ON o.id = e.order_id
+     WHERE e.outcome IN ('late', 'short', 'over', 'unmatched') AND e.resolved_at IS NULL
+       AND (o.id IS NOT NULL OR :province IS NULL) AND (o.id IS NULL OR ${scope})
+     ORDER BY e.created_at DESC LIMIT 200`,
+  ).all({ province }) as PaymentToResolve[];
+  return [...transfers.map((t) => ({ ...t, id: String(t.id) })), ...cards];
+}
+
+/** Staff close a payment to resolve, saying what they did (refunded by bank, applied by hand…). */
+export function resolvePayment(staff: SessionUser, kind: "bank" | "stripe", id: string, resolution: string, now = Date.now()): boolean {
+  const visible = paymentsToResolve(staff).some((p) => p.kind === kind && p.id === id);
+  if (!visible) return false;
+  if (kind === "bank") {
+    prepared("UPDATE bank_transfers SET resolved_at = ?, resolved_by_user_id = ?, resolution = ? WHERE id = ?").run(now, staff.id, resolution, Number(id));
+  } else {
+    prepared("UPDATE stripe_events SET resolved_at = ? WHERE id = ?").run(now, id);
+  }
+  return true;
+}
+
+/** Staff mark an order's transfer received by hand (seen on the bank statement): exactly its total. */
+export function markOrderPaidByStaff(staff: SessionUser, orderCode: string, now = Date.now()): PaymentOutcome | "not_found" | "forbidden" {
+  const order = payableOrderByCode(orderCode);
+  if (!order) return "not_found";
+  if (!staffMayHandleParts(staff, partsOfOrder(order.id))) return "forbidden";
+  return getDb().$client.transaction(() => applyPayment(order.id, order.totalVnd, { source: "staff", userId: staff.id }, { now }))();
+}
