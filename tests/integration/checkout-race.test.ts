@@ -1,0 +1,66 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../setup/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.stop());
+
+const BUYERS = 200;
+const UNITS = 50;
+
+describe("200 buyers racing for 50 units", () => {
+  it("sells exactly 50, never takes stock below zero and answers no 5xx", async () => {
+    const product = server.db
+      .prepare("SELECT id FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY id LIMIT 1")
+      .get() as { id: number };
+    const writable = new Database(server.databasePath);
+    writable.prepare("UPDATE products SET stock = ? WHERE id = ?").run(UNITS, product.id);
+    writable.close();
+    const wardCode = (server.db.prepare("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").get() as { code: string }).code;
+
+    // Every buyer puts one unit in their own cart first (all fit: the stock is 50, each asks for 1).
+    const carts = await Promise.all(
+      Array.from({ length: BUYERS }, async () => {
+        const res = await fetch(`${server.url}/cart`, {
+          method: "POST",
+          body: new URLSearchParams({ intent: "add", productId: String(product.id), quantity: "1" }),
+          redirect: "manual",
+        });
+        expect(res.status).toBe(303);
+        return res.headers.get("set-cookie")!.split(";")[0]!;
+      }),
+    );
+
+    const answers = await Promise.all(
+      carts.map((cookie, i) =>
+        fetch(`${server.url}/checkout`, {
+          method: "POST",
+          headers: { cookie },
+          body: new URLSearchParams({
+            fullName: `Người mua ${i}`,
+            phone: "0912345678",
+            provinceCode: "92",
+            wardCode,
+            addressLine: "12 đường 3/2",
+            paymentMethod: "vietqr",
+          }),
+          redirect: "manual",
+        }).then((res) => res.status),
+      ),
+    );
+
+    const count = (status: number) => answers.filter((s) => s === status).length;
+    expect(answers.filter((s) => s >= 500)).toEqual([]);
+    expect(count(303)).toBe(UNITS);
+    expect(count(409)).toBe(BUYERS - UNITS);
+    const stock = server.db.prepare("SELECT stock FROM products WHERE id = ?").get(product.id) as { stock: number };
+    expect(stock.stock).toBe(0);
+    const sold = server.db
+      .prepare("SELECT count(DISTINCT order_id) AS orders, sum(quantity) AS units FROM order_items WHERE product_id = ?")
+      .get(product.id) as { orders: number; units: number };
+    expect(sold).toEqual({ orders: UNITS, units: UNITS });
+  });
+});
