@@ -1,7 +1,8 @@
 /**
  * npm run bench — builds, seeds a large catalog into a temporary database, starts the production
  * server and loads its storefront pages at 10 connections with autocannon. Prints p50/p99 latency,
- * requests/s and peak RSS per page, and the gzip size of each page's first-load JavaScript.
+ * requests/s and peak RSS per page, the gzip size of each page's first-load JavaScript, checkout
+ * throughput (orders/s) and the result of 200 buyers racing for 50 units.
  *
  *   npm run bench -- --products 100000 --producers 10000 --duration 10 --no-build
  */
@@ -114,6 +115,68 @@ const jsSizes = {
   catalog: await firstLoadJsKb("/products"),
   product: await firstLoadJsKb(`/products/${slugs[0]}`),
 };
+// Checkout: orders placed per second at `connections` concurrent buyers, each with their own cart,
+// then the race of PRODUCT.md §4 (200 buyers, 50 units).
+const writable = new Database(env.DATABASE_PATH);
+const [raceProduct, busyProduct] = writable
+  .prepare("SELECT id FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY id LIMIT 2")
+  .all() as { id: number }[];
+writable.prepare("UPDATE products SET stock = ? WHERE id = ?").run(1_000_000, busyProduct!.id);
+writable.prepare("UPDATE products SET stock = 50 WHERE id = ?").run(raceProduct!.id);
+const wardCode = (writable.prepare("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").get() as { code: string }).code;
+writable.close();
+
+async function cartWith(productId: number): Promise<string> {
+  const res = await fetch(`${origin}/cart`, {
+    method: "POST",
+    body: new URLSearchParams({ intent: "add", productId: String(productId), quantity: "1" }),
+    redirect: "manual",
+  });
+  return res.headers.get("set-cookie")!.split(";")[0]!;
+}
+function checkout(cookie: string): Promise<number> {
+  const body = new URLSearchParams({
+    fullName: "Người mua thử",
+    phone: "0912345678",
+    provinceCode: "92",
+    wardCode,
+    addressLine: "12 đường 3/2",
+    paymentMethod: "vietqr",
+  });
+  return fetch(`${origin}/checkout`, { method: "POST", headers: { cookie }, body, redirect: "manual" }).then((r) => r.status);
+}
+async function inPool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i]!);
+      }
+    }),
+  );
+  return results;
+}
+const checkoutCount = option("checkouts", 1000);
+const buyerCarts = await inPool(Array.from({ length: checkoutCount }), connections, () => cartWith(busyProduct!.id));
+const checkoutStart = performance.now();
+const checkoutStatuses = await inPool(buyerCarts, connections, checkout);
+const checkoutSeconds = (performance.now() - checkoutStart) / 1000;
+const placed = checkoutStatuses.filter((s) => s === 303).length;
+
+const raceCarts = await Promise.all(Array.from({ length: 200 }, () => cartWith(raceProduct!.id)));
+const raceStatuses = await Promise.all(raceCarts.map(checkout));
+const afterRace = new Database(env.DATABASE_PATH, { readonly: true });
+const raceStock = (afterRace.prepare("SELECT stock FROM products WHERE id = ?").get(raceProduct!.id) as { stock: number }).stock;
+afterRace.close();
+const race = {
+  sold: raceStatuses.filter((s) => s === 303).length,
+  refused: raceStatuses.filter((s) => s === 409).length,
+  serverErrors: raceStatuses.filter((s) => s >= 500).length,
+  stock: raceStock,
+};
+
 const rss = peakRssMb();
 server.kill("SIGTERM");
 rmSync(dir, { recursive: true, force: true });
@@ -124,4 +187,12 @@ console.log("|---|---:|---:|---:|---:|");
 for (const r of rows) console.log(`| ${r.page} | ${r.p50} | ${r.p99} | ${r.rps} | ${r.errors} |`);
 console.log(`\nPeak RSS of the server: ${rss} MB`);
 console.log(`First-load JS (gzip): home ${jsSizes.home} KB, catalog ${jsSizes.catalog} KB, product ${jsSizes.product} KB`);
-if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
+console.log(
+  `Checkout: ${placed}/${checkoutCount} orders placed in ${checkoutSeconds.toFixed(1)}s = ${Math.round(placed / checkoutSeconds)} orders/s at ${connections} concurrent buyers`,
+);
+console.log(
+  `Race, 200 buyers for 50 units: ${race.sold} sold, ${race.refused} refused (409), ${race.serverErrors} server errors, stock left ${race.stock}`,
+);
+if (rows.some((r) => r.errors > 0) || placed !== checkoutCount || race.sold !== 50 || race.serverErrors > 0 || race.stock !== 0) {
+  process.exitCode = 1;
+}

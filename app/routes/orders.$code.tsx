@@ -124,7 +124,7 @@ export default function OrderPage() {
           <p>{t("order.payBefore", { time: new Date(order.expiresAt).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" }) })}</p>
           <div className="flex flex-wrap gap-4">
             <img src={orderPath(order.code, token, "/vietqr.png")} alt={t("order.qrAlt")} width={240} height={240} className="h-60 w-60" />
-            <dl className="grid min-w-0 flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+            <dl className="grid min-w-56 flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1 break-words">
               <dt className="text-stone-600">{t("order.bank")}</dt>
               <dd>{transfer.bank}</dd>
               <dt className="text-stone-600">{t("order.accountNo")}</dt>
