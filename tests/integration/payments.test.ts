@@ -631,3 +631,15 @@ describe("prices come from the catalogue, not the buyer", () => {
     expect((await buyerStatus(order)).total).toBe(expectedGoods + shipping);
   });
 });
+
+describe("PROBE", () => {
+  it("probe: card order also paid by bank transfer", async () => {
+    const order = await checkout([{ productId: productA.id, quantity: 1 }], "stripe");
+    const total = orderRow(order.code).total_vnd;
+    console.log("bank:", await sendTransfer(transfer({ amount: total, description: order.code })));
+    const paid = stripe.pay(order.session!.id);
+    const ev = stripe.event("checkout.session.completed", paid, STRIPE_WEBHOOK_SECRET);
+    const res = await deliverStripe(ev.payload, ev.header);
+    console.log("stripe:", res.status, await res.json(), rows("SELECT * FROM stripe_events WHERE id = ?", ev.id), orderRow(order.code));
+  });
+});
