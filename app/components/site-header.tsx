@@ -22,7 +22,7 @@ export function SiteHeader({
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {t("site.name")}
         </Link>
-        <nav aria-label={t("nav.main")} className="ml-auto flex items-center gap-3 text-sm sm:order-3">
+        <nav aria-label={t("nav.main")} className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm sm:order-3">
           <Link to="/products" className="text-white">
             {t("nav.products")}
           </Link>
@@ -37,7 +37,7 @@ export function SiteHeader({
           ) : null}
           {user?.role === "staff" || user?.role === "central_staff" ? (
             <Link to="/staff/payments" className="text-white">
-              {t("staffPay.title")}
+              {t("nav.staffPayments")}
             </Link>
           ) : null}
           {user?.role === "producer" || user?.role === "helper" ? (

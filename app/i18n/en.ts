@@ -280,6 +280,7 @@ export const en: Record<MessageKey, string> = {
   "import.error.header": "The first row must name the columns Tên sản phẩm (name), Nhóm (group), Đơn vị (unit), Giá (price).",
   "import.error.tooManyRows": "At most 2,000 rows per import.",
   "nav.cart": "Cart",
+  "nav.staffPayments": "Payments",
   "nav.orders": "Orders",
   "cart.title": "Cart",
   "cart.add": "Add to cart",

@@ -279,6 +279,7 @@ export const vi = {
   "import.error.header": "Dòng đầu phải có các cột: Tên sản phẩm, Nhóm, Đơn vị, Giá.",
   "import.error.tooManyRows": "Mỗi lần nhập tối đa 2.000 dòng.",
   "nav.cart": "Giỏ hàng",
+  "nav.staffPayments": "Thanh toán",
   "nav.orders": "Đơn hàng",
   "cart.title": "Giỏ hàng",
   "cart.add": "Thêm vào giỏ",

@@ -93,13 +93,13 @@ export default function StaffPayments() {
                   </>
                 ) : null}
               </p>
-              <Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
+              <Form method="post" className="mt-2 space-y-2">
                 <input type="hidden" name="intent" value="resolve" />
                 <input type="hidden" name="kind" value={p.kind} />
                 <input type="hidden" name="id" value={p.id} />
-                <label className="min-w-0 flex-1 text-sm">
+                <label className="block text-sm">
                   {t("staffPay.resolution")}
-                  <input name="resolution" required minLength={5} maxLength={300} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+                  <input name="resolution" required minLength={5} maxLength={300} className="mt-1 block w-full rounded border border-stone-300 px-2 py-2" />
                 </label>
                 <button type="submit" className={button}>
                   {t("staffPay.resolve")}

@@ -36,7 +36,7 @@ export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
     `SELECT 'stripe' AS kind, e.id, e.id AS reference, NULL AS amountVnd, e.type AS description, e.outcome,
        o.code AS orderCode, e.created_at AS receivedAt
      FROM stripe_events e LEFT JOIN orders o ON o.id = e.order_id
-     WHERE e.outcome IN ('late', 'short', 'over', 'unmatched') AND e.resolved_at IS NULL
+     WHERE e.outcome IN ('late', 'short', 'over', 'duplicate', 'unmatched') AND e.resolved_at IS NULL
        AND (o.id IS NOT NULL OR :province IS NULL) AND (o.id IS NULL OR ${scope})
      ORDER BY e.created_at DESC LIMIT 200`,
   ).all({ province }) as PaymentToResolve[];

@@ -104,8 +104,12 @@ function settleSession(session: Stripe.Checkout.Session, now: number): { orderId
     now,
     stripePaymentIntentId: paymentIntentId(session),
   });
-  // The order's own session paid it already (success page first, or another event): same payment.
-  return { orderId: order.id, outcome: outcome === "already_paid" ? "paid" : outcome };
+  if (outcome !== "already_paid") return { orderId: order.id, outcome };
+  // Paid already by this same payment (the success page or another event came first): nothing new.
+  // Paid by something else (a bank transfer): this card payment is a second one, for staff to refund.
+  const paidBy = (prepared("SELECT stripe_payment_intent_id AS intent FROM orders WHERE id = ?").get(order.id) as { intent: string | null })
+    .intent;
+  return { orderId: order.id, outcome: paidBy !== null && paidBy === paymentIntentId(session) ? "paid" : "duplicate" };
 }
 
 /**
@@ -115,7 +119,7 @@ function settleSession(session: Stripe.Checkout.Session, now: number): { orderId
  */
 export function applyStripeEvent(event: Stripe.Event, now = Date.now()): { duplicate: boolean; outcome: string } {
   return getDb().$client.transaction(() => {
-    if (prepared("SELECT 1 FROM stripe_events WHERE id = ?").get(event.id)) return { duplicate: true, outcome: "duplicate" };
+    if (prepared("SELECT 1 FROM stripe_events WHERE id = ?").get(event.id)) return { duplicate: true, outcome: "redelivered" };
     let result: { orderId: number | null; outcome: string } = { orderId: null, outcome: "ignored" };
     switch (event.type) {
       case "checkout.session.completed":
