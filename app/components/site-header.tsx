@@ -22,7 +22,7 @@ export function SiteHeader({
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {t("site.name")}
         </Link>
-        <nav aria-label={t("nav.main")} className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm sm:order-3">
+        <nav aria-label={t("nav.main")} className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm *:whitespace-nowrap sm:order-3">
           <Link to="/products" className="text-white">
             {t("nav.products")}
           </Link>

@@ -1,7 +1,17 @@
 import { vi, type MessageKey } from "./vi";
 
-/** A full message catalog. Vietnamese ships in the client bundle; English arrives with the page data only for English visitors. */
+/**
+ * A full message catalog. The storefront's Vietnamese ships in the client bundle, the rest of it with
+ * the routes that use it (see vi-more.ts); English arrives with the page data only for English visitors.
+ */
 export type Messages = Record<MessageKey, string>;
+
+// Vietnamese messages added by route modules outside the storefront when they load.
+const addedMessages: Partial<Messages> = {};
+
+export function addMessages(messages: Partial<Messages>) {
+  Object.assign(addedMessages, messages);
+}
 
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,9 +27,10 @@ export function formatCount(n: number, lang: Language): string {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function translator(messages: Messages = vi): Translate {
+export function translator(messages: Partial<Messages> = vi): Translate {
   return (key, params) => {
-    const text = messages[key];
+    // A key no catalog has shows as itself: visible in tests, never a crash.
+    const text = messages[key] ?? addedMessages[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (match, name: string) =>
       name in params ? String(params[name]) : match,

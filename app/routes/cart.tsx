@@ -60,12 +60,12 @@ export default function CartPage() {
   const groups = groupByProducer(lines);
   const total = groups.reduce((sum, g) => sum + g.goodsTotalVnd, 0);
   const blocked = lines.some((line) => lineProblem(line) !== null);
-  const errorOutsideLines = error && !lines.some((l) => l.productId === error.productId) ? t(error.message, error.params) : null;
+  const errorOutsideLines = error && !lines.some((l) => l.productId === error.productId) ? error : null;
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("cart.title")}</h1>
-      <FormAlert message={errorOutsideLines} />
+      <FormAlert message={errorOutsideLines?.message} params={errorOutsideLines?.params} />
       {lines.length === 0 ? (
         <p>
           {t("cart.empty")} <Link to="/products">{t("cart.browse")}</Link>

@@ -20,6 +20,7 @@ import { useT } from "~/i18n/use-t";
 import { readForm, requestOrigin } from "~/request.server";
 import { settings } from "~/settings.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+import "~/i18n/more-messages";
 
 async function cartFor(request: Request) {
   const user = await currentUser(request);

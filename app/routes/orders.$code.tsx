@@ -21,6 +21,7 @@ import { useT } from "~/i18n/use-t";
 import { readForm, requestOrigin } from "~/request.server";
 import { settings } from "~/settings.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+import "~/i18n/more-messages";
 
 async function viewerOrderId(request: Request, code: string) {
   const user = await currentUser(request);
@@ -68,10 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = addReview(id, submission.value);
   if (outcome !== "ok") {
     const key: MessageKey = outcome === "not_delivered" ? "review.error.notDelivered" : "review.error.already";
-    return data(
-      { formError: null, review: { productId: submission.value.productId, result: submission.reply({ formErrors: [key] }) } },
-      { status: 400 },
-    );
+    // The review form may be gone from the page (a stale tab): say it at the top too.
+    return data({ formError: key, review: { productId: submission.value.productId, result: submission.reply({ formErrors: [key] }) } }, { status: 400 });
   }
   return redirect(orderPath(params.code!, token) + "#review-thanks", 303);
 }

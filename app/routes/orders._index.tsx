@@ -6,6 +6,7 @@ import { orderStatusOf, type PartStatus } from "~/domain/orders/order-states";
 import { ordersOfUser } from "~/domain/orders/order-view.server";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
+import "~/i18n/more-messages";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -10,6 +10,7 @@ import { receivePhoto } from "~/domain/shared/photos.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
+import "~/i18n/more-messages";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);

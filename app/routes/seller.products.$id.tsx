@@ -6,6 +6,7 @@ import { submitListingForm } from "~/domain/catalog/listing-form.server";
 import { hideListing, listingPhotos, ownListing } from "~/domain/catalog/listings.server";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
+import "~/i18n/more-messages";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
