@@ -649,3 +649,67 @@ describe("prices come from the catalogue, not the buyer", () => {
     expect((await buyerStatus(order)).total).toBe(expectedGoods + shipping);
   });
 });
+
+describe("refunds by staff", () => {
+  async function paidCardOrder() {
+    const order = await checkout(twoParts(), "stripe");
+    const paid = stripe.pay(order.session!.id);
+    const completed = stripe.event("checkout.session.completed", paid, STRIPE_WEBHOOK_SECRET);
+    expect((await deliverStripe(completed.payload, completed.header)).status).toBe(200);
+    return { order, intent: paid.payment_intent as string };
+  }
+  const refund = (cookie: string, fields: Record<string, string>) =>
+    fetch(`${server.url}/staff/payments`, { method: "POST", headers: { cookie }, body: new URLSearchParams({ intent: "refund", ...fields }), redirect: "manual" });
+  const accountSum = (partId: number, account: string) =>
+    row<{ s: number }>("SELECT coalesce(sum(amount_vnd), 0) AS s FROM ledger_entries WHERE part_id = ? AND account = ?", partId, account).s;
+
+  it("refunds one producer's part through Stripe once, then the rest of the order, reversing the ledger", async () => {
+    const { order, intent } = await paidCardOrder();
+    const [first, second] = rows<{ id: number; total_vnd: number }>("SELECT id, total_vnd FROM order_parts WHERE order_id = ? ORDER BY id", order.id);
+    const admin = await signIn("admin@demo.local");
+
+    expect((await refund(admin, { orderCode: order.code, partId: String(first!.id), reason: "Hàng vỡ khi giao" })).status).toBe(303);
+    const refundsAtStripe = () => stripe.refunds.filter((r) => r.payment_intent === intent);
+    expect(refundsAtStripe().map((r) => r.amount)).toEqual([first!.total_vnd]);
+    expect(partStatuses(order.id)).toEqual(["refunded", "paid"]);
+    expect(orderRow(order.code).payment_status).toBe("partially_refunded");
+    expect(accountSum(first!.id, "producer_pending")).toBe(0);
+    expect(accountSum(first!.id, "commission")).toBe(0);
+    expect(accountSum(first!.id, "refunded")).toBe(first!.total_vnd);
+    expect(accountSum(second!.id, "producer_pending")).toBeGreaterThan(0);
+
+    // The same part again: nothing left to refund, nothing sent to Stripe.
+    expect((await refund(admin, { orderCode: order.code, partId: String(first!.id), reason: "Bấm lại lần nữa" })).status).toBe(409);
+    expect(refundsAtStripe()).toHaveLength(1);
+
+    expect((await refund(admin, { orderCode: order.code, partId: "", reason: "Người mua huỷ phần còn lại" })).status).toBe(303);
+    expect(refundsAtStripe().map((r) => r.amount)).toEqual([first!.total_vnd, second!.total_vnd]);
+    expect(orderRow(order.code).payment_status).toBe("refunded");
+    expect(partStatuses(order.id)).toEqual(["refunded", "refunded"]);
+    expect(row<{ n: number }>("SELECT count(*) AS n FROM refunds WHERE order_id = ? AND method = 'stripe'", order.id).n).toBe(2);
+  });
+
+  it("records a bank refund for a transfer order, refuses an unpaid one, and keeps provincial staff to their province", async () => {
+    const unpaid = await checkout(twoParts(), "vietqr");
+    const admin = await signIn("admin@demo.local");
+    expect((await refund(admin, { orderCode: unpaid.code, partId: "", reason: "Chưa trả tiền" })).status).toBe(409);
+
+    const order = await checkout(twoParts(), "vietqr");
+    const total = orderRow(order.code).total_vnd;
+    expect(await sendTransfer(transfer({ amount: total, description: order.code }))).toMatchObject({ outcome: "applied" });
+    const provinces = rows<{ province_code: string }>(
+      "SELECT pr.province_code FROM order_parts p JOIN producers pr ON pr.id = p.producer_id WHERE p.order_id = ?",
+      order.id,
+    ).map((p) => p.province_code);
+    expect(provinces.some((code) => code !== "92")).toBe(true);
+    const canTho = await signIn("staff@demo.local");
+    expect((await refund(canTho, { orderCode: order.code, partId: "", reason: "Ngoài tỉnh mình" })).status).toBe(403);
+    expect(orderRow(order.code).payment_status).toBe("paid");
+
+    const bad = await refund(admin, { orderCode: order.code, partId: "", reason: "x" });
+    expect(bad.status).toBe(400);
+    expect((await refund(admin, { orderCode: order.code, partId: "", reason: "Hết hàng, hoàn tiền qua ngân hàng" })).status).toBe(303);
+    expect(row("SELECT amount_vnd, method FROM refunds WHERE order_id = ?", order.id)).toEqual({ amount_vnd: total, method: "bank" });
+    expect(orderRow(order.code).payment_status).toBe("refunded");
+  });
+});
