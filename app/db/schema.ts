@@ -8,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { PART_STATUSES } from "../domain/orders/order-states";
 
 // Dates of the domain (decision dates, expiry, collection windows) are ISO `YYYY-MM-DD` text in
 // Vietnam's calendar; instants (created, updated) are Unix milliseconds.
@@ -429,15 +430,6 @@ export const cartItems = sqliteTable(
   ],
 );
 
-const partStatuses = [
-  "awaiting_payment",
-  "paid",
-  "confirmed",
-  "shipped",
-  "delivered",
-  "cancelled",
-  "refunded",
-] as const;
 
 /**
  * One checkout. Every amount is integer VND computed by the server. Guests reach their order with
@@ -499,7 +491,7 @@ export const orderParts = sqliteTable(
     producerId: integer("producer_id")
       .notNull()
       .references(() => producers.id),
-    status: text("status", { enum: partStatuses }).notNull().default("awaiting_payment"),
+    status: text("status", { enum: PART_STATUSES }).notNull().default("awaiting_payment"),
     goodsTotalVnd: integer("goods_total_vnd").notNull(),
     shippingFeeVnd: integer("shipping_fee_vnd").notNull(),
     totalVnd: integer("total_vnd").notNull(),

@@ -44,7 +44,7 @@ export async function cartOwnerForWriting(
   return { owner: { guestTokenHash: hashToken(token) }, setCookie: await guestCartCookie.serialize(token) };
 }
 
-function cartIdOf(owner: CartOwner): number | null {
+export function cartIdOf(owner: CartOwner): number | null {
   const row = ("userId" in owner
     ? prepared("SELECT id FROM carts WHERE user_id = ?").get(owner.userId)
     : prepared("SELECT id FROM carts WHERE guest_token_hash = ?").get(owner.guestTokenHash)) as { id: number } | undefined;

@@ -5,7 +5,7 @@ import { settings } from "~/settings.server";
 import { wardIsInProvince, provinceByCode } from "../catalog/places.server";
 import { MAX_CHARGE_VND } from "../shared/money";
 import { lineProblem, type CartLine } from "./cart";
-import { cartLinesById, type CartOwner } from "./cart.server";
+import { cartIdOf, cartLinesById, type CartOwner } from "./cart.server";
 import type { CheckoutInput } from "./checkout-form";
 import { generateOrderCode } from "./order-code";
 import { quoteOrder, type OrderQuote } from "./quote";
@@ -28,13 +28,6 @@ export interface PlacedOrder {
   /** The secret of the guest link; only its hash is stored. */
   accessToken: string;
   totalVnd: number;
-}
-
-function cartIdFor(owner: CartOwner): number | null {
-  const row = ("userId" in owner
-    ? prepared("SELECT id FROM carts WHERE user_id = ?").get(owner.userId)
-    : prepared("SELECT id FROM carts WHERE guest_token_hash = ?").get(owner.guestTokenHash)) as { id: number } | undefined;
-  return row?.id ?? null;
 }
 
 /** Quote of the owner's cart to a province, or null when the province is unknown. */
@@ -67,7 +60,7 @@ export function placeOrder(
   try {
     const order = db
       .transaction((): PlacedOrder => {
-        const cartId = cartIdFor(owner);
+        const cartId = cartIdOf(owner);
         const lines = cartId === null ? [] : cartLinesById(cartId);
         if (lines.length === 0) throw new CheckoutRefused({ problem: "empty" });
         const refused = lines.filter((line) => lineProblem(line) !== null);
