@@ -60,11 +60,12 @@ export const settings = {
     };
   },
   /**
-   * Secret that signs bank notifications. In development and the demo (`npm start`) a fixed demo
-   * secret lets anyone try the webhook; in production the webhook refuses everything until it is set.
+   * Secret that signs bank notifications. In development and the demo (`npm start`) with the demo
+   * account, a fixed demo secret lets anyone try the webhook; otherwise it refuses everything until set.
    */
   get bankWebhookSecret() {
-    const demo = !this.isProduction || process.argv.includes("--demo");
+    // Only while the demo account is shown too: with a real account, a public secret would let anyone pay orders.
+    const demo = (!this.isProduction || process.argv.includes("--demo")) && this.vietQrAccount.isDemo;
     return env("BANK_WEBHOOK_SECRET") ?? (demo ? "demo-bank-webhook-secret" : undefined);
   },
   /** Card payments are offered only when a Stripe key is set. */

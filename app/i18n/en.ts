@@ -352,6 +352,7 @@ export const en: Record<MessageKey, string> = {
   "order.demoAccount": "Demo account: do not send real money. The seller can confirm receipt.",
   "order.payByCard": "Pay by card before {time}.",
   "order.openStripe": "Pay by card",
+  "order.error.stripeUnavailable": "The card payment page could not be opened. Try again in a few minutes.",
   "order.error.notPayable": "This order is no longer waiting for a card payment.",
   "order.tracking": "Shipping: {carrier}, tracking number {number}",
   "order.cancelReason": "Cancelled because: {reason}",
@@ -447,5 +448,7 @@ export const en: Record<MessageKey, string> = {
   "staffPay.error.alreadyPaid": "The order is already paid.",
   "staffPay.error.late": "The order's payment time ran out; refund the buyer.",
   "staffPay.error.notPaid": "The order has not been paid.",
+  "staffPay.error.stripe": "Stripe could not refund; nothing changed. Try again.",
+  "staffPay.outcome.refund_unallocated": "Partial refund in Stripe",
   "staffPay.error.nothingToRefund": "Nothing left to refund.",
 };

@@ -182,6 +182,7 @@ export const viMore = {
   "order.demoAccount": "Tài khoản minh hoạ: đừng chuyển tiền thật. Người bán có thể xác nhận đã nhận tiền.",
   "order.payByCard": "Thanh toán bằng thẻ trước {time}.",
   "order.openStripe": "Thanh toán bằng thẻ",
+  "order.error.stripeUnavailable": "Chưa mở được trang thanh toán thẻ. Hãy thử lại sau ít phút.",
   "order.error.notPayable": "Đơn hàng này không còn chờ thanh toán bằng thẻ.",
   "order.tracking": "Vận chuyển: {carrier}, mã vận đơn {number}",
   "order.cancelReason": "Lý do huỷ: {reason}",
@@ -274,5 +275,7 @@ export const viMore = {
   "staffPay.error.alreadyPaid": "Đơn đã được thanh toán.",
   "staffPay.error.late": "Đơn đã quá hạn thanh toán; hãy hoàn tiền cho người mua.",
   "staffPay.error.notPaid": "Đơn chưa được thanh toán.",
+  "staffPay.error.stripe": "Stripe chưa hoàn tiền được, chưa có gì thay đổi. Hãy thử lại.",
+  "staffPay.outcome.refund_unallocated": "Hoàn một phần trên Stripe",
   "staffPay.error.nothingToRefund": "Không còn gì để hoàn.",
 } as const;

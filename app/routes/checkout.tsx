@@ -11,6 +11,7 @@ import { listWards, provinceByCode, provinceNames } from "~/domain/catalog/place
 import { checkoutSchema } from "~/domain/orders/checkout-form";
 import { placeOrder, quoteFor } from "~/domain/orders/checkout.server";
 import { cartLines, cartOwner } from "~/domain/orders/cart.server";
+import { rememberGuestOrder } from "~/domain/orders/order-access.server";
 import { orderPath } from "~/domain/orders/order-path";
 import { payableOrderById } from "~/domain/payments/payments.server";
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
@@ -73,16 +74,18 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: reply, ...place, shortages }, { status: placed.problem === "lines" ? 409 : 400 });
   }
   const orderUrl = orderPath(placed.order.code, user ? null : placed.order.accessToken);
+  // A guest's browser remembers the order's secret, so coming back from Stripe needs no token in the URL.
+  const headers = user ? undefined : { "Set-Cookie": await rememberGuestOrder(request, placed.order.code, placed.order.accessToken) };
   if (submission.value.paymentMethod === "stripe") {
     try {
       const order = payableOrderById(placed.order.id)!;
-      return redirect(await stripeCheckoutUrl(order, requestOrigin(request), submission.value.email ?? null, user ? null : placed.order.accessToken), 303);
+      return redirect(await stripeCheckoutUrl(order, requestOrigin(request), submission.value.email ?? null), { status: 303, headers });
     } catch (error) {
       // The order stands; its page offers to open Stripe again.
       console.error("Stripe Checkout could not start", error);
     }
   }
-  return redirect(orderUrl, 303);
+  return redirect(orderUrl, { status: 303, headers });
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {

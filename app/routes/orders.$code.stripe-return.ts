@@ -1,6 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { currentUser } from "~/domain/accounts/sessions.server";
-import { orderIdForViewer } from "~/domain/orders/order-access.server";
+import { orderViewer } from "~/domain/orders/order-access.server";
 import { orderPath } from "~/domain/orders/order-path";
 import { confirmStripeReturn } from "~/domain/payments/stripe.server";
 
@@ -12,8 +11,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const code = params.code ?? "";
   const sessionId = url.searchParams.get("session_id") ?? "";
-  const user = await currentUser(request);
-  const token = url.searchParams.get("token");
   if (/^cs_[\w]{1,200}$/.test(sessionId)) {
     try {
       await confirmStripeReturn(code, sessionId);
@@ -22,6 +19,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       console.error("Could not confirm the Stripe session", error);
     }
   }
-  const known = orderIdForViewer(code, user, token) !== null;
-  throw redirect(known ? orderPath(code, user ? null : token) : "/orders", 303);
+  const viewer = await orderViewer(request, code);
+  throw redirect(viewer ? orderPath(code, viewer.token) : "/orders", 303);
 }

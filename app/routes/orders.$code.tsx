@@ -4,9 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix
 import { useEffect } from "react";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
-import { currentUser } from "~/domain/accounts/sessions.server";
 import { provinceNames } from "~/domain/catalog/places.server";
-import { orderIdForViewer } from "~/domain/orders/order-access.server";
+import { orderViewer } from "~/domain/orders/order-access.server";
 import { orderPath } from "~/domain/orders/order-path";
 import { orderView } from "~/domain/orders/order-view.server";
 import { markNoticesRead } from "~/domain/orders/notifications.server";
@@ -24,11 +23,9 @@ import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
 
 async function viewerOrderId(request: Request, code: string) {
-  const user = await currentUser(request);
-  const token = new URL(request.url).searchParams.get("token");
-  const id = orderIdForViewer(code, user, token);
-  if (id === null) throw new Response("Not found", { status: 404 });
-  return { id, user, token: user ? null : token };
+  const viewer = await orderViewer(request, code);
+  if (!viewer) throw new Response("Not found", { status: 404 });
+  return { id: viewer.orderId, user: viewer.user, token: viewer.token };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -56,11 +53,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!formData) throw new Response("Bad request", { status: 400 });
   if (formData.get("intent") === "pay") {
     const order = payableOrderById(id)!;
-    if (order.paymentStatus !== "unpaid" || order.paymentMethod !== "stripe" || !settings.stripe) {
+    if (order.paymentStatus !== "unpaid" || order.paymentMethod !== "stripe" || !settings.stripe || Date.now() >= order.expiresAt) {
       return data({ formError: "order.error.notPayable" as MessageKey, review: null }, { status: 409 });
     }
-    const email = orderView(id)!.email;
-    return redirect(await stripeCheckoutUrl(order, requestOrigin(request), email, token), 303);
+    try {
+      return redirect(await stripeCheckoutUrl(order, requestOrigin(request), orderView(id)!.email), 303);
+    } catch (error) {
+      console.error("Stripe Checkout could not start", error);
+      return data({ formError: "order.error.stripeUnavailable" as MessageKey, review: null }, { status: 503 });
+    }
   }
   const submission = parseWithZod(formData, { schema: reviewSchema });
   if (submission.status !== "success") {

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { currentUser } from "~/domain/accounts/sessions.server";
-import { orderIdForViewer } from "~/domain/orders/order-access.server";
+import { orderViewer } from "~/domain/orders/order-access.server";
 import { expireIfLapsed, payableOrderById } from "~/domain/payments/payments.server";
 import { orderVietQrPayload, vietQrPng } from "~/domain/payments/vietqr-image.server";
 
 /** The order's VietQR code as a PNG to save and open from a banking app (same access as the order page). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = orderIdForViewer(params.code ?? "", await currentUser(request), new URL(request.url).searchParams.get("token"));
-  if (id === null) throw new Response("Not found", { status: 404 });
+  const viewer = await orderViewer(request, params.code ?? "");
+  if (!viewer) throw new Response("Not found", { status: 404 });
+  const id = viewer.orderId;
   const order = payableOrderById(id)!;
   expireIfLapsed(order);
   // Once paid, expired or not a transfer order, there is nothing left to pay with this code.

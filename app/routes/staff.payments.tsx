@@ -5,11 +5,11 @@ import { Field } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { requireRole } from "~/domain/accounts/permissions.server";
-import { orderView } from "~/domain/orders/order-view.server";
+import { isOrderCode } from "~/domain/orders/order-code";
 import { payableOrderByCode } from "~/domain/payments/payments.server";
 import { refundOrder } from "~/domain/payments/refunds.server";
 import { staffPaymentSchema } from "~/domain/payments/resolution-form";
-import { markOrderPaidByStaff, paymentsToResolve, resolvePayment } from "~/domain/payments/resolution.server";
+import { markOrderPaidByStaff, orderForStaff, paymentsToResolve, resolvePayment } from "~/domain/payments/resolution.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
@@ -21,8 +21,7 @@ const STAFF = ["staff", "central_staff"] as const;
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, STAFF);
   const code = new URL(request.url).searchParams.get("order")?.trim().toUpperCase() ?? "";
-  const found = /^[A-Z0-9]{10,12}$/.test(code) ? payableOrderByCode(code) : undefined;
-  return { payments: paymentsToResolve(staff), order: found ? orderView(found.id) : null, searched: code };
+  return { payments: paymentsToResolve(staff), order: isOrderCode(code) ? orderForStaff(staff, code) : null, searched: code };
 }
 
 const OUTCOME_MESSAGE: Record<string, MessageKey> = {
@@ -32,6 +31,7 @@ const OUTCOME_MESSAGE: Record<string, MessageKey> = {
   late: "staffPay.error.late",
   not_paid: "staffPay.error.notPaid",
   nothing_to_refund: "staffPay.error.nothingToRefund",
+  stripe_error: "staffPay.error.stripe",
 };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     outcome = order ? await refundOrder(staff, order.id, value.partId ?? null, value.reason) : "not_found";
   }
   if (outcome !== "ok") {
-    const status = outcome === "forbidden" ? 403 : outcome === "not_found" ? 404 : 409;
+    const status = outcome === "forbidden" ? 403 : outcome === "not_found" ? 404 : outcome === "stripe_error" ? 503 : 409;
     return data({ result: submission.reply({ formErrors: [OUTCOME_MESSAGE[outcome] ?? "staffPay.error.notFound"] }) }, { status });
   }
   const back = "orderCode" in value ? `/staff/payments?order=${value.orderCode}` : "/staff/payments";

@@ -135,7 +135,10 @@ async function checkout(lines: Line[], paymentMethod: "vietqr" | "stripe", extra
   const session = stripe.sessions.get(decodeURIComponent(location.slice(`${stripe.url}/pay/`.length)));
   expect(session).toBeDefined();
   const code = session!.metadata.orderCode!;
-  const token = new URL(session!.success_url!).searchParams.get("token") ?? "";
+  // No secret goes to Stripe: the guest's browser remembers the order in the ocop_orders cookie.
+  expect(session!.success_url).not.toContain("token");
+  const remembered = res.headers.getSetCookie().find((c) => c.startsWith("ocop_orders="))!.split(";")[0]!.slice("ocop_orders=".length);
+  const token = (JSON.parse(Buffer.from(decodeURIComponent(remembered), "base64").toString("utf8")) as Record<string, string>)[code] ?? "";
   expect(token).not.toBe("");
   return { id: orderRow(code).id, code, token, location, session: session! };
 }
@@ -711,5 +714,27 @@ describe("refunds by staff", () => {
     expect((await refund(admin, { orderCode: order.code, partId: "", reason: "Hết hàng, hoàn tiền qua ngân hàng" })).status).toBe(303);
     expect(row("SELECT amount_vnd, method FROM refunds WHERE order_id = ?", order.id)).toEqual({ amount_vnd: total, method: "bank" });
     expect(orderRow(order.code).payment_status).toBe("refunded");
+  });
+});
+
+describe("refunds made in Stripe's dashboard", () => {
+  it("records a full refund once, refunds every part and reverses the producers' shares", async () => {
+    const order = await checkout(twoParts(), "stripe");
+    const paid = stripe.pay(order.session!.id);
+    const completed = stripe.event("checkout.session.completed", paid, STRIPE_WEBHOOK_SECRET);
+    expect((await deliverStripe(completed.payload, completed.header)).status).toBe(200);
+    const total = orderRow(order.code).total_vnd;
+
+    const refunded = stripe.event("refund.created", stripe.refund(order.session!.id), STRIPE_WEBHOOK_SECRET);
+    for (const _ of [1, 2]) expect((await deliverStripe(refunded.payload, refunded.header)).status).toBe(200);
+
+    expect(orderRow(order.code).payment_status).toBe("refunded");
+    expect(partStatuses(order.id)).toEqual(["refunded", "refunded"]);
+    expect(row("SELECT count(*) AS n, sum(amount_vnd) AS s FROM refunds WHERE order_id = ?", order.id)).toEqual({ n: 1, s: total });
+    const owed = row<{ s: number }>(
+      "SELECT coalesce(sum(amount_vnd), 0) AS s FROM ledger_entries WHERE order_id = ? AND account IN ('producer_pending', 'producer_payable', 'commission')",
+      order.id,
+    );
+    expect(owed.s).toBe(0);
   });
 });

@@ -1,23 +1,62 @@
+import { createCookie } from "@remix-run/node";
 import { timingSafeEqual } from "node:crypto";
 import { prepared } from "~/db/prepared.server";
-import type { SessionUser } from "../accounts/sessions.server";
+import { settings } from "~/settings.server";
+import { currentUser, type SessionUser } from "../accounts/sessions.server";
 import { hashAccessToken } from "./checkout.server";
+import { isOrderCode } from "./order-code";
 
 /**
- * The id of the order `code` if this visitor may see it: the signed-in buyer who placed it, or
- * anyone holding its secret link's token. Null otherwise, the same answer as for a code that does
- * not exist, so codes cannot be probed.
+ * The secret links of a guest's recent orders, kept in the browser that placed them: coming back
+ * from Stripe, or opening the site again, the guest still reaches their orders without the link.
  */
-export function orderIdForViewer(code: string, user: SessionUser | null, token: string | null): number | null {
-  if (!/^[A-Z0-9]{10,12}$/.test(code)) return null;
+const guestOrdersCookie = createCookie("ocop_orders", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: settings.secureCookies,
+  maxAge: 90 * 86_400,
+});
+const REMEMBERED_ORDERS = 10;
+
+async function rememberedTokens(request: Request): Promise<Record<string, string>> {
+  const value: unknown = await guestOrdersCookie.parse(request.headers.get("Cookie"));
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([code, token]) => isOrderCode(code) && typeof token === "string"));
+}
+
+/** The Set-Cookie header that adds a guest's new order to the ones this browser remembers. */
+export async function rememberGuestOrder(request: Request, code: string, accessToken: string): Promise<string> {
+  const entries = Object.entries(await rememberedTokens(request)).slice(-(REMEMBERED_ORDERS - 1));
+  return guestOrdersCookie.serialize(Object.fromEntries([...entries, [code, accessToken]]));
+}
+
+function tokenMatches(token: string, tokenHash: string): boolean {
+  if (token.length > 100) return false;
+  return timingSafeEqual(Buffer.from(hashAccessToken(token), "hex"), Buffer.from(tokenHash, "hex"));
+}
+
+export interface OrderViewer {
+  orderId: number;
+  user: SessionUser | null;
+  /** The guest's secret, to keep in the order's links; null for the signed-in buyer. */
+  token: string | null;
+}
+
+/**
+ * Who may see order `code`: the signed-in buyer who placed it, or anyone holding its secret token
+ * (in the link, or remembered by the browser that placed it). Null otherwise — the same answer as
+ * for a code that does not exist, so codes cannot be probed.
+ */
+export async function orderViewer(request: Request, code: string): Promise<OrderViewer | null> {
+  if (!isOrderCode(code)) return null;
   const order = prepared("SELECT id, user_id AS userId, access_token_hash AS tokenHash FROM orders WHERE code = ?").get(code) as
     | { id: number; userId: number | null; tokenHash: string }
     | undefined;
   if (!order) return null;
-  if (user && order.userId === user.id) return order.id;
-  if (token && token.length <= 100) {
-    const given = Buffer.from(hashAccessToken(token), "hex");
-    if (timingSafeEqual(given, Buffer.from(order.tokenHash, "hex"))) return order.id;
-  }
-  return null;
+  const user = await currentUser(request);
+  if (user && order.userId === user.id) return { orderId: order.id, user, token: null };
+  const candidates = [new URL(request.url).searchParams.get("token"), (await rememberedTokens(request))[code]];
+  const token = candidates.find((t): t is string => typeof t === "string" && tokenMatches(t, order.tokenHash));
+  return token ? { orderId: order.id, user, token } : null;
 }

@@ -34,7 +34,11 @@ export function applyPayment(
   orderId: number,
   amountVnd: number,
   actor: Actor,
-  { now = Date.now(), stripePaymentIntentId = null }: { now?: number; stripePaymentIntentId?: string | null } = {},
+  {
+    now = Date.now(),
+    stripePaymentIntentId = null,
+    withinWindow = true,
+  }: { now?: number; stripePaymentIntentId?: string | null; withinWindow?: boolean } = {},
 ): PaymentOutcome {
   return getDb().$client.transaction((): PaymentOutcome => {
     const order = payableOrderById(orderId);
@@ -42,7 +46,9 @@ export function applyPayment(
     if (order.paymentStatus === "paid" || order.paymentStatus === "refunded" || order.paymentStatus === "partially_refunded") {
       return "already_paid";
     }
-    if (order.paymentStatus !== "unpaid" || now >= order.expiresAt) return "late";
+    // `withinWindow: false` is for Stripe: its session is the gate (expired at Stripe before the order
+    // closes), so a payment Stripe accepted for an order still holding its stock pays it.
+    if (order.paymentStatus !== "unpaid" || (withinWindow && now >= order.expiresAt)) return "late";
     if (amountVnd < order.totalVnd) return "short";
     if (amountVnd > order.totalVnd) return "over";
     prepared(
@@ -92,6 +98,7 @@ export function expireIfLapsed(order: PayableOrder, now = Date.now()): boolean {
 export function lapsedStripeOrders(now: number): { id: number; code: string; stripeSessionId: string }[] {
   return prepared(
     `SELECT id, code, stripe_session_id AS stripeSessionId FROM orders
-     WHERE payment_status = 'unpaid' AND expires_at <= ? AND payment_method = 'stripe' AND stripe_session_id IS NOT NULL LIMIT 100`,
+     WHERE payment_status = 'unpaid' AND expires_at <= ? AND payment_method = 'stripe' AND stripe_session_id IS NOT NULL
+     ORDER BY expires_at LIMIT 100`,
   ).all(now) as { id: number; code: string; stripeSessionId: string }[];
 }

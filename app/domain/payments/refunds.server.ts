@@ -6,7 +6,7 @@ import { recordRefund } from "./ledger.server";
 import { payableOrderById } from "./payments.server";
 import { stripeClient } from "./stripe.server";
 
-export type RefundOutcome = "ok" | "not_paid" | "nothing_to_refund" | "forbidden";
+export type RefundOutcome = "ok" | "not_paid" | "nothing_to_refund" | "forbidden" | "stripe_error";
 
 /** Parts whose money was received and not yet sent back. */
 function refundableParts(orderId: number, partId: number | null): PartRow[] {
@@ -46,11 +46,17 @@ export async function refundOrder(
   if (order.paymentMethod === "stripe") {
     const intent = (prepared("SELECT stripe_payment_intent_id AS id FROM orders WHERE id = ?").get(orderId) as { id: string | null }).id;
     if (!intent) return "not_paid";
-    const refund = await stripeClient().refunds.create(
-      { payment_intent: intent, amount: amountVnd, metadata: { orderCode: order.code, parts: parts.map((p) => p.id).join(",") } },
-      { idempotencyKey: `refund-${order.code}-${parts.map((p) => p.id).join("-")}` },
-    );
-    stripeRefundId = refund.id;
+    try {
+      // metadata.orderCode marks the refund as ours, so its webhook does not record it a second time.
+      const refund = await stripeClient().refunds.create(
+        { payment_intent: intent, amount: amountVnd, metadata: { orderCode: order.code, parts: parts.map((p) => p.id).join(",") } },
+        { idempotencyKey: `refund-${order.code}-${parts.map((p) => p.id).join("-")}` },
+      );
+      stripeRefundId = refund.id;
+    } catch (error) {
+      console.error(`Stripe refused the refund of order ${order.code}`, error);
+      return "stripe_error";
+    }
   }
 
   getDb().$client.transaction(() => {

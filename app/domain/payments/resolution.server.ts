@@ -2,6 +2,7 @@ import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { partsOfOrder } from "../orders/order-moves.server";
+import { orderView, type OrderView } from "../orders/order-view.server";
 import { applyPayment, payableOrderByCode, type PaymentOutcome } from "./payments.server";
 import { staffMayHandleParts } from "./refunds.server";
 
@@ -23,8 +24,9 @@ export interface PaymentToResolve {
  */
 export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
   const province = staff.role === "central_staff" ? null : staff.provinceCode;
-  const scope = `(:province IS NULL OR EXISTS (SELECT 1 FROM order_parts op JOIN producers pr ON pr.id = op.producer_id
-                   WHERE op.order_id = o.id AND pr.province_code = :province))`;
+  // The same rule as staffMayHandleParts: every producer of the order is in the staff member's province.
+  const scope = `(:province IS NULL OR NOT EXISTS (SELECT 1 FROM order_parts op JOIN producers pr ON pr.id = op.producer_id
+                   WHERE op.order_id = o.id AND pr.province_code <> :province))`;
   const transfers = prepared(
     `SELECT 'bank' AS kind, t.id, t.transaction_id AS reference, t.amount_vnd AS amountVnd, t.description, t.outcome,
        o.code AS orderCode, t.created_at AS receivedAt
@@ -36,7 +38,7 @@ export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
     `SELECT 'stripe' AS kind, e.id, e.id AS reference, NULL AS amountVnd, e.type AS description, e.outcome,
        o.code AS orderCode, e.created_at AS receivedAt
      FROM stripe_events e LEFT JOIN orders o ON o.id = e.order_id
-     WHERE e.outcome IN ('late', 'short', 'over', 'duplicate', 'unmatched') AND e.resolved_at IS NULL
+     WHERE e.outcome IN ('late', 'short', 'over', 'duplicate', 'unmatched', 'refund_unallocated') AND e.resolved_at IS NULL
        AND (o.id IS NOT NULL OR :province IS NULL) AND (o.id IS NULL OR ${scope})
      ORDER BY e.created_at DESC LIMIT 200`,
   ).all({ province }) as PaymentToResolve[];
@@ -61,4 +63,11 @@ export function markOrderPaidByStaff(staff: SessionUser, orderCode: string, now 
   if (!order) return "not_found";
   if (!staffMayHandleParts(staff, partsOfOrder(order.id))) return "forbidden";
   return getDb().$client.transaction(() => applyPayment(order.id, order.totalVnd, { source: "staff", userId: staff.id }, { now }))();
+}
+
+/** An order as staff handling its payment see it, or null when it is unknown or outside their scope. */
+export function orderForStaff(staff: SessionUser, code: string): OrderView | null {
+  const order = payableOrderByCode(code);
+  if (!order || !staffMayHandleParts(staff, partsOfOrder(order.id))) return null;
+  return orderView(order.id);
 }

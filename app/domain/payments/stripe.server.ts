@@ -2,6 +2,8 @@ import Stripe from "stripe";
 import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
 import { settings } from "~/settings.server";
+import { movePart, partsOfOrder } from "../orders/order-moves.server";
+import { recordRefund } from "./ledger.server";
 import { applyPayment, closeUnpaidOrder, lapsedStripeOrders, payableOrderByCode, type PayableOrder } from "./payments.server";
 
 let client: { key: string; stripe: Stripe } | undefined;
@@ -42,7 +44,6 @@ export async function stripeCheckoutUrl(
   order: PayableOrder,
   origin: string,
   email: string | null,
-  accessToken: string | null,
 ): Promise<string> {
   const stripe = stripeClient();
   if (order.stripeSessionId) {
@@ -56,7 +57,6 @@ export async function stripeCheckoutUrl(
     `SELECT p.shipping_fee_vnd AS fee, pr.name AS producerName FROM order_parts p JOIN producers pr ON pr.id = p.producer_id
      WHERE p.order_id = ? AND p.shipping_fee_vnd > 0 ORDER BY p.id`,
   ).all(order.id) as { fee: number; producerName: string }[];
-  const guestToken = accessToken ? `&token=${encodeURIComponent(accessToken)}` : "";
   const session = await stripe.checkout.sessions.create(
     {
       mode: "payment",
@@ -75,8 +75,9 @@ export async function stripeCheckoutUrl(
           price_data: { currency: "vnd", unit_amount: s.fee, product_data: { name: `Phí vận chuyển — ${s.producerName}` } },
         })),
       ],
-      success_url: `${origin}/orders/${order.code}/stripe-return?session_id={CHECKOUT_SESSION_ID}${guestToken}`,
-      cancel_url: `${origin}/orders/${order.code}${guestToken.replace("&", "?")}`,
+      // The guest's browser remembers the order (order-access.server.ts): no secret in these URLs.
+      success_url: `${origin}/orders/${order.code}/stripe-return?session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${origin}/orders/${order.code}`,
     },
     { idempotencyKey: `order-${order.code}` },
   );
@@ -103,6 +104,7 @@ function settleSession(session: Stripe.Checkout.Session, now: number): { orderId
   const outcome = applyPayment(order.id, session.amount_total ?? 0, { source: "stripe", userId: null }, {
     now,
     stripePaymentIntentId: paymentIntentId(session),
+    withinWindow: false,
   });
   if (outcome !== "already_paid") return { orderId: order.id, outcome };
   // Paid already by this same payment (the success page or another event came first): nothing new.
@@ -134,8 +136,8 @@ export function applyStripeEvent(event: Stripe.Event, now = Date.now()): { dupli
         result = { orderId: order?.id ?? null, outcome: closed ? outcome : "ignored" };
         break;
       }
-      case "charge.refunded":
-        result = recordRefundsMadeInStripe(event.data.object, now);
+      case "refund.created":
+        result = recordRefundMadeInStripe(event.data.object, now);
         break;
     }
     prepared("INSERT INTO stripe_events (id, type, order_id, outcome, created_at) VALUES (?, ?, ?, ?, ?)").run(
@@ -150,34 +152,38 @@ export function applyStripeEvent(event: Stripe.Event, now = Date.now()): { dupli
 }
 
 /**
- * Refunds made in Stripe's dashboard (ours are recorded when we ask for them): each refund id is
- * recorded once against the order as a whole.
+ * A refund made in Stripe's dashboard (the app's own refunds carry `metadata.orderCode` and are
+ * recorded by refundOrder). Recorded once by its id; one that sends back everything still paid
+ * refunds every part through the state machine and the ledger, a smaller one waits for staff.
  */
-function recordRefundsMadeInStripe(charge: Stripe.Charge, now: number): { orderId: number | null; outcome: string } {
-  const intent = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
+function recordRefundMadeInStripe(refund: Stripe.Refund, now: number): { orderId: number | null; outcome: string } {
+  if (refund.metadata?.orderCode) return { orderId: null, outcome: "ignored" };
+  const intent = typeof refund.payment_intent === "string" ? refund.payment_intent : refund.payment_intent?.id;
   const order = intent
-    ? (prepared("SELECT id, total_vnd AS totalVnd FROM orders WHERE stripe_payment_intent_id = ?").get(intent) as
-        | { id: number; totalVnd: number }
+    ? (prepared("SELECT id, paid_vnd AS paidVnd, refunded_vnd AS refundedVnd FROM orders WHERE stripe_payment_intent_id = ?").get(intent) as
+        | { id: number; paidVnd: number; refundedVnd: number }
         | undefined)
     : undefined;
   if (!order) return { orderId: null, outcome: "unmatched" };
-  let recorded = 0;
-  for (const refund of charge.refunds?.data ?? []) {
-    const inserted = prepared(
-      `INSERT INTO refunds (order_id, amount_vnd, method, stripe_refund_id, reason, created_at)
-       VALUES (?, ?, 'stripe', ?, 'Stripe dashboard', ?) ON CONFLICT (stripe_refund_id) DO NOTHING`,
-    ).run(order.id, refund.amount, refund.id, now);
-    recorded += inserted.changes;
+  const inserted = prepared(
+    `INSERT INTO refunds (order_id, amount_vnd, method, stripe_refund_id, reason, created_at)
+     VALUES (?, ?, 'stripe', ?, 'Stripe dashboard', ?) ON CONFLICT (stripe_refund_id) DO NOTHING`,
+  ).run(order.id, refund.amount, refund.id, now);
+  if (inserted.changes === 0) return { orderId: order.id, outcome: "ignored" };
+  const whole = refund.amount >= order.paidVnd - order.refundedVnd;
+  if (whole) {
+    for (const part of partsOfOrder(order.id)) {
+      if (part.status === "refunded" || part.status === "awaiting_payment") continue;
+      movePart(part, "refund", { source: "stripe", userId: null }, { reason: "Stripe dashboard" }, now);
+      recordRefund(part, part.totalVnd, now);
+    }
   }
-  if (recorded > 0) {
-    prepared(
-      `UPDATE orders SET refunded_vnd = (SELECT coalesce(sum(amount_vnd), 0) FROM refunds WHERE order_id = :id),
-         payment_status = CASE WHEN (SELECT coalesce(sum(amount_vnd), 0) FROM refunds WHERE order_id = :id) >= total_vnd
-           THEN 'refunded' ELSE 'partially_refunded' END
-       WHERE id = :id AND payment_status IN ('paid', 'partially_refunded')`,
-    ).run({ id: order.id });
-  }
-  return { orderId: order.id, outcome: recorded > 0 ? "refund_recorded" : "ignored" };
+  prepared(
+    `UPDATE orders SET refunded_vnd = refunded_vnd + :amount,
+       payment_status = CASE WHEN refunded_vnd + :amount >= paid_vnd THEN 'refunded' ELSE 'partially_refunded' END
+     WHERE id = :id`,
+  ).run({ id: order.id, amount: refund.amount });
+  return { orderId: order.id, outcome: whole ? "refund_recorded" : "refund_unallocated" };
 }
 
 /**
@@ -196,8 +202,20 @@ export async function confirmStripeReturn(orderCode: string, sessionId: string):
  * Closes Stripe orders whose 30 minutes ran out. The session is expired at Stripe first so it can no
  * longer be paid; if Stripe says it was paid meanwhile, the payment is applied instead.
  */
+let sweeping = false;
+
 export async function expireLapsedStripeOrders(now = Date.now()): Promise<void> {
-  if (!settings.stripe) return;
+  // One sweep at a time: Stripe calls can outlast the minute between two sweeps.
+  if (!settings.stripe || sweeping) return;
+  sweeping = true;
+  try {
+    await sweepStripeOrders(now);
+  } finally {
+    sweeping = false;
+  }
+}
+
+async function sweepStripeOrders(now: number) {
   const stripe = stripeClient();
   for (const order of lapsedStripeOrders(now)) {
     try {
@@ -209,7 +227,8 @@ export async function expireLapsedStripeOrders(now = Date.now()): Promise<void> 
       const session = await stripe.checkout.sessions.retrieve(order.stripeSessionId);
       getDb().$client.transaction(() => {
         if (session.status === "complete" && session.payment_status === "paid") settleSession(session, now);
-        else if (session.status === "expired") closeUnpaidOrder(order.id, "expired", { source: "system", userId: null }, now);
+        // Expired, or complete with a payment that never settled (an async method): the order closes.
+        else if (session.status !== "open") closeUnpaidOrder(order.id, "expired", { source: "system", userId: null }, now);
       })();
     } catch (error) {
       console.error(`Could not expire the Stripe session of order ${order.code}`, error);
