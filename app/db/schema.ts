@@ -575,7 +575,7 @@ export const bankTransfers = sqliteTable(
     occurredAt: text("occurred_at").notNull(),
     orderId: integer("order_id").references(() => orders.id),
     outcome: text("outcome", {
-      enum: ["applied", "short", "over", "late", "duplicate", "unknown_code", "wrong_account"],
+      enum: ["applied", "short", "over", "late", "duplicate", "unknown_code", "wrong_account", "wrong_method"],
     }).notNull(),
     resolvedAt: integer("resolved_at"),
     resolvedByUserId: integer("resolved_by_user_id").references(() => users.id),

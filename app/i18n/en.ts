@@ -450,5 +450,8 @@ export const en: Record<MessageKey, string> = {
   "staffPay.error.notPaid": "The order has not been paid.",
   "staffPay.error.stripe": "Stripe could not refund; nothing changed. Try again.",
   "staffPay.outcome.refund_unallocated": "Partial refund in Stripe",
+  "staffPay.error.notTransfer": "This order is paid by card; a transfer cannot be recorded by hand.",
+  "staffPay.outcome.wrong_method": "Card order",
+  "staffPay.outcome.refund_due": "Cancelled by the seller after payment: refund due",
   "staffPay.error.nothingToRefund": "Nothing left to refund.",
 };

@@ -277,5 +277,8 @@ export const viMore = {
   "staffPay.error.notPaid": "Đơn chưa được thanh toán.",
   "staffPay.error.stripe": "Stripe chưa hoàn tiền được, chưa có gì thay đổi. Hãy thử lại.",
   "staffPay.outcome.refund_unallocated": "Hoàn một phần trên Stripe",
+  "staffPay.error.notTransfer": "Đơn này trả bằng thẻ, không ghi nhận chuyển khoản tay được.",
+  "staffPay.outcome.wrong_method": "Đơn trả bằng thẻ",
+  "staffPay.outcome.refund_due": "Người bán huỷ sau khi đã thu tiền: cần hoàn",
   "staffPay.error.nothingToRefund": "Không còn gì để hoàn.",
 } as const;

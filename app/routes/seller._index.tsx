@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { requireRole } from "~/domain/accounts/permissions.server";
-import { unreadCountForProducer } from "~/domain/orders/notifications.server";
+import { partsAwaitingConfirmation } from "~/domain/orders/inbox.server";
 import { producerHistory } from "~/domain/producers/activity.server";
 import { producersServedBy, redeemInvite } from "~/domain/producers/helpers.server";
 import { actFor } from "~/domain/producers/portal-actor.server";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     role: user.role,
     producer: producer && { name: producer.name, slug: producer.slug, status: producer.verificationStatus },
-    newPaidOrders: producer ? unreadCountForProducer(producer.id) : 0,
+    newPaidOrders: producer ? partsAwaitingConfirmation(producer.id) : 0,
     history: producer ? producerHistory(producer.id, 20) : [],
     served: producersServedBy(user),
   };

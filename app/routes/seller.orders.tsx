@@ -6,8 +6,8 @@ import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { inboxMoveSchema } from "~/domain/orders/inbox-form";
-import { moveOwnPart, producerInbox, type InboxPart } from "~/domain/orders/inbox.server";
-import { takeNotices } from "~/domain/orders/notifications.server";
+import { moveOwnPart, partsAwaitingConfirmation, producerInbox, type InboxPart } from "~/domain/orders/inbox.server";
+import { allowedActions } from "~/domain/orders/order-states";
 import { producerBalances } from "~/domain/payments/ledger.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
@@ -22,13 +22,12 @@ import "~/i18n/more-messages";
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
   const lang = await getLanguage(request);
-  const newPaid = takeNotices({ producerId: actor.producer.id }).filter((n) => !n.read && n.kind === "paid").length;
   return {
     producerId: actor.producer.id,
     actingFor: actor.asHelper ? actor.producer.name : null,
     parts: producerInbox(actor.producer.id),
     balances: producerBalances(actor.producer.id),
-    newPaid,
+    newPaid: partsAwaitingConfirmation(actor.producer.id),
     demoPayments: settings.vietQrAccount.isDemo,
     provinceNames: provinceNames(lang),
   };
@@ -111,6 +110,8 @@ function PartCard({ part, producerId }: { part: InboxPart; producerId: number })
     return key ? t(key as MessageKey) : undefined;
   };
   const formAction = portalFormAction(producerId);
+  // The buttons offered are the moves the state machine allows (payment and refunds are not the producer's).
+  const can = new Set(allowedActions(part.status));
   const button = "rounded bg-brand-700 px-3 py-2 font-semibold text-white disabled:opacity-60";
   return (
     <section id={`part-${part.id}`} aria-labelledby={`part-${part.id}-title`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
@@ -152,7 +153,7 @@ function PartCard({ part, producerId }: { part: InboxPart; producerId: number })
           <p className="text-sm text-stone-600">{t("inbox.waitingPayment")}</p>
         )
       ) : null}
-      {part.status === "paid" ? (
+      {can.has("confirm") ? (
         <Form method="post" action={formAction}>
           <input type="hidden" name="partId" value={part.id} />
           <button type="submit" name="intent" value="confirm" disabled={busy} className={button}>
@@ -160,7 +161,7 @@ function PartCard({ part, producerId }: { part: InboxPart; producerId: number })
           </button>
         </Form>
       ) : null}
-      {part.status === "confirmed" ? (
+      {can.has("ship") ? (
         <Form method="post" action={formAction} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>
           <input type="hidden" name="partId" value={part.id} />
           <div>
@@ -187,7 +188,7 @@ function PartCard({ part, producerId }: { part: InboxPart; producerId: number })
           </datalist>
         </Form>
       ) : null}
-      {part.status === "shipped" ? (
+      {can.has("deliver") ? (
         <Form method="post" action={formAction}>
           <input type="hidden" name="partId" value={part.id} />
           <button type="submit" name="intent" value="deliver" disabled={busy} className={button}>
@@ -195,7 +196,7 @@ function PartCard({ part, producerId }: { part: InboxPart; producerId: number })
           </button>
         </Form>
       ) : null}
-      {part.status === "paid" || part.status === "confirmed" ? (
+      {can.has("cancel") && part.status !== "awaiting_payment" ? (
         <details open={Boolean(err("reason"))}>
           <summary className="cursor-pointer text-sm text-red-800">{t("inbox.cancel")}</summary>
           <Form method="post" action={formAction} className="mt-2 space-y-2" noValidate>

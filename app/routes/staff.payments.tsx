@@ -31,6 +31,7 @@ const OUTCOME_MESSAGE: Record<string, MessageKey> = {
   late: "staffPay.error.late",
   not_paid: "staffPay.error.notPaid",
   nothing_to_refund: "staffPay.error.nothingToRefund",
+  not_transfer: "staffPay.error.notTransfer",
   stripe_error: "staffPay.error.stripe",
 };
 
@@ -94,18 +95,21 @@ export default function StaffPayments() {
                   </>
                 ) : null}
               </p>
-              <Form method="post" className="mt-2 space-y-2">
-                <input type="hidden" name="intent" value="resolve" />
-                <input type="hidden" name="kind" value={p.kind} />
-                <input type="hidden" name="id" value={p.id} />
-                <label className="block text-sm">
-                  {t("staffPay.resolution")}
-                  <input name="resolution" required minLength={5} maxLength={300} className="mt-1 block w-full rounded border border-stone-300 px-2 py-2" />
-                </label>
-                <button type="submit" className={button}>
-                  {t("staffPay.resolve")}
-                </button>
-              </Form>
+              {/* A refund due is settled by refunding the part (find the order below), not by a note. */}
+              {p.kind === "refund_due" ? null : (
+                <Form method="post" className="mt-2 space-y-2">
+                  <input type="hidden" name="intent" value="resolve" />
+                  <input type="hidden" name="kind" value={p.kind} />
+                  <input type="hidden" name="id" value={p.id} />
+                  <label className="block text-sm">
+                    {t("staffPay.resolution")}
+                    <input name="resolution" required minLength={5} maxLength={300} className="mt-1 block w-full rounded border border-stone-300 px-2 py-2" />
+                  </label>
+                  <button type="submit" className={button}>
+                    {t("staffPay.resolve")}
+                  </button>
+                </Form>
+              )}
             </li>
           ))}
         </ul>

@@ -24,7 +24,7 @@ export function bankSignatureIsValid(rawBody: string, header: string | null, sec
   return timingSafeEqual(expected, Buffer.from(match[1]!, "hex"));
 }
 
-export type TransferOutcome = "applied" | "short" | "over" | "late" | "duplicate" | "unknown_code" | "wrong_account";
+export type TransferOutcome = "applied" | "short" | "over" | "late" | "duplicate" | "unknown_code" | "wrong_account" | "wrong_method";
 
 const FROM_PAYMENT: Record<Exclude<PaymentOutcome, "paid">, TransferOutcome> = {
   already_paid: "duplicate",
@@ -52,6 +52,8 @@ export function receiveBankTransfer(
     let outcome: TransferOutcome;
     if (notification.accountNumber.replace(/\s/g, "") !== settings.vietQrAccount.accountNo) outcome = "wrong_account";
     else if (!order) outcome = "unknown_code";
+    // A card order is paid at Stripe; a transfer naming it would be a second way to pay it.
+    else if (order.paymentMethod !== "vietqr") outcome = "wrong_method";
     else {
       const paid = applyPayment(order.id, notification.amount, { source: "bank", userId: null }, { now });
       outcome = paid === "paid" ? "applied" : FROM_PAYMENT[paid];
@@ -74,9 +76,11 @@ export function receiveBankTransfer(
 }
 
 /** The order whose code appears in a transfer's content, however the bank spaced or cased it. */
-function orderNamedIn(description: string): { id: number; code: string } | undefined {
+function orderNamedIn(description: string): { id: number; code: string; paymentMethod: string } | undefined {
   for (const code of orderCodeCandidates(description)) {
-    const order = prepared("SELECT id, code FROM orders WHERE code = ?").get(code) as { id: number; code: string } | undefined;
+    const order = prepared("SELECT id, code, payment_method AS paymentMethod FROM orders WHERE code = ?").get(code) as
+      | { id: number; code: string; paymentMethod: string }
+      | undefined;
     if (order) return order;
   }
   return undefined;

@@ -7,7 +7,8 @@ import { applyPayment, payableOrderByCode, type PaymentOutcome } from "./payment
 import { staffMayHandleParts } from "./refunds.server";
 
 export interface PaymentToResolve {
-  kind: "bank" | "stripe";
+  /** `refund_due` is resolved by refunding the part, the others by a note. */
+  kind: "bank" | "stripe" | "refund_due";
   id: string;
   reference: string;
   amountVnd: number | null;
@@ -42,7 +43,15 @@ export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
        AND (o.id IS NOT NULL OR :province IS NULL) AND (o.id IS NULL OR ${scope})
      ORDER BY e.created_at DESC LIMIT 200`,
   ).all({ province }) as PaymentToResolve[];
-  return [...transfers.map((t) => ({ ...t, id: String(t.id) })), ...cards];
+  // Parts a producer cancelled after payment: the buyer's money is owed back.
+  const refundsDue = prepared(
+    `SELECT 'refund_due' AS kind, p.id, o.code AS reference, p.total_vnd AS amountVnd, p.cancel_reason AS description,
+       'refund_due' AS outcome, o.code AS orderCode, p.updated_at AS receivedAt
+     FROM order_parts p JOIN orders o ON o.id = p.order_id
+     WHERE p.status = 'cancelled' AND o.payment_status IN ('paid', 'partially_refunded') AND ${scope}
+     ORDER BY p.updated_at DESC LIMIT 200`,
+  ).all({ province }) as PaymentToResolve[];
+  return [...refundsDue.map((r) => ({ ...r, id: String(r.id) })), ...transfers.map((t) => ({ ...t, id: String(t.id) })), ...cards];
 }
 
 /** Staff close a payment to resolve, saying what they did (refunded by bank, applied by hand…). */
@@ -58,9 +67,14 @@ export function resolvePayment(staff: SessionUser, kind: "bank" | "stripe", id: 
 }
 
 /** Staff mark an order's transfer received by hand (seen on the bank statement): exactly its total. */
-export function markOrderPaidByStaff(staff: SessionUser, orderCode: string, now = Date.now()): PaymentOutcome | "not_found" | "forbidden" {
+export function markOrderPaidByStaff(
+  staff: SessionUser,
+  orderCode: string,
+  now = Date.now(),
+): PaymentOutcome | "not_found" | "forbidden" | "not_transfer" {
   const order = payableOrderByCode(orderCode);
   if (!order) return "not_found";
+  if (order.paymentMethod !== "vietqr") return "not_transfer";
   if (!staffMayHandleParts(staff, partsOfOrder(order.id))) return "forbidden";
   return getDb().$client.transaction(() => applyPayment(order.id, order.totalVnd, { source: "staff", userId: staff.id }, { now }))();
 }
