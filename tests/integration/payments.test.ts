@@ -739,3 +739,49 @@ describe("refunds made in Stripe's dashboard", () => {
     expect(owed.s).toBe(0);
   });
 });
+
+describe("a part cancelled after payment", () => {
+  it("is listed for staff as a refund due until the part is refunded", async () => {
+    const demoProduct = row<{ id: number; producerId: number }>(
+      `SELECT p.id, p.producer_id AS producerId FROM products p JOIN producers pr ON pr.id = p.producer_id JOIN users u ON u.id = pr.owner_user_id
+       WHERE u.email = 'producer@demo.local' AND p.status = 'live' AND p.stock >= 5 ORDER BY p.id LIMIT 1`,
+    );
+    const other = productA.producerId !== demoProduct.producerId ? productA : productB;
+    const order = await checkout(
+      [
+        { productId: demoProduct.id, quantity: 1 },
+        { productId: other.id, quantity: 1 },
+      ],
+      "vietqr",
+    );
+    expect(await sendTransfer(transfer({ amount: orderRow(order.code).total_vnd, description: order.code }))).toMatchObject({ outcome: "applied" });
+    const part = row<{ id: number; total_vnd: number }>("SELECT id, total_vnd FROM order_parts WHERE order_id = ? AND producer_id = ?", order.id, demoProduct.producerId);
+
+    const producer = await signIn("producer@demo.local");
+    const cancel = await fetch(`${server.url}/seller/orders`, {
+      method: "POST",
+      headers: { cookie: producer },
+      body: new URLSearchParams({ intent: "cancel", partId: String(part.id), reason: "Hết hàng do mưa lũ" }),
+      redirect: "manual",
+    });
+    expect(cancel.status).toBe(303);
+
+    const admin = await signIn("admin@demo.local");
+    const staffPage = async () => {
+      const doc = parse(await (await fetch(`${server.url}/staff/payments`, { headers: { cookie: admin } })).text());
+      return doc.querySelectorAll("li").map((li) => li.textContent.replace(/\s+/g, " "));
+    };
+    expect((await staffPage()).some((text) => text.includes(order.code) && text.includes("Hết hàng do mưa lũ"))).toBe(true);
+
+    const refund = await fetch(`${server.url}/staff/payments`, {
+      method: "POST",
+      headers: { cookie: admin },
+      body: new URLSearchParams({ intent: "refund", orderCode: order.code, partId: String(part.id), reason: "Hoàn phần bị huỷ" }),
+      redirect: "manual",
+    });
+    expect(refund.status).toBe(303);
+    expect(row("SELECT status FROM order_parts WHERE id = ?", part.id)).toEqual({ status: "refunded" });
+    expect(row("SELECT amount_vnd, method FROM refunds WHERE part_id = ?", part.id)).toEqual({ amount_vnd: part.total_vnd, method: "bank" });
+    expect((await staffPage()).some((text) => text.includes(order.code))).toBe(false);
+  });
+});
