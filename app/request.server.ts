@@ -28,3 +28,26 @@ export async function readForm(request: Request): Promise<FormData | null> {
     return null;
   }
 }
+
+/**
+ * The raw body as bytes, or null when it is larger than `maxBytes` (declared or actually sent):
+ * webhooks verify signatures over exactly these bytes and must not buffer an endless body.
+ */
+export async function readRawBody(request: Request, maxBytes: number): Promise<Buffer | null> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) return null;
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}

@@ -336,6 +336,7 @@ export const en: Record<MessageKey, string> = {
   "checkout.error.address": "Enter the address (3–200 characters).",
   "checkout.error.paymentMethod": "Choose an available payment method.",
   "checkout.error.stock": "Some products no longer have enough stock. Your cart has not been changed.",
+  "checkout.error.priceChanged": "A price or shipping fee has just changed. Check the new total, then place the order.",
   "checkout.error.tooLarge": "The order is over 99,999,999 ₫; split it into several orders.",
   "order.title": "Order {code}",
   "order.keepLink": "Keep this page's link: it is how you see this order again without signing in.",

@@ -166,6 +166,7 @@ export const viMore = {
   "checkout.error.address": "Nhập địa chỉ (3–200 ký tự).",
   "checkout.error.paymentMethod": "Chọn một cách thanh toán có sẵn.",
   "checkout.error.stock": "Một số sản phẩm không còn đủ hàng. Giỏ hàng chưa bị thay đổi.",
+  "checkout.error.priceChanged": "Giá hoặc phí vận chuyển vừa thay đổi. Hãy xem lại tổng tiền mới rồi đặt hàng.",
   "checkout.error.tooLarge": "Đơn hàng vượt quá 99.999.999 ₫, hãy chia thành nhiều đơn.",
   "order.title": "Đơn hàng {code}",
   "order.keepLink": "Hãy lưu đường dẫn của trang này: đó là cách xem lại đơn hàng khi không đăng nhập.",

@@ -47,6 +47,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const FORM_PROBLEM: Record<"lines" | "tooLarge" | "priceChanged", MessageKey> = {
+  lines: "checkout.error.stock",
+  tooLarge: "checkout.error.tooLarge",
+  priceChanged: "checkout.error.priceChanged",
+};
+
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
@@ -69,9 +75,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const reply =
       placed.problem === "field"
         ? submission.reply({ fieldErrors: { [placed.field]: [`checkout.error.${placed.field === "wardCode" ? "ward" : placed.field === "provinceCode" ? "province" : "paymentMethod"}`] } })
-        : submission.reply({ formErrors: [placed.problem === "tooLarge" ? "checkout.error.tooLarge" : "checkout.error.stock"] });
+        : submission.reply({ formErrors: [FORM_PROBLEM[placed.problem]] });
     const shortages: { name: string; unit: string; available: number }[] = placed.problem === "lines" ? placed.lines : [];
-    return data({ result: reply, ...place, shortages }, { status: placed.problem === "lines" ? 409 : 400 });
+    return data({ result: reply, ...place, shortages }, { status: placed.problem === "lines" || placed.problem === "priceChanged" ? 409 : 400 });
   }
   const orderUrl = orderPath(placed.order.code, user ? null : placed.order.accessToken);
   // A guest's browser remembers the order's secret, so coming back from Stripe needs no token in the URL.
@@ -227,6 +233,7 @@ export default function Checkout() {
                   </ul>
                 </div>
               ))}
+              <input type="hidden" name="expectedTotal" value={quote.totalVnd} />
               <p className="flex justify-between border-t border-stone-200 pt-2 text-lg">
                 <span>{t("checkout.total")}</span>
                 <Price vnd={quote.totalVnd} className="font-bold" />

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { bankNotificationSchema, bankSignatureIsValid, receiveBankTransfer } from "~/domain/payments/bank-transfer.server";
+import { readRawBody } from "~/request.server";
 import { settings } from "~/settings.server";
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -9,16 +10,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return Response.json({ error: "method not allowed" }, { status: 405 });
   const secret = settings.bankWebhookSecret;
   if (!secret) return Response.json({ error: "BANK_WEBHOOK_SECRET is not set" }, { status: 503 });
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
-    return Response.json({ error: "body too large" }, { status: 413 });
-  }
-  const rawBody = await request.text();
+  const rawBody = await readRawBody(request, MAX_BODY_BYTES);
+  if (!rawBody) return Response.json({ error: "body too large" }, { status: 413 });
   if (!bankSignatureIsValid(rawBody, request.headers.get("X-Signature"), secret)) {
     return Response.json({ error: "invalid signature" }, { status: 401 });
   }
   let json: unknown;
   try {
-    json = JSON.parse(rawBody);
+    json = JSON.parse(rawBody.toString("utf8"));
   } catch {
     return Response.json({ error: "body is not JSON" }, { status: 400 });
   }

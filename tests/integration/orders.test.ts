@@ -6,10 +6,6 @@ import Database from "better-sqlite3";
 import { createHash, randomBytes } from "node:crypto";
 import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { vi } from "~/i18n/vi";
-import { viMore } from "~/i18n/vi-more";
-
-const messages = { ...vi, ...viMore };
 import { startServer, type TestServer } from "../setup/server";
 
 let server: TestServer;
@@ -34,6 +30,7 @@ const TEXT = {
   "checkout.error.paymentMethod": "Chọn một cách thanh toán có sẵn.",
   "checkout.error.phone": "Nhập số di động Việt Nam, ví dụ 0912 345 678.",
   "checkout.error.stock": "Một số sản phẩm không còn đủ hàng. Giỏ hàng chưa bị thay đổi.",
+  "checkout.error.priceChanged": "Giá hoặc phí vận chuyển vừa thay đổi. Hãy xem lại tổng tiền mới rồi đặt hàng.",
   "checkout.error.ward": "Chọn xã, phường thuộc tỉnh đã chọn.",
   "form.required": "Vui lòng điền mục này.",
   "inbox.error.reason": "Nhập lý do (5–300 ký tự).",
@@ -495,6 +492,25 @@ describe("checkout form errors", () => {
       expect(cartItems(guestCartId(guest))).toEqual([{ productId: product.id, quantity: 1 }]);
     } finally {
       writer.prepare("UPDATE products SET stock = ? WHERE id = ?").run(stock, product.id);
+    }
+  });
+
+  it("answers 409 when the total changed after the page showed it, and shows the new total", async () => {
+    const page = await guest.page("/checkout?province=92");
+    const shown = Number(page.doc.querySelector("input[name=expectedTotal]")?.getAttribute("value"));
+    expect(shown).toBeGreaterThan(0);
+    const price = row<{ price_vnd: number }>("SELECT price_vnd FROM products WHERE id = ?", product.id).price_vnd;
+    writer.prepare("UPDATE products SET price_vnd = price_vnd + 1000 WHERE id = ?").run(product.id);
+    try {
+      const ordersBefore = orderCount();
+      const res = await guest.send("/checkout", address({ expectedTotal: shown }));
+      expect(res.status).toBe(409);
+      const { doc } = await readPage(res);
+      expect(doc.querySelector("[role=alert]")?.textContent).toBe(TEXT["checkout.error.priceChanged"]);
+      expect(Number(doc.querySelector("input[name=expectedTotal]")?.getAttribute("value"))).toBe(shown + 1000);
+      expect(orderCount()).toBe(ordersBefore);
+    } finally {
+      writer.prepare("UPDATE products SET price_vnd = ? WHERE id = ?").run(price, product.id);
     }
   });
 });

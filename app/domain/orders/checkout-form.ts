@@ -27,6 +27,8 @@ export const checkoutSchema = z.object({
   wardCode: z.string({ required_error: message("checkout.error.ward") }).regex(/^\d{5}$/, message("checkout.error.ward")),
   addressLine: z.string(required).trim().min(3, message("checkout.error.address")).max(200, message("checkout.error.address")),
   paymentMethod: z.enum(PAYMENT_METHODS, { errorMap: () => ({ message: message("checkout.error.paymentMethod") }) }),
+  // The total the page showed, checked (never used as a price) so nobody pays a total they did not see.
+  expectedTotal: z.coerce.number().int().nonnegative().optional(),
   // Honeypot: a bot that fills every field would otherwise hold stock for half an hour.
   website: z.string().max(0, message("account.error.bot")).optional(),
 });

@@ -20,6 +20,7 @@ export type CheckoutProblem =
   | { problem: "empty" }
   | { problem: "lines"; lines: { name: string; unit: string; available: number }[] }
   | { problem: "tooLarge" }
+  | { problem: "priceChanged" }
   | { problem: "field"; field: "provinceCode" | "wardCode" | "paymentMethod" };
 
 export interface PlacedOrder {
@@ -55,6 +56,7 @@ export function placeOrder(
   if (!provinceByCode(input.provinceCode)) return { ok: false, problem: "field", field: "provinceCode" };
   if (!wardIsInProvince(input.wardCode, input.provinceCode)) return { ok: false, problem: "field", field: "wardCode" };
   if (input.paymentMethod === "stripe" && !settings.stripe) return { ok: false, problem: "field", field: "paymentMethod" };
+  // Fixed on the order in basis points: COMMISSION_PERCENT counts to 0.01 %.
   const commissionBasisPoints = Math.round(settings.commissionPercent * 100);
   const db = getDb().$client;
   try {
@@ -72,6 +74,9 @@ export function placeOrder(
         }
         const quote = quoteFor(lines, input.provinceCode)!;
         if (quote.totalVnd > MAX_CHARGE_VND) throw new CheckoutRefused({ problem: "tooLarge" });
+        if (input.expectedTotal !== undefined && input.expectedTotal !== quote.totalVnd) {
+          throw new CheckoutRefused({ problem: "priceChanged" });
+        }
 
         const accessToken = randomBytes(24).toString("base64url");
         const orderRow = insertOrder({

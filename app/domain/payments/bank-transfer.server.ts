@@ -16,11 +16,11 @@ export const bankNotificationSchema = z.object({
 });
 export type BankNotification = z.infer<typeof bankNotificationSchema>;
 
-/** `X-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, compared in constant time. */
-export function bankSignatureIsValid(rawBody: string, header: string | null, secret: string): boolean {
+/** `X-Signature: sha256=<hex HMAC-SHA256 of the raw body's bytes>`, compared in constant time. */
+export function bankSignatureIsValid(rawBody: Buffer, header: string | null, secret: string): boolean {
   const match = /^sha256=([0-9a-f]{64})$/i.exec(header?.trim() ?? "");
   if (!match) return false;
-  const expected = createHmac("sha256", secret).update(rawBody, "utf8").digest();
+  const expected = createHmac("sha256", secret).update(rawBody).digest();
   return timingSafeEqual(expected, Buffer.from(match[1]!, "hex"));
 }
 
