@@ -357,6 +357,8 @@ export const en: Record<MessageKey, string> = {
   "order.error.notPayable": "This order is no longer waiting for a card payment.",
   "order.tracking": "Shipping: {carrier}, tracking number {number}",
   "order.cancelReason": "Cancelled because: {reason}",
+  "order.history": "Order history",
+  "order.placed": "Order placed",
   "order.progress": "Progress",
   "order.deliverTo": "Deliver to {name}, {phone}",
   "order.status.awaiting_payment": "Awaiting payment",

@@ -187,6 +187,8 @@ export const viMore = {
   "order.error.notPayable": "Đơn hàng này không còn chờ thanh toán bằng thẻ.",
   "order.tracking": "Vận chuyển: {carrier}, mã vận đơn {number}",
   "order.cancelReason": "Lý do huỷ: {reason}",
+  "order.history": "Lịch sử đơn hàng",
+  "order.placed": "Đặt hàng",
   "order.progress": "Tiến trình",
   "order.deliverTo": "Giao cho {name}, {phone}",
   "order.status.awaiting_payment": "Chờ thanh toán",

@@ -7,6 +7,7 @@ import { Price } from "~/components/ui/price";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { orderViewer } from "~/domain/orders/order-access.server";
 import { orderPath } from "~/domain/orders/order-path";
+import type { PartStatus } from "~/domain/orders/order-states";
 import { orderView } from "~/domain/orders/order-view.server";
 import { markNoticesRead } from "~/domain/orders/notifications.server";
 import { reviewSchema } from "~/domain/orders/reviews";
@@ -201,6 +202,26 @@ export default function OrderPage() {
         <p className="text-sm text-stone-700">
           {t("order.deliverTo", { name: order.fullName, phone: order.phone })}: {order.addressLine}, {order.wardName}, {provinceName}
         </p>
+      </section>
+
+      <section aria-labelledby="history" className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="history" className="font-semibold">
+          {t("order.history")}
+        </h2>
+        <ol className="mt-2 space-y-1 text-sm">
+          {order.events.map((event, i) => {
+            const producer = order.parts.find((p) => p.id === event.partId)?.producerName;
+            return (
+              <li key={i}>
+                <time dateTime={new Date(event.createdAt).toISOString()} className="text-stone-600">
+                  {new Date(event.createdAt).toLocaleString("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" })}
+                </time>{" "}
+                {event.toStatus && event.action !== "place" ? t(`part.status.${event.toStatus as PartStatus}`) : t("order.placed")}
+                {producer ? ` · ${producer}` : ""}
+              </li>
+            );
+          })}
+        </ol>
       </section>
     </div>
   );
