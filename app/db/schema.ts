@@ -115,6 +115,8 @@ export const producers = sqliteTable(
       .notNull()
       .default("pending"),
     verifiedAt: integer("verified_at"),
+    /** Staff's message with "changes requested" or "rejected", shown to the producer. */
+    verificationNote: text("verification_note"),
     bankBin: text("bank_bin"),
     bankAccountNo: text("bank_account_no"),
     bankAccountName: text("bank_account_name"),
@@ -686,4 +688,53 @@ export const notifications = sqliteTable(
     index("notifications_user_idx").on(t.userId, t.readAt),
     index("notifications_producer_idx").on(t.producerId, t.readAt),
   ],
+);
+
+/**
+ * Every staff action (PRODUCT.md §3): who, what, on which record, in which province, and the
+ * record before and after as JSON. Rows are only added.
+ */
+export const staffAudit = sqliteTable(
+  "staff_audit",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorUserId: integer("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    /** The province the record belongs to (null for national records), so provincial staff see their own. */
+    provinceCode: text("province_code").references(() => provinces.code),
+    before: text("before"),
+    after: text("after"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("staff_audit_created_idx").on(t.createdAt),
+    index("staff_audit_province_idx").on(t.provinceCode, t.createdAt),
+    index("staff_audit_subject_idx").on(t.subjectType, t.subjectId),
+  ],
+);
+
+/** A shopper's report of a listing (fake certificate, wrong information) for staff to handle. */
+export const listingReports = sqliteTable(
+  "listing_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    reason: text("reason", { enum: ["fake_certificate", "wrong_information", "prohibited", "other"] }).notNull(),
+    details: text("details").notNull().default(""),
+    reporterUserId: integer("reporter_user_id").references(() => users.id),
+    status: text("status", { enum: ["open", "dismissed", "actioned"] })
+      .notNull()
+      .default("open"),
+    resolvedByUserId: integer("resolved_by_user_id").references(() => users.id),
+    resolution: text("resolution"),
+    resolvedAt: integer("resolved_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("listing_reports_open_idx").on(t.status, t.createdAt), index("listing_reports_product_idx").on(t.productId)],
 );
