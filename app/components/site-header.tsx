@@ -36,8 +36,8 @@ export function SiteHeader({
             </Link>
           ) : null}
           {user?.role === "staff" || user?.role === "central_staff" ? (
-            <Link to="/staff/payments" className="text-white">
-              {t("nav.staffPayments")}
+            <Link to="/staff" className="text-white">
+              {t("nav.staff")}
             </Link>
           ) : null}
           {user?.role === "producer" || user?.role === "helper" ? (

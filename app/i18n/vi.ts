@@ -154,7 +154,7 @@ export const vi = {
   "media.photoField": "Chọn hoặc chụp ảnh",
   "account.role.helper": "Thành viên tổ công nghệ số cộng đồng (giúp bà con bán hàng)",
   "nav.cart": "Giỏ hàng",
-  "nav.staffPayments": "Thanh toán",
+  "nav.staff": "Quản lý",
   "nav.orders": "Đơn hàng",
   "cart.title": "Giỏ hàng",
   "cart.add": "Thêm vào giỏ",

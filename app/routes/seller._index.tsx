@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const producer = ownProducer(user);
   return {
     role: user.role,
-    producer: producer && { name: producer.name, slug: producer.slug, status: producer.verificationStatus },
+    producer: producer && { name: producer.name, slug: producer.slug, status: producer.verificationStatus, note: producer.verificationNote },
     newPaidOrders: producer ? partsAwaitingConfirmation(producer.id) : 0,
     history: producer ? producerHistory(producer.id, 20) : [],
     served: producersServedBy(user),
@@ -97,6 +97,11 @@ export default function SellerHome() {
             <span className="text-stone-600">{t("seller.status")}: </span>
             <strong>{t(`seller.status.${producer.status}`)}</strong>
           </p>
+          {producer.note ? (
+            <p className="rounded bg-amber-50 p-3 text-amber-900">
+              {t("seller.staffNote")}: <span className="whitespace-pre-line">{producer.note}</span>
+            </p>
+          ) : null}
           {producer.status !== "approved" ? <p className="text-sm text-stone-700">{t("seller.pendingNote")}</p> : null}
           <p className="flex flex-wrap gap-4">
             <Link to="/seller/orders" className="font-medium">

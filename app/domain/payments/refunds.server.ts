@@ -1,5 +1,6 @@
 import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
+import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { movePart, partsOfOrder, type PartRow } from "../orders/order-moves.server";
 import { recordRefund } from "./ledger.server";
@@ -75,6 +76,19 @@ export async function refundOrder(
          payment_status = CASE WHEN refunded_vnd + :amount >= paid_vnd THEN 'refunded' ELSE 'partially_refunded' END
        WHERE id = :id`,
     ).run({ id: orderId, amount: amountVnd });
+    const after = payableOrderById(orderId)!;
+    recordAudit(
+      staff,
+      {
+        action: "order.refund",
+        subjectType: "order",
+        subjectId: order.code,
+        provinceCode: staff.provinceCode,
+        before: { paymentStatus: order.paymentStatus, parts: parts.map((p) => ({ id: p.id, status: p.status })) },
+        after: { paymentStatus: after.paymentStatus, refundedVnd: amountVnd, method: order.paymentMethod, reason },
+      },
+      now,
+    );
   })();
   return "ok";
 }

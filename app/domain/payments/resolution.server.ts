@@ -1,5 +1,6 @@
 import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
+import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { partsOfOrder } from "../orders/order-moves.server";
 import { orderView, type OrderView } from "../orders/order-view.server";
@@ -58,11 +59,14 @@ export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
 export function resolvePayment(staff: SessionUser, kind: "bank" | "stripe", id: string, resolution: string, now = Date.now()): boolean {
   const visible = paymentsToResolve(staff).some((p) => p.kind === kind && p.id === id);
   if (!visible) return false;
-  if (kind === "bank") {
-    prepared("UPDATE bank_transfers SET resolved_at = ?, resolved_by_user_id = ?, resolution = ? WHERE id = ?").run(now, staff.id, resolution, Number(id));
-  } else {
-    prepared("UPDATE stripe_events SET resolved_at = ? WHERE id = ?").run(now, id);
-  }
+  getDb().$client.transaction(() => {
+    if (kind === "bank") {
+      prepared("UPDATE bank_transfers SET resolved_at = ?, resolved_by_user_id = ?, resolution = ? WHERE id = ?").run(now, staff.id, resolution, Number(id));
+    } else {
+      prepared("UPDATE stripe_events SET resolved_at = ? WHERE id = ?").run(now, id);
+    }
+    recordAudit(staff, { action: "payment.resolve", subjectType: kind === "bank" ? "bank_transfer" : "stripe_event", subjectId: id, provinceCode: staff.provinceCode, before: { resolved: false }, after: { resolved: true, resolution } }, now);
+  })();
   return true;
 }
 
@@ -76,7 +80,13 @@ export function markOrderPaidByStaff(
   if (!order) return "not_found";
   if (order.paymentMethod !== "vietqr") return "not_transfer";
   if (!staffMayHandleParts(staff, partsOfOrder(order.id))) return "forbidden";
-  return getDb().$client.transaction(() => applyPayment(order.id, order.totalVnd, { source: "staff", userId: staff.id }, { now }))();
+  return getDb().$client.transaction(() => {
+    const outcome = applyPayment(order.id, order.totalVnd, { source: "staff", userId: staff.id }, { now });
+    if (outcome === "paid") {
+      recordAudit(staff, { action: "order.markPaid", subjectType: "order", subjectId: order.code, provinceCode: staff.provinceCode, before: { paymentStatus: order.paymentStatus }, after: { paymentStatus: "paid", paidVnd: order.totalVnd } }, now);
+    }
+    return outcome;
+  })();
 }
 
 /** An order as staff handling its payment see it, or null when it is unknown or outside their scope. */
