@@ -132,3 +132,99 @@ describe("producer verification", () => {
     expect(JSON.parse(audit.after)).toMatchObject({ status: "approved", productsPublished: 1 });
   });
 });
+
+describe("OCOP certificates", () => {
+  const demoProducer = () =>
+    row<{ id: number }>("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'").id;
+  /** A live product of the demo producer (Cần Thơ) with no badge. */
+  function uncertifiedProduct(): { id: number; slug: string } {
+    const product = row<{ id: number; slug: string }>(
+      "SELECT id, slug FROM products WHERE producer_id = ? AND status = 'live' ORDER BY id LIMIT 1",
+      demoProducer(),
+    );
+    writer.prepare("DELETE FROM certificate_products WHERE product_id = ?").run(product.id);
+    writer.prepare("UPDATE products SET badge_certificate_id = NULL, badge_stars = NULL, badge_expires_on = NULL WHERE id = ?").run(product.id);
+    return product;
+  }
+  /** The badge of the product itself (not of the related goods below it). */
+  const badgeOn = async (slug: string) =>
+    (await text(await fetch(`${server.url}/products/${slug}`))).doc.querySelector("#san-pham")?.textContent.match(/OCOP \d sao/)?.[0] ?? null;
+  const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+  it("records a 4★ certificate that shows on the product at once, audited, and revokes it so the badge goes", async () => {
+    const product = uncertifiedProduct();
+    expect(await badgeOn(product.slug)).toBeNull();
+    const staff = await signIn("staff@demo.local");
+    const res = await send("/staff/certificates/new", staff, {
+      producerId: String(demoProducer()),
+      productIds: String(product.id),
+      stars: "4",
+      score: "82",
+      number: "QĐ 123/QĐ-UBND-TEST",
+      decisionDate: today(),
+    });
+    expect(res.status).toBe(303);
+    const cert = row<{ id: number; stars: number; expires_on: string; issuer_level: string; issuer_name: string }>(
+      "SELECT id, stars, expires_on, issuer_level, issuer_name FROM certificates WHERE number = 'QĐ 123/QĐ-UBND-TEST'",
+    );
+    expect(cert).toMatchObject({ stars: 4, issuer_level: "province", issuer_name: "UBND thành phố Cần Thơ" });
+    expect(Number(cert.expires_on.slice(0, 4))).toBe(Number(today().slice(0, 4)) + 3);
+    expect(await badgeOn(product.slug)).toBe("OCOP 4 sao");
+    expect(row<{ n: number }>("SELECT count(*) AS n FROM staff_audit WHERE action = 'certificate.record' AND subject_id = ?", String(cert.id)).n).toBe(1);
+
+    const revoke = await send(`/staff/certificates/${cert.id}`, staff, { intent: "revoke", reason: "Sai thông tin trên nhãn" });
+    expect(revoke.status).toBe(303);
+    expect(await badgeOn(product.slug)).toBeNull();
+    const audit = row<{ before: string; after: string }>("SELECT before, after FROM staff_audit WHERE action = 'certificate.revoke' AND subject_id = ?", String(cert.id));
+    expect(JSON.parse(audit.before)).toEqual({ status: "active" });
+    expect(JSON.parse(audit.after)).toEqual({ status: "revoked", reason: "Sai thông tin trên nhãn" });
+  });
+
+  it("refuses 5★ from provincial staff, another province's producer and bad input, writing nothing", async () => {
+    const product = uncertifiedProduct();
+    const staff = await signIn("staff@demo.local");
+    const before = row<{ n: number }>("SELECT count(*) AS n FROM certificates").n;
+    const fields = { producerId: String(demoProducer()), productIds: String(product.id), stars: "5", number: "QĐ 9/BNN", decisionDate: today() };
+    // Posted where the form posts: to the chosen producer's form.
+    const form = `/staff/certificates/new?producer=${demoProducer()}`;
+    const five = await send(form, staff, fields);
+    expect(five.status).toBe(400);
+    expect((await text(five)).doc.querySelector("#f-stars-error")?.textContent).toBe("Chỉ cán bộ trung ương ghi nhận chứng nhận 5 sao.");
+    const badDate = await send(form, staff, { ...fields, stars: "4", decisionDate: "20/05/2026" });
+    expect(badDate.status).toBe(400);
+    expect((await text(badDate)).doc.querySelector("#f-decisionDate-error")?.textContent).toBe("Nhập ngày dạng năm-tháng-ngày, ví dụ 2026-05-20.");
+    const haNoiProducer = row<{ id: number; productId: number }>(
+      `SELECT pr.id, p.id AS productId FROM producers pr JOIN products p ON p.producer_id = pr.id
+       WHERE pr.province_code = '01' AND pr.verification_status = 'approved' LIMIT 1`,
+    );
+    const elsewhere = await send("/staff/certificates/new", staff, { ...fields, stars: "4", producerId: String(haNoiProducer.id), productIds: String(haNoiProducer.productId) });
+    expect(elsewhere.status).toBe(403);
+    const haNoiCert = row<{ id: number }>(
+      "SELECT c.id FROM certificates c JOIN producers p ON p.id = c.producer_id WHERE p.province_code <> '92' LIMIT 1",
+    );
+    expect((await send(`/staff/certificates/${haNoiCert.id}`, staff)).status).toBe(403);
+    expect((await send(`/staff/certificates/${haNoiCert.id}`, staff, { intent: "revoke", reason: "Không phải tỉnh mình" })).status).toBe(403);
+    expect(row<{ n: number }>("SELECT count(*) AS n FROM certificates").n).toBe(before);
+
+    // Central staff may record the 5★.
+    const admin = await signIn("admin@demo.local");
+    expect((await send("/staff/certificates/new", admin, fields)).status).toBe(303);
+    expect(await badgeOn(product.slug)).toBe("OCOP 5 sao");
+  });
+
+  it("lists certificates expiring within 90 days", async () => {
+    const cert = row<{ id: number; number: string }>(
+      "SELECT c.id, c.number FROM certificates c JOIN producers p ON p.id = c.producer_id WHERE p.province_code = '92' AND c.status = 'active' LIMIT 1",
+    );
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    writer.prepare("UPDATE certificates SET expires_on = ? WHERE id = ?").run(soon, cert.id);
+    const staff = await signIn("staff@demo.local");
+    const list = await text(await send("/staff/certificates?expiring=1", staff));
+    expect(list.text).toContain(cert.number);
+    const later = row<{ number: string }>(
+      "SELECT c.number FROM certificates c JOIN producers p ON p.id = c.producer_id WHERE p.province_code = '92' AND c.status = 'active' AND c.expires_on > ? LIMIT 1",
+      new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10),
+    );
+    if (later) expect(list.text).not.toContain(later.number);
+  });
+});

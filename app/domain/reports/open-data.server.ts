@@ -128,7 +128,7 @@ export function openDataProducts(origin: string, today = todayInVietnam()): Open
   }
 }
 
-const BATCH_ROWS = 500;
+const BATCH_ROWS = 100;
 const encoder = new TextEncoder();
 
 /**

@@ -1,0 +1,129 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/ui/field";
+import { FieldError } from "~/components/ui/field-error";
+import { requireStaff } from "~/domain/accounts/staff.server";
+import { recordCertificateSchema } from "~/domain/certification/certificate-form";
+import { certifiableProducers, producerForCertification, recordCertificate } from "~/domain/certification/certificates.server";
+import { todayInVietnam } from "~/domain/shared/dates";
+import "~/i18n/more-messages";
+import type { MessageKey } from "~/i18n/vi";
+import { useT } from "~/i18n/use-t";
+import { readForm } from "~/request.server";
+import { metaTranslator, type RootMatch } from "~/seo";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  const chosen = Number(new URL(request.url).searchParams.get("producer"));
+  const producer = Number.isSafeInteger(chosen) && chosen > 0 ? producerForCertification(staff, chosen) : null;
+  return { producers: certifiableProducers(staff), producer, today: todayInVietnam(), central: staff.role === "central_staff" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  const submission = parseWithZod(formData, { schema: recordCertificateSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const outcome = recordCertificate(staff, submission.value);
+  if (!outcome.ok) {
+    if ("notFound" in outcome) throw new Response("Not found", { status: 404 });
+    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) }, { status: 400 });
+  }
+  return redirect(`/staff/certificates/${outcome.id}`, 303);
+}
+
+export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("cert.new")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+const select = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2";
+
+export default function NewCertificate() {
+  const { producers, producer, today, central } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>()?.result;
+  const t = useT();
+  const errors = (result?.error ?? {}) as Record<string, string[] | null | undefined>;
+  const sent = (result?.initialValue ?? {}) as Record<string, unknown>;
+  const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
+  const value = (name: string) => (typeof sent[name] === "string" ? (sent[name] as string) : undefined);
+  const chosenProducts = new Set(([] as unknown[]).concat(sent.productIds ?? []).map(String));
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <p>
+        <Link to="/staff/certificates">{t("staff.certificates")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("cert.new")}</h1>
+      {/* Step one: the producer, so the form lists its products and scans (works without JS). */}
+      <Form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-4">
+        <div className="min-w-0 flex-1">
+          <label htmlFor="f-producer" className="block font-medium">
+            {t("cert.chooseProducer")}
+          </label>
+          <select id="f-producer" name="producer" defaultValue={producer?.id ?? ""} className={select}>
+            <option value="">—</option>
+            {producers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded border border-brand-700 px-3 py-2 text-brand-800">
+          {t("cert.chooseProducerSubmit")}
+        </button>
+      </Form>
+      {producer ? (
+        // Posted to ?producer= so a refused form comes back with the same producer's products and scans.
+        <Form method="post" action={`?producer=${producer.id}`} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
+          <input type="hidden" name="producerId" value={producer.id} />
+          <h2 className="text-lg font-semibold">{producer.name}</h2>
+          {producer.evidence.length > 0 ? (
+            <section aria-labelledby="evidence">
+              <h3 id="evidence" className="font-medium">
+                {t("cert.evidence")}
+              </h3>
+              <ul className="mt-1 grid grid-cols-3 gap-2">
+                {producer.evidence.map((e) => (
+                  <li key={e.id}>
+                    <a href={`/media/${e.file}`}>
+                      <img src={`/media/${e.file}`} alt={e.note || t("cert.evidence")} width={e.width} height={e.height} className="h-24 w-full rounded object-cover" />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <fieldset aria-describedby={err("productIds") ? "f-productIds-error" : undefined}>
+            <legend className="font-medium">{t("cert.products")}</legend>
+            {producer.products.map((p) => (
+              <label key={p.id} className="mt-1 flex items-center gap-2">
+                <input type="checkbox" name="productIds" value={p.id} defaultChecked={chosenProducts.has(String(p.id))} /> {p.name}
+              </label>
+            ))}
+          </fieldset>
+          <FieldError id="f-productIds-error" message={err("productIds") && t(err("productIds")!)} />
+          <fieldset aria-describedby={err("stars") ? "f-stars-error" : undefined}>
+            <legend className="font-medium">{t("cert.stars")}</legend>
+            <div className="flex gap-4">
+              {(central ? [3, 4, 5] : [3, 4]).map((n) => (
+                <label key={n} className="flex items-center gap-1">
+                  <input type="radio" name="stars" value={n} defaultChecked={value("stars") === String(n)} /> {n}★
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <FieldError id="f-stars-error" message={err("stars") && t(err("stars")!)} />
+          <Field name="score" label={t("cert.score")} inputMode="numeric" defaultValue={value("score")} errors={errors.score} maxLength={3} />
+          <Field name="number" label={t("cert.number")} defaultValue={value("number")} errors={errors.number} maxLength={60} />
+          <Field name="decisionDate" type="date" label={t("cert.decisionDate")} hint={t("cert.expiryNote")} max={today} defaultValue={value("decisionDate")} errors={errors.decisionDate} />
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+            {t("cert.record")}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
