@@ -228,3 +228,47 @@ describe("OCOP certificates", () => {
     if (later) expect(list.text).not.toContain(later.number);
   });
 });
+
+describe("featured collections", () => {
+  const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const certifiedIn = (province: string) =>
+    row<{ slug: string; name: string }>(
+      `SELECT slug, name FROM products WHERE province_code = ? AND status = 'live' AND producer_verified = 1
+         AND badge_expires_on > ? ORDER BY id LIMIT 1`,
+      province,
+      today(),
+    );
+
+  it("features certified goods on the home page, audited", async () => {
+    const product = certifiedIn("92");
+    const staff = await signIn("staff@demo.local");
+    const res = await send("/staff/collections", staff, {
+      title: "Đặc sản Cần Thơ cho mùa Tết",
+      startsOn: today(),
+      position: "0",
+      products: `${server.url}/products/${product.slug}`,
+    });
+    expect(res.status).toBe(303);
+    const home = await text(await fetch(server.url));
+    expect(home.text).toContain("Đặc sản Cần Thơ cho mùa Tết");
+    const audit = row<{ after: string }>("SELECT after FROM staff_audit WHERE action = 'collection.create' ORDER BY id DESC LIMIT 1");
+    expect(JSON.parse(audit.after)).toMatchObject({ title: "Đặc sản Cần Thơ cho mùa Tết", slugs: [product.slug] });
+  });
+
+  it("refuses to feature an uncertified product or another province's, writing nothing", async () => {
+    const uncertified = row<{ slug: string }>(
+      "SELECT slug FROM products WHERE province_code = '92' AND status = 'live' AND producer_verified = 1 AND (badge_expires_on IS NULL OR badge_expires_on <= ?) LIMIT 1",
+      today(),
+    );
+    const staff = await signIn("staff@demo.local");
+    const before = row<{ n: number }>("SELECT count(*) AS n FROM collections").n;
+    const refused = await send("/staff/collections", staff, { title: "Chưa chứng nhận", startsOn: today(), products: uncertified.slug });
+    expect(refused.status).toBe(400);
+    expect((await text(refused)).doc.querySelector("#f-products-error")?.textContent).toContain(uncertified.slug);
+    const haNoi = certifiedIn("01");
+    const outside = await send("/staff/collections", staff, { title: "Ngoài tỉnh", startsOn: today(), products: haNoi.slug });
+    expect(outside.status).toBe(400);
+    expect((await text(outside)).doc.querySelector("#f-products-error")?.textContent).toContain("ngoài tỉnh");
+    expect(row<{ n: number }>("SELECT count(*) AS n FROM collections").n).toBe(before);
+  });
+});

@@ -1,0 +1,55 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CollectionForm } from "~/components/collection-form";
+import { requireStaff } from "~/domain/accounts/staff.server";
+import { handleCollectionForm } from "~/domain/catalog/collection-action.server";
+import { collectionForEditing } from "~/domain/catalog/collections.server";
+import "~/i18n/more-messages";
+import { useT } from "~/i18n/use-t";
+import { readForm } from "~/request.server";
+import { metaTranslator, type RootMatch } from "~/seo";
+
+function collectionId(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const collection = collectionForEditing(collectionId(params));
+  if (!collection) throw new Response("Not found", { status: 404 });
+  return { collection };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  return handleCollectionForm(staff, collectionId(params), formData);
+}
+
+export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${data?.collection.title ?? t("staff.collections")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export default function EditCollection() {
+  const { collection } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const sent = (actionData?.result.initialValue ?? null) as Record<string, string> | null;
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p>
+        <Link to="/staff/collections">{t("staff.collections")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("collection.edit")}</h1>
+      <CollectionForm
+        values={sent ?? { ...collection, products: collection.slugs.join("\n") }}
+        errors={(actionData?.result.error ?? {}) as Record<string, string[] | null | undefined>}
+        productsError={actionData?.refusal ? t(actionData.refusal.message, { slugs: actionData.refusal.slugs }) : null}
+      />
+    </div>
+  );
+}

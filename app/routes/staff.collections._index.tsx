@@ -1,0 +1,62 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CollectionForm } from "~/components/collection-form";
+import { requireStaff } from "~/domain/accounts/staff.server";
+import { handleCollectionForm } from "~/domain/catalog/collection-action.server";
+import { collectionsForStaff } from "~/domain/catalog/collections.server";
+import { formatIsoDate, todayInVietnam } from "~/domain/shared/dates";
+import "~/i18n/more-messages";
+import { useT } from "~/i18n/use-t";
+import { readForm } from "~/request.server";
+import { metaTranslator, type RootMatch } from "~/seo";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return { collections: collectionsForStaff(), today: todayInVietnam() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  return handleCollectionForm(staff, null, formData);
+}
+
+export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("staff.collections")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export default function Collections() {
+  const { collections, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const sent = (actionData?.result.initialValue ?? {}) as Record<string, string>;
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p>
+        <Link to="/staff">{t("staff.title")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("staff.collections")}</h1>
+      {collections.length === 0 ? <p>{t("collection.none")}</p> : null}
+      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+        {collections.map((c) => (
+          <li key={c.id} className="p-3">
+            <Link to={`/staff/collections/${c.id}`} className="font-medium">
+              {c.title}
+            </Link>
+            <p className="text-sm text-stone-600">
+              {formatIsoDate(c.startsOn)} – {c.endsOn ? formatIsoDate(c.endsOn) : "…"} · {t("collection.count", { count: c.products })}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <h2 className="text-lg font-semibold">{t("collection.new")}</h2>
+      <CollectionForm
+        values={{ startsOn: today, ...sent }}
+        errors={(actionData?.result.error ?? {}) as Record<string, string[] | null | undefined>}
+        productsError={actionData?.refusal ? t(actionData.refusal.message, { slugs: actionData.refusal.slugs }) : null}
+      />
+    </div>
+  );
+}
