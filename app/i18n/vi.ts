@@ -178,6 +178,17 @@ export const vi = {
   "product.ratingSummary": "Trung bình {average}/5 từ {count} đánh giá",
   "product.reviewStars": "{stars} trên 5 sao",
   "product.verifiedBuyer": "đã mua hàng",
+  "report.title": "Báo cáo tin đăng sai",
+  "report.reason": "Vấn đề",
+  "report.reason.fake_certificate": "Chứng nhận OCOP giả",
+  "report.reason.wrong_information": "Thông tin sai",
+  "report.reason.prohibited": "Hàng cấm",
+  "report.reason.other": "Khác",
+  "report.details": "Chi tiết (không bắt buộc)",
+  "report.send": "Gửi báo cáo",
+  "report.thanks": "Cảm ơn bạn, cán bộ sẽ kiểm tra tin đăng này.",
+  "report.error.reason": "Chọn vấn đề.",
+  "report.error.details": "Tối đa 1.000 ký tự.",
 } as const;
 
 export type MessageKey = keyof typeof vi | keyof typeof viMore;

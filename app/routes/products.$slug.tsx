@@ -1,5 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Honeypot } from "~/components/honeypot";
+import { FieldError } from "~/components/ui/field-error";
+import { currentUser } from "~/domain/accounts/sessions.server";
+import { reportListing } from "~/domain/catalog/moderation.server";
+import { REPORT_REASONS, reportSchema } from "~/domain/catalog/reports";
+import type { MessageKey } from "~/i18n/vi";
+import { readForm } from "~/request.server";
 import { AddToCart } from "~/components/add-to-cart";
 import { ProductGrid } from "~/components/product-card";
 import { CertificateBlock } from "~/components/certificate-block";
@@ -30,6 +38,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     provinceNames: provinceNames(lang),
     jsonLd: jsonLd(productJsonLd(product, url, origin)),
   };
+}
+
+/** A shopper reports the listing (fake certificate, wrong information…) for staff to check. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  const submission = parseWithZod(formData, { schema: reportSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const user = await currentUser(request);
+  if (!reportListing(params.slug ?? "", submission.value, user?.id ?? null)) throw new Response("Not found", { status: 404 });
+  return redirect(`/products/${params.slug}?reported=1#report`, 303);
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {
@@ -186,6 +205,8 @@ export default function ProductPage() {
         )}
       </section>
 
+      <ReportListing />
+
       {related.length > 0 ? (
         <section aria-labelledby="related">
           <h2 id="related" className="mb-3 text-lg font-semibold">
@@ -195,5 +216,44 @@ export default function ProductPage() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+function ReportListing() {
+  const result = useActionData<typeof action>()?.result;
+  const [params] = useSearchParams();
+  const t = useT();
+  const errors = (result?.error ?? {}) as Record<string, string[] | null | undefined>;
+  const reasonError = errors.reason?.[0] as MessageKey | undefined;
+  if (params.get("reported") === "1") {
+    return (
+      <p id="report" role="status" className="text-sm text-brand-800">
+        {t("report.thanks")}
+      </p>
+    );
+  }
+  return (
+    <details id="report" open={Boolean(result)} className="text-sm">
+      <summary className="cursor-pointer text-stone-700">{t("report.title")}</summary>
+      <Form method="post" className="relative mt-2 max-w-md space-y-2" noValidate>
+        <fieldset aria-describedby={reasonError ? "f-reason-error" : undefined}>
+          <legend className="font-medium">{t("report.reason")}</legend>
+          {REPORT_REASONS.map((reason) => (
+            <label key={reason} className="mt-1 flex items-center gap-2">
+              <input type="radio" name="reason" value={reason} /> {t(`report.reason.${reason}`)}
+            </label>
+          ))}
+        </fieldset>
+        <FieldError id="f-reason-error" message={reasonError && t(reasonError)} />
+        <label htmlFor="f-details" className="block font-medium">
+          {t("report.details")}
+        </label>
+        <textarea id="f-details" name="details" rows={3} maxLength={1000} className="w-full rounded border border-stone-300 px-2 py-1" />
+        <Honeypot />
+        <button type="submit" className="rounded border border-stone-400 px-3 py-1">
+          {t("report.send")}
+        </button>
+      </Form>
+    </details>
   );
 }

@@ -272,3 +272,40 @@ describe("featured collections", () => {
     expect(row<{ n: number }>("SELECT count(*) AS n FROM collections").n).toBe(before);
   });
 });
+
+describe("listing moderation", () => {
+  it("takes a shopper's report, lets the province's staff hide and restore the listing, audited, and keeps other provinces out", async () => {
+    const product = row<{ id: number; slug: string }>(
+      "SELECT id, slug FROM products WHERE province_code = '92' AND status = 'live' AND producer_verified = 1 ORDER BY id DESC LIMIT 1",
+    );
+    const noReason = await fetch(`${server.url}/products/${product.slug}`, { method: "POST", body: new URLSearchParams({ details: "x" }), redirect: "manual" });
+    expect(noReason.status).toBe(400);
+    expect((await text(noReason)).doc.querySelector("#f-reason-error")?.textContent).toBe("Chọn vấn đề.");
+    const reported = await fetch(`${server.url}/products/${product.slug}`, {
+      method: "POST",
+      body: new URLSearchParams({ reason: "fake_certificate", details: "Số chứng nhận không có trên cổng của tỉnh" }),
+      redirect: "manual",
+    });
+    expect(reported.status).toBe(303);
+    const report = row<{ id: number; status: string }>("SELECT id, status FROM listing_reports WHERE product_id = ? ORDER BY id DESC LIMIT 1", product.id);
+    expect(report.status).toBe("open");
+
+    const staff = await signIn("staff@demo.local");
+    expect((await text(await send("/staff/moderation", staff))).text).toContain("Số chứng nhận không có trên cổng của tỉnh");
+    const elsewhere = row<{ id: number }>("SELECT id FROM products WHERE province_code = '01' AND status = 'live' LIMIT 1");
+    expect((await send("/staff/moderation", staff, { intent: "hide", productId: String(elsewhere.id), note: "Không phải tỉnh mình" })).status).toBe(403);
+    expect(row("SELECT status FROM products WHERE id = ?", elsewhere.id)).toEqual({ status: "live" });
+
+    const hide = await send("/staff/moderation", staff, { intent: "hide", reportId: String(report.id), productId: String(product.id), note: "Chứng nhận chưa xác minh được" });
+    expect(hide.status).toBe(303);
+    expect((await fetch(`${server.url}/products/${product.slug}`)).status).toBe(404);
+    expect(row("SELECT status FROM listing_reports WHERE id = ?", report.id)).toEqual({ status: "actioned" });
+    const audit = row<{ before: string; after: string }>("SELECT before, after FROM staff_audit WHERE action = 'listing.hide' AND subject_id = ?", String(product.id));
+    expect(JSON.parse(audit.before)).toEqual({ status: "live" });
+    expect(JSON.parse(audit.after)).toMatchObject({ status: "hidden", note: "Chứng nhận chưa xác minh được" });
+
+    expect((await send("/staff/moderation", staff, { intent: "restore", productId: String(product.id), note: "x" })).status).toBe(400);
+    expect((await send("/staff/moderation", staff, { intent: "restore", productId: String(product.id), note: "Đã xác minh với hội đồng OCOP tỉnh" })).status).toBe(303);
+    expect((await fetch(`${server.url}/products/${product.slug}`)).status).toBe(200);
+  });
+});
