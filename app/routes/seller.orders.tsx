@@ -9,6 +9,7 @@ import { inboxMoveSchema } from "~/domain/orders/inbox-form";
 import { moveOwnPart, partsAwaitingConfirmation, producerInbox, type InboxPart } from "~/domain/orders/inbox.server";
 import { allowedActions } from "~/domain/orders/order-states";
 import { producerBalances } from "~/domain/payments/ledger.server";
+import { payoutHistory } from "~/domain/payments/payouts.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { getLanguage } from "~/i18n/language.server";
@@ -27,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     actingFor: actor.asHelper ? actor.producer.name : null,
     parts: producerInbox(actor.producer.id),
     balances: producerBalances(actor.producer.id),
+    payouts: payoutHistory(actor.producer.id),
     newPaid: partsAwaitingConfirmation(actor.producer.id),
     demoPayments: settings.vietQrAccount.isDemo,
     provinceNames: provinceNames(lang),
@@ -61,7 +63,7 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
 };
 
 export default function SellerOrders() {
-  const { parts, balances, newPaid, actingFor, producerId } = useLoaderData<typeof loader>();
+  const { parts, balances, payouts, newPaid, actingFor, producerId } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -90,6 +92,21 @@ export default function SellerOrders() {
           <dd><Price vnd={balances.paidOutVnd} className="font-semibold" /></dd>
         </div>
       </dl>
+      {payouts.length > 0 ? (
+        <details className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
+          <summary className="cursor-pointer font-medium">{t("payout.history")}</summary>
+          <ul className="mt-2">
+            {payouts.map((p, i) => (
+              <li key={i} className="flex justify-between gap-2">
+                <span>
+                  {new Date(p.createdAt).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })} · {p.memo.replace(/^payout /, "")}
+                </span>
+                <Price vnd={p.amountVnd} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {parts.length === 0 ? <p>{t("inbox.none")}</p> : null}
       {parts.map((part) => (
         <PartCard key={part.id} part={part} producerId={producerId} />

@@ -309,3 +309,27 @@ describe("listing moderation", () => {
     expect((await fetch(`${server.url}/products/${product.slug}`)).status).toBe(200);
   });
 });
+
+describe("producer payouts", () => {
+  it("records a payout against the payable balance, never more, audited and shown to the producer", async () => {
+    const producerId = row<{ id: number }>("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'").id;
+    // A delivered sale leaves 450.000 ₫ payable (ledger rows as delivery writes them).
+    writer
+      .prepare("INSERT INTO ledger_entries (account, amount_vnd, producer_id, memo, created_at) VALUES ('producer_payable', 450000, ?, 'delivered', ?)")
+      .run(producerId, Date.now());
+    const payable = () => row<{ s: number }>("SELECT coalesce(sum(amount_vnd), 0) AS s FROM ledger_entries WHERE producer_id = ? AND account = 'producer_payable'", producerId).s;
+    const balance = payable();
+    const staff = await signIn("staff@demo.local");
+    const over = await send("/staff/payouts", staff, { producerId: String(producerId), amount: String(balance + 1), reference: "FT2611230001" });
+    expect(over.status).toBe(400);
+    expect((await text(over)).doc.querySelector(`#amount-${producerId}-error`)?.textContent).toBe("Số tiền lớn hơn số được nhận.");
+    const ok = await send("/staff/payouts", staff, { producerId: String(producerId), amount: "450.000", reference: "FT2611230001" });
+    expect(ok.status).toBe(303);
+    expect(payable()).toBe(balance - 450000);
+    expect(row("SELECT sum(amount_vnd) AS s FROM ledger_entries WHERE producer_id = ? AND account = 'producer_paid_out'", producerId)).toEqual({ s: 450000 });
+    const audit = row<{ after: string }>("SELECT after FROM staff_audit WHERE action = 'payout.record' AND subject_id = ?", String(producerId));
+    expect(JSON.parse(audit.after)).toMatchObject({ paidOutVnd: 450000, reference: "FT2611230001" });
+    const portal = await text(await send("/seller/orders", await signIn("producer@demo.local")));
+    expect(portal.text).toContain("FT2611230001");
+  });
+});

@@ -1,0 +1,92 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FieldError } from "~/components/ui/field-error";
+import { Price } from "~/components/ui/price";
+import { requireStaff } from "~/domain/accounts/staff.server";
+import { bankName } from "~/domain/payments/banks";
+import { payableProducers, payoutSchema, recordPayout } from "~/domain/payments/payouts.server";
+import "~/i18n/more-messages";
+import type { MessageKey } from "~/i18n/vi";
+import { useT } from "~/i18n/use-t";
+import { readForm } from "~/request.server";
+import { metaTranslator, type RootMatch } from "~/seo";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  return { producers: payableProducers(staff) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const staff = await requireStaff(request);
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  const producerId = Number(formData.get("producerId"));
+  const submission = parseWithZod(formData, { schema: payoutSchema });
+  if (submission.status !== "success") return data({ producerId, result: submission.reply() }, { status: 400 });
+  const outcome = recordPayout(staff, submission.value);
+  if (outcome === "not_found") throw new Response("Not found", { status: 404 });
+  if (outcome === "over_balance") {
+    return data({ producerId, result: submission.reply({ fieldErrors: { amount: ["payout.error.overBalance"] } }) }, { status: 400 });
+  }
+  return redirect("/staff/payouts", 303);
+}
+
+export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("staff.payouts")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export default function Payouts() {
+  const { producers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p>
+        <Link to="/staff">{t("staff.title")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("staff.payouts")}</h1>
+      {producers.length === 0 ? <p>{t("payout.none")}</p> : null}
+      <ul className="space-y-2">
+        {producers.map((p) => {
+          const errors = (actionData?.producerId === p.id ? actionData.result.error ?? {} : {}) as Record<string, string[] | null | undefined>;
+          const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
+          return (
+            <li key={p.id} className="rounded-lg border border-stone-200 bg-white p-3">
+              <p className="flex flex-wrap justify-between gap-2">
+                <strong>{p.name}</strong>
+                <span>
+                  {t("inbox.payable")}: <Price vnd={p.payableVnd} className="font-semibold" />
+                </span>
+              </p>
+              <p className="text-sm text-stone-600">
+                {p.bankBin ? `${bankName(p.bankBin)} · ${p.bankAccountNo ?? ""} · ${p.bankAccountName ?? ""}` : t("payout.noBank")}
+              </p>
+              <Form method="post" className="mt-2 grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start" noValidate>
+                <input type="hidden" name="producerId" value={p.id} />
+                <div>
+                  <label htmlFor={`amount-${p.id}`} className="block text-sm font-medium">
+                    {t("payout.amount")}
+                  </label>
+                  <input id={`amount-${p.id}`} name="amount" inputMode="numeric" defaultValue={p.payableVnd} aria-invalid={err("amount") ? true : undefined} aria-describedby={err("amount") ? `amount-${p.id}-error` : undefined} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+                  <FieldError id={`amount-${p.id}-error`} message={err("amount") && t(err("amount")!)} />
+                </div>
+                <div>
+                  <label htmlFor={`reference-${p.id}`} className="block text-sm font-medium">
+                    {t("payout.reference")}
+                  </label>
+                  <input id={`reference-${p.id}`} name="reference" maxLength={100} aria-invalid={err("reference") ? true : undefined} aria-describedby={err("reference") ? `reference-${p.id}-error` : undefined} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+                  <FieldError id={`reference-${p.id}-error`} message={err("reference") && t(err("reference")!)} />
+                </div>
+                <button type="submit" className="rounded bg-brand-700 px-3 py-2 font-semibold text-white sm:mt-6">
+                  {t("payout.record")}
+                </button>
+              </Form>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
