@@ -16,9 +16,14 @@ afterAll(async () => {
 
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
 const cookieOf = (res: Response) => res.headers.get("set-cookie")!.split(";")[0]!;
+// One session per account for the whole file: sign-in is rate-limited (10 per account and address).
+const sessions = new Map<string, string>();
 async function signIn(login: string) {
+  const known = sessions.get(login);
+  if (known) return known;
   const res = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ login, password: "demo-password" }), redirect: "manual" });
   expect(res.status).toBe(303);
+  sessions.set(login, cookieOf(res));
   return cookieOf(res);
 }
 function send(path: string, cookie: string, fields?: Record<string, string>) {
@@ -331,5 +336,17 @@ describe("producer payouts", () => {
     expect(JSON.parse(audit.after)).toMatchObject({ paidOutVnd: 450000, reference: "FT2611230001" });
     const portal = await text(await send("/seller/orders", await signIn("producer@demo.local")));
     expect(portal.text).toContain("FT2611230001");
+  });
+});
+
+describe("the audit log", () => {
+  it("shows provincial staff their province's actions, filterable, and central staff everyone's", async () => {
+    const staff = await signIn("staff@demo.local");
+    const mine = await text(await send("/staff/audit?action=certificate.record", staff));
+    expect(mine.text).toContain("certificate.record");
+    expect(mine.text).not.toContain("listing.hide");
+    const admin = await signIn("admin@demo.local");
+    const all = await text(await send("/staff/audit", admin));
+    for (const action of ["producer.approve", "certificate.revoke", "listing.hide", "payout.record", "collection.create"]) expect(all.text).toContain(action);
   });
 });
