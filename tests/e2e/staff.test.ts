@@ -1,0 +1,85 @@
+import Database from "better-sqlite3";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
+import { expectNoHorizontalScroll } from "../setup/page-checks";
+import { startServer, type TestServer } from "../setup/server";
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A household in Cần Thơ that signed up, filled in its profile and sent one product for sale. */
+function newProducer(name: string, productName: string): { productSlug: string } {
+  const db = new Database(server.databasePath);
+  try {
+    const ward = db.prepare("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").get() as { code: string };
+    const producer = db
+      .prepare(
+        `INSERT INTO producers (slug, name, entity_type, province_code, ward_code, address_line, phone, verification_status)
+         VALUES (?, ?, 'household', '92', ?, 'Ấp Nhơn Lộc', '0939123456', 'pending') RETURNING id`,
+      )
+      .get(`${name.toLowerCase().normalize("NFD").replace(/[^a-z]+/g, "-")}`, name, ward.code) as { id: number };
+    const slug = `banh-pia-${producer.id}`;
+    db.prepare(
+      `INSERT INTO products (slug, producer_id, province_code, group_code, name, unit, price_vnd, stock, status)
+       VALUES (?, ?, '92', 'food', ?, 'hộp', 85000, 40, 'submitted')`,
+    ).run(slug, producer.id, productName);
+    return { productSlug: slug };
+  } finally {
+    db.close();
+  }
+}
+
+const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+describe("provincial staff bring a new producer's goods to the home page", () => {
+  it("verify the producer, certify its product 4★, feature it, and the home page shows it with its badge", async () => {
+    const { productSlug } = newProducer("Hộ bánh pía Cô Năm", "Bánh pía sầu riêng Cô Năm");
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await signInAs(page, server.url, "staff@demo.local");
+
+    await page.goto(`${server.url}/staff`);
+    expect(await seriousA11yViolations(page), "staff home").toEqual([]);
+    await page.getByRole("link", { name: /Xác minh nhà sản xuất/ }).click();
+    await page.getByRole("link", { name: "Hộ bánh pía Cô Năm" }).click();
+    expect(await seriousA11yViolations(page), "producer review").toEqual([]);
+    await expectNoHorizontalScroll(page);
+    await page.getByLabel("Duyệt: cho bán hàng").check();
+    await page.getByRole("button", { name: "Ghi quyết định" }).click();
+    await page.getByRole("heading", { level: 1, name: "Xác minh nhà sản xuất" }).waitFor();
+
+    await page.goto(`${server.url}/staff/certificates/new`);
+    await page.getByLabel("Nhà sản xuất").selectOption({ label: "Hộ bánh pía Cô Năm" });
+    await page.getByRole("button", { name: "Chọn", exact: true }).click();
+    await page.getByLabel("Bánh pía sầu riêng Cô Năm").check();
+    await page.getByLabel("4★").check();
+    await page.getByLabel("Số quyết định / giấy chứng nhận").fill("1234/QĐ-UBND");
+    await page.getByLabel("Ngày quyết định").fill(todayInVietnam());
+    expect(await seriousA11yViolations(page), "certificate form").toEqual([]);
+    await page.getByRole("button", { name: "Ghi nhận", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: /1234\/QĐ-UBND/ }).waitFor();
+    await page.getByText("UBND thành phố Cần Thơ").waitFor();
+
+    await page.goto(`${server.url}/staff/collections`);
+    await page.getByLabel("Tiêu đề").fill("Bánh pía Sóc Trăng xưa, nay ở Cần Thơ");
+    await page.getByLabel(/Sản phẩm, mỗi dòng/).fill(`${server.url}/products/${productSlug}`);
+    expect(await seriousA11yViolations(page), "collections").toEqual([]);
+    await page.getByRole("button", { name: "Lưu bộ sưu tập" }).click();
+    await page.getByRole("link", { name: "Bánh pía Sóc Trăng xưa, nay ở Cần Thơ" }).waitFor();
+
+    await page.goto(server.url);
+    const featured = page.locator("section", { has: page.getByRole("heading", { name: "Bánh pía Sóc Trăng xưa, nay ở Cần Thơ" }) });
+    await featured.getByRole("link", { name: /Bánh pía sầu riêng Cô Năm/ }).first().waitFor();
+    expect(await featured.getByText("OCOP 4 sao").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: "tests/.tmp/e2e/staff-home-featured.png", fullPage: true });
+    await context.close();
+  });
+});
