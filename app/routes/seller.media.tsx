@@ -6,7 +6,7 @@ import { MAX_EVIDENCE_NOTE } from "~/domain/producers/evidence-note";
 import { addCertificateEvidence, addProducerPhoto, evidenceOf, photosOf } from "~/domain/producers/media.server";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
-import { receivePhoto } from "~/domain/shared/photos.server";
+import { makePrivate, receivePhoto } from "~/domain/shared/photos.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "evidence") {
     const note = String(received.form.get("note") ?? "").trim();
     if (note.length > MAX_EVIDENCE_NOTE) return data({ intent, error: "evidence.error.note" as MessageKey }, { status: 400 });
-    addCertificateEvidence(actor, received.photo, note);
+    addCertificateEvidence(actor, await makePrivate(received.photo), note);
   } else {
     addProducerPhoto(actor, received.photo);
   }
@@ -83,7 +83,7 @@ export default function ProducerMedia() {
         <ul className="grid grid-cols-3 gap-2">
           {evidence.map((e) => (
             <li key={e.id} className="text-xs">
-              <img src={`/media/${e.file}`} alt={e.note || t("evidence.title")} width={e.width} height={e.height} className="aspect-square w-full rounded object-cover" />
+              <img src={`/evidence/${e.id}`} alt={e.note || t("evidence.title")} width={e.width} height={e.height} className="aspect-square w-full rounded object-cover" />
               {e.note ? <p className="mt-1 break-words">{e.note}</p> : null}
             </li>
           ))}

@@ -88,8 +88,8 @@ export default function NewCertificate() {
               <ul className="mt-1 grid grid-cols-3 gap-2">
                 {producer.evidence.map((e) => (
                   <li key={e.id}>
-                    <a href={`/media/${e.file}`}>
-                      <img src={`/media/${e.file}`} alt={e.note || t("cert.evidence")} width={e.width} height={e.height} className="h-24 w-full rounded object-cover" />
+                    <a href={`/evidence/${e.id}`}>
+                      <img src={`/evidence/${e.id}`} alt={e.note || t("cert.evidence")} width={e.width} height={e.height} className="h-24 w-full rounded object-cover" />
                     </a>
                   </li>
                 ))}

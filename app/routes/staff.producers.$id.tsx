@@ -94,8 +94,8 @@ export default function ReviewProducer() {
         <ul className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
           {producer.evidence.map((e) => (
             <li key={e.id}>
-              <a href={`/media/${e.file}`}>
-                <img src={`/media/${e.file}`} alt={e.note || t("verify.evidenceTitle")} width={e.width} height={e.height} className="h-32 w-full rounded object-cover" />
+              <a href={`/evidence/${e.id}`}>
+                <img src={`/evidence/${e.id}`} alt={e.note || t("verify.evidenceTitle")} width={e.width} height={e.height} className="h-32 w-full rounded object-cover" />
               </a>
               {e.note ? <p className="text-xs text-stone-600">{e.note}</p> : null}
             </li>

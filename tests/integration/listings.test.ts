@@ -218,7 +218,15 @@ describe("certificate scans and producer photos", () => {
       "SELECT e.file, e.note, u.email FROM certificate_evidence e JOIN users u ON u.id = e.uploaded_by_user_id ORDER BY e.id DESC LIMIT 1",
     );
     expect(scan).toMatchObject({ note: "QĐ DEMO-1234", email: "producer@demo.local" });
-    expect(scan.file).toMatch(/^producers\/[a-f0-9]{32}\.webp$/);
+    // Scans are private: kept out of the public /media folder, served only to the producer and its province's staff.
+    expect(scan.file).toMatch(/^evidence\/[a-f0-9]{32}\.webp$/);
+    const id = row<{ id: number }>("SELECT id FROM certificate_evidence ORDER BY id DESC LIMIT 1").id;
+    expect((await fetch(`${server.url}/media/${scan.file}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/evidence/${id}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/evidence/${id}`, { headers: { cookie: producerB } })).status).toBe(404);
+    const own = await fetch(`${server.url}/evidence/${id}`, { headers: { cookie: producerA } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get("content-type")).toBe("image/webp");
     const count = () => row<{ n: number }>("SELECT count(*) AS n FROM certificate_evidence").n;
     const before = count();
     const bad = await post("/seller/media", producerA, { intent: "evidence" }, { bytes: new TextEncoder().encode("%PDF-1.4 not an image"), name: "scan.jpg", type: "image/jpeg" });
@@ -226,7 +234,7 @@ describe("certificate scans and producer photos", () => {
     expect(await errorOf(bad, "evidence-photo")).toContain("không phải là ảnh");
     expect(count()).toBe(before);
     // Another producer's page shows only its own scans.
-    expect(await fetch(`${server.url}/seller/media`, { headers: { cookie: producerB } }).then((r) => r.text())).not.toContain(scan.file);
+    expect(await fetch(`${server.url}/seller/media`, { headers: { cookie: producerB } }).then((r) => r.text())).not.toContain(`/evidence/${id}`);
   });
 
   it("adds a photo to the producer's public page", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import type { MessageKey } from "~/i18n/vi";
@@ -54,4 +54,16 @@ export async function receivePhoto(
   if (!upload.file) return { form: upload.form, error: "form.required" };
   const stored = await storePhoto(upload.file, folder);
   return "error" in stored ? { form: upload.form, error: stored.error } : { form: upload.form, photo: stored };
+}
+
+/**
+ * Moves a stored photo into the private `evidence/` folder, which `/media` never serves: certificate
+ * scans are for the producer and staff only (served by `/evidence/:id` after an access check).
+ */
+export async function makePrivate(photo: StoredPhoto): Promise<StoredPhoto> {
+  const file = `evidence/${path.basename(photo.file)}`;
+  const root = path.resolve(settings.uploadsDir);
+  await mkdir(path.join(root, "evidence"), { recursive: true });
+  await rename(path.join(root, photo.file), path.join(root, file));
+  return { ...photo, file };
 }
