@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const value = submission.value;
   let outcome: string;
-  if (value.intent === "resolve") outcome = resolvePayment(staff, value.kind, value.id, value.resolution) ? "ok" : "not_found";
+  if (value.intent === "resolve") outcome = resolvePayment(staff, value.kind, value.id, value.resolution);
   else if (value.intent === "markPaid") {
     const paid = markOrderPaidByStaff(staff, value.orderCode);
     outcome = paid === "paid" ? "ok" : paid;

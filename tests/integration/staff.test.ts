@@ -350,3 +350,35 @@ describe("the audit log", () => {
     for (const action of ["producer.approve", "certificate.revoke", "listing.hide", "payout.record", "collection.create"]) expect(all.text).toContain(action);
   });
 });
+
+describe("payments of another province", () => {
+  it("answers 403 when provincial staff touch a transfer or an order outside their province", async () => {
+    const order = row<{ id: number; code: string }>(
+      `SELECT o.id, o.code FROM orders o WHERE EXISTS (SELECT 1 FROM order_parts p JOIN producers pr ON pr.id = p.producer_id
+         WHERE p.order_id = o.id AND pr.province_code <> '92') LIMIT 1`,
+    );
+    // The demo data has no orders: place one from a Hà Nội producer.
+    const target =
+      order ??
+      (await (async () => {
+        const product = row<{ id: number }>("SELECT id FROM products WHERE province_code = '01' AND status = 'live' AND producer_verified = 1 AND stock > 0 LIMIT 1");
+        const add = await fetch(`${server.url}/cart`, { method: "POST", body: new URLSearchParams({ intent: "add", productId: String(product.id), quantity: "1" }), redirect: "manual" });
+        const cart = cookieOf(add);
+        const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '01' LIMIT 1").code;
+        const placed = await send("/checkout", cart, { fullName: "Đỗ Minh Hà", phone: "0912345678", provinceCode: "01", wardCode: ward, addressLine: "5 Hàng Bè", paymentMethod: "vietqr" });
+        const code = new URL(placed.headers.get("location")!, server.url).pathname.split("/")[2]!;
+        return row<{ id: number; code: string }>("SELECT id, code FROM orders WHERE code = ?", code);
+      })());
+    const transfer = writer
+      .prepare(
+        `INSERT INTO bank_transfers (transaction_id, amount_vnd, description, account_number, occurred_at, order_id, outcome)
+         VALUES ('FT-OTHER-PROVINCE', 1000, ?, '257678859', '2026-11-23', ?, 'short') RETURNING id`,
+      )
+      .get(target.code, target.id) as { id: number };
+    const staff = await signIn("staff@demo.local");
+    expect((await send("/staff/payments", staff, { intent: "resolve", kind: "bank", id: String(transfer.id), resolution: "Đã hoàn tiền" })).status).toBe(403);
+    expect((await send("/staff/payments", staff, { intent: "markPaid", orderCode: target.code })).status).toBe(403);
+    expect(row("SELECT resolved_at AS r FROM bank_transfers WHERE id = ?", transfer.id)).toEqual({ r: null });
+    expect((await text(await send(`/staff/payments?order=${target.code}`, staff))).text).not.toContain(target.code + " ·");
+  });
+});

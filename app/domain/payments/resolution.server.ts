@@ -56,9 +56,19 @@ export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
 }
 
 /** Staff close a payment to resolve, saying what they did (refunded by bank, applied by hand…). */
-export function resolvePayment(staff: SessionUser, kind: "bank" | "stripe", id: string, resolution: string, now = Date.now()): boolean {
+export function resolvePayment(
+  staff: SessionUser,
+  kind: "bank" | "stripe",
+  id: string,
+  resolution: string,
+  now = Date.now(),
+): "ok" | "not_found" | "forbidden" {
   const visible = paymentsToResolve(staff).some((p) => p.kind === kind && p.id === id);
-  if (!visible) return false;
+  if (!visible) {
+    const exists = kind === "bank" ? prepared("SELECT 1 FROM bank_transfers WHERE id = ? AND resolved_at IS NULL").get(Number(id)) : prepared("SELECT 1 FROM stripe_events WHERE id = ? AND resolved_at IS NULL").get(id);
+    // Another province's transfer is forbidden; a resolved or unknown one is simply not there.
+    return exists && staff.role !== "central_staff" ? "forbidden" : "not_found";
+  }
   getDb().$client.transaction(() => {
     if (kind === "bank") {
       prepared("UPDATE bank_transfers SET resolved_at = ?, resolved_by_user_id = ?, resolution = ? WHERE id = ?").run(now, staff.id, resolution, Number(id));
@@ -67,7 +77,7 @@ export function resolvePayment(staff: SessionUser, kind: "bank" | "stripe", id: 
     }
     recordAudit(staff, { action: "payment.resolve", subjectType: kind === "bank" ? "bank_transfer" : "stripe_event", subjectId: id, provinceCode: staff.provinceCode, before: { resolved: false }, after: { resolved: true, resolution } }, now);
   })();
-  return true;
+  return "ok";
 }
 
 /** Staff mark an order's transfer received by hand (seen on the bank statement): exactly its total. */
