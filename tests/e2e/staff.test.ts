@@ -40,46 +40,52 @@ function newProducer(name: string, productName: string): { productSlug: string }
 const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 describe("provincial staff bring a new producer's goods to the home page", () => {
-  it("verify the producer, certify its product 4★, feature it, and the home page shows it with its badge", async () => {
-    const { productSlug } = newProducer("Hộ bánh pía Cô Năm", "Bánh pía sầu riêng Cô Năm");
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    await signInAs(page, server.url, "staff@demo.local");
+  for (const javaScript of [true, false]) {
+    it(`verify the producer, certify its product 4★, feature it, and the home page shows it with its badge, JavaScript ${javaScript ? "on" : "off"}`, async () => {
+      const who = javaScript ? "Cô Năm" : "Cô Sáu";
+      const producerName = `Hộ bánh pía ${who}`;
+      const productName = `Bánh pía sầu riêng ${who}`;
+      const collectionTitle = `Bánh pía Sóc Trăng xưa, nay ở Cần Thơ (${who})`;
+      const { productSlug } = newProducer(producerName, productName);
+      const context = await browser.newContext({ ...PHONE, javaScriptEnabled: javaScript });
+      const page = await context.newPage();
+      await signInAs(page, server.url, "staff@demo.local");
 
-    await page.goto(`${server.url}/staff`);
-    expect(await seriousA11yViolations(page), "staff home").toEqual([]);
-    await page.getByRole("link", { name: /Xác minh nhà sản xuất/ }).click();
-    await page.getByRole("link", { name: "Hộ bánh pía Cô Năm" }).click();
-    expect(await seriousA11yViolations(page), "producer review").toEqual([]);
-    await expectNoHorizontalScroll(page);
-    await page.getByLabel("Duyệt: cho bán hàng").check();
-    await page.getByRole("button", { name: "Ghi quyết định" }).click();
-    await page.getByRole("heading", { level: 1, name: "Xác minh nhà sản xuất" }).waitFor();
+      await page.goto(`${server.url}/staff`);
+      if (javaScript) expect(await seriousA11yViolations(page), "staff home").toEqual([]);
+      await page.getByRole("link", { name: /Xác minh nhà sản xuất/ }).click();
+      await page.getByRole("link", { name: producerName }).click();
+      if (javaScript) expect(await seriousA11yViolations(page), "producer review").toEqual([]);
+      await expectNoHorizontalScroll(page);
+      await page.getByLabel("Duyệt: cho bán hàng").check();
+      await page.getByRole("button", { name: "Ghi quyết định" }).click();
+      await page.getByRole("heading", { level: 1, name: "Xác minh nhà sản xuất" }).waitFor();
 
-    await page.goto(`${server.url}/staff/certificates/new`);
-    await page.getByLabel("Nhà sản xuất").selectOption({ label: "Hộ bánh pía Cô Năm" });
-    await page.getByRole("button", { name: "Chọn", exact: true }).click();
-    await page.getByLabel("Bánh pía sầu riêng Cô Năm").check();
-    await page.getByLabel("4★").check();
-    await page.getByLabel("Số quyết định / giấy chứng nhận").fill("1234/QĐ-UBND");
-    await page.getByLabel("Ngày quyết định").fill(todayInVietnam());
-    expect(await seriousA11yViolations(page), "certificate form").toEqual([]);
-    await page.getByRole("button", { name: "Ghi nhận", exact: true }).click();
-    await page.getByRole("heading", { level: 1, name: /1234\/QĐ-UBND/ }).waitFor();
-    await page.getByText("UBND thành phố Cần Thơ").waitFor();
+      await page.goto(`${server.url}/staff/certificates/new`);
+      await page.getByLabel("Nhà sản xuất").selectOption({ label: producerName });
+      await page.getByRole("button", { name: "Chọn", exact: true }).click();
+      await page.getByLabel(productName).check();
+      await page.getByLabel("4★").check();
+      await page.getByLabel("Số quyết định / giấy chứng nhận").fill(`1234/QĐ-UBND-${javaScript ? 1 : 2}`);
+      await page.getByLabel("Ngày quyết định").fill(todayInVietnam());
+      if (javaScript) expect(await seriousA11yViolations(page), "certificate form").toEqual([]);
+      await page.getByRole("button", { name: "Ghi nhận", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: new RegExp(`1234/QĐ-UBND-${javaScript ? 1 : 2}`) }).waitFor();
+      await page.getByText("UBND thành phố Cần Thơ").waitFor();
 
-    await page.goto(`${server.url}/staff/collections`);
-    await page.getByLabel("Tiêu đề").fill("Bánh pía Sóc Trăng xưa, nay ở Cần Thơ");
-    await page.getByLabel(/Sản phẩm, mỗi dòng/).fill(`${server.url}/products/${productSlug}`);
-    expect(await seriousA11yViolations(page), "collections").toEqual([]);
-    await page.getByRole("button", { name: "Lưu bộ sưu tập" }).click();
-    await page.getByRole("link", { name: "Bánh pía Sóc Trăng xưa, nay ở Cần Thơ" }).waitFor();
+      await page.goto(`${server.url}/staff/collections`);
+      await page.getByLabel("Tiêu đề").fill(collectionTitle);
+      await page.getByLabel(/Sản phẩm, mỗi dòng/).fill(`${server.url}/products/${productSlug}`);
+      if (javaScript) expect(await seriousA11yViolations(page), "collections").toEqual([]);
+      await page.getByRole("button", { name: "Lưu bộ sưu tập" }).click();
+      await page.getByRole("link", { name: collectionTitle }).waitFor();
 
-    await page.goto(server.url);
-    const featured = page.locator("section", { has: page.getByRole("heading", { name: "Bánh pía Sóc Trăng xưa, nay ở Cần Thơ" }) });
-    await featured.getByRole("link", { name: /Bánh pía sầu riêng Cô Năm/ }).first().waitFor();
-    expect(await featured.getByText("OCOP 4 sao").count()).toBeGreaterThan(0);
-    await page.screenshot({ path: "tests/.tmp/e2e/staff-home-featured.png", fullPage: true });
-    await context.close();
-  });
+      await page.goto(server.url);
+      const featured = page.locator("section", { has: page.getByRole("heading", { name: collectionTitle }) });
+      await featured.getByRole("link", { name: new RegExp(productName) }).first().waitFor();
+      expect(await featured.getByText("OCOP 4 sao").count()).toBeGreaterThan(0);
+      await expectNoHorizontalScroll(page);
+      await context.close();
+    });
+  }
 });
