@@ -3,12 +3,12 @@ import { prepared } from "~/db/prepared.server";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { assertStaffMayActIn, staffProvince } from "../accounts/staff.server";
-import type { REPORT_REASONS } from "./reports";
+import type { ReportReason } from "./report-reasons";
 
 /** Files a shopper's report of a public listing; false when there is no such listing. */
 export function reportListing(
   slug: string,
-  report: { reason: (typeof REPORT_REASONS)[number]; details?: string },
+  report: { reason: ReportReason; details?: string },
   reporterUserId: number | null,
   now = Date.now(),
 ): boolean {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { message } from "../shared/form-messages";
+import { REPORT_REASONS } from "./report-reasons";
 
-export const REPORT_REASONS = ["fake_certificate", "wrong_information", "prohibited", "other"] as const;
 
 /** A shopper's report of a listing (PRODUCT.md §3). */
 export const reportSchema = z.object({
