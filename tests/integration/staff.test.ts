@@ -382,3 +382,43 @@ describe("payments of another province", () => {
     expect((await text(await send(`/staff/payments?order=${target.code}`, staff))).text).not.toContain(target.code + " ·");
   });
 });
+
+describe("other provinces' payouts, reports and collections", () => {
+  it("answers 403 and changes nothing", async () => {
+    const staff = await signIn("staff@demo.local");
+    const haNoiProducer = row<{ id: number }>("SELECT id FROM producers WHERE province_code = '01' AND verification_status = 'approved' LIMIT 1");
+    writer
+      .prepare("INSERT INTO ledger_entries (account, amount_vnd, producer_id, memo, created_at) VALUES ('producer_payable', 100000, ?, 'delivered', ?)")
+      .run(haNoiProducer.id, Date.now());
+    expect((await send("/staff/payouts", staff, { producerId: String(haNoiProducer.id), amount: "100000", reference: "FT-ELSEWHERE" })).status).toBe(403);
+    expect(row("SELECT count(*) AS n FROM ledger_entries WHERE producer_id = ? AND account = 'producer_paid_out'", haNoiProducer.id)).toEqual({ n: 0 });
+    expect((await text(await send("/staff/payouts", staff))).text).not.toContain(
+      row<{ name: string }>("SELECT name FROM producers WHERE id = ?", haNoiProducer.id).name,
+    );
+
+    const haNoiProduct = row<{ id: number; slug: string }>("SELECT id, slug FROM products WHERE province_code = '01' AND status = 'live' LIMIT 1");
+    const report = writer
+      .prepare("INSERT INTO listing_reports (product_id, reason, details) VALUES (?, 'other', 'Ảnh không đúng sản phẩm') RETURNING id")
+      .get(haNoiProduct.id) as { id: number };
+    expect((await text(await send("/staff/moderation", staff))).text).not.toContain("Ảnh không đúng sản phẩm");
+    expect((await send("/staff/moderation", staff, { intent: "dismiss", reportId: String(report.id), note: "Không phải tỉnh mình" })).status).toBe(403);
+    expect(row("SELECT status FROM listing_reports WHERE id = ?", report.id)).toEqual({ status: "open" });
+
+    const admin = await signIn("admin@demo.local");
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const certifiedHaNoi = row<{ slug: string }>(
+      "SELECT slug FROM products WHERE province_code = '01' AND status = 'live' AND producer_verified = 1 AND badge_expires_on > ? LIMIT 1",
+      today,
+    );
+    expect((await send("/staff/collections", admin, { title: "Quà Hà Nội", startsOn: today, products: certifiedHaNoi.slug })).status).toBe(303);
+    const collection = row<{ id: number }>("SELECT id FROM collections WHERE title = 'Quà Hà Nội'");
+    // Even with only Cần Thơ goods in the new list, a collection featuring another province's is not theirs to edit.
+    const certifiedCanTho = row<{ slug: string }>(
+      "SELECT slug FROM products WHERE province_code = '92' AND status = 'live' AND producer_verified = 1 AND badge_expires_on > ? LIMIT 1",
+      today,
+    );
+    const edit = await send(`/staff/collections/${collection.id}`, staff, { title: "Quà Cần Thơ", startsOn: today, products: certifiedCanTho.slug });
+    expect(edit.status).toBe(403);
+    expect(row("SELECT title FROM collections WHERE id = ?", collection.id)).toEqual({ title: "Quà Hà Nội" });
+  });
+});
