@@ -555,6 +555,7 @@ export const en: Record<MessageKey, string> = {
   "audit.none": "No actions.",
   "audit.before": "Before",
   "audit.after": "After",
+  "cert.error.notRenewable": "A revoked certificate cannot be renewed; record a new decision instead.",
   "staffPay.title": "Payments to resolve",
   "staffPay.toResolve": "Money received that paid nothing",
   "staffPay.none": "Nothing to resolve.",

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CollectionForm } from "~/components/collection-form";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { handleCollectionForm } from "~/domain/catalog/collection-action.server";
-import { collectionForEditing } from "~/domain/catalog/collections.server";
+import { collectionForStaff } from "~/domain/catalog/collections.server";
 import "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
@@ -16,8 +16,8 @@ function collectionId(params: { id?: string }): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request);
-  const collection = collectionForEditing(collectionId(params));
+  const staff = await requireStaff(request);
+  const collection = collectionForStaff(staff, collectionId(params));
   if (!collection) throw new Response("Not found", { status: 404 });
   return { collection };
 }

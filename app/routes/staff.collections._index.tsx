@@ -11,8 +11,8 @@ import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request);
-  return { collections: collectionsForStaff(), today: todayInVietnam() };
+  const staff = await requireStaff(request);
+  return { collections: collectionsForStaff(staff), today: todayInVietnam() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

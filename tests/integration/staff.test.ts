@@ -422,3 +422,49 @@ describe("other provinces' payouts, reports and collections", () => {
     expect(row("SELECT title FROM collections WHERE id = ?", collection.id)).toEqual({ title: "Quà Hà Nội" });
   });
 });
+
+describe("review fixes", () => {
+  it("does not restore a listing staff did not hide, nor renew a revoked certificate", async () => {
+    const admin = await signIn("admin@demo.local");
+    const draft = row<{ id: number }>("SELECT id FROM products WHERE status = 'draft' LIMIT 1");
+    expect((await send("/staff/moderation", admin, { intent: "restore", productId: String(draft.id), note: "Cho hiện lên thử" })).status).toBe(404);
+    expect(row("SELECT status FROM products WHERE id = ?", draft.id)).toEqual({ status: "draft" });
+
+    const revoked = row<{ id: number }>("SELECT id FROM certificates WHERE status = 'revoked' LIMIT 1");
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const renew = await send(`/staff/certificates/${revoked.id}`, admin, { intent: "renew", number: "QĐ GIA-HAN-1", decisionDate: today });
+    expect(renew.status).toBe(400);
+    expect(row<{ n: number }>("SELECT count(*) AS n FROM certificates WHERE number = 'QĐ GIA-HAN-1'").n).toBe(0);
+  });
+
+  it("keeps provincial staff out of other provinces' collections on the list and the edit page", async () => {
+    const staff = await signIn("staff@demo.local");
+    const foreign = row<{ id: number; title: string }>(
+      `SELECT c.id, c.title FROM collections c WHERE EXISTS (SELECT 1 FROM collection_products cp JOIN products p ON p.id = cp.product_id
+         WHERE cp.collection_id = c.id AND p.province_code <> '92') LIMIT 1`,
+    );
+    expect((await text(await send("/staff/collections", staff))).text).not.toContain(foreign.title);
+    expect((await send(`/staff/collections/${foreign.id}`, staff)).status).toBe(403);
+  });
+});
+
+describe("a verified producer that moves province", () => {
+  it("goes back to verification, so the new province's staff check it", async () => {
+    const producer = await signIn("producer@demo.local");
+    const before = row<{ id: number; status: string }>(
+      "SELECT p.id, p.verification_status AS status FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'",
+    );
+    expect(before.status).toBe("approved");
+    const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '01' ORDER BY code LIMIT 1").code;
+    const res = await send("/seller/profile", producer, {
+      name: "Hợp tác xã chuyển ra Hà Nội",
+      entityType: "cooperative",
+      provinceCode: "01",
+      wardCode: ward,
+      addressLine: "Số 1 phố Huế",
+      phone: "0912 345 678",
+    });
+    expect(res.status).toBe(303);
+    expect(row("SELECT verification_status AS s, province_code AS p FROM producers WHERE id = ?", before.id)).toEqual({ s: "pending", p: "01" });
+  });
+});

@@ -18,15 +18,27 @@ export interface CollectionSummary {
   products: number;
 }
 
-export function collectionsForStaff(): CollectionSummary[] {
+// A collection is a provincial staff member's when every product it features is from their province.
+const WHOLLY_IN_PROVINCE = `(:province IS NULL OR NOT EXISTS (SELECT 1 FROM collection_products cp JOIN products p ON p.id = cp.product_id
+  WHERE cp.collection_id = c.id AND p.province_code <> :province))`;
+
+export function collectionsForStaff(staff: SessionUser): CollectionSummary[] {
   return prepared(
     `SELECT c.id, c.title, c.starts_on AS startsOn, c.ends_on AS endsOn, c.position,
        (SELECT count(*) FROM collection_products WHERE collection_id = c.id) AS products
-     FROM collections c ORDER BY c.starts_on DESC, c.position, c.id LIMIT 200`,
-  ).all() as CollectionSummary[];
+     FROM collections c WHERE ${WHOLLY_IN_PROVINCE} ORDER BY c.starts_on DESC, c.position, c.id LIMIT 200`,
+  ).all({ province: staffProvince(staff) }) as CollectionSummary[];
 }
 
-export function collectionForEditing(id: number) {
+/** A collection to edit; a 403 page for one featuring another province's goods (provincial staff). */
+export function collectionForStaff(staff: SessionUser, id: number) {
+  const mine = prepared(`SELECT 1 FROM collections c WHERE c.id = :id AND ${WHOLLY_IN_PROVINCE}`).get({ id, province: staffProvince(staff) });
+  const collection = collectionForEditing(id);
+  if (collection && !mine) throw new Response("Forbidden", { status: 403 });
+  return collection;
+}
+
+function collectionForEditing(id: number) {
   const collection = prepared(
     "SELECT id, title, description, starts_on AS startsOn, ends_on AS endsOn, position FROM collections WHERE id = ?",
   ).get(id) as { id: number; title: string; description: string; startsOn: string; endsOn: string | null; position: number } | undefined;
@@ -72,12 +84,7 @@ export function saveCollection(
     const before = collectionId === null ? null : collectionForEditing(collectionId);
     if (collectionId !== null && !before) return { ok: false as const, problem: "notFound" as const };
     // Editing a collection that features another province's goods is not a provincial staff member's call.
-    if (before && province !== null) {
-      const foreign = prepared(
-        "SELECT 1 FROM collection_products cp JOIN products p ON p.id = cp.product_id WHERE cp.collection_id = ? AND p.province_code <> ?",
-      ).get(collectionId, province);
-      if (foreign) throw new Response("Forbidden", { status: 403 });
-    }
+    if (collectionId !== null) collectionForStaff(staff, collectionId);
     const values = {
       title: input.title,
       description: input.description ?? "",

@@ -49,15 +49,26 @@ export function openReports(staff: SessionUser): OpenReport[] {
 
 /** Listings staff hid, to restore. */
 export function hiddenListings(staff: SessionUser): { id: number; name: string; slug: string; producerName: string }[] {
-  return prepared(
+  const rows = prepared(
     `SELECT p.id, p.name, p.slug, pr.name AS producerName FROM products p JOIN producers pr ON pr.id = p.producer_id
      WHERE p.status = 'hidden' AND EXISTS (SELECT 1 FROM staff_audit a WHERE a.subject_type = 'product' AND a.subject_id = CAST(p.id AS TEXT) AND a.action = 'listing.hide')
        AND (:province IS NULL OR p.province_code = :province)
      ORDER BY p.name LIMIT 200`,
   ).all({ province: staffProvince(staff) }) as { id: number; name: string; slug: string; producerName: string }[];
+  return rows.filter((row) => hiddenByStaff(row.id, "hidden"));
 }
 
 type Outcome = "ok" | "not_found";
+
+/** Hidden, and the last word on it was a staff hide (not the producer's own later change). */
+function hiddenByStaff(productId: number, status: string): boolean {
+  if (status !== "hidden") return false;
+  const lastHide = prepared(
+    "SELECT max(created_at) AS at FROM staff_audit WHERE subject_type = 'product' AND subject_id = ? AND action = 'listing.hide'",
+  ).get(String(productId)) as { at: number | null };
+  const lastProducerChange = prepared("SELECT updated_at AS at FROM products WHERE id = ?").get(productId) as { at: number | null };
+  return lastHide.at !== null && (lastProducerChange.at === null || lastProducerChange.at <= lastHide.at);
+}
 
 function productInScope(staff: SessionUser, productId: number) {
   const product = prepared("SELECT id, status, province_code AS provinceCode FROM products WHERE id = ?").get(productId) as
@@ -78,6 +89,9 @@ export function setListingVisibility(
 ): Outcome {
   const product = productInScope(staff, productId);
   if (!product) return "not_found";
+  // Staff restore only what staff hid (not a draft, nor a listing its producer took down), and hide
+  // only what is on sale or waiting for it.
+  if (visible ? !hiddenByStaff(productId, product.status) : product.status !== "live" && product.status !== "submitted") return "not_found";
   getDb().$client.transaction(() => {
     const status = visible ? "live" : "hidden";
     prepared("UPDATE products SET status = ?, updated_at = ?, published_at = coalesce(published_at, ?) WHERE id = ?").run(status, now, now, productId);
@@ -107,7 +121,7 @@ export function dismissReport(staff: SessionUser, reportId: number, note: string
   const report = prepared("SELECT r.id, r.status, r.product_id AS productId FROM listing_reports r WHERE r.id = ?").get(reportId) as
     | { id: number; status: string; productId: number }
     | undefined;
-  if (!report) return "not_found";
+  if (!report || report.status !== "open") return "not_found";
   const product = productInScope(staff, report.productId)!;
   getDb().$client.transaction(() => {
     prepared("UPDATE listing_reports SET status = 'dismissed', resolved_by_user_id = ?, resolution = ?, resolved_at = ? WHERE id = ?").run(

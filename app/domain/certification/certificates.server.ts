@@ -89,7 +89,10 @@ export function producerForCertification(staff: SessionUser, producerId: number)
   };
 }
 
-export type CertificateRefusal = { field: "stars" | "productIds" | "decisionDate" | "number"; message: "cert.error.fiveStarsCentral" | "cert.error.products" | "cert.error.future" | "cert.error.lapsed" | "cert.error.duplicate" };
+export type CertificateRefusal = {
+  field: "stars" | "productIds" | "decisionDate" | "number";
+  message: "cert.error.fiveStarsCentral" | "cert.error.products" | "cert.error.future" | "cert.error.lapsed" | "cert.error.duplicate" | "cert.error.notRenewable";
+};
 
 /**
  * Records a certificate for products of one producer. The expiry (+36 months) and the issuer follow
@@ -199,6 +202,8 @@ export function renewCertificate(
 ): ReturnType<typeof recordCertificate> {
   const cert = certificateForStaff(staff, certificateId);
   if (!cert) return { ok: false, notFound: true };
+  // A revoked certificate is not renewed: that would bring back a badge taken away for cause.
+  if (cert.status === "revoked") return { ok: false, field: "number", message: "cert.error.notRenewable" };
   const productIds = (prepared("SELECT product_id AS id FROM certificate_products WHERE certificate_id = ?").all(certificateId) as { id: number }[]).map(
     (p) => p.id,
   );

@@ -71,9 +71,9 @@ export function resolvePayment(
   }
   getDb().$client.transaction(() => {
     if (kind === "bank") {
-      prepared("UPDATE bank_transfers SET resolved_at = ?, resolved_by_user_id = ?, resolution = ? WHERE id = ?").run(now, staff.id, resolution, Number(id));
+      prepared("UPDATE bank_transfers SET resolved_at = ?, resolved_by_user_id = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL").run(now, staff.id, resolution, Number(id));
     } else {
-      prepared("UPDATE stripe_events SET resolved_at = ? WHERE id = ?").run(now, id);
+      prepared("UPDATE stripe_events SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL").run(now, id);
     }
     recordAudit(staff, { action: "payment.resolve", subjectType: kind === "bank" ? "bank_transfer" : "stripe_event", subjectId: id, provinceCode: staff.provinceCode, before: { resolved: false }, after: { resolved: true, resolution } }, now);
   })();

@@ -25,8 +25,9 @@ function uniqueSlug(name: string): string {
 }
 
 /**
- * Creates or updates the producer profile of a producer account. A new profile, or one staff asked
- * to change, goes (back) to staff for verification; its products stay hidden until it is approved.
+ * Creates or updates the producer profile of a producer account. A new profile, one staff asked to
+ * change, or one moved to another province goes (back) to staff for verification; its products stay
+ * hidden until it is approved.
  */
 export function saveProducerProfile(
   user: SessionUser,
@@ -53,8 +54,10 @@ export function saveProducerProfile(
     const existing = tx.select().from(producers).where(eq(producers.ownerUserId, user.id)).get();
     if (existing) {
       const resubmitted = existing.verificationStatus === "changes_requested";
+      // Another province's staff never verified this producer: moving goes back to verification there.
+      const moved = existing.provinceCode !== fields.provinceCode && existing.verificationStatus !== "pending";
       tx.update(producers)
-        .set({ ...fields, ...(resubmitted ? { verificationStatus: "pending" as const } : {}) })
+        .set({ ...fields, ...(resubmitted || moved ? { verificationStatus: "pending" as const } : {}) })
         .where(eq(producers.id, existing.id))
         .run();
       recordActivity(tx, { producerId: existing.id, actorUserId: user.id, action: "profile.update", subject: input.name });

@@ -74,3 +74,13 @@ describe("toCsv", () => {
     expect(parsed).toEqual([header, ...rows.map((row) => row.map((v) => (v === null ? "" : String(v))))]);
   });
 });
+
+describe("spreadsheet formulas", () => {
+  it("keeps text that starts like a formula as text", () => {
+    expect(csvField('=HYPERLINK("http://x","OCOP")')).toBe(`"'=HYPERLINK(""http://x"",""OCOP"")"`);
+    expect(csvField("+84 912")).toBe("'+84 912");
+    expect(csvField("@cmd")).toBe("'@cmd");
+    expect(csvField(-5)).toBe("-5");
+    expect(csvField("Mật ong - rừng")).toBe("Mật ong - rừng");
+  });
+});

@@ -15,7 +15,10 @@ export function csvField(value: CsvValue): string {
     if (!Number.isFinite(value)) throw new RangeError(`Not a finite number for CSV: ${value}`);
     return String(value);
   }
-  const text = String(value);
+  // A text starting like a formula (=, +, -, @) would run as one in a spreadsheet (CSV injection):
+  // a leading apostrophe keeps it text. Booleans and numbers never need it.
+  const raw = String(value);
+  const text = typeof value === "string" && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -44,8 +44,10 @@ export function parseDateRange(
   const rawFrom = (params.get("from") ?? "").trim();
   const rawTo = (params.get("to") ?? "").trim();
   const errors: RangeErrors = {};
-  if (rawFrom !== "" && !isIsoDate(rawFrom)) errors.from = "dashboard.error.date";
-  if (rawTo !== "" && !isIsoDate(rawTo)) errors.to = "dashboard.error.date";
+  // Years outside 2000–2099 are typing slips, and date arithmetic past 9999 throws.
+  const plausible = (date: string) => isIsoDate(date) && date >= "2000-01-01" && date <= "2099-12-31";
+  if (rawFrom !== "" && !plausible(rawFrom)) errors.from = "dashboard.error.date";
+  if (rawTo !== "" && !plausible(rawTo)) errors.to = "dashboard.error.date";
   if (errors.from || errors.to) return { range: null, errors, values: { from: rawFrom, to: rawTo } };
 
   const to = rawTo || (rawFrom ? maxDate(rawFrom, today) : today);
