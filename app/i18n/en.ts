@@ -556,6 +556,7 @@ export const en: Record<MessageKey, string> = {
   "audit.before": "Before",
   "audit.after": "After",
   "cert.error.notRenewable": "A revoked certificate cannot be renewed; record a new decision instead.",
+  "payout.error.duplicate": "This transfer has already been recorded.",
   "staffPay.title": "Payments to resolve",
   "staffPay.toResolve": "Money received that paid nothing",
   "staffPay.none": "Nothing to resolve.",

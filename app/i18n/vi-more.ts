@@ -372,6 +372,7 @@ export const viMore = {
   "audit.before": "Trước",
   "audit.after": "Sau",
   "cert.error.notRenewable": "Chứng nhận đã bị thu hồi, không gia hạn được; hãy ghi nhận quyết định mới.",
+  "payout.error.duplicate": "Giao dịch này đã được ghi nhận.",
   "staffPay.title": "Thanh toán cần xử lý",
   "staffPay.toResolve": "Tiền đến nhưng chưa khớp đơn",
   "staffPay.none": "Không có khoản nào cần xử lý.",

@@ -29,6 +29,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (outcome === "over_balance") {
     return data({ producerId, result: submission.reply({ fieldErrors: { amount: ["payout.error.overBalance"] } }) }, { status: 400 });
   }
+  if (outcome === "duplicate") {
+    return data({ producerId, result: submission.reply({ fieldErrors: { reference: ["payout.error.duplicate"] } }) }, { status: 409 });
+  }
   return redirect("/staff/payouts", 303);
 }
 

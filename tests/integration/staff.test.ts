@@ -331,6 +331,10 @@ describe("producer payouts", () => {
     const ok = await send("/staff/payouts", staff, { producerId: String(producerId), amount: "450.000", reference: "FT2611230001" });
     expect(ok.status).toBe(303);
     expect(payable()).toBe(balance - 450000);
+    // The same transfer sent again (a double click) is refused, not paid out twice.
+    const again = await send("/staff/payouts", staff, { producerId: String(producerId), amount: "1", reference: "FT2611230001" });
+    expect(again.status).toBe(409);
+    expect(payable()).toBe(balance - 450000);
     expect(row("SELECT sum(amount_vnd) AS s FROM ledger_entries WHERE producer_id = ? AND account = 'producer_paid_out'", producerId)).toEqual({ s: 450000 });
     const audit = row<{ after: string }>("SELECT after FROM staff_audit WHERE action = 'payout.record' AND subject_id = ?", String(producerId));
     expect(JSON.parse(audit.after)).toMatchObject({ paidOutVnd: 450000, reference: "FT2611230001" });

@@ -49,20 +49,25 @@ export function recordPayout(
   staff: SessionUser,
   payout: { producerId: number; amount: number; reference: string },
   now = Date.now(),
-): "ok" | "not_found" | "over_balance" {
+): "ok" | "not_found" | "over_balance" | "duplicate" {
   const producer = prepared("SELECT id, province_code AS provinceCode FROM producers WHERE id = ?").get(payout.producerId) as
     | { id: number; provinceCode: string }
     | undefined;
   if (!producer) return "not_found";
   assertStaffMayActIn(staff, producer.provinceCode);
-  return getDb().$client.transaction((): "ok" | "over_balance" => {
+  return getDb().$client.transaction((): "ok" | "over_balance" | "duplicate" => {
+    // The same bank transfer recorded twice (a double click, a second tab) would pay out twice on paper.
+    const memo = `payout ${payout.reference}`;
+    if (prepared("SELECT 1 FROM ledger_entries WHERE producer_id = ? AND account = 'producer_paid_out' AND memo = ?").get(producer.id, memo)) {
+      return "duplicate";
+    }
     const before = producerBalances(producer.id);
     if (payout.amount > before.payableVnd) return "over_balance";
     const insert = prepared(
       "INSERT INTO ledger_entries (account, amount_vnd, producer_id, memo, created_at) VALUES (?, ?, ?, ?, ?)",
     );
-    insert.run("producer_payable", -payout.amount, producer.id, `payout ${payout.reference}`, now);
-    insert.run("producer_paid_out", payout.amount, producer.id, `payout ${payout.reference}`, now);
+    insert.run("producer_payable", -payout.amount, producer.id, memo, now);
+    insert.run("producer_paid_out", payout.amount, producer.id, memo, now);
     recordAudit(
       staff,
       {

@@ -14,6 +14,14 @@ function refundableParts(orderId: number, partId: number | null): PartRow[] {
   return partsOfOrder(orderId).filter((p) => p.status !== "refunded" && p.status !== "awaiting_payment" && (partId === null || p.id === partId));
 }
 
+/** The province an order belongs to (all its producers'), or null when it spans several. */
+export function orderProvince(orderId: number): string | null {
+  const provinces = prepared(
+    "SELECT DISTINCT pr.province_code AS code FROM order_parts p JOIN producers pr ON pr.id = p.producer_id WHERE p.order_id = ?",
+  ).all(orderId) as { code: string }[];
+  return provinces.length === 1 ? provinces[0]!.code : null;
+}
+
 /** Provincial staff act only for producers of their province; central staff for all. */
 export function staffMayHandleParts(staff: SessionUser, parts: PartRow[]): boolean {
   if (staff.role === "central_staff") return true;
@@ -83,7 +91,7 @@ export async function refundOrder(
         action: "order.refund",
         subjectType: "order",
         subjectId: order.code,
-        provinceCode: staff.provinceCode,
+        provinceCode: orderProvince(orderId),
         before: { paymentStatus: order.paymentStatus, parts: parts.map((p) => ({ id: p.id, status: p.status })) },
         after: { paymentStatus: after.paymentStatus, refundedVnd: amountVnd, method: order.paymentMethod, reason },
       },

@@ -5,7 +5,7 @@ import type { SessionUser } from "../accounts/sessions.server";
 import { partsOfOrder } from "../orders/order-moves.server";
 import { orderView, type OrderView } from "../orders/order-view.server";
 import { applyPayment, payableOrderByCode, type PaymentOutcome } from "./payments.server";
-import { staffMayHandleParts } from "./refunds.server";
+import { orderProvince, staffMayHandleParts } from "./refunds.server";
 
 export interface PaymentToResolve {
   /** `refund_due` is resolved by refunding the part, the others by a note. */
@@ -75,7 +75,11 @@ export function resolvePayment(
     } else {
       prepared("UPDATE stripe_events SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL").run(now, id);
     }
-    recordAudit(staff, { action: "payment.resolve", subjectType: kind === "bank" ? "bank_transfer" : "stripe_event", subjectId: id, provinceCode: staff.provinceCode, before: { resolved: false }, after: { resolved: true, resolution } }, now);
+    const orderId = (kind === "bank"
+      ? prepared("SELECT order_id AS id FROM bank_transfers WHERE id = ?").get(Number(id))
+      : prepared("SELECT order_id AS id FROM stripe_events WHERE id = ?").get(id)) as { id: number | null } | undefined;
+    const provinceCode = orderId?.id ? orderProvince(orderId.id) : null;
+    recordAudit(staff, { action: "payment.resolve", subjectType: kind === "bank" ? "bank_transfer" : "stripe_event", subjectId: id, provinceCode, before: { resolved: false }, after: { resolved: true, resolution } }, now);
   })();
   return "ok";
 }
@@ -93,7 +97,7 @@ export function markOrderPaidByStaff(
   return getDb().$client.transaction(() => {
     const outcome = applyPayment(order.id, order.totalVnd, { source: "staff", userId: staff.id }, { now });
     if (outcome === "paid") {
-      recordAudit(staff, { action: "order.markPaid", subjectType: "order", subjectId: order.code, provinceCode: staff.provinceCode, before: { paymentStatus: order.paymentStatus }, after: { paymentStatus: "paid", paidVnd: order.totalVnd } }, now);
+      recordAudit(staff, { action: "order.markPaid", subjectType: "order", subjectId: order.code, provinceCode: orderProvince(order.id), before: { paymentStatus: order.paymentStatus }, after: { paymentStatus: "paid", paidVnd: order.totalVnd } }, now);
     }
     return outcome;
   })();
