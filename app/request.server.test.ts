@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "./request.server";
+import { idParam, safeRedirectPath } from "./request.server";
 
 describe("safeRedirectPath", () => {
   it("keeps same-site paths with their query", () => {
@@ -11,5 +11,20 @@ describe("safeRedirectPath", () => {
       expect(safeRedirectPath(hostile), JSON.stringify(hostile)).toBe("/");
     }
     expect(safeRedirectPath(null)).toBe("/");
+  });
+});
+
+describe("idParam", () => {
+  it("takes positive whole numbers and answers 404 for anything else", () => {
+    expect(idParam("42")).toBe(42);
+    for (const bad of [undefined, "", "0", "-1", "1.5", "abc", "1e3x", "99999999999999999999"]) {
+      let status = 0;
+      try {
+        idParam(bad);
+      } catch (error) {
+        status = (error as Response).status;
+      }
+      expect(status, String(bad)).toBe(404);
+    }
   });
 });

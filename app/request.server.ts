@@ -51,3 +51,10 @@ export async function readRawBody(request: Request, maxBytes: number): Promise<B
   }
   return Buffer.concat(chunks);
 }
+
+/** A record id from the URL (`/staff/producers/:id`): a positive whole number, or the 404 page. */
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
@@ -129,7 +130,6 @@ function PartCard({ part, producerId }: { part: InboxPart; producerId: number })
   const formAction = portalFormAction(producerId);
   // The buttons offered are the moves the state machine allows (payment and refunds are not the producer's).
   const can = new Set(allowedActions(part.status));
-  const button = "rounded bg-brand-700 px-3 py-2 font-semibold text-white disabled:opacity-60";
   return (
     <section id={`part-${part.id}`} aria-labelledby={`part-${part.id}-title`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
       <h2 id={`part-${part.id}-title`} className="flex flex-wrap justify-between gap-2">
@@ -159,43 +159,18 @@ function PartCard({ part, producerId }: { part: InboxPart; producerId: number })
 
       {part.status === "awaiting_payment" ? (
         demoPayments && part.paymentMethod === "vietqr" ? (
-          <Form method="post" action={formAction}>
-            <input type="hidden" name="partId" value={part.id} />
-            <button type="submit" name="intent" value="markPaid" disabled={busy} className={button}>
-              {t("inbox.markPaid")}
-            </button>
-            <p className="text-xs text-stone-600">{t("inbox.markPaidHint")}</p>
-          </Form>
+          <MoveButton partId={part.id} formAction={formAction} intent="markPaid" label="inbox.markPaid" hint="inbox.markPaidHint" />
         ) : (
           <p className="text-sm text-stone-600">{t("inbox.waitingPayment")}</p>
         )
       ) : null}
-      {can.has("confirm") ? (
-        <Form method="post" action={formAction}>
-          <input type="hidden" name="partId" value={part.id} />
-          <button type="submit" name="intent" value="confirm" disabled={busy} className={button}>
-            {t("inbox.confirm")}
-          </button>
-        </Form>
-      ) : null}
+      {can.has("confirm") ? <MoveButton partId={part.id} formAction={formAction} intent="confirm" label="inbox.confirm" /> : null}
       {can.has("ship") ? (
         <Form method="post" action={formAction} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>
           <input type="hidden" name="partId" value={part.id} />
-          <div>
-            <label htmlFor={`carrier-${part.id}`} className="block text-sm font-medium">
-              {t("inbox.carrier")}
-            </label>
-            <input id={`carrier-${part.id}`} name="carrier" list="carriers" maxLength={60} className="mt-1 w-full rounded border border-stone-300 px-2 py-2" aria-invalid={err("carrier") ? true : undefined} aria-describedby={err("carrier") ? `carrier-${part.id}-error` : undefined} />
-            <FieldError id={`carrier-${part.id}-error`} message={err("carrier")} />
-          </div>
-          <div>
-            <label htmlFor={`tracking-${part.id}`} className="block text-sm font-medium">
-              {t("inbox.trackingNumber")}
-            </label>
-            <input id={`tracking-${part.id}`} name="trackingNumber" maxLength={40} autoCapitalize="characters" className="mt-1 w-full rounded border border-stone-300 px-2 py-2" aria-invalid={err("trackingNumber") ? true : undefined} aria-describedby={err("trackingNumber") ? `tracking-${part.id}-error` : undefined} />
-            <FieldError id={`tracking-${part.id}-error`} message={err("trackingNumber")} />
-          </div>
-          <button type="submit" name="intent" value="ship" disabled={busy} className={button}>
+          <Field id={`carrier-${part.id}`} name="carrier" label={t("inbox.carrier")} list="carriers" maxLength={60} errors={errors.carrier} />
+          <Field id={`tracking-${part.id}`} name="trackingNumber" label={t("inbox.trackingNumber")} maxLength={40} autoCapitalize="characters" errors={errors.trackingNumber} />
+          <button type="submit" name="intent" value="ship" disabled={busy} className={BUTTON}>
             {t("inbox.ship")}
           </button>
           <datalist id="carriers">
@@ -205,14 +180,7 @@ function PartCard({ part, producerId }: { part: InboxPart; producerId: number })
           </datalist>
         </Form>
       ) : null}
-      {can.has("deliver") ? (
-        <Form method="post" action={formAction}>
-          <input type="hidden" name="partId" value={part.id} />
-          <button type="submit" name="intent" value="deliver" disabled={busy} className={button}>
-            {t("inbox.deliver")}
-          </button>
-        </Form>
-      ) : null}
+      {can.has("deliver") ? <MoveButton partId={part.id} formAction={formAction} intent="deliver" label="inbox.deliver" /> : null}
       {can.has("cancel") && part.status !== "awaiting_payment" ? (
         <details open={Boolean(err("reason"))}>
           <summary className="cursor-pointer text-sm text-red-800">{t("inbox.cancel")}</summary>
@@ -230,5 +198,34 @@ function PartCard({ part, producerId }: { part: InboxPart; producerId: number })
         </details>
       ) : null}
     </section>
+  );
+}
+
+const BUTTON = "rounded bg-brand-700 px-3 py-2 font-semibold text-white disabled:opacity-60";
+
+/** A one-button move of a part (confirm, deliver, the demo's "transfer received"). */
+function MoveButton({
+  partId,
+  formAction,
+  intent,
+  label,
+  hint,
+}: {
+  partId: number;
+  formAction: string;
+  intent: "confirm" | "deliver" | "markPaid";
+  label: MessageKey;
+  hint?: MessageKey;
+}) {
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Form method="post" action={formAction}>
+      <input type="hidden" name="partId" value={partId} />
+      <button type="submit" name="intent" value={intent} disabled={busy} className={BUTTON}>
+        {t(label)}
+      </button>
+      {hint ? <p className="text-xs text-stone-600">{t(hint)}</p> : null}
+    </Form>
   );
 }

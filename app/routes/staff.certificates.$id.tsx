@@ -12,18 +12,12 @@ import { formatIsoDate, todayInVietnam } from "~/domain/shared/dates";
 import "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
-import { readForm } from "~/request.server";
+import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
-
-function certificateId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const certificate = certificateForStaff(staff, certificateId(params));
+  const certificate = certificateForStaff(staff, idParam(params.id));
   if (!certificate) throw new Response("Not found", { status: 404 });
   return { certificate, today: todayInVietnam() };
 }
@@ -32,7 +26,7 @@ const actionSchema = z.discriminatedUnion("intent", [revokeCertificateSchema, re
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
-  const id = certificateId(params);
+  const id = idParam(params.id);
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const submission = parseWithZod(formData, { schema: actionSchema });

@@ -6,18 +6,12 @@ import { handleCollectionForm } from "~/domain/catalog/collection-action.server"
 import { collectionForStaff } from "~/domain/catalog/collections.server";
 import "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
-import { readForm } from "~/request.server";
+import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
-
-function collectionId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const collection = collectionForStaff(staff, collectionId(params));
+  const collection = collectionForStaff(staff, idParam(params.id));
   if (!collection) throw new Response("Not found", { status: 404 });
   return { collection };
 }
@@ -26,7 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
-  return handleCollectionForm(staff, collectionId(params), formData);
+  return handleCollectionForm(staff, idParam(params.id), formData);
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {

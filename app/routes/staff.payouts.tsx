@@ -1,13 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldError } from "~/components/ui/field-error";
+import { Field } from "~/components/ui/field";
 import { Price } from "~/components/ui/price";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { bankName } from "~/domain/payments/banks";
 import { payableProducers, payoutSchema, recordPayout } from "~/domain/payments/payouts.server";
 import "~/i18n/more-messages";
-import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -54,7 +53,6 @@ export default function Payouts() {
       <ul className="space-y-2">
         {producers.map((p) => {
           const errors = (actionData?.producerId === p.id ? actionData.result.error ?? {} : {}) as Record<string, string[] | null | undefined>;
-          const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
           return (
             <li key={p.id} className="rounded-lg border border-stone-200 bg-white p-3">
               <p className="flex flex-wrap justify-between gap-2">
@@ -68,20 +66,8 @@ export default function Payouts() {
               </p>
               <Form method="post" className="mt-2 grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start" noValidate>
                 <input type="hidden" name="producerId" value={p.id} />
-                <div>
-                  <label htmlFor={`amount-${p.id}`} className="block text-sm font-medium">
-                    {t("payout.amount")}
-                  </label>
-                  <input id={`amount-${p.id}`} name="amount" inputMode="numeric" defaultValue={p.payableVnd} aria-invalid={err("amount") ? true : undefined} aria-describedby={err("amount") ? `amount-${p.id}-error` : undefined} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
-                  <FieldError id={`amount-${p.id}-error`} message={err("amount") && t(err("amount")!)} />
-                </div>
-                <div>
-                  <label htmlFor={`reference-${p.id}`} className="block text-sm font-medium">
-                    {t("payout.reference")}
-                  </label>
-                  <input id={`reference-${p.id}`} name="reference" maxLength={100} aria-invalid={err("reference") ? true : undefined} aria-describedby={err("reference") ? `reference-${p.id}-error` : undefined} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
-                  <FieldError id={`reference-${p.id}-error`} message={err("reference") && t(err("reference")!)} />
-                </div>
+                <Field id={`amount-${p.id}`} name="amount" label={t("payout.amount")} inputMode="numeric" defaultValue={p.payableVnd} errors={errors.amount} />
+                <Field id={`reference-${p.id}`} name="reference" label={t("payout.reference")} maxLength={100} errors={errors.reference} />
                 <button type="submit" className="rounded bg-brand-700 px-3 py-2 font-semibold text-white sm:mt-6">
                   {t("payout.record")}
                 </button>

@@ -12,25 +12,19 @@ import { getLanguage } from "~/i18n/language.server";
 import "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
-import { readForm } from "~/request.server";
+import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
-
-function producerId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const producer = producerForReview(staff, producerId(params));
+  const producer = producerForReview(staff, idParam(params.id));
   if (!producer) throw new Response("Not found", { status: 404 });
   return { producer, provinceName: provinceNames(await getLanguage(request))[producer.provinceCode] ?? "" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
-  const id = producerId(params);
+  const id = idParam(params.id);
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const submission = parseWithZod(formData, { schema: verificationSchema });

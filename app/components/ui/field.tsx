@@ -3,16 +3,18 @@ import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { FieldError } from "./field-error";
 
-/** A labelled input with its hint and its error message beside it, wired for screen readers. */
+/** A labelled input with its hint and its error message beside it, wired for screen readers (id `f-<name>` unless given). */
 export function Field({
   name,
   label,
   hint,
   errors,
+  id: givenId,
   ...input
 }: { name: string; label: string; hint?: string; errors?: string[] | null } & InputHTMLAttributes<HTMLInputElement>) {
   const t = useT();
-  const id = `f-${name}`;
+  // One form per row (an inbox, a payout list) gives each field its own id.
+  const id = givenId ?? `f-${name}`;
   const error = errors?.[0];
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (

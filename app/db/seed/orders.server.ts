@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../../domain/shared/hash.server";
 import type { Db } from "~/db/client.server";
 import { generateOrderCode } from "~/domain/orders/order-code";
 import type { PartStatus, PaymentStatus } from "~/domain/orders/order-states";
@@ -157,7 +157,7 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GeneratedOr
       const method = rnd() < 0.8 ? "vietqr" : "stripe";
       const { lastInsertRowid } = insertOrder.run(
         code,
-        createHash("sha256").update(code).digest("hex"),
+        sha256Hex(code),
         `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`,
         `09${String(Math.floor(rnd() * 1e8)).padStart(8, "0")}`,
         province,

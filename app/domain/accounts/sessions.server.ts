@@ -1,9 +1,10 @@
 import { createCookie } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { getDb } from "~/db/client.server";
 import { sessions, users } from "~/db/schema";
 import { settings } from "~/settings.server";
+import { sha256Hex } from "~/domain/shared/hash.server";
 
 const DAY = 86_400_000;
 /** A session ends after 14 days without use, and after 60 days whatever happens. */
@@ -22,7 +23,6 @@ const sessionCookie = createCookie("ocop_session", {
 
 export type SessionUser = Pick<typeof users.$inferSelect, "id" | "fullName" | "role" | "provinceCode">;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Starts a new session (a fresh token at every sign-in, the browser's old one deleted) and returns its Set-Cookie header. */
 export async function startSession(userId: number, request: Request): Promise<string> {
@@ -33,7 +33,7 @@ export async function startSession(userId: number, request: Request): Promise<st
   getDb()
     .insert(sessions)
     .values({
-      id: hashToken(token),
+      id: sha256Hex(token),
       userId,
       lastSeenAt: now,
       expiresAt: now + ABSOLUTE_TIMEOUT_MS,
@@ -45,7 +45,7 @@ export async function startSession(userId: number, request: Request): Promise<st
 
 async function sessionId(request: Request): Promise<string | null> {
   const token: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
-  return typeof token === "string" && token.length > 0 ? hashToken(token) : null;
+  return typeof token === "string" && token.length > 0 ? sha256Hex(token) : null;
 }
 
 /** The signed-in user, or null when there is no session or it has expired (an expired one is deleted). */

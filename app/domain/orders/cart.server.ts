@@ -1,10 +1,12 @@
 import { createCookie } from "@remix-run/node";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
+import { PUBLIC_PRODUCT } from "../catalog/catalog.server";
 import { settings } from "~/settings.server";
 import type { CartLine } from "./cart";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./cart";
+import { sha256Hex } from "~/domain/shared/hash.server";
 
 const GUEST_CART_DAYS = 30;
 
@@ -19,11 +21,9 @@ const guestCartCookie = createCookie("ocop_cart", {
 /** Whose cart: a signed-in user's, or a guest's identified by the SHA-256 of its cookie token. */
 export type CartOwner = { userId: number } | { guestTokenHash: string };
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
 async function guestTokenHash(request: Request): Promise<string | null> {
   const token: unknown = await guestCartCookie.parse(request.headers.get("Cookie"));
-  return typeof token === "string" && /^[\w-]{32,64}$/.test(token) ? hashToken(token) : null;
+  return typeof token === "string" && /^[\w-]{32,64}$/.test(token) ? sha256Hex(token) : null;
 }
 
 /** The request's cart owner, or null for a guest who has never added anything. */
@@ -41,7 +41,7 @@ export async function cartOwnerForWriting(
   const owner = await cartOwner(request, userId);
   if (owner) return { owner, setCookie: null };
   const token = randomBytes(24).toString("base64url");
-  return { owner: { guestTokenHash: hashToken(token) }, setCookie: await guestCartCookie.serialize(token) };
+  return { owner: { guestTokenHash: sha256Hex(token) }, setCookie: await guestCartCookie.serialize(token) };
 }
 
 export function cartIdOf(owner: CartOwner): number | null {
@@ -68,7 +68,7 @@ function ensureCartId(owner: CartOwner): number {
 export const CART_LINE_SQL = `
   SELECT p.id AS productId, p.slug, p.name, p.unit, p.price_vnd AS priceVnd, p.stock,
     p.weight_grams AS weightGrams, ci.quantity,
-    (p.status = 'live' AND p.producer_verified = 1) AS available,
+    (${PUBLIC_PRODUCT}) AS available,
     pr.id AS producerId, pr.name AS producerName, pr.slug AS producerSlug,
     pr.province_code AS producerProvinceCode, pv.region AS producerRegion,
     pr.free_shipping_threshold_vnd AS freeShippingThresholdVnd,
@@ -127,7 +127,7 @@ export function changeCart(owner: CartOwner, change: CartChange): CartProblem | 
       return null;
     }
     const product = prepared(
-      "SELECT stock, unit, (status = 'live' AND producer_verified = 1) AS available FROM products WHERE id = ?",
+      `SELECT p.stock, p.unit, (${PUBLIC_PRODUCT}) AS available FROM products p WHERE p.id = ?`,
     ).get(change.productId) as { stock: number; unit: string; available: 0 | 1 } | undefined;
     if (!product || product.available === 0) return { problem: "unavailable" };
     const current = prepared("SELECT quantity FROM cart_items WHERE cart_id = ? AND product_id = ?").get(

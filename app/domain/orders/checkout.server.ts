@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
 import { settings } from "~/settings.server";
@@ -10,11 +10,10 @@ import type { CheckoutInput } from "./checkout-form";
 import { generateOrderCode } from "./order-code";
 import { quoteOrder, type OrderQuote } from "./quote";
 import { commissionVnd } from "./shipping";
+import { sha256Hex } from "~/domain/shared/hash.server";
 
 /** An unpaid order keeps its stock this long (PRODUCT.md §3). */
 export const PAYMENT_WINDOW_MS = 30 * 60 * 1000;
-
-export const hashAccessToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type CheckoutProblem =
   | { problem: "empty" }
@@ -83,7 +82,7 @@ export function placeOrder(
           ...input,
           email: input.email ?? null,
           code: uniqueOrderCode(),
-          accessTokenHash: hashAccessToken(accessToken),
+          accessTokenHash: sha256Hex(accessToken),
           userId,
           goodsTotalVnd: quote.goodsTotalVnd,
           shippingTotalVnd: quote.shippingTotalVnd,

@@ -3,7 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import { prepared } from "~/db/prepared.server";
 import { settings } from "~/settings.server";
 import { currentUser, type SessionUser } from "../accounts/sessions.server";
-import { hashAccessToken } from "./checkout.server";
+import { sha256Hex } from "../shared/hash.server";
 import { isOrderCode } from "./order-code";
 
 /**
@@ -33,7 +33,7 @@ export async function rememberGuestOrder(request: Request, code: string, accessT
 
 function tokenMatches(token: string, tokenHash: string): boolean {
   if (token.length > 100) return false;
-  return timingSafeEqual(Buffer.from(hashAccessToken(token), "hex"), Buffer.from(tokenHash, "hex"));
+  return timingSafeEqual(Buffer.from(sha256Hex(token), "hex"), Buffer.from(tokenHash, "hex"));
 }
 
 export interface OrderViewer {

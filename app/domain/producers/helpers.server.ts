@@ -1,18 +1,18 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { createHash, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { getDb } from "~/db/client.server";
 import { helperGrants, helperInvites, producers, users } from "~/db/schema";
 import type { MessageKey } from "~/i18n/vi";
 import type { SessionUser } from "../accounts/sessions.server";
 import { recordActivity } from "./activity.server";
 import type { PortalActor } from "./portal-actor.server";
+import { sha256Hex } from "~/domain/shared/hash.server";
 
 // No 0/O or 1/I: the code is read aloud and typed by hand on a phone.
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 const CODE_LENGTH = 8;
 export const INVITE_VALID_MS = 7 * 86_400_000;
 
-const hashCode = (code: string) => createHash("sha256").update(code).digest("hex");
 /** "abcd-efgh", "ABCD EFGH" → "ABCDEFGH". */
 export const normaliseInviteCode = (typed: string) => typed.toUpperCase().replace(/[^A-Z0-9]/g, "");
 
@@ -27,7 +27,7 @@ export function createInvite(actor: PortalActor): string {
   const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
   getDb().transaction((tx) => {
     tx.insert(helperInvites)
-      .values({ producerId: actor.producer.id, codeHash: hashCode(code), createdByUserId: actor.user.id, expiresAt: Date.now() + INVITE_VALID_MS })
+      .values({ producerId: actor.producer.id, codeHash: sha256Hex(code), createdByUserId: actor.user.id, expiresAt: Date.now() + INVITE_VALID_MS })
       .run();
     recordActivity(tx, { producerId: actor.producer.id, actorUserId: actor.user.id, action: "helper.invite" });
   });
@@ -44,7 +44,7 @@ export function redeemInvite(user: SessionUser, typed: string): { ok: true; prod
     const invite = tx
       .select()
       .from(helperInvites)
-      .where(and(eq(helperInvites.codeHash, hashCode(code)), isNull(helperInvites.redeemedAt), gt(helperInvites.expiresAt, now)))
+      .where(and(eq(helperInvites.codeHash, sha256Hex(code)), isNull(helperInvites.redeemedAt), gt(helperInvites.expiresAt, now)))
       .get();
     if (!invite) return { ok: false as const, message: "helpers.error.code" as const };
     tx.update(helperInvites).set({ redeemedByUserId: user.id, redeemedAt: now }).where(eq(helperInvites.id, invite.id)).run();
