@@ -128,6 +128,7 @@ export const en: Record<MessageKey, string> = {
   "footer.about": "Chợ OCOP connects shoppers with OCOP-certified producers (the One Commune One Product programme).",
   "footer.data": "Administrative units as of {date}.",
   "footer.openSource": "Open-source software.",
+  "form.invalid": "This value is not valid. Please check it.",
   "form.required": "Please fill in this field.",
   "form.fixErrors": "Please correct the marked fields below.",
   "account.login": "Sign in",

@@ -118,6 +118,7 @@ export const vi = {
   "footer.about": "Chợ OCOP kết nối người mua với nhà sản xuất đạt chứng nhận OCOP (Chương trình Mỗi xã một sản phẩm).",
   "footer.data": "Dữ liệu đơn vị hành chính cập nhật ngày {date}.",
   "footer.openSource": "Phần mềm mã nguồn mở.",
+  "form.invalid": "Giá trị này không hợp lệ. Vui lòng kiểm tra lại.",
   "form.required": "Vui lòng điền mục này.",
   "form.fixErrors": "Vui lòng sửa các mục được đánh dấu bên dưới.",
   "account.login": "Đăng nhập",
