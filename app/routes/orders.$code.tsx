@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { provinceNames } from "~/domain/catalog/places.server";
@@ -254,6 +255,7 @@ function ReviewForm({ productId, result }: { productId: number; result?: { error
   const t = useT();
   const errors = result?.error ?? {};
   const starsError = errors.stars?.[0] ?? errors[""]?.[0];
+  const bodyError = errors.body?.[0];
   const id = `review-${productId}`;
   return (
     <Form method="post" className="mt-2 space-y-2 rounded bg-stone-50 p-2">
@@ -276,8 +278,16 @@ function ReviewForm({ productId, result }: { productId: number; result?: { error
       <label htmlFor={`${id}-body`} className="block text-sm font-medium">
         {t("review.body")}
       </label>
-      <textarea id={`${id}-body`} name="body" rows={2} maxLength={2000} className="w-full rounded border border-stone-300 px-2 py-1" />
-      {errors.body?.[0] ? <p className="text-sm text-red-700">{t(errors.body[0] as MessageKey)}</p> : null}
+      <textarea
+        id={`${id}-body`}
+        name="body"
+        rows={2}
+        maxLength={2000}
+        className="w-full rounded border border-stone-300 px-2 py-1"
+        aria-invalid={bodyError ? true : undefined}
+        aria-describedby={bodyError ? `${id}-body-error` : undefined}
+      />
+      <FieldError id={`${id}-body-error`} message={bodyError && t(bodyError as MessageKey)} />
       <button type="submit" className="rounded border border-brand-700 px-3 py-1 text-brand-800">
         {t("review.send")}
       </button>

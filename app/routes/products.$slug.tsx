@@ -226,6 +226,7 @@ function ReportListing() {
   const t = useT();
   const errors = (result?.error ?? {}) as Record<string, string[] | null | undefined>;
   const reasonError = errors.reason?.[0] as MessageKey | undefined;
+  const detailsError = errors.details?.[0] as MessageKey | undefined;
   if (params.get("reported") === "1") {
     return (
       <p id="report" role="status" className="text-sm text-brand-800">
@@ -249,7 +250,16 @@ function ReportListing() {
         <label htmlFor="f-details" className="block font-medium">
           {t("report.details")}
         </label>
-        <textarea id="f-details" name="details" rows={3} maxLength={1000} className="w-full rounded border border-stone-300 px-2 py-1" />
+        <textarea
+          id="f-details"
+          name="details"
+          rows={3}
+          maxLength={1000}
+          className="w-full rounded border border-stone-300 px-2 py-1"
+          aria-invalid={detailsError ? true : undefined}
+          aria-describedby={detailsError ? "f-details-error" : undefined}
+        />
+        <FieldError id="f-details-error" message={detailsError && t(detailsError)} />
         <Honeypot />
         <button type="submit" className="rounded border border-stone-400 px-3 py-1">
           {t("report.send")}
