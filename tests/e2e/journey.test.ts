@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cameraPhoto, launchChromium, PHONE, signInAs } from "../setup/browser";
+import { cameraPhoto, cspRefusals, launchChromium, PHONE, signInAs } from "../setup/browser";
 import { startServer, type TestServer } from "../setup/server";
 
 // One order's whole life, every role in its own phone browser with JavaScript on, only through the
@@ -27,6 +27,7 @@ let shopper: BrowserContext;
 let producerPage: Page;
 let staffPage: Page;
 let shopperPage: Page;
+let refusals: { producer: string[]; staff: string[]; shopper: string[] };
 
 /** What the journey learns on the way and later steps need. */
 const state = {
@@ -56,6 +57,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ BANK_WEBHOOK_SECRET: BANK_SECRET }), launchChromium()]);
   [producer, staff, shopper] = await Promise.all([browser.newContext(PHONE), browser.newContext(PHONE), browser.newContext(PHONE)]);
   [producerPage, staffPage, shopperPage] = await Promise.all([producer.newPage(), staff.newPage(), shopper.newPage()]);
+  refusals = { producer: cspRefusals(producer), staff: cspRefusals(staff), shopper: cspRefusals(shopper) };
   // A step that cannot happen fails in seconds, not after Playwright's default 30.
   for (const context of [producer, staff, shopper]) context.setDefaultTimeout(10_000);
 });
@@ -112,8 +114,11 @@ describe("one order's journey across every role, in the browser with JavaScript 
     await page.getByLabel("Ảnh sản phẩm").setInputFiles({ name: "IMG_0615.jpg", mimeType: "image/jpeg", buffer: await cameraPhoto() });
     await page.getByRole("button", { name: "Đăng bán" }).click();
     await page.getByRole("heading", { level: 1, name: PRODUCT_NAME }).waitFor();
-    // Not for sale until the province has verified the producer.
+    // Not for sale until the province has verified the producer: a visitor's search does not find it yet.
     await page.getByText("Chờ hồ sơ được xác minh").waitFor();
+    await shopperPage.goto(`${server.url}/products?q=${encodeURIComponent(SEARCH_WITHOUT_MARKS)}`);
+    await shopperPage.getByRole("heading", { level: 1 }).waitFor();
+    expect(await shopperPage.locator("main article", { hasText: PRODUCT_NAME }).count()).toBe(0);
   });
 
   it("2. provincial staff verify the producer and record a 4★ certificate for the product", async () => {
@@ -268,5 +273,7 @@ describe("one order's journey across every role, in the browser with JavaScript 
     expect(after.transactions).toBe(state.before.transactions + 1);
     // Revenue is the goods sold (shipping is the carrier's, not the province's e-commerce turnover).
     expect(after.revenue).toBe(state.before.revenue + PRICE_VND * QUANTITY);
+    // And all along, the Content-Security-Policy refused nothing any of them needed.
+    expect(refusals).toEqual({ producer: [], staff: [], shopper: [] });
   });
 });
