@@ -1,3 +1,4 @@
+import { cleanFormText } from "./domain/shared/form-text";
 import { settings } from "./settings.server";
 
 /** The public origin for absolute links (canonical, Open Graph, QR codes): PUBLIC_ORIGIN or the request's own. */
@@ -20,10 +21,13 @@ export function safeRedirectPath(value: FormDataEntryValue | null, fallback = "/
   return url.origin === LOCAL_BASE ? url.pathname + url.search : fallback;
 }
 
-/** The posted form, or null when the body is not a form at all (a 400 for the caller, not a 500). */
+/**
+ * The posted form, or null when the body is not a form at all (a 400 for the caller, not a 500).
+ * Control characters are taken out of its text here, once, before any schema or rule sees it.
+ */
 export async function readForm(request: Request): Promise<FormData | null> {
   try {
-    return await request.formData();
+    return cleanFormText(await request.formData());
   } catch {
     return null;
   }

@@ -6,6 +6,7 @@ import {
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { settings } from "~/settings.server";
+import { cleanFormText } from "./form-text";
 
 const CONTENT_TYPES: Record<string, string> = { ".webp": "image/webp", ".png": "image/png", ".jpg": "image/jpeg" };
 // Names the server makes: a folder, then random hex and a known extension. Nothing else is served.
@@ -46,7 +47,7 @@ export async function readFormWithFile(
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > maxBytes + 64 * 1024) return { tooLarge: true };
   try {
-    if (!type.startsWith("multipart/form-data")) return { form: await request.formData(), file: null };
+    if (!type.startsWith("multipart/form-data")) return { form: cleanFormText(await request.formData()), file: null };
     const memory = unstable_createMemoryUploadHandler({ maxPartSize: maxBytes });
     let parts = 0;
     const form = await unstable_parseMultipartFormData(request, (part) => {
@@ -57,7 +58,7 @@ export async function readFormWithFile(
     const file = form.get(fileField);
     form.delete(fileField);
     const bytes = file instanceof Blob && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
-    return { form, file: bytes };
+    return { form: cleanFormText(form), file: bytes };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { tooLarge: true };
     return { malformed: true };
