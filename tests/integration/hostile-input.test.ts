@@ -129,6 +129,21 @@ const isFreeText = (field: FormField) =>
   (field.kind === "textarea" || field.kind === "text" || field.kind === "search" || field.kind === "tel" || field.kind === "email") &&
   !["website", "login", "password"].includes(field.name);
 
+/** Text with NUL, BEL, escape and DEL among Vietnamese, emoji, an RTL override and a combining mark. */
+const CONTROL_TEXT = "Gạo\u0000 ST25\u0007\u001b[31m \u007f😀 \u202eRTL A\u0301";
+// GLOB patterns end at a NUL, so NUL is looked for with instr().
+const CONTROL_GLOB = "*[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]*";
+
+/** Every text column of the database's own tables (not SQLite's, not the search index's). */
+function textColumns(): { table: string; column: string }[] {
+  const tables = rows<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL%' AND name NOT LIKE '%fts%'");
+  return tables.flatMap(({ name }) =>
+    rows<{ name: string; type: string }>(`SELECT name, type FROM pragma_table_info(?)`, name)
+      .filter((c) => /text/i.test(c.type))
+      .map((c) => ({ table: name, column: c.name })),
+  );
+}
+
 interface Walk {
   role: string;
   pages: string[];
@@ -429,6 +444,23 @@ describe("hostile input", () => {
         if (res.status < 400) stored++;
       }
     }
+    // The same fields with control characters and unicode oddities: stored without the controls.
+    for (const [i, form] of forms.entries()) {
+      if (form.action.startsWith("/login")) continue;
+      for (const target of form.fields.filter(isFreeText)) {
+        const entries: Entry[] = form.fields.filter((f) => f.kind !== "file").map((f, k) => [f.name, f === target ? CONTROL_TEXT : validValue(f, 2000 + i * 10 + k)]);
+        if (form.buttons[0]) entries.push(form.buttons[0]);
+        const { res, body: html } = await send(form.action, cookies[form.role]!, { method: "POST", body: body(form, entries) });
+        const problem = judge(form, entries, res.status, res.headers.get("content-type") ?? "", html);
+        if (problem) failures.push(`${form.role} POST ${form.action} ${target.name} (control characters): ${problem}`);
+      }
+    }
+    const withControls = textColumns().flatMap(({ table, column }) => {
+      const n = row<{ n: number }>(`SELECT count(*) AS n FROM "${table}" WHERE instr("${column}", char(0)) > 0 OR "${column}" GLOB ?`, CONTROL_GLOB).n;
+      return n ? [`${table}.${column}: ${n} rows`] : [];
+    });
+    if (withControls.length) failures.push(`control characters stored in ${withControls.join(", ")}`);
+
     // Every page where user text shows: storefront, producer pages, portal, staff queues, orders, open data.
     const slugs = rows<{ slug: string }>("SELECT slug FROM products ORDER BY updated_at DESC LIMIT 6").map((r) => r.slug);
     const producerSlugs = rows<{ slug: string }>("SELECT slug FROM producers ORDER BY id DESC LIMIT 3").map((r) => r.slug);
