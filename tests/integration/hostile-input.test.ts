@@ -35,7 +35,9 @@ const STRIPE_WEBHOOK_SECRET = "whsec_hostile";
 const RUNS_PER_FORM = Number(process.env.HOSTILE_RUNS ?? 12);
 
 let server: TestServer;
-let tried = 0;
+/** Requests sent, by what they tested: logged at the end so a run says how much it tried. */
+const tried: Record<string, number> = {};
+let category = "setup";
 const cookies: Record<string, string> = {};
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
 const rows = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).all(...params) as T[];
@@ -67,12 +69,13 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  console.log(`hostile-input: ${tried} hostile requests sent`);
+  const total = Object.values(tried).reduce((a, b) => a + b, 0);
+  console.log(`hostile-input: ${total} requests sent (${Object.entries(tried).map(([k, n]) => `${k} ${n}`).join(", ")})`);
   await server?.stop();
 });
 
 async function send(path: string, cookie: string, init: RequestInit = {}): Promise<{ res: Response; body: string }> {
-  tried++;
+  tried[category] = (tried[category] ?? 0) + 1;
   const res = await fetch(server.url + path, { redirect: "manual", ...init, headers: { cookie, ...(init.headers ?? {}) } });
   return { res, body: await res.text() };
 }
@@ -375,7 +378,10 @@ const describeEntries = (entries: Entry[]) =>
   JSON.stringify(entries.map(([k, v]) => [k.slice(0, 40), typeof v === "string" ? (v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v) : "<file>"]));
 
 describe("hostile input", () => {
-  beforeAll(collectForms, 60_000);
+  beforeAll(async () => {
+    category = "walk";
+    await collectForms();
+  }, 60_000);
 
   it("finds the forms of every role", () => {
     const where = new Set(forms.map((f) => `${f.role} ${f.action.replace(/\/\d+/g, "/:id").replace(/\/[A-Z0-9]{10,12}(?=$|\?|\/)/, "/:code")}`));
@@ -410,6 +416,7 @@ describe("hostile input", () => {
   });
 
   it("never answers a form with 5xx, and a 400 shows a Vietnamese message by the field", { timeout: 240_000 }, async () => {
+    category = "form fuzz";
     const failures: string[] = [];
     for (const [i, form] of forms.entries()) {
       const tag = `f${i}`;
@@ -418,7 +425,6 @@ describe("hostile input", () => {
         fc.asyncProperty(entriesArb(form, tag), async (entries) => {
           const { res, body: html } = await send(form.action, cookies[form.role]!, { method: "POST", body: body(form, entries) });
           const problem = judge(form, entries, res.status, res.headers.get("content-type") ?? "", html);
-          if (problem && process.env.HOSTILE_DEBUG) (await import("node:fs")).writeFileSync(`/tmp/hostile-debug-${i}.html`, html);
           if (problem) throw new Error(`${problem}\n    sent ${describeEntries(entries)}`);
         }),
         { numRuns: runs, endOnFailure: true },
@@ -429,6 +435,7 @@ describe("hostile input", () => {
   });
 
   it("stores script payloads as text: no page that shows user text prints one unescaped", { timeout: 120_000 }, async () => {
+    category = "stored payloads";
     const failures: string[] = [];
     let stored = 0;
     for (const [i, form] of forms.entries()) {
@@ -544,6 +551,7 @@ describe("hostile input", () => {
   });
 
   it("answers hostile query strings and path segments on GET pages below 500, reflecting nothing unescaped", { timeout: 120_000 }, async () => {
+    category = "GET fuzz";
     const product = row<{ slug: string }>("SELECT slug FROM products WHERE status = 'live' ORDER BY id LIMIT 1");
     const order = row<{ code: string }>("SELECT code FROM orders ORDER BY id LIMIT 1");
     const enc = encodeURIComponent;
@@ -601,6 +609,7 @@ describe("hostile input", () => {
   });
 
   it("sends pages without the NUL bytes React 18 pads its 2 KB chunks with", async () => {
+    category = "NUL check";
     // Vietnamese text is mostly 2- and 3-byte UTF-8: React 18.3's streaming renderer flushes a whole
     // 2,048-byte view when such a character does not fit at its end (facebook/react#24985). Whether a
     // page hits it depends on where its bytes fall, so read many long Vietnamese pages: together they
@@ -624,6 +633,7 @@ describe("hostile input", () => {
   });
 
   it("answers webhooks with bad bodies below 500, and refuses unsigned ones", { timeout: 60_000 }, async () => {
+    category = "webhooks";
     const notice = fc.record(
       {
         transactionId: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constantFrom(...HOSTILE_STRINGS.slice(0, 20))),
