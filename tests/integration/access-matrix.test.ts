@@ -255,6 +255,29 @@ const STAFF_LISTS: { url: string; marker: string; seenBy: Role[] }[] = [
   { url: "/staff/audit?subjectType=collection&subjectId={collectionId}", marker: "collection.create", seenBy: ["staff", "central"] },
 ];
 
+/**
+ * Every route with a parameter, asked for records that do not exist (or ids that are not ids) by the
+ * role that may see the real ones: a 404 page, never a 500 nor someone else's record.
+ */
+const MISSING: Record<string, { url: string; as: Role; expect: Answer }> = {
+  "routes/$": { url: "/{bad}", as: "anonymous", expect: 404 },
+  "routes/products.$slug": { url: "/products/{bad}", as: "shopper", expect: 404 },
+  "routes/products.$slug.label": { url: "/products/{bad}/label", as: "shopper", expect: 404 },
+  "routes/products.$slug.qr[.svg]": { url: "/products/{bad}/qr.svg", as: "shopper", expect: 404 },
+  "routes/producers.$slug": { url: "/producers/{bad}", as: "shopper", expect: 404 },
+  "routes/media.$": { url: "/media/{bad}", as: "anonymous", expect: 404 },
+  "routes/evidence.$id": { url: "/evidence/{bad}", as: "central", expect: 404 },
+  "routes/orders.$code": { url: "/orders/{bad}", as: "shopper", expect: 404 },
+  "routes/orders.$code.status": { url: "/orders/{bad}/status", as: "shopper", expect: 404 },
+  "routes/orders.$code.vietqr[.png]": { url: "/orders/{bad}/vietqr.png", as: "shopper", expect: 404 },
+  "routes/orders.$code.stripe-return": { url: "/orders/{bad}/stripe-return", as: "shopper", expect: "→/orders" },
+  "routes/seller.products.$id": { url: "/seller/products/{bad}", as: "producer", expect: 404 },
+  "routes/staff.producers.$id": { url: "/staff/producers/{bad}", as: "central", expect: 404 },
+  "routes/staff.certificates.$id": { url: "/staff/certificates/{bad}", as: "central", expect: 404 },
+  "routes/staff.collections.$id": { url: "/staff/collections/{bad}", as: "central", expect: 404 },
+};
+const NOT_IDS = ["0", "-1", "999999999", "1e3", "abc", "%20", "9007199254740993", "..%2F..%2Fdata"];
+
 /** Routes that no URL reaches on their own: the root layout runs with every page above. */
 const LAYOUT_ROUTES = ["root"];
 /** Signing out ends the session the other rows use, so its POSTs go last. */
@@ -489,6 +512,24 @@ describe("the access-control matrix", () => {
     const urls = [`/media/${file}`, `/media/producers/${file.slice("evidence/".length)}`];
     const answers = await Promise.all(urls.flatMap((url) => ROLES.map(async (role) => `${url} ${role} ${(await send(url, cookies[role])).status}`)));
     expect(answers).toEqual(urls.flatMap((url) => ROLES.map((role) => `${url} ${role} 404`)));
+  });
+
+  it("answers 404 for records that do not exist on every route with a parameter", async () => {
+    const withParams = manifest.filter((r) => /[:*]/.test(r.pattern)).map((r) => r.id);
+    expect(withParams.filter((id) => !(id in MISSING)), "routes with a parameter but no row in MISSING").toEqual([]);
+    const problems: string[] = [];
+    for (const [id, row] of Object.entries(MISSING)) {
+      await Promise.all(
+        NOT_IDS.map(async (bad) => {
+          const url = row.url.replace("{bad}", bad);
+          const res = await send(url, cookies[row.as]);
+          await res.arrayBuffer();
+          const got = answerOf(res, url, row.expect);
+          if (got !== row.expect) problems.push(`${id}: GET ${url} as ${row.as}: expected ${row.expect}, got ${got}`);
+        }),
+      );
+    }
+    expect(problems).toEqual([]);
   });
 
   it("answers every POST as the table says, and not one of them changes the database", async () => {
