@@ -8,12 +8,14 @@
  * followed by a check that the database holds exactly what it held before.
  */
 import Database from "better-sqlite3";
+import { request } from "node:http";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedTables, fingerprint } from "../setup/db-fingerprint";
 import { getPage } from "../setup/http";
 import { productionRoutes, type ManifestRoute } from "../setup/route-manifest";
 import { startServer, type TestServer } from "../setup/server";
+import { grantStaff } from "~/domain/accounts/staff-grants.server";
 
 const ROLES = ["anonymous", "shopper", "producer", "otherProducer", "helper", "staff", "otherStaff", "central"] as const;
 type Role = (typeof ROLES)[number];
@@ -302,10 +304,27 @@ async function signIn(login: string): Promise<string> {
   expect(res.status, `sign-in of ${login}`).toBe(303);
   return setCookies(res).join("; ");
 }
-async function signUp(fields: Record<string, string>): Promise<string> {
-  const res = await send("/signup", "", new URLSearchParams({ password: "mat-khau-dai", ...fields }));
-  expect(res.status, `sign-up of ${fields.login}`).toBe(303);
-  return setCookies(res).join("; ");
+/**
+ * Signs up from `address` (a loopback address of its own): sign-ups are limited per address, and the
+ * matrix's own empty sign-up posts, one per role, come from 127.0.0.1.
+ */
+async function signUp(fields: Record<string, string>, address: string): Promise<string> {
+  const body = new URLSearchParams({ password: "mat-khau-dai", ...fields }).toString();
+  const { status, setCookie } = await new Promise<{ status: number; setCookie: string[] }>((resolve, reject) => {
+    const req = request(`${server.url}/signup`, {
+      method: "POST",
+      localAddress: address,
+      headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) },
+    });
+    req.on("response", (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode!, setCookie: res.headers["set-cookie"] ?? [] }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+  expect(status, `sign-up of ${fields.login}`).toBe(303);
+  return setCookie.map((c) => c.split(";")[0]!).join("; ");
 }
 const one = <T>(sql: string, ...args: unknown[]) => server.db.prepare(sql).get(...args) as T;
 
@@ -321,16 +340,12 @@ beforeAll(async () => {
   writer.pragma("busy_timeout = 5000");
   manifest = productionRoutes();
 
-  // No page creates staff accounts: a Hà Nội staff member is written as an administrator would,
-  // with the demo password's hash, and then signs in like anyone else.
-  writer
-    .prepare(
-      `INSERT INTO users (email, full_name, role, province_code, password_hash)
-       SELECT 'staff.hanoi@demo.local', 'Đỗ Văn Hà Nội', 'staff', '01', password_hash FROM users WHERE email = 'staff@demo.local'`,
-    )
-    .run();
+  // Hà Nội's staff member signs up, is made staff of province 01 the one way a deployment makes staff
+  // (`npm run staff:grant`, here its domain function on the server's live file), then signs in.
+  await signUp({ fullName: "Đỗ Văn Hà Nội", login: "staff.hanoi@example.vn", password: "demo-password", role: "shopper" }, "127.0.0.4");
+  expect(grantStaff(writer, "staff.hanoi@example.vn", { province: "01" })).toContain("staff of province 01");
   const [shopper, producer, staff, otherStaff, central] = await Promise.all(
-    ["shopper@demo.local", "producer@demo.local", "staff@demo.local", "staff.hanoi@demo.local", "admin@demo.local"].map(signIn),
+    ["shopper@demo.local", "producer@demo.local", "staff@demo.local", "staff.hanoi@example.vn", "admin@demo.local"].map(signIn),
   );
   Object.assign(cookies, { anonymous: "", shopper: shopper!, producer: producer!, staff: staff!, otherStaff: otherStaff!, central: central! });
 
@@ -363,7 +378,7 @@ beforeAll(async () => {
   });
 
   // Another producer, signed up and with its profile (in Hà Nội), as a household would.
-  cookies.otherProducer = await signUp({ fullName: "Chủ cơ sở Hà Nội", login: "0905 444 333", role: "producer" });
+  cookies.otherProducer = await signUp({ fullName: "Chủ cơ sở Hà Nội", login: "0905 444 333", role: "producer" }, "127.0.0.3");
   const ward01 = one<{ code: string }>("SELECT code FROM wards WHERE province_code = '01' ORDER BY code LIMIT 1").code;
   const profile = await send(
     "/seller/profile?province=01",
@@ -374,7 +389,7 @@ beforeAll(async () => {
   params.otherProducerId = String(one<{ id: number }>("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.phone = '+84905444333' OR u.phone = '0905444333'").id);
 
   // A community helper invited by the producer, acting for it.
-  const helper = await signUp({ fullName: "Tổ CNS Phường Cái Khế", login: "to.cns.caikhe@example.vn", role: "helper" });
+  const helper = await signUp({ fullName: "Tổ CNS Phường Cái Khế", login: "to.cns.caikhe@example.vn", role: "helper" }, "127.0.0.2");
   const invite = await (await send("/seller/helpers", cookies.producer, new URLSearchParams({ intent: "invite" }))).text();
   const code = /([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4})/.exec(invite)![1]!;
   expect((await send("/seller", helper, new URLSearchParams({ intent: "redeem", code }))).status).toBe(303);
