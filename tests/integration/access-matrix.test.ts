@@ -236,6 +236,9 @@ const MATRIX: Record<string, Row> = {
       expect: [L, 403, 403, 403, 403, _, 403, _] },
       // The order is not paid yet: its own province's staff and central staff are told so (409).
       { body: { intent: "refund", orderCode: "{order}", partId: "", reason: "Khách đổi ý, hoàn tiền" },
+      expect: [L, 403, 403, 403, 403, 409, 403, 409] },
+      // A card order is not staff's to mark paid (409), and not another province's to learn so.
+      { body: { intent: "markPaid", orderCode: "{cardOrder}" },
       expect: [L, 403, 403, 403, 403, 409, 403, 409] }] },
   "routes/staff.payouts":                    { url: "/staff/payouts",
     GET:  [L, 403, 403, 403, 403, 200, 200, 200],
@@ -409,6 +412,16 @@ beforeAll(async () => {
   );
   expect(placed.status).toBe(303);
   params.order = new URL(placed.headers.get("location")!, server.url).pathname.split("/")[2]!;
+  // A second order, by card: Stripe is out of reach here, so the order stands unpaid and its page says so.
+  expect((await send("/cart", cookies.shopper, new URLSearchParams({ intent: "add", productId: params.productId!, quantity: "1" }))).status).toBe(303);
+  const byCard = await send(
+    "/checkout",
+    cookies.shopper,
+    new URLSearchParams({ fullName: "Lê Minh Anh", phone: "0912345678", email: "", provinceCode: "92", wardCode: ward92, addressLine: "12 Đường 30 Tháng 4", paymentMethod: "stripe" }),
+  );
+  expect(byCard.status).toBe(303);
+  params.cardOrder = new URL(byCard.headers.get("location")!, server.url).pathname.split("/")[2]!;
+  expect(one<{ method: string }>("SELECT payment_method AS method FROM orders WHERE code = ?", params.cardOrder).method).toBe("stripe");
   params.partId = String(one<{ id: number }>("SELECT pt.id FROM order_parts pt JOIN orders o ON o.id = pt.order_id WHERE o.code = ?", params.order).id);
 
   // A collection of the producer's certified product, made by Cần Thơ's staff.
