@@ -17,9 +17,10 @@ import { startServer, type TestServer } from "../setup/server";
 const BANK_SECRET = "bank-secret-for-fault-tests";
 const PLATFORM_ACCOUNT = "257678859";
 const ENV = { BANK_WEBHOOK_SECRET: BANK_SECRET, VIETQR_ACCOUNT_NO: PLATFORM_ACCOUNT };
-/** Concurrent guests; and the checkout of the load inside which the server dies. */
+/** Concurrent guests; the checkout of the load inside which the server dies; the one after whose commit it dies. */
 const GUESTS = 24;
 const CRASH_IN_ORDER = 61;
+const CRASH_AFTER_ORDER = 20;
 const STOCK = 5_000;
 
 let server: TestServer;
@@ -33,7 +34,7 @@ let baselineOrderId: number;
 
 beforeAll(async () => {
   // Checkout 1 is the order the bank pays; then come the load's, and the server dies inside its 61st.
-  server = await startServer(ENV, { crashInCheckout: 1 + CRASH_IN_ORDER });
+  server = await startServer(ENV, { crash: { checkout: 1 + CRASH_IN_ORDER, moment: "before-commit" } });
   wardCode = (server.db.prepare("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").get() as { code: string }).code;
   const onSale = server.db
     .prepare("SELECT id, producer_id AS producerId FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY producer_id, id")
@@ -209,6 +210,28 @@ function cartLines(db: Database.Database, cookie: string): number {
     .get(hash) as number;
 }
 
+/** The buyer whose checkout the server was placing when it killed itself (tests/setup/crash-in-checkout.cjs). */
+function doomedBuyer(dead: TestServer, moment: "before the commit" | "after the commit"): string {
+  const match = new RegExp(`crash-in-checkout: SIGKILL ${moment} of the checkout of "(.+)"`).exec(dead.output());
+  expect(match, dead.output()).not.toBeNull();
+  return match![1]!;
+}
+
+/**
+ * Checkouts cut off by a crash either happened entirely (one order, cart emptied) or not at all (no
+ * order, cart untouched). Returns how many happened.
+ */
+function settleUnanswered(db: Database.Database, load: CheckoutLoad): number {
+  let placed = 0;
+  for (const attempt of load.lost) {
+    const orders = orderIdsNamed(db, attempt.fullName).length;
+    expect(orders, attempt.fullName).toBeLessThanOrEqual(1);
+    expect(cartLines(db, attempt.cookie) === 0, attempt.fullName).toBe(orders === 1);
+    placed += orders;
+  }
+  return placed;
+}
+
 interface StatusJson {
   code: string;
   paymentStatus: string;
@@ -301,7 +324,7 @@ describe("the server killed (SIGKILL) in the middle of a checkout load", () => {
     });
     await load.done;
     await server.kill(); // already dead: this only closes the test's read-only connection and waits for the exit
-    torn = /crash-in-checkout: SIGKILL inside the checkout of "(.+)"/.exec(server.output())?.[1] ?? "";
+    torn = doomedBuyer(server, "before the commit");
     expect(torn).toMatch(/^Khách crash-/);
     expect(load.lost.map((a) => a.fullName)).toContain(torn);
 
@@ -326,8 +349,13 @@ describe("the server killed (SIGKILL) in the middle of a checkout load", () => {
     const delivering = deliverLikeABank(server.url, notice, (failure) => firstFailure(failure));
     expect(await failed).toBe("ECONNREFUSED");
 
-    // Restart on the same file and the same port, the address the bank knows.
-    server = await startServer(ENV, { databasePath: server.databasePath, port: server.port });
+    // Restart on the same file and the same port, the address the bank knows. (This one will die too,
+    // later, right after committing its 20th checkout.)
+    server = await startServer(ENV, {
+      databasePath: server.databasePath,
+      port: server.port,
+      crash: { checkout: CRASH_AFTER_ORDER, moment: "after-commit" },
+    });
     delivery = await delivering;
     console.log(
       `faults: ${load.acknowledged.length} orders confirmed before the crash, ${load.lost.length} checkouts left unanswered, ` +
@@ -348,14 +376,7 @@ describe("the server killed (SIGKILL) in the middle of a checkout load", () => {
       expect(s.total).toBe(s.parts.reduce((sum, p) => sum + p.total, 0));
     }
 
-    // A checkout cut off by the crash either happened entirely (order placed, cart emptied) or not at all.
-    let committedUnanswered = 0;
-    for (const attempt of load.lost) {
-      const placed = orderIdsNamed(server.db, attempt.fullName).length;
-      expect(placed, attempt.fullName).toBeLessThanOrEqual(1);
-      expect(cartLines(server.db, attempt.cookie) === 0, attempt.fullName).toBe(placed === 1);
-      committedUnanswered += placed;
-    }
+    const committedUnanswered = settleUnanswered(server.db, load);
     // The checkout the server died in left nothing: no order, no part, its stock back, the cart as it was.
     expect(orderIdsNamed(server.db, torn)).toEqual([]);
     expect(cartLines(server.db, load.lost.find((a) => a.fullName === torn)!.cookie)).toBeGreaterThan(0);
@@ -410,6 +431,33 @@ describe("the server killed (SIGKILL) in the middle of a checkout load", () => {
     expect(state()).toEqual(paid);
     // Paying takes no further stock: the surviving orders still hold exactly what was taken.
     for (const s of stockCheck(server.db)) expect(s.stock, `product ${s.product}`).toBe(s.expected);
+  });
+
+  it("keeps the order it committed just before dying, whole, although its buyer never got an answer", async () => {
+    const second = startLoad(server.url, "commit", (l) => {
+      if (l.acknowledged.length > CRASH_AFTER_ORDER) l.stopped = true; // it did not crash: the checks below say so
+    });
+    await second.done;
+    await server.kill();
+    const committed = doomedBuyer(server, "after the commit");
+    expect(second.lost.map((a) => a.fullName)).toContain(committed);
+    expect(second.unexpected).toEqual([]);
+
+    server = await startServer(ENV, { databasePath: server.databasePath, port: server.port });
+    expect(databaseHealth(server.db)).toEqual({ integrity: "ok", foreignKeyProblems: [] });
+    expect(brokenOrders(server.db)).toEqual(NOTHING_BROKEN);
+    expect(orderIdsNamed(server.db, committed)).toHaveLength(1);
+    expect(cartLines(server.db, second.lost.find((a) => a.fullName === committed)!.cookie)).toBe(0);
+    for (const order of second.acknowledged) expect(orderIdsNamed(server.db, order.fullName), order.fullName).toHaveLength(1);
+    const committedUnanswered = settleUnanswered(server.db, second);
+    const fromLoad = server.db.prepare("SELECT count(*) FROM orders WHERE full_name LIKE 'Khách commit-%'").pluck().get() as number;
+    expect(fromLoad).toBe(CRASH_AFTER_ORDER);
+    expect(fromLoad).toBe(second.acknowledged.length + committedUnanswered);
+    for (const s of stockCheck(server.db)) expect(s.stock, `product ${s.product}`).toBe(s.expected);
+    console.log(
+      `faults: second crash after a commit: ${second.acknowledged.length} of ${CRASH_AFTER_ORDER} orders answered, ` +
+        `${committedUnanswered} committed without an answer, ${second.lost.length - committedUnanswered} lost before their transaction`,
+    );
   });
 });
 

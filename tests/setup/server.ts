@@ -36,10 +36,11 @@ export interface ServerOptions {
   /** Listen on this port instead of a free one, e.g. the one a killed server had and clients still call. */
   port?: number;
   /**
-   * Fault injection: the server SIGKILLs itself inside its N-th checkout transaction, after the order
-   * row and its first part are written and before its first item (tests/setup/crash-in-checkout.cjs).
+   * Fault injection (tests/setup/crash-in-checkout.cjs): the server SIGKILLs itself during the N-th
+   * checkout it places, either inside the transaction (order and first part written, first item not)
+   * or right after the commit, before the buyer gets an answer. It prints whose checkout it was.
    */
-  crashInCheckout?: number;
+  crash?: { checkout: number; moment: "before-commit" | "after-commit" };
 }
 
 function freePort(): Promise<number> {
@@ -89,10 +90,10 @@ export async function startServer(env: Record<string, string> = {}, options: Ser
       DATABASE_PATH: databasePath,
       UPLOADS_DIR: inject("uploadsDir"),
       SEED_DEMO: "0",
-      ...(options.crashInCheckout === undefined
+      ...(options.crash === undefined
         ? {}
         : {
-            CRASH_IN_CHECKOUT: String(options.crashInCheckout),
+            [options.crash.moment === "before-commit" ? "CRASH_BEFORE_COMMIT" : "CRASH_AFTER_COMMIT"]: String(options.crash.checkout),
             NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.resolve("tests/setup/crash-in-checkout.cjs")}`.trim(),
           }),
       ...env,
