@@ -1,7 +1,7 @@
 /**
  * npm run db:backup               — an online copy of DATABASE_PATH to backups/ocop-<UTC time>.db beside it
  *                                   (./data/backups/ with the default ./data/ocop.db)
- * npm run db:backup -- <file>     — the copy to <file>, which must not exist yet
+ * npm run db:backup -- <file>     — the copy to <file>; an older copy there is replaced only once the new one is whole
  *
  * Safe while the server is running and taking orders: SQLite's online backup API copies one consistent
  * snapshot of the database (what a reader sees at one instant, WAL included) without stopping the
@@ -9,7 +9,7 @@
  * so <file> is either a whole, checked copy or absent. To restore: see "Backups and restore" in README.md.
  */
 import Database from "better-sqlite3";
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { settings } from "~/settings.server";
 
@@ -25,8 +25,13 @@ function fail(message: string): never {
 }
 
 if (!existsSync(source)) fail(`no database at ${source} (set DATABASE_PATH)`);
-if (existsSync(target)) fail(`${target} already exists; give another file name`);
-if (target === source) fail("the backup cannot be the database itself");
+// Under any name (a symlink, a hard link): replacing the live file would destroy the database.
+const sameFile = (a: string, b: string) => {
+  if (!existsSync(b)) return false;
+  const [x, y] = [statSync(a), statSync(b)];
+  return realpathSync(a) === realpathSync(b) || (x.dev === y.dev && x.ino === y.ino);
+};
+if (sameFile(source, target) || [`${source}-wal`, `${source}-shm`].includes(target)) fail("the backup cannot overwrite the database itself");
 mkdirSync(path.dirname(target), { recursive: true });
 const partial = `${target}.partial`;
 rmSync(partial, { force: true });

@@ -539,7 +539,7 @@ describe("npm run db:backup", () => {
     expect(brokenOrders(back.db)).toEqual(NOTHING_BROKEN);
   });
 
-  it("with no file named, writes a timestamped copy under backups/ beside the database, equal to the idle live one", async () => {
+  it("with no file named, writes a timestamped copy under backups/ beside the database, equal to the idle live one; never over the database", async () => {
     const run = await runBackup("npm", ["run", "-s", "db:backup"], server.databasePath);
     expect(run.code, run.output).toBe(0);
     const written = /^to (.+)$/m.exec(run.output)?.[1] ?? "";
@@ -560,7 +560,18 @@ describe("npm run db:backup", () => {
       }
     } finally {
       copy.close();
-      rmSync(path.dirname(written), { recursive: true, force: true });
     }
+
+    // Kept under a fixed name (an hourly rotation), a newer copy replaces the older one; the live
+    // database itself is never a target, whatever the name given.
+    const tsx = path.resolve("node_modules/.bin/tsx");
+    const again = await runBackup(tsx, ["scripts/backup.ts", written], server.databasePath);
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toContain(`to ${written}`);
+    const onItself = await runBackup(tsx, ["scripts/backup.ts", path.join(path.dirname(written), "..", path.basename(server.databasePath))], server.databasePath);
+    expect(onItself.code).toBe(1);
+    expect(onItself.output).toContain("cannot overwrite the database itself");
+    expect(databaseHealth(server.db)).toEqual({ integrity: "ok", foreignKeyProblems: [] });
+    rmSync(path.dirname(written), { recursive: true, force: true });
   });
 });
