@@ -51,6 +51,7 @@ try {
 } finally {
   live.close();
 }
+const copied = performance.now();
 
 const copy = new Database(partial, { fileMustExist: true });
 const integrity = copy.pragma("integrity_check", { simple: true });
@@ -62,7 +63,9 @@ if (integrity !== "ok") {
 }
 renameSync(partial, target);
 const bytes = statSync(target).size;
-const ms = Math.round(performance.now() - started);
+const ms = (from: number, to: number) => Math.round(to - from);
 console.log(`Backed up ${source}`);
 console.log(`to ${target}`);
-console.log(`${(bytes / 1024 / 1024).toFixed(1)} MB, ${orders} orders, integrity ok, in ${ms} ms`);
+console.log(
+  `${(bytes / 1024 / 1024).toFixed(1)} MB, ${orders} orders, copied in ${ms(started, copied)} ms, integrity ok in ${ms(copied, performance.now())} ms`,
+);
