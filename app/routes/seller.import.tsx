@@ -18,7 +18,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
   const outcome = await importSheet(request, actor);
   const failed = outcome.status === "refused" || (outcome.imported === 0 && outcome.errors.length > 0);
-  return data(outcome, { status: failed ? 400 : 200 });
+  // An upload refused unread would be read as the next request on a kept-alive connection: close it, as the photo forms do.
+  const unread = outcome.status === "refused" && outcome.bodyUnread;
+  return data(outcome, { status: failed ? 400 : 200, headers: unread ? { Connection: "close" } : undefined });
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {

@@ -48,7 +48,8 @@ export async function readTable(bytes: Uint8Array): Promise<string[][] | null> {
 }
 
 export type ImportOutcome =
-  | { status: "refused"; message: MessageKey }
+  /** `bodyUnread`: the upload was refused by its declared size, so the rest of it is still arriving. */
+  | { status: "refused"; message: MessageKey; bodyUnread?: true }
   | { status: "checked"; imported: number; total: number; errors: RowError[] };
 
 /**
@@ -58,7 +59,7 @@ export type ImportOutcome =
 export async function importSheet(request: Request, actor: PortalActor): Promise<ImportOutcome> {
   const upload = await readFormWithFile(request, "file", MAX_IMPORT_BYTES);
   if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
-  if ("tooLarge" in upload) return { status: "refused", message: "import.error.tooLarge" };
+  if ("tooLarge" in upload) return { status: "refused", message: "import.error.tooLarge", bodyUnread: true };
   if (!upload.file) return { status: "refused", message: "import.error.file" };
   const table = await readTable(upload.file);
   if (!table) return { status: "refused", message: "import.error.file" };
