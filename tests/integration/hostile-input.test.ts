@@ -22,6 +22,7 @@ import {
   HOSTILE_STRINGS,
   hostileString,
   isVietnameseMessage,
+  postAlone,
   postForms,
   shownErrors,
   unescapedPayloads,
@@ -432,6 +433,31 @@ describe("hostile input", () => {
       if (result.failed) failures.push(`${form.role} POST ${form.action} (from ${form.page}): ${reason(result)}`);
     }
     expect(failures, failures.join("\n\n")).toEqual([]);
+  });
+
+  it("answers bodies that are not forms at all (JSON, broken multipart, no type, 6 MB in one field) below 500", { timeout: 120_000 }, async () => {
+    category = "malformed bodies";
+    const bodies: [string, string | null, BodyInit][] = [
+      ["json", "application/json", '{"intent":"add","productId":1}'],
+      ["broken multipart", "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue-without-end"],
+      ["multipart without boundary", "multipart/form-data", "a=1"],
+      ["text", "text/plain", "intent=add&productId=1"],
+      ["no type", null, new Uint8Array([0, 255, 254, 1, 2, 3])],
+      ["percent soup", "application/x-www-form-urlencoded", "%%%&&&==%E0%A4%A&intent=%FF%FE&a[b][c]=1&__proto__[x]=1"],
+    ];
+    const huge = `name=${"%E1%BA%A0".repeat(700_000)}`; // 6 MB of "Ạ", more than any form reads
+    const failures: string[] = [];
+    for (const form of forms) {
+      for (const [what, type, payload] of bodies) {
+        const headers: Record<string, string> = type ? { "Content-Type": type } : {};
+        const { res } = await send(form.action, cookies[form.role]!, { method: "POST", body: payload, headers });
+        if (res.status >= 500) failures.push(`${form.role} POST ${form.action} with ${what}: ${res.status}`);
+      }
+      tried[category]!++;
+      const status = await postAlone(server.url + form.action, { cookie: cookies[form.role]!, "Content-Type": "application/x-www-form-urlencoded" }, huge);
+      if (status >= 500) failures.push(`${form.role} POST ${form.action} with 6 MB of one field: ${status}`);
+    }
+    expect(failures, failures.join("\n")).toEqual([]);
   });
 
   it("stores script payloads as text: no page that shows user text prints one unescaped", { timeout: 120_000 }, async () => {

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { request as httpRequest } from "node:http";
 import { parse, type HTMLElement } from "node-html-parser";
 import { vi } from "~/i18n/vi";
 import { viMore } from "~/i18n/vi-more";
@@ -210,4 +211,22 @@ export function shownErrors(html: string): ShownErrors {
     }));
   const alerts = doc.querySelectorAll('[role="alert"]').map((el) => el.textContent.trim()).filter(Boolean);
   return { fields, alerts };
+}
+
+/**
+ * POSTs on a connection of its own, closed afterwards. A server that refuses an oversized upload
+ * before reading it answers and closes while the client is still sending; on a shared keep-alive
+ * pool the next request could then land on the dying socket and fail with ECONNRESET, which says
+ * nothing about the server's answer to that next request.
+ */
+export function postAlone(url: string, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) }, agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    // Once the answer is in, a reset while the rest of the body is still going out is expected.
+    request.on("error", reject);
+    request.end(body);
+  });
 }
