@@ -446,6 +446,7 @@ describe("hostile input", () => {
       ["percent soup", "application/x-www-form-urlencoded", "%%%&&&==%E0%A4%A&intent=%FF%FE&a[b][c]=1&__proto__[x]=1"],
     ];
     const huge = `name=${"%E1%BA%A0".repeat(700_000)}`; // 6 MB of "Ạ", more than any form reads
+    let closedUnread = 0;
     const failures: string[] = [];
     for (const form of forms) {
       for (const [what, type, payload] of bodies) {
@@ -455,8 +456,10 @@ describe("hostile input", () => {
       }
       tried[category]!++;
       const status = await postAlone(server.url + form.action, { cookie: cookies[form.role]!, "Content-Type": "application/x-www-form-urlencoded" }, huge);
-      if (status >= 500) failures.push(`${form.role} POST ${form.action} with 6 MB of one field: ${status}`);
+      if (typeof status === "number" && status >= 500) failures.push(`${form.role} POST ${form.action} with 6 MB of one field: ${status}`);
+      if (status === "closed unread") closedUnread++;
     }
+    console.log(`hostile-input: ${closedUnread} of ${forms.length} 6 MB posts were refused by closing the connection before an answer could be read`);
     expect(failures, failures.join("\n")).toEqual([]);
   });
 

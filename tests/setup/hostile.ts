@@ -219,14 +219,17 @@ export function shownErrors(html: string): ShownErrors {
  * pool the next request could then land on the dying socket and fail with ECONNRESET, which says
  * nothing about the server's answer to that next request.
  */
-export function postAlone(url: string, headers: Record<string, string>, body: string): Promise<number> {
+export function postAlone(url: string, headers: Record<string, string>, body: string): Promise<number | "closed unread"> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) }, agent: false }, (response) => {
       response.resume();
       resolve(response.statusCode ?? 0);
     });
-    // Once the answer is in, a reset while the rest of the body is still going out is expected.
-    request.on("error", reject);
+    // A server that refuses the upload unread may close while the body is still going out; the client
+    // then fails to write (EPIPE) or is reset before it reads the answer. The server did not fail.
+    request.on("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EPIPE" || error.code === "ECONNRESET" ? resolve("closed unread") : reject(error),
+    );
     request.end(body);
   });
 }
