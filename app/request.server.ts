@@ -22,15 +22,54 @@ export function safeRedirectPath(value: FormDataEntryValue | null, fallback = "/
 }
 
 /**
- * The posted form, or null when the body is not a form at all (a 400 for the caller, not a 500).
- * Control characters are taken out of its text here, once, before any schema or rule sees it.
+ * The most a form without a file may send. The longest text any form takes is a few thousand
+ * characters; without a cap, `request.formData()` buffered whatever came (a 100 MB post to /login)
+ * in a server meant to live in 300 MB (PRODUCT.md §4). File uploads have their own limits.
+ */
+export const MAX_FORM_BYTES = 1024 * 1024;
+
+/**
+ * The posted form, or null when the body is not a form at all (a 400 for the caller, not a 500);
+ * a body over MAX_FORM_BYTES is answered 413 before more of it is read, closing the connection
+ * since the rest is still arriving. Control characters are taken out of its text here, once,
+ * before any schema or rule sees it.
  */
 export async function readForm(request: Request): Promise<FormData | null> {
+  const raw = await readCappedBody(request, MAX_FORM_BYTES);
+  if (raw === "drained") throw new Response("Payload too large", { status: 413 });
+  if (raw === "too large") throw new Response("Payload too large", { status: 413, headers: { Connection: "close" } });
   try {
-    return cleanFormText(await request.formData());
+    const body = new Response(new Uint8Array(raw), { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } });
+    return cleanFormText(await body.formData());
   } catch {
     return null;
   }
+}
+
+/** Past this, an oversized form is no longer read to its end: the connection is closed instead. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The body's bytes when they are at most `maxBytes`; otherwise the rest is read and thrown away
+ * ("drained"), keeping nothing, so the answer reaches a browser still sending on a connection that
+ * stays usable. Past DRAIN_BYTES it stops reading ("too large") and the caller closes the connection.
+ */
+async function readCappedBody(request: Request, maxBytes: number): Promise<Buffer | "drained" | "too large"> {
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > DRAIN_BYTES) {
+      await reader.cancel();
+      return "too large";
+    }
+    if (size <= maxBytes) chunks.push(value);
+  }
+  return size > maxBytes ? "drained" : Buffer.concat(chunks);
 }
 
 /**

@@ -122,6 +122,8 @@ export const en: Record<MessageKey, string> = {
   "error.forbiddenText": "You are not allowed to see this page.",
   "error.badRequestTitle": "Invalid request",
   "error.badRequestText": "The address or the data sent is not valid. Please check it.",
+  "error.tooLargeTitle": "Too much data sent",
+  "error.tooLargeText": "The form sent more than it may. Please shorten what you entered and send it again.",
   "error.title": "Something went wrong",
   "error.text": "Sorry, something failed on our side. Please try again in a few minutes.",
   "error.backHome": "Back to the home page",

@@ -112,6 +112,8 @@ export const vi = {
   "error.forbiddenText": "Bạn không có quyền xem trang này.",
   "error.badRequestTitle": "Yêu cầu không hợp lệ",
   "error.badRequestText": "Đường dẫn hoặc dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra lại.",
+  "error.tooLargeTitle": "Dữ liệu gửi lên quá lớn",
+  "error.tooLargeText": "Biểu mẫu gửi lên vượt quá dung lượng cho phép. Vui lòng rút ngắn nội dung rồi gửi lại.",
   "error.title": "Đã có lỗi xảy ra",
   "error.text": "Xin lỗi, hệ thống gặp sự cố. Vui lòng thử lại sau ít phút.",
   "error.backHome": "Về trang chủ",
