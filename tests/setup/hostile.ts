@@ -219,11 +219,14 @@ export function shownErrors(html: string): ShownErrors {
  * pool the next request could then land on the dying socket and fail with ECONNRESET, which says
  * nothing about the server's answer to that next request.
  */
-export function postAlone(url: string, headers: Record<string, string>, body: string): Promise<number | "closed unread"> {
+export function postAlone(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; type: string; html: string } | "closed unread"> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) }, agent: false }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      const done = () => resolve({ status: response.statusCode ?? 0, type: response.headers["content-type"] ?? "", html: Buffer.concat(chunks).toString("utf8") });
+      response.on("end", done);
+      response.on("error", done);
     });
     // A server that refuses the upload unread may close while the body is still going out; the client
     // then fails to write (EPIPE) or is reset before it reads the answer. The server did not fail.
