@@ -5,11 +5,17 @@ import compression from "compression";
 import express from "express";
 
 const build = await import("./build/server/index.js");
-const { settings, startup } = build.entry.module;
+const { settings, startup, securityHeaders } = build.entry.module;
 await startup();
 
 const app = express();
 app.disable("x-powered-by");
+// Every answer, files included, carries the same security headers; pages add their CSP in entry.server.
+const headers = securityHeaders();
+app.use((_req, res, next) => {
+  res.set(headers);
+  next();
+});
 // Vite fingerprints everything under /assets, so browsers keep those files a year: compress them hard once.
 app.use("/assets", compression({ level: 9 }), express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 // Pages are compressed at level 1: measured on the catalog page, 0.26 ms instead of 0.46 ms for 11 % more bytes.

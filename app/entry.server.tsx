@@ -3,10 +3,13 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceContext } from "./csp-nonce";
+import { contentSecurityPolicy, createNonce } from "./security-headers.server";
 import { startup } from "./startup.server";
 
 // server.js awaits these before listening, so the database is migrated and seeded at start.
 export { settings } from "./settings.server";
+export { securityHeaders } from "./security-headers.server";
 export { startup };
 
 const ABORT_DELAY = 5_000;
@@ -19,11 +22,16 @@ export default async function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   await startup();
+  const nonce = createNonce();
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         // No page streams deferred data, so waiting for all of it costs nothing and gives crawlers whole pages.
         onAllReady() {
           shellRendered = true;

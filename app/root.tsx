@@ -14,6 +14,7 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { useNonce } from "~/csp-nonce";
 import { currentUser } from "~/domain/accounts/sessions.server";
 import { adminUnitsSnapshot } from "~/domain/catalog/places.server";
 import { cartCount, cartOwner } from "~/domain/orders/cart.server";
@@ -57,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? "vi";
   const t = useT();
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -78,8 +80,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter lang={lang} snapshot={data?.adminUnitsSnapshot} />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

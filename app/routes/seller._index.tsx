@@ -106,7 +106,9 @@ export default function SellerHome() {
           <p className="flex flex-wrap gap-4">
             <Link to="/seller/orders" className="font-medium">
               {t("inbox.title")}
-              {newPaidOrders > 0 ? <span className="ml-1 rounded-full bg-amber-100 px-2 text-sm text-amber-900">{t("inbox.newPaid", { count: newPaidOrders })}</span> : null}
+              {/* A real space (not a margin), or the link's accessible name reads "…cần giao1 đơn mới…". */}
+              {newPaidOrders > 0 ? " " : null}
+              {newPaidOrders > 0 ? <span className="rounded-full bg-amber-100 px-2 text-sm text-amber-900">{t("inbox.newPaid", { count: newPaidOrders })}</span> : null}
             </Link>
             <Link to="/seller/products" className="font-medium">
               {t("listing.products")}

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { createHmac } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
+import { cspRefusals, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
 import { expectNoHorizontalScroll } from "../setup/page-checks";
 import { startServer, type TestServer } from "../setup/server";
 
@@ -90,6 +90,7 @@ describe("a guest buys from two producers and follows the order", () => {
   for (const javaScript of [true, false]) {
     it(`adds, checks out with VietQR, is paid by the bank and sees both parts shipped, JavaScript ${javaScript ? "on" : "off"}`, async () => {
       const buyer = await browser.newContext({ ...PHONE, javaScriptEnabled: javaScript });
+      const refusals = cspRefusals(buyer);
       const page = await buyer.newPage();
       for (const product of products) await addToCart(page, product.slug, javaScript);
 
@@ -136,6 +137,7 @@ describe("a guest buys from two producers and follows the order", () => {
       await expect.poll(() => page.locator('[aria-current="step"]', { hasText: "Đang giao" }).count()).toBe(2);
       await page.getByText(`Viettel Post, mã vận đơn VTP${javaScript ? 1 : 2}0001`).waitFor();
       await page.getByText(`Viettel Post, mã vận đơn VTP${javaScript ? 1 : 2}0002`).waitFor();
+      expect(refusals).toEqual([]);
       await buyer.close();
     });
   }

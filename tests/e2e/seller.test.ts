@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cameraPhoto, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
+import { cameraPhoto, cspRefusals, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
 import { expectNoHorizontalScroll } from "../setup/page-checks";
 import { startServer, type TestServer } from "../setup/server";
 
@@ -40,6 +40,7 @@ describe("producer onboarding in the browser", () => {
   for (const javaScript of [false, true]) {
     it(`signs up as a producer and sends the profile for verification, JavaScript ${javaScript ? "on" : "off"}`, async () => {
       const context = await browser.newContext({ ...PHONE, javaScriptEnabled: javaScript });
+      const refusals = cspRefusals(context);
       const page = await context.newPage();
       await page.goto(`${server.url}/signup`);
       await page.getByLabel("Họ và tên").fill("Thạch Thị Sen");
@@ -79,6 +80,7 @@ describe("producer onboarding in the browser", () => {
       await page.getByRole("heading", { level: 1, name: "Trà sen Tháp Mười" }).waitFor();
       expect(await page.getByText("Chờ hồ sơ được xác minh").count()).toBe(1);
       expect(await page.locator("img[src^='/media/products/']").count()).toBe(1);
+      expect(refusals).toEqual([]);
       await context.close();
     });
   }

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
+import { cspRefusals, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
 import { expectNoHorizontalScroll } from "../setup/page-checks";
 import { startServer, type TestServer } from "../setup/server";
 
@@ -48,6 +48,7 @@ describe("provincial staff bring a new producer's goods to the home page", () =>
       const collectionTitle = `Bánh pía Sóc Trăng xưa, nay ở Cần Thơ (${who})`;
       const { productSlug } = newProducer(producerName, productName);
       const context = await browser.newContext({ ...PHONE, javaScriptEnabled: javaScript });
+      const refusals = cspRefusals(context);
       const page = await context.newPage();
       await signInAs(page, server.url, "staff@demo.local");
 
@@ -85,6 +86,7 @@ describe("provincial staff bring a new producer's goods to the home page", () =>
       await featured.getByRole("link", { name: new RegExp(productName) }).first().waitFor();
       expect(await featured.getByText("OCOP 4 sao").count()).toBeGreaterThan(0);
       await expectNoHorizontalScroll(page);
+      expect(refusals).toEqual([]);
       await context.close();
     });
   }

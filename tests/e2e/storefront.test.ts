@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE, seriousA11yViolations } from "../setup/browser";
+import { cspRefusals, launchChromium, PHONE, seriousA11yViolations } from "../setup/browser";
 import { expectNoHorizontalScroll } from "../setup/page-checks";
 import { startServer, type TestServer } from "../setup/server";
 
@@ -47,11 +47,13 @@ async function shopperJourney(page: Page, { javaScript }: { javaScript: boolean 
 describe("a shopper on a phone finds goods and opens one", () => {
   it("with JavaScript on", async () => {
     const context = await browser.newContext(PHONE);
+    const refusals = cspRefusals(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await shopperJourney(page, { javaScript: true });
     expect(errors).toEqual([]);
+    expect(refusals).toEqual([]);
     await context.close();
   });
 

@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import { settings } from "./settings.server";
+
+/** A fresh value per page: only scripts carrying it may run, so injected markup cannot. */
+export function createNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+/** Where a checkout form may end up: our pages, and Stripe Checkout when cards are on. */
+function formTargets(): string[] {
+  const targets = ["'self'"];
+  const stripe = settings.stripe;
+  if (stripe) targets.push(stripe.apiBase ? new URL(stripe.apiBase).origin : "https://checkout.stripe.com");
+  return targets;
+}
+
+/**
+ * The Content-Security-Policy of every HTML page. Scripts need the page's nonce; styles come only
+ * from our stylesheet; nothing may frame us. Vite's dev server injects styles and talks over a
+ * websocket, so development alone loosens those two.
+ */
+export function contentSecurityPolicy(nonce: string): string {
+  const dev = !settings.isProduction;
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    "img-src 'self'",
+    dev ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `form-action ${formTargets().join(" ")}`,
+    "frame-ancestors 'none'",
+  ];
+  return directives.join("; ");
+}
+
+/**
+ * Headers for every response, pages and files alike. HSTS only where the site is served over HTTPS
+ * (the same test as Secure cookies): the plain-HTTP demo must stay reachable from a phone on the LAN.
+ */
+export function securityHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "geolocation=(), microphone=(), payment=(), usb=()",
+  };
+  if (settings.secureCookies) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  return headers;
+}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getPage } from "../setup/http";
+import { startServer, type TestServer } from "../setup/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+function nonceOf(csp: string | null): string {
+  const match = csp?.match(/script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/);
+  if (!match) throw new Error(`no script nonce in CSP: ${csp}`);
+  return match[1]!;
+}
+
+/** Every <script> in a page: its nonce and type. */
+function scriptsOf(html: string) {
+  return [...html.matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => ({
+    nonce: attributes!.match(/nonce="([^"]*)"/)?.[1],
+    type: attributes!.match(/type="([^"]*)"/)?.[1],
+  }));
+}
+
+describe("security headers", () => {
+  it("pages carry a CSP whose nonce is on every script, and a new nonce each time", async () => {
+    const { slug } = server.db.prepare("SELECT slug FROM products WHERE status = 'live' AND producer_verified = 1 LIMIT 1").get() as { slug: string };
+    const nonces = new Set<string>();
+    for (const path of ["/", "/products?q=mat+ong", `/products/${slug}`, "/login", "/cart", "/khong-co-trang-nay"]) {
+      const page = await getPage(server.url + path);
+      const csp = page.headers.get("content-security-policy");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("object-src 'none'");
+      expect(csp, path).toContain("base-uri 'none'");
+      expect(csp, path).toMatch(/style-src 'self'(;|$)/);
+      const nonce = nonceOf(csp);
+      nonces.add(nonce);
+      const scripts = scriptsOf(page.html);
+      expect(scripts.length, path).toBeGreaterThan(0);
+      // A JSON-LD block is data, never executed; every script that runs must carry this page's nonce.
+      for (const script of scripts.filter((s) => s.type !== "application/ld+json")) expect(script.nonce, path).toBe(nonce);
+      // Inline event handlers cannot carry a nonce, so the pages must have none.
+      expect(page.html, path).not.toMatch(/<[^>]+\son[a-z]+=/i);
+    }
+    expect(nonces.size).toBe(6);
+  });
+
+  it("every answer, files and errors included, forbids sniffing and framing and asks for HTTPS in production", async () => {
+    for (const path of ["/", "/favicon.svg", "/robots.txt", "/healthz", "/open-data/products.json", "/khong-co-trang-nay"]) {
+      const res = await fetch(server.url + path, { redirect: "manual" });
+      await res.arrayBuffer();
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(res.headers.get("strict-transport-security"), path).toMatch(/^max-age=31536000/);
+      expect(res.headers.get("x-powered-by"), path).toBeNull();
+    }
+  });
+
+  it("a plain-HTTP deployment (PUBLIC_ORIGIN http://) sends no HSTS, and card payments may post on to Stripe", async () => {
+    const plain = await startServer({ PUBLIC_ORIGIN: "http://192.168.1.10:3000", STRIPE_SECRET_KEY: "sk_test_x" });
+    try {
+      const res = await fetch(plain.url + "/login", { redirect: "manual" });
+      await res.arrayBuffer();
+      expect(res.headers.get("strict-transport-security")).toBeNull();
+      expect(res.headers.get("content-security-policy")).toContain("form-action 'self' https://checkout.stripe.com");
+    } finally {
+      await plain.stop();
+    }
+  });
+});
