@@ -1,17 +1,19 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
+import { cspRefusals, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
 import { startServer, type TestServer } from "../setup/server";
 
 /**
  * axe-core on every kind of page, on a phone, as the person who can open it: no serious or critical
- * violation anywhere. One browser and one context per role, signed in once (login is rate-limited).
+ * violation anywhere, and nothing the page needs refused by its Content-Security-Policy. One browser
+ * and one context per role, signed in once (login is rate-limited).
  */
 
 let server: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const pages = {} as Record<"guest" | "shopper" | "producer" | "staff" | "admin", Page>;
+const refusals = new Map<Page, string[]>();
 let product: { slug: string; name: string };
 let producerSlug: string;
 
@@ -32,6 +34,7 @@ beforeAll(async () => {
       const context = await browser.newContext(PHONE);
       contexts.push(context);
       const page = await context.newPage();
+      refusals.set(page, cspRefusals(context));
       if (role !== "guest") await signInAs(page, server.url, logins[role]);
       pages[role] = page;
     }),
@@ -43,12 +46,18 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Opens a page (expecting `status`), waits for its main heading and returns axe's serious and critical findings. */
-async function violationsAt(page: Page, path: string, status = 200) {
+/** No serious or critical axe violation on the page as it is now, and no CSP refusal since the last check. */
+async function expectAccessible(page: Page, name: string) {
+  expect(await seriousA11yViolations(page), `${name}: serious or critical axe violations`).toEqual([]);
+  expect(refusals.get(page)!.splice(0), `${name}: Content-Security-Policy refusals`).toEqual([]);
+}
+
+/** Opens a page (expecting `status`), waits for its main heading and checks it. */
+async function expectAccessibleAt(page: Page, path: string, status = 200) {
   const response = await page.goto(server.url + path);
   expect(response?.status(), `GET ${path}`).toBe(status);
   await page.getByRole("heading", { level: 1 }).first().waitFor();
-  return seriousA11yViolations(page);
+  await expectAccessible(page, path);
 }
 
 /** The first link on the current page whose path matches, e.g. one certificate in the list. */
@@ -75,7 +84,7 @@ describe("storefront, as a guest", () => {
   ];
   for (const [name, path, status] of cases) {
     it(name, async () => {
-      expect(await violationsAt(pages.guest, path(), status), name).toEqual([]);
+      await expectAccessibleAt(pages.guest, path(), status);
     });
   }
 
@@ -85,10 +94,10 @@ describe("storefront, as a guest", () => {
     await page.getByRole("button", { name: "Thêm vào giỏ" }).click();
     await page.getByText("Đã thêm vào giỏ.").waitFor();
 
-    expect(await violationsAt(page, "/cart"), "cart").toEqual([]);
+    await expectAccessibleAt(page, "/cart");
     await page.getByRole("link", { name: product.name }).waitFor();
 
-    expect(await violationsAt(page, "/checkout"), "checkout, empty form").toEqual([]);
+    await expectAccessibleAt(page, "/checkout");
     await page.getByLabel("Họ và tên người nhận").fill("Đỗ Thị Hoa");
     await page.getByLabel("Số điện thoại").fill("0912 345 678");
     await page.getByLabel("Tỉnh, thành phố").selectOption({ label: "Cần Thơ" });
@@ -97,12 +106,12 @@ describe("storefront, as a guest", () => {
     await ward.selectOption({ index: 1 });
     await page.getByLabel("Số nhà, đường, thôn, ấp").fill("5 đường Mậu Thân");
     await page.getByText("Phí vận chuyển").first().waitFor();
-    expect(await seriousA11yViolations(page), "checkout, filled in").toEqual([]);
+    await expectAccessible(page, "checkout, filled in");
 
     await page.getByRole("button", { name: "Đặt hàng" }).click();
     await page.getByRole("heading", { level: 1, name: /^Đơn hàng OC/ }).waitFor();
     await page.getByRole("img", { name: "Mã VietQR để chuyển khoản" }).waitFor();
-    expect(await seriousA11yViolations(page), "order page").toEqual([]);
+    await expectAccessible(page, "order page");
   });
 
   it("checkout form answering bad input with messages by the fields", async () => {
@@ -115,7 +124,7 @@ describe("storefront, as a guest", () => {
     await page.getByLabel("Số điện thoại").fill("12");
     await page.getByRole("button", { name: "Đặt hàng" }).click();
     await page.locator('[aria-invalid="true"]').first().waitFor();
-    expect(await seriousA11yViolations(page), "checkout with errors").toEqual([]);
+    await expectAccessible(page, "checkout with errors");
   });
 
   it("a page in English", async () => {
@@ -124,7 +133,7 @@ describe("storefront, as a guest", () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("button", { name: "Add to cart" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    expect(await seriousA11yViolations(page), "product page in English").toEqual([]);
+    await expectAccessible(page, "product page in English");
     await page.getByRole("button", { name: "Tiếng Việt" }).click();
     await page.getByRole("button", { name: "Thêm vào giỏ" }).waitFor();
   });
@@ -132,14 +141,14 @@ describe("storefront, as a guest", () => {
 
 describe("a signed-in shopper", () => {
   it("orders list", async () => {
-    expect(await violationsAt(pages.shopper, "/orders"), "orders list").toEqual([]);
+    await expectAccessibleAt(pages.shopper, "/orders");
   });
 });
 
 describe("the producer's portal", () => {
   for (const path of ["/seller", "/seller/profile", "/seller/products", "/seller/products/new", "/seller/import", "/seller/media", "/seller/orders", "/seller/helpers"]) {
     it(path, async () => {
-      expect(await violationsAt(pages.producer, path), path).toEqual([]);
+      await expectAccessibleAt(pages.producer, path);
     });
   }
 
@@ -147,14 +156,14 @@ describe("the producer's portal", () => {
     const page = pages.producer;
     await page.goto(`${server.url}/seller/products`);
     const edit = await firstLinkMatching(page, /^\/seller\/products\/\d+$/);
-    expect(await violationsAt(page, edit), edit).toEqual([]);
+    await expectAccessibleAt(page, edit);
   });
 });
 
 describe("the staff console, as provincial staff", () => {
   for (const path of ["/staff", "/staff/producers", "/staff/certificates", "/staff/certificates/new", "/staff/collections", "/staff/moderation", "/staff/payments", "/staff/payouts", "/staff/audit", "/staff/dashboard"]) {
     it(path, async () => {
-      expect(await violationsAt(pages.staff, path), path).toEqual([]);
+      await expectAccessibleAt(pages.staff, path);
     });
   }
 
@@ -166,7 +175,7 @@ describe("the staff console, as provincial staff", () => {
       const page = pages.staff;
       await page.goto(server.url + list);
       const href = await firstLinkMatching(page, one);
-      expect(await violationsAt(page, href), href).toEqual([]);
+      await expectAccessibleAt(page, href);
     });
   }
 });
@@ -175,12 +184,12 @@ describe("the staff console, as central staff", () => {
   // The demo collections are central staff's: provincial staff neither list nor open them.
   it("/staff/collections and one collection", async () => {
     const page = pages.admin;
-    expect(await violationsAt(page, "/staff/collections"), "/staff/collections").toEqual([]);
+    await expectAccessibleAt(page, "/staff/collections");
     const href = await firstLinkMatching(page, /^\/staff\/collections\/\d+$/);
-    expect(await violationsAt(page, href), href).toEqual([]);
+    await expectAccessibleAt(page, href);
   });
 
   it("/staff/dashboard over every province", async () => {
-    expect(await violationsAt(pages.admin, "/staff/dashboard"), "/staff/dashboard").toEqual([]);
+    await expectAccessibleAt(pages.admin, "/staff/dashboard");
   });
 });
