@@ -45,10 +45,11 @@ export async function refundOrder(
 ): Promise<RefundOutcome> {
   const order = payableOrderById(orderId);
   if (!order) return "nothing_to_refund";
+  // Scope first: another province's staff learn nothing of the order (paid or not, what is left to refund).
+  if (!staffMayHandleParts(staff, partsOfOrder(orderId).filter((p) => partId === null || p.id === partId))) return "forbidden";
   if (order.paymentStatus !== "paid" && order.paymentStatus !== "partially_refunded") return "not_paid";
   const parts = refundableParts(orderId, partId);
   if (parts.length === 0) return "nothing_to_refund";
-  if (!staffMayHandleParts(staff, parts)) return "forbidden";
   const amountVnd = parts.reduce((sum, p) => sum + p.totalVnd, 0);
 
   let stripeRefundId: string | null = null;

@@ -92,8 +92,9 @@ export function markOrderPaidByStaff(
 ): PaymentOutcome | "not_found" | "forbidden" | "not_transfer" {
   const order = payableOrderByCode(orderCode);
   if (!order) return "not_found";
-  if (order.paymentMethod !== "vietqr") return "not_transfer";
+  // Scope first: another province's staff learn nothing of the order, not even how it is paid.
   if (!staffMayHandleParts(staff, partsOfOrder(order.id))) return "forbidden";
+  if (order.paymentMethod !== "vietqr") return "not_transfer";
   return getDb().$client.transaction(() => {
     const outcome = applyPayment(order.id, order.totalVnd, { source: "staff", userId: staff.id }, { now });
     if (outcome === "paid") {
