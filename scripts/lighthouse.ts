@@ -47,6 +47,21 @@ function medianRun(runs: LighthouseRun[]): LighthouseRun {
   return sorted[(sorted.length - 1) >> 1]!;
 }
 
+/**
+ * One Lighthouse run. A trace that comes back unusable (NO_NAVSTART, NO_FCP: "please run Lighthouse
+ * again", which a busy host causes now and then) is run again, twice at most.
+ */
+async function audit(port: number, url: string) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const { runtimeError } = result.lhr;
+    if (!runtimeError) return result.lhr;
+    if (attempt === 3) throw new Error(`Lighthouse on ${url}: ${runtimeError.code} ${runtimeError.message}`);
+    console.warn(`Lighthouse on ${url}: ${runtimeError.code}, running it again`);
+  }
+}
+
 /** Audits `pages` on `origin`, one Chromium for all runs (Lighthouse opens a clean tab and clears storage per run). */
 export async function lighthouseStage(origin: string, pages: { name: string; path: string }[], runs = 3): Promise<LighthousePage[]> {
   const chrome = await chromeLauncher.launch({
@@ -58,15 +73,7 @@ export async function lighthouseStage(origin: string, pages: { name: string; pat
     for (const page of pages) {
       const pageRuns: LighthouseRun[] = [];
       for (let i = 0; i < runs; i++) {
-        const result = await lighthouse(origin + page.path, {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: [...CATEGORIES],
-        });
-        if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-        const { lhr } = result;
-        if (lhr.runtimeError) throw new Error(`Lighthouse on ${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        const lhr = await audit(chrome.port, origin + page.path);
         const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
         const failing: string[] = [];
         for (const c of CATEGORIES) {
