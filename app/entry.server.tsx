@@ -1,9 +1,9 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./csp-nonce";
+import { dropFizzPadding } from "./fizz-padding.server";
 import { contentSecurityPolicy, createNonce } from "./security-headers.server";
 import { startup } from "./startup.server";
 
@@ -35,7 +35,7 @@ export default async function handleRequest(
         // No page streams deferred data, so waiting for all of it costs nothing and gives crawlers whole pages.
         onAllReady() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = dropFizzPadding();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

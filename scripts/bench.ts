@@ -6,6 +6,9 @@
  * as a central staff member), checkout throughput (orders/s) and the result of 200 buyers racing
  * for 50 units.
  *
+ * Last, Lighthouse (mobile) over home, catalog and a product page (scripts/lighthouse.ts; skip it
+ * with --no-lighthouse, set its runs per page with --lighthouse-runs).
+ *
  *   npm run bench -- --products 100000 --producers 10000 --orders 200000 --duration 10 --no-build
  */
 import autocannon from "autocannon";
@@ -15,6 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { lighthouseStage, printLighthouse, storefrontPages, type LighthousePage } from "./lighthouse";
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -253,6 +257,11 @@ const race = {
 };
 
 const rss = peakRssMb();
+// After the load stages: Lighthouse's own Chromium would otherwise compete with autocannon for the CPU.
+let lighthouseResults: LighthousePage[] = [];
+if (!process.argv.includes("--no-lighthouse")) {
+  lighthouseResults = await lighthouseStage(origin, storefrontPages(env.DATABASE_PATH!), option("lighthouse-runs", 3));
+}
 server.kill("SIGTERM");
 rmSync(dir, { recursive: true, force: true });
 
@@ -275,6 +284,9 @@ console.log(
 console.log(
   `Race, 200 buyers for 50 units: ${race.sold} sold, ${race.refused} refused (409), ${race.serverErrors} server errors, stock left ${race.stock}`,
 );
+// Lighthouse scores are reported against PRODUCT.md §4 but do not fail the bench: on a shared or busy
+// machine the performance score moves by several points from run to run.
+if (lighthouseResults.length) printLighthouse(lighthouseResults);
 if (rows.some((r) => r.errors > 0) || dashboardStatus !== 200 || placed !== checkoutCount || race.sold !== 50 || race.serverErrors > 0 || race.stock !== 0) {
   process.exitCode = 1;
 }

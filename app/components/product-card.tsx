@@ -1,23 +1,50 @@
 import { Link } from "@remix-run/react";
 import type { ProductCard as Card } from "~/domain/catalog/catalog.server";
+import { responsivePhoto } from "~/domain/shared/photo-urls";
 import { useT } from "~/i18n/use-t";
 import { OcopBadge } from "./ui/ocop-badge";
 import { Price } from "./ui/price";
 
-export function ProductCard({ product, provinceName, eager = false }: { product: Card; provinceName?: string; eager?: boolean }) {
+/** How wide a card's photo is shown, for `sizes`: a two-column grid on phones, three, then four. */
+const GRID_PHOTO_SIZES = "(min-width: 1024px) 17rem, (min-width: 640px) 33vw, 50vw";
+/** A row's cards are 10rem on phones, 12rem from `sm`, a quarter of the page from `lg`. */
+const ROW_PHOTO_SIZES = "(min-width: 1024px) 17rem, (min-width: 640px) 12rem, 10rem";
+
+/**
+ * `eager` for cards in the first screen (never lazy-load what is visible at once); `priority` for
+ * the one whose photo is likely the page's largest paint.
+ */
+export function ProductCard({
+  product,
+  provinceName,
+  eager = false,
+  priority = false,
+  sizes = GRID_PHOTO_SIZES,
+}: {
+  product: Card;
+  provinceName?: string;
+  eager?: boolean;
+  priority?: boolean;
+  sizes?: string;
+}) {
   const t = useT();
+  const photo = product.photo ? responsivePhoto(product.photo, product.photoWidth) : null;
   return (
     <article className="flex flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm">
       <Link to={`/products/${product.slug}`} className="flex flex-1 flex-col text-stone-900 no-underline">
         <div className="aspect-square bg-stone-100">
-          {product.photo ? (
+          {photo ? (
             <img
-              src={`/media/${product.photo}`}
+              src={photo.src}
+              srcSet={photo.srcSet}
+              sizes={photo.srcSet ? sizes : undefined}
               alt=""
               width={product.photoWidth ?? undefined}
               height={product.photoHeight ?? undefined}
-              loading={eager ? "eager" : "lazy"}
-              decoding="async"
+              loading={eager || priority ? "eager" : "lazy"}
+              fetchPriority={priority ? "high" : undefined}
+              // Decoding off the main thread may paint a frame later: not for the page's largest image.
+              decoding={priority ? undefined : "async"}
               className="h-full w-full object-cover"
             />
           ) : null}
@@ -51,7 +78,7 @@ export function ProductGrid({
       {products.map((p, i) => (
         <li key={p.id} className="flex">
           <div className="flex w-full">
-            <ProductCard product={p} provinceName={provinceNames?.[p.provinceCode]} eager={i < eagerCount} />
+            <ProductCard product={p} provinceName={provinceNames?.[p.provinceCode]} eager={i < eagerCount} priority={i === 0 && eagerCount > 0} />
           </div>
         </li>
       ))}
@@ -64,12 +91,26 @@ export function ProductGrid({
  * `relative` keeps the cards' absolutely positioned screen-reader text inside the scroller; without
  * it that text widens the document and phones zoom the whole page out.
  */
-export function ProductRow({ products, provinceNames }: { products: Card[]; provinceNames?: Record<string, string> }) {
+export function ProductRow({
+  products,
+  provinceNames,
+  eagerCount = 0,
+}: {
+  products: Card[];
+  provinceNames?: Record<string, string>;
+  eagerCount?: number;
+}) {
   return (
     <ul className="relative -mx-4 flex snap-x scroll-px-4 gap-3 overflow-x-auto px-4 pb-2 lg:mx-0 lg:grid lg:grid-cols-4 lg:overflow-visible lg:px-0">
-      {products.map((p) => (
+      {products.map((p, i) => (
         <li key={p.id} className="flex w-40 shrink-0 snap-start sm:w-48 lg:w-auto">
-          <ProductCard product={p} provinceName={provinceNames?.[p.provinceCode]} />
+          <ProductCard
+            product={p}
+            provinceName={provinceNames?.[p.provinceCode]}
+            eager={i < eagerCount}
+            priority={i === 0 && eagerCount > 0}
+            sizes={ROW_PHOTO_SIZES}
+          />
         </li>
       ))}
     </ul>

@@ -65,13 +65,14 @@ export default function Home() {
         </Link>
       </section>
 
-      {collections.map((c) => (
+      {collections.map((c, i) => (
         <section key={c.id} aria-labelledby={`collection-${c.id}`}>
           <h2 id={`collection-${c.id}`} className="text-xl font-bold">
             {c.title}
           </h2>
           {c.description ? <p className="mb-3 text-stone-700">{c.description}</p> : null}
-          <ProductRow products={c.products} provinceNames={provinceNames} />
+          {/* The first row's first photos show on a phone's first screen: the page's largest paint. */}
+          <ProductRow products={c.products} provinceNames={provinceNames} eagerCount={i === 0 ? 2 : 0} />
         </section>
       ))}
 
@@ -79,7 +80,7 @@ export default function Home() {
         <h2 id="newest" className="mb-3 text-xl font-bold">
           {t("home.newest")}
         </h2>
-        <ProductRow products={newest} provinceNames={provinceNames} />
+        <ProductRow products={newest} provinceNames={provinceNames} eagerCount={collections.length === 0 ? 2 : 0} />
       </section>
 
       <section aria-labelledby="by-group">

@@ -11,6 +11,7 @@ import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+import { photoUrl, thumbName } from "~/domain/shared/photo-urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await currentUser(request);
@@ -125,7 +126,7 @@ function CartLineRow({ line, error }: { line: CartLine; error: string | null }) 
   return (
     <li className="flex flex-wrap items-start gap-3 py-3">
       {line.photo ? (
-        <img src={`/media/${line.photo}`} alt="" width={64} height={64} className="h-16 w-16 rounded object-cover" />
+        <img src={photoUrl(thumbName(line.photo) ?? line.photo)} alt="" width={64} height={64} className="h-16 w-16 rounded object-cover" />
       ) : null}
       <div className="min-w-0 flex-1">
         <Link to={`/products/${line.slug}`} className="font-medium">

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { readUpload } from "~/domain/shared/uploads.server";
+import { readPublicPhoto } from "~/domain/shared/photos.server";
 
 // Uploaded photos have server-made random names and never change, so browsers may keep them.
 export async function loader({ params }: LoaderFunctionArgs) {
-  const file = await readUpload(params["*"] ?? "");
+  const file = await readPublicPhoto(params["*"] ?? "");
   if (!file) throw new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(file.body), {
     headers: {

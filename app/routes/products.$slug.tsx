@@ -11,6 +11,7 @@ import type { MessageKey } from "~/i18n/vi";
 import { readForm } from "~/request.server";
 import { AddToCart } from "~/components/add-to-cart";
 import { ProductGrid } from "~/components/product-card";
+import { responsivePhoto } from "~/domain/shared/photo-urls";
 import { CertificateBlock } from "~/components/certificate-block";
 import { OcopBadge } from "~/components/ui/ocop-badge";
 import { Price } from "~/components/ui/price";
@@ -93,7 +94,8 @@ export default function ProductPage() {
               {morePhotos.map((p) => (
                 <li key={p.file}>
                   <img
-                    src={`/media/${p.file}`}
+                    {...responsivePhoto(p.file, p.width)}
+                    sizes="(min-width: 768px) 9rem, 25vw"
                     alt={t("product.photoAlt", { name: product.name })}
                     width={p.width}
                     height={p.height}

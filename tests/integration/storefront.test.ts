@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { foldVietnamese } from "~/domain/catalog/fold";
 import { todayInVietnam } from "~/domain/shared/dates";
 import { getPage, productSlugs, type Page } from "../setup/http";
@@ -347,5 +350,25 @@ describe("site pages", () => {
     expect(photo.headers.get("content-type")).toBe("image/webp");
     expect((await fetch(`${server.url}/media/..%2F..%2Fpackage.json`)).status).toBe(404);
     expect((await fetch(`${server.url}/media/products/../../ocop.db`)).status).toBe(404);
+  });
+
+  it("serves a 400 px copy of each photo for cards, made once and kept beside the photo", async () => {
+    const { file, width } = server.db
+      .prepare("SELECT file, width FROM product_photos WHERE width > 400 ORDER BY id LIMIT 1")
+      .get() as { file: string; width: number };
+    const thumb = file.replace(/\.webp$/, ".w400.webp");
+    const html = await (await fetch(`${server.url}/products`)).text();
+    expect(html).toMatch(/srcSet="\/media\/products\/[a-f0-9]+\.w400\.webp 400w, \/media\/products\/[a-f0-9]+\.webp \d+w"/);
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${server.url}/media/${thumb}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("image/webp");
+      expect((await sharp(Buffer.from(await res.arrayBuffer())).metadata()).width).toBe(Math.min(400, width));
+    }
+    expect(existsSync(path.join(inject("uploadsDir"), thumb))).toBe(true);
+    // No copy of a photo that does not exist, nor of a private scan, nor under any other width.
+    expect((await fetch(`${server.url}/media/products/${"0".repeat(32)}.w400.webp`)).status).toBe(404);
+    expect((await fetch(`${server.url}/media/evidence/${"0".repeat(32)}.w400.webp`)).status).toBe(404);
+    expect((await fetch(`${server.url}/media/${file.replace(/\.webp$/, ".w800.webp")}`)).status).toBe(404);
   });
 });

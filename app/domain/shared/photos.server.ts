@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import type { MessageKey } from "~/i18n/vi";
 import { settings } from "~/settings.server";
-import { readFormWithFile } from "./uploads.server";
+import { originalOfThumb, THUMB_WIDTH } from "./photo-urls";
+import { readFormWithFile, readUpload } from "./uploads.server";
 
 /** Largest photo accepted: a phone camera's JPEG is 2–6 MB. */
 export const MAX_PHOTO_BYTES = 12 * 1024 * 1024;
@@ -66,4 +67,47 @@ export async function makePrivate(photo: StoredPhoto): Promise<StoredPhoto> {
   await mkdir(path.join(root, "evidence"), { recursive: true });
   await rename(path.join(root, photo.file), path.join(root, file));
   return { ...photo, file };
+}
+
+type PublicFile = { body: Buffer; contentType: string };
+const thumbsInProgress = new Map<string, Promise<PublicFile | null>>();
+
+/**
+ * A public photo by its stored name (for `/media`). A photo's small copy (`photo-urls.ts`) is made
+ * from the photo the first time someone asks for it and kept beside it, so photos stored before
+ * small copies existed get one too; concurrent first requests share one resize.
+ */
+export async function readPublicPhoto(name: string): Promise<PublicFile | null> {
+  const stored = await readUpload(name);
+  if (stored) return stored;
+  const original = originalOfThumb(name);
+  if (!original) return null;
+  let pending = thumbsInProgress.get(name);
+  if (!pending) {
+    pending = makeThumb(name, original).finally(() => thumbsInProgress.delete(name));
+    thumbsInProgress.set(name, pending);
+  }
+  return pending;
+}
+
+async function makeThumb(name: string, original: string): Promise<PublicFile | null> {
+  const source = await readUpload(original);
+  if (!source) return null;
+  let body: Buffer;
+  try {
+    body = await sharp(source.body).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).webp({ quality: 70 }).toBuffer();
+  } catch {
+    return null;
+  }
+  // Written under a temporary name and renamed, so no request ever reads half a file.
+  const target = path.join(path.resolve(settings.uploadsDir), name);
+  const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    await writeFile(temporary, body);
+    await rename(temporary, target);
+  } catch {
+    // A read-only uploads folder still gets the small copy, made again next time.
+    await rm(temporary, { force: true });
+  }
+  return { body, contentType: "image/webp" };
 }

@@ -9,8 +9,9 @@ import { settings } from "~/settings.server";
 import { cleanFormText } from "./form-text";
 
 const CONTENT_TYPES: Record<string, string> = { ".webp": "image/webp", ".png": "image/png", ".jpg": "image/jpeg" };
-// Names the server makes: a folder, then random hex and a known extension. Nothing else is served.
-const UPLOAD_NAME = /^[a-z]+\/[a-f0-9]{8,64}\.(webp|png|jpg)$/;
+// Names the server makes: a folder, then random hex (and `.w400` for a photo's small copy) and a
+// known extension. Nothing else is served.
+const UPLOAD_NAME = /^[a-z]+\/[a-f0-9]{8,64}(\.w400)?\.(webp|png|jpg)$/;
 
 // Folders anyone may read through /media; `evidence/` (certificate scans) is private.
 const PUBLIC_FOLDERS = new Set(["products", "producers"]);
