@@ -6,7 +6,8 @@ const VIEW_SIZE = 2048;
 /**
  * React 18.3's `renderToPipeableStream` (Fizz) encodes text into 2,048-byte views and, when a
  * multi-byte character does not fit at the end of one, flushes the whole view anyway: the 1–3 unused
- * bytes go out as NUL (facebook/react#24985, fixed in #26228 for React 19 only). Vietnamese pages are
+ * bytes go out as NUL (`writeStringChunk` writes `currentView`, not its written part; reported as
+ * facebook/react#27554 and #31134, not fixed in the 18.x line). Vietnamese pages are
  * full of 2- and 3-byte characters, so a message such as "đường" reached the page as "đư\0ờng".
  * Those padded views are the only chunks of exactly VIEW_SIZE bytes that end in zeros; this drops
  * the padding (never more than 3 bytes) and passes every other chunk through untouched.
