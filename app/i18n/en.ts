@@ -13,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   "report.thanks": "Thank you; staff will check this listing.",
   "report.error.reason": "Choose what is wrong.",
   "report.error.details": "At most 1,000 characters.",
+  "report.error.tooMany": "You have sent many reports in the last hour. Staff are looking at them; please try again later.",
   "site.tagline": "Genuine OCOP goods from all 34 provinces",
   "site.description":
     "Chợ OCOP: buy 3–5 star OCOP-certified specialities straight from Vietnam's cooperatives and household producers, paying without cash.",

@@ -192,6 +192,7 @@ export const vi = {
   "report.thanks": "Cảm ơn bạn, cán bộ sẽ kiểm tra tin đăng này.",
   "report.error.reason": "Chọn vấn đề.",
   "report.error.details": "Tối đa 1.000 ký tự.",
+  "report.error.tooMany": "Bạn đã gửi nhiều báo cáo trong một giờ qua. Cán bộ đang xem các báo cáo đó; vui lòng thử lại sau.",
 } as const;
 
 export type MessageKey = keyof typeof vi | keyof typeof viMore;

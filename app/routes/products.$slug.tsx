@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Honeypot } from "~/components/honeypot";
 import { FieldError } from "~/components/ui/field-error";
+import { FormAlert } from "~/components/ui/form-alert";
 import { currentUser } from "~/domain/accounts/sessions.server";
 import { reportListing } from "~/domain/catalog/moderation.server";
 import { REPORT_REASONS } from "~/domain/catalog/report-reasons";
@@ -43,13 +44,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** A shopper reports the listing (fake certificate, wrong information…) for staff to check. */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const submission = parseWithZod(formData, { schema: reportSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const user = await currentUser(request);
-  if (!reportListing(params.slug ?? "", submission.value, user?.id ?? null)) throw new Response("Not found", { status: 404 });
+  const outcome = reportListing(params.slug ?? "", submission.value, { userId: user?.id ?? null, clientIp: context.clientIp ?? "unknown" });
+  if (outcome === "not_found") throw new Response("Not found", { status: 404 });
+  if (outcome === "too_many") return data({ result: submission.reply({ formErrors: ["report.error.tooMany"] }) }, { status: 429 });
   return redirect(`/products/${params.slug}?reported=1#report`, 303);
 }
 
@@ -229,6 +232,7 @@ function ReportListing() {
   const errors = (result?.error ?? {}) as Record<string, string[] | null | undefined>;
   const reasonError = errors.reason?.[0] as MessageKey | undefined;
   const detailsError = errors.details?.[0] as MessageKey | undefined;
+  const formError = errors[""]?.[0];
   if (params.get("reported") === "1") {
     return (
       <p id="report" role="status" className="text-sm text-brand-800">
@@ -240,6 +244,7 @@ function ReportListing() {
     <details id="report" open={Boolean(result)} className="text-sm">
       <summary className="cursor-pointer text-stone-700">{t("report.title")}</summary>
       <Form method="post" className="relative mt-2 max-w-md space-y-2" noValidate>
+        <FormAlert message={formError} />
         <fieldset aria-describedby={reasonError ? "f-reason-error" : undefined}>
           <legend className="font-medium">{t("report.reason")}</legend>
           {REPORT_REASONS.map((reason) => (

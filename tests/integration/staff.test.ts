@@ -6,7 +6,8 @@ import { startServer, type TestServer } from "../setup/server";
 let server: TestServer;
 let writer: Database.Database;
 beforeAll(async () => {
-  server = await startServer();
+  // Behind a proxy, as in production: the report limit below counts X-Forwarded-For's address.
+  server = await startServer({ TRUST_PROXY: "1" });
   writer = new Database(server.databasePath);
 });
 afterAll(async () => {
@@ -312,6 +313,28 @@ describe("listing moderation", () => {
     expect((await send("/staff/moderation", staff, { intent: "restore", productId: String(product.id), note: "x" })).status).toBe(400);
     expect((await send("/staff/moderation", staff, { intent: "restore", productId: String(product.id), note: "Đã xác minh với hội đồng OCOP tỉnh" })).status).toBe(303);
     expect((await fetch(`${server.url}/products/${product.slug}`)).status).toBe(200);
+  });
+
+  it("stops an address at its 11th report in an hour, saying so above the form, and stores none of the extra", async () => {
+    const product = row<{ id: number; slug: string }>(
+      "SELECT id, slug FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY id LIMIT 1",
+    );
+    const report = (address: string) =>
+      fetch(`${server.url}/products/${product.slug}`, {
+        method: "POST",
+        headers: { "X-Forwarded-For": address },
+        body: new URLSearchParams({ reason: "wrong_information", details: `Báo cáo từ ${address}` }),
+        redirect: "manual",
+      });
+    const before = row<{ n: number }>("SELECT count(*) AS n FROM listing_reports").n;
+    for (let i = 0; i < 10; i++) expect((await report("198.51.100.23")).status).toBe(303);
+    const refused = await report("198.51.100.23");
+    expect(refused.status).toBe(429);
+    expect((await text(refused)).doc.querySelector("#report [role=alert]")?.textContent).toContain("Bạn đã gửi nhiều báo cáo trong một giờ qua");
+    expect(row<{ n: number }>("SELECT count(*) AS n FROM listing_reports").n).toBe(before + 10);
+    // Someone else, elsewhere, is not held back by it.
+    expect((await report("198.51.100.99")).status).toBe(303);
+    expect(row<{ n: number }>("SELECT count(*) AS n FROM listing_reports").n).toBe(before + 11);
   });
 });
 

@@ -2,26 +2,34 @@ import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
+import { rateLimiter } from "../accounts/rate-limit.server";
 import { assertStaffMayActIn, staffProvince } from "../accounts/staff.server";
 import type { ReportReason } from "./report-reasons";
 
-/** Files a shopper's report of a public listing; false when there is no such listing. */
+/**
+ * Reports from one address: 10 an hour. Enough for a shopper who finds several fakes, too few for
+ * a script to bury a province's moderation queue (anyone may report, signed in or not).
+ */
+const reportsPerAddress = rateLimiter({ limit: 10, windowMs: 60 * 60_000 });
+
+/** Files a shopper's report of a public listing. */
 export function reportListing(
   slug: string,
   report: { reason: ReportReason; details?: string },
-  reporterUserId: number | null,
+  reporter: { userId: number | null; clientIp: string },
   now = Date.now(),
-): boolean {
+): "reported" | "not_found" | "too_many" {
   const product = prepared("SELECT id FROM products WHERE slug = ?").get(slug) as { id: number } | undefined;
-  if (!product) return false;
+  if (!product) return "not_found";
+  if (!reportsPerAddress.attempt(reporter.clientIp, now)) return "too_many";
   prepared("INSERT INTO listing_reports (product_id, reason, details, reporter_user_id, created_at) VALUES (?, ?, ?, ?, ?)").run(
     product.id,
     report.reason,
     report.details ?? "",
-    reporterUserId,
+    reporter.userId,
     now,
   );
-  return true;
+  return "reported";
 }
 
 export interface OpenReport {
