@@ -35,7 +35,7 @@ export const MAX_FORM_BYTES = 1024 * 1024;
  * before any schema or rule sees it.
  */
 export async function readForm(request: Request): Promise<FormData | null> {
-  const raw = await readCappedBody(request, MAX_FORM_BYTES);
+  const raw = await readBody(request, MAX_FORM_BYTES, DRAIN_BYTES);
   if (raw === "drained") throw new Response("Payload too large", { status: 413 });
   if (raw === "too large") throw new Response("Payload too large", { status: 413, headers: { Connection: "close" } });
   try {
@@ -50,11 +50,12 @@ export async function readForm(request: Request): Promise<FormData | null> {
 const DRAIN_BYTES = 64 * 1024 * 1024;
 
 /**
- * The body's bytes when they are at most `maxBytes`; otherwise the rest is read and thrown away
- * ("drained"), keeping nothing, so the answer reaches a browser still sending on a connection that
- * stays usable. Past DRAIN_BYTES it stops reading ("too large") and the caller closes the connection.
+ * The body's bytes when they are at most `maxBytes`. A longer body is read on to its end and thrown
+ * away ("drained"), keeping nothing, so the answer reaches a browser still sending on a connection
+ * that stays usable; past `stopAfter` bytes reading stops ("too large") and the caller closes the
+ * connection.
  */
-async function readCappedBody(request: Request, maxBytes: number): Promise<Buffer | "drained" | "too large"> {
+async function readBody(request: Request, maxBytes: number, stopAfter = maxBytes): Promise<Buffer | "drained" | "too large"> {
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -63,7 +64,7 @@ async function readCappedBody(request: Request, maxBytes: number): Promise<Buffe
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > DRAIN_BYTES) {
+    if (size > stopAfter) {
       await reader.cancel();
       return "too large";
     }
@@ -78,21 +79,8 @@ async function readCappedBody(request: Request, maxBytes: number): Promise<Buffe
  */
 export async function readRawBody(request: Request, maxBytes: number): Promise<Buffer | null> {
   if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) return null;
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  const body = await readBody(request, maxBytes);
+  return typeof body === "string" ? null : body;
 }
 
 /** A record id from the URL (`/staff/producers/:id`): a positive whole number, or the 404 page. */
