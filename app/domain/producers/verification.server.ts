@@ -3,7 +3,8 @@ import { prepared } from "~/db/prepared.server";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { assertStaffMayActIn, staffProvince } from "../accounts/staff.server";
-import { STATUS_AFTER, type VerificationDecision } from "./verification";
+import { STATUS_AFTER } from "./verification";
+import type { VerificationDecision } from "./verification-decisions";
 
 export interface QueuedProducer {
   id: number;

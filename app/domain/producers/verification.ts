@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { message, required } from "../shared/form-messages";
-
-export const VERIFICATION_DECISIONS = ["approve", "changes", "reject"] as const;
-export type VerificationDecision = (typeof VERIFICATION_DECISIONS)[number];
+import { VERIFICATION_DECISIONS, type VerificationDecision } from "./verification-decisions";
 
 /** Staff's decision on a producer profile: a message is required to ask for changes or to reject. */
 export const verificationSchema = z
