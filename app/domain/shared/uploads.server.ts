@@ -1,10 +1,7 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { readForm } from "~/request.server";
 import { settings } from "~/settings.server";
 import { cleanFormText } from "./form-text";
 
@@ -33,10 +30,20 @@ export async function readStoredFile(name: string): Promise<{ body: Buffer; cont
   }
 }
 
+/** Past this, an oversized upload is no longer read to its end: reading stops and the connection ends. */
+const MAX_UPLOAD_BODY_BYTES = 64 * 1024 * 1024;
+/** Any text field beside the file: far above every field's own limit, so long text still gets its field's message. */
+const MAX_FIELD_BYTES = 256 * 1024;
+
 /**
  * Reads a form that may carry one file field (multipart, as a phone's camera upload sends it, or a
  * plain urlencoded form). The file comes back as bytes, or null when none was chosen; a file over
- * `maxBytes` ends reading early with `tooLarge`.
+ * `maxBytes` gives `tooLarge`.
+ *
+ * Whatever the headers say (a chunked body declares no length), memory holds at most one file of
+ * `maxBytes` and 31 fields of MAX_FIELD_BYTES. What is over is read and thrown away rather than
+ * refused mid-body, which would reset the connection before the phone reads the answer; only past
+ * MAX_UPLOAD_BODY_BYTES does reading stop.
  */
 export async function readFormWithFile(
   request: Request,
@@ -44,18 +51,46 @@ export async function readFormWithFile(
   maxBytes: number,
 ): Promise<{ form: FormData; file: Uint8Array | null } | { tooLarge: true } | { malformed: true }> {
   const type = request.headers.get("Content-Type") ?? "";
-  // One file and a few small fields: a body much larger than the file allows is refused unread.
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > maxBytes + 64 * 1024) return { tooLarge: true };
+  if (Number(request.headers.get("Content-Length") ?? "0") > MAX_UPLOAD_BODY_BYTES) return { tooLarge: true };
+  if (!type.startsWith("multipart/form-data")) {
+    // No file can come this way: the size cap and cleaning of every other form (413 past 1 MB).
+    const form = await readForm(request);
+    return form ? { form, file: null } : { malformed: true };
+  }
+  let total = 0;
+  let oversized = false;
+  /** The part's value, or undefined (and `oversized`) when it is longer than `limit`, read to its end either way. */
+  const keepUpTo = async (part: UploadHandlerPart, limit: number) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of part.data) {
+      size += chunk.byteLength;
+      total += chunk.byteLength;
+      if (total > MAX_UPLOAD_BODY_BYTES) throw new MaxPartSizeExceededError(part.name, limit);
+      if (size <= limit) chunks.push(chunk);
+    }
+    if (size > limit) {
+      oversized = true;
+      return undefined;
+    }
+    const bytes = Buffer.concat(chunks);
+    return typeof part.filename === "string" ? new File([bytes], part.filename, { type: part.contentType }) : bytes.toString("utf8");
+  };
   try {
-    if (!type.startsWith("multipart/form-data")) return { form: cleanFormText(await request.formData()), file: null };
-    const memory = unstable_createMemoryUploadHandler({ maxPartSize: maxBytes });
     let parts = 0;
-    const form = await unstable_parseMultipartFormData(request, (part) => {
-      // Many parts each under the limit would add up in memory: cap their number.
+    let files = 0;
+    const form = await unstable_parseMultipartFormData(request, async (part) => {
       if (++parts > 32) throw new MaxPartSizeExceededError(part.name, maxBytes);
-      return memory(part);
+      if (part.name !== fileField) return keepUpTo(part, MAX_FIELD_BYTES);
+      if (++files === 1) return keepUpTo(part, maxBytes);
+      // A second file under the same name (a tampered form) is read past and not kept.
+      for await (const chunk of part.data) {
+        total += chunk.byteLength;
+        if (total > MAX_UPLOAD_BODY_BYTES) throw new MaxPartSizeExceededError(part.name, maxBytes);
+      }
+      return undefined;
     });
+    if (oversized) return { tooLarge: true };
     const file = form.get(fileField);
     form.delete(fileField);
     const bytes = file instanceof Blob && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
