@@ -237,6 +237,9 @@ const MATRIX: Record<string, Row> = {
       // The order is not paid yet: its own province's staff and central staff are told so (409).
       { body: { intent: "refund", orderCode: "{order}", partId: "", reason: "Khách đổi ý, hoàn tiền" },
       expect: [L, 403, 403, 403, 403, 409, 403, 409] },
+      // A part id from no part of this order is judged against the whole order, not against nothing.
+      { body: { intent: "refund", orderCode: "{order}", partId: "999999", reason: "Khách đổi ý, hoàn tiền" },
+      expect: [L, 403, 403, 403, 403, 409, 403, 409] },
       // A card order is not staff's to mark paid (409), and not another province's to learn so.
       { body: { intent: "markPaid", orderCode: "{cardOrder}" },
       expect: [L, 403, 403, 403, 403, 409, 403, 409] }] },

@@ -46,7 +46,10 @@ export async function refundOrder(
   const order = payableOrderById(orderId);
   if (!order) return "nothing_to_refund";
   // Scope first: another province's staff learn nothing of the order (paid or not, what is left to refund).
-  if (!staffMayHandleParts(staff, partsOfOrder(orderId).filter((p) => partId === null || p.id === partId))) return "forbidden";
+  // A part id that is not this order's is judged against the whole order, never against no parts at all.
+  const orderParts = partsOfOrder(orderId);
+  const chosen = orderParts.filter((p) => p.id === partId);
+  if (!staffMayHandleParts(staff, partId !== null && chosen.length > 0 ? chosen : orderParts)) return "forbidden";
   if (order.paymentStatus !== "paid" && order.paymentStatus !== "partially_refunded") return "not_paid";
   const parts = refundableParts(orderId, partId);
   if (parts.length === 0) return "nothing_to_refund";
