@@ -30,14 +30,13 @@ export const MAX_FORM_BYTES = 1024 * 1024;
 
 /**
  * The posted form, or null when the body is not a form at all (a 400 for the caller, not a 500);
- * a body over MAX_FORM_BYTES is answered 413 before more of it is read, closing the connection
- * since the rest is still arriving. Control characters are taken out of its text here, once,
- * before any schema or rule sees it.
+ * a body over MAX_FORM_BYTES is answered 413 without being kept (past DRAIN_BYTES reading stops and
+ * the connection ends with no answer: no browser form comes near that). Control characters are taken
+ * out of its text here, once, before any schema or rule sees it.
  */
 export async function readForm(request: Request): Promise<FormData | null> {
   const raw = await readBody(request, MAX_FORM_BYTES, DRAIN_BYTES);
-  if (raw === "drained") throw new Response("Payload too large", { status: 413 });
-  if (raw === "too large") throw new Response("Payload too large", { status: 413, headers: { Connection: "close" } });
+  if (typeof raw === "string") throw new Response("Payload too large", { status: 413 });
   try {
     const body = new Response(new Uint8Array(raw), { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } });
     return cleanFormText(await body.formData());

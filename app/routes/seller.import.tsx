@@ -18,9 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
   const outcome = await importSheet(request, actor);
   const failed = outcome.status === "refused" || (outcome.imported === 0 && outcome.errors.length > 0);
-  // An upload refused unread would be read as the next request on a kept-alive connection: close it, as the photo forms do.
-  const unread = outcome.status === "refused" && outcome.bodyUnread;
-  return data(outcome, { status: failed ? 400 : 200, headers: unread ? { Connection: "close" } : undefined });
+  return data(outcome, { status: failed ? 400 : 200 });
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {

@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const received = await receivePhoto(request, "producers");
   const intent = received.form?.get("intent") === "evidence" ? "evidence" : "photo";
   if ("error" in received) {
-    return data({ intent, error: received.error }, { status: 400, headers: received.form ? undefined : { Connection: "close" } });
+    return data({ intent, error: received.error }, { status: 400 });
   }
   if (intent === "evidence") {
     const note = String(received.form.get("note") ?? "").trim();

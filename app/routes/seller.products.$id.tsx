@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   const outcome = await submitListingForm(request, actor, productId);
-  if (!outcome.ok) return data({ result: outcome.result }, { status: 400, headers: outcome.headers });
+  if (!outcome.ok) return data({ result: outcome.result }, { status: 400 });
   return redirect(`/seller/products/${productId}`, { status: 303 });
 }
 

@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
   const outcome = await submitListingForm(request, actor, null);
-  if (!outcome.ok) return data({ result: outcome.result }, { status: 400, headers: outcome.headers });
+  if (!outcome.ok) return data({ result: outcome.result }, { status: 400 });
   return redirect(`/seller/products/${outcome.productId}`, { status: 303 });
 }
 

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { readSheet } from "read-excel-file/node";
 import type { MessageKey } from "~/i18n/vi";
 import type { PortalActor } from "../producers/portal-actor.server";
+import { withoutControlCharacters } from "../shared/form-text";
 import { readFormWithFile } from "../shared/uploads.server";
 import { checkSheet, type RowError } from "./bulk-import";
 import { createListings } from "./listings.server";
@@ -29,8 +30,16 @@ export function declaredUnzippedBytes(bytes: Uint8Array): number {
   return entries > 0 ? total : Infinity;
 }
 
-/** The cells of an .xlsx (recognised by its ZIP signature, not its name) or a UTF-8 CSV file, as text. */
+/**
+ * The cells of an .xlsx (recognised by its ZIP signature, not its name) or a UTF-8 CSV file, as text
+ * without control characters, as every typed form is (`cleanFormText`).
+ */
 export async function readTable(bytes: Uint8Array): Promise<string[][] | null> {
+  const rows = await readCells(bytes);
+  return rows && rows.map((row) => row.map(withoutControlCharacters));
+}
+
+async function readCells(bytes: Uint8Array): Promise<string[][] | null> {
   try {
     if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
       if (declaredUnzippedBytes(bytes) > MAX_XLSX_UNPACKED_BYTES) return null;
@@ -48,8 +57,7 @@ export async function readTable(bytes: Uint8Array): Promise<string[][] | null> {
 }
 
 export type ImportOutcome =
-  /** `bodyUnread`: the upload was refused by its declared size, so the rest of it is still arriving. */
-  | { status: "refused"; message: MessageKey; bodyUnread?: true }
+  | { status: "refused"; message: MessageKey }
   | { status: "checked"; imported: number; total: number; errors: RowError[] };
 
 /**
@@ -59,7 +67,7 @@ export type ImportOutcome =
 export async function importSheet(request: Request, actor: PortalActor): Promise<ImportOutcome> {
   const upload = await readFormWithFile(request, "file", MAX_IMPORT_BYTES);
   if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
-  if ("tooLarge" in upload) return { status: "refused", message: "import.error.tooLarge", bodyUnread: true };
+  if ("tooLarge" in upload) return { status: "refused", message: "import.error.tooLarge" };
   if (!upload.file) return { status: "refused", message: "import.error.file" };
   const table = await readTable(upload.file);
   if (!table) return { status: "refused", message: "import.error.file" };

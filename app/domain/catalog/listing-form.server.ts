@@ -8,7 +8,7 @@ import { productSchema } from "./product-form";
 
 export type ListingFormOutcome =
   | { ok: true; productId: number }
-  | { ok: false; result: FormResult; headers?: Record<string, string> };
+  | { ok: false; result: FormResult };
 
 /**
  * Handles the add/edit product form: validates the fields, then the photo by its bytes, and saves
@@ -17,10 +17,7 @@ export type ListingFormOutcome =
 export async function submitListingForm(request: Request, actor: PortalActor, productId: number | null): Promise<ListingFormOutcome> {
   const upload = await readFormWithFile(request, "photo", MAX_PHOTO_BYTES);
   if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
-  if ("tooLarge" in upload) {
-    // The rest of the upload is still arriving unread: close the connection rather than reuse it.
-    return { ok: false, result: { status: "error", error: { photo: ["photo.error.tooLarge"] } }, headers: { Connection: "close" } };
-  }
+  if ("tooLarge" in upload) return { ok: false, result: { status: "error", error: { photo: ["photo.error.tooLarge"] } } };
   // Ownership first, so another producer's product id never gets a photo written to disk.
   if (productId !== null) ownListing(actor, productId);
   const submission = parseWithZod(upload.form, { schema: productSchema });
