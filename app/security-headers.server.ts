@@ -6,11 +6,15 @@ export function createNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
-/** Where a checkout form may end up: our pages, and Stripe Checkout when cards are on. */
+/**
+ * Where a checkout form may end up: our pages, and Stripe Checkout when cards are on. The session's
+ * URL comes from the API, so with another API host (stripe-mock, a proxy) either origin may appear.
+ */
 function formTargets(): string[] {
   const targets = ["'self'"];
   const stripe = settings.stripe;
-  if (stripe) targets.push(stripe.apiBase ? new URL(stripe.apiBase).origin : "https://checkout.stripe.com");
+  if (stripe) targets.push("https://checkout.stripe.com");
+  if (stripe?.apiBase) targets.push(new URL(stripe.apiBase).origin);
   return targets;
 }
 

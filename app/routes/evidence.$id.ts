@@ -11,7 +11,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": file.contentType,
       "Cache-Control": "private, max-age=3600",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

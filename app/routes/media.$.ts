@@ -10,7 +10,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
       "Content-Type": file.contentType,
       "Content-Length": String(file.body.byteLength),
       "Cache-Control": "public, max-age=31536000, immutable",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

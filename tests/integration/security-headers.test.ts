@@ -48,7 +48,8 @@ describe("security headers", () => {
   });
 
   it("every answer, files and errors included, forbids sniffing and framing and asks for HTTPS in production", async () => {
-    for (const path of ["/", "/favicon.svg", "/robots.txt", "/healthz", "/open-data/products.json", "/khong-co-trang-nay"]) {
+    const { file } = server.db.prepare("SELECT file FROM product_photos LIMIT 1").get() as { file: string };
+    for (const path of ["/", "/favicon.svg", "/robots.txt", "/healthz", "/open-data/products.json", `/media/${file}`, "/khong-co-trang-nay"]) {
       const res = await fetch(server.url + path, { redirect: "manual" });
       await res.arrayBuffer();
       expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
