@@ -121,3 +121,36 @@ describe("producer onboarding", () => {
     expect(after).toMatchObject({ story: "Câu chuyện mới.", verification_status: "approved" });
   });
 });
+
+describe("oversized uploads", () => {
+  it("answers a 13 MB photo with its message (read through, not reset) and a chunked 2 MB text post with 413", async () => {
+    const cookie = await signIn("producer@demo.local");
+    const photos = () => row<{ n: number }>("SELECT count(*) AS n FROM producer_photos").n;
+    const before = photos();
+    const form = new FormData();
+    form.append("intent", "photo");
+    form.append("photo", new Blob([new Uint8Array(13 * 1024 * 1024)], { type: "image/jpeg" }), "IMG_0001.jpg");
+    const big = await fetch(`${server.url}/seller/media`, { method: "POST", body: form, headers: { cookie }, redirect: "manual" });
+    expect(big.status).toBe(400);
+    expect(await big.text()).toContain("Ảnh quá lớn (tối đa 12 MB).");
+    expect(photos()).toBe(before);
+
+    // No Content-Length: the size is only known by reading, and reading stops keeping at 1 MB.
+    const chunk = new TextEncoder().encode(`intent=photo&x=${"a".repeat(64 * 1024)}`);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 32; i++) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${server.url}/seller/media`, {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await chunked.text()).toContain("Dữ liệu gửi lên quá lớn");
+  });
+});
