@@ -1,5 +1,5 @@
 import { parseLoginId } from "./login-id";
-import { rateLimiter } from "./rate-limit.server";
+import { addressKey, rateLimiter } from "./rate-limit.server";
 
 /**
  * Sign-in attempts per 15 minutes: 10 for one login from one address, 50 from one address overall.
@@ -12,9 +12,10 @@ const signUps = rateLimiter({ limit: 10, windowMs: 60 * 60_000 });
 
 export function allowLoginAttempt(clientIp: string, login: string): boolean {
   const key = parseLoginId(login)?.value ?? login.trim().toLowerCase();
-  return perAddress.attempt(clientIp) && perLogin.attempt(`${clientIp}|${key}`);
+  const address = addressKey(clientIp);
+  return perAddress.attempt(address) && perLogin.attempt(`${address}|${key}`);
 }
 
 export function allowSignUp(clientIp: string): boolean {
-  return signUps.attempt(clientIp);
+  return signUps.attempt(addressKey(clientIp));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rateLimiter } from "./rate-limit.server";
+import { addressKey, rateLimiter } from "./rate-limit.server";
 
 describe("rateLimiter", () => {
   it("allows `limit` attempts per window and key, then refuses until the window passes", () => {
@@ -8,5 +8,17 @@ describe("rateLimiter", () => {
     expect(limiter.attempt("ip-b", 10)).toBe(true);
     expect(limiter.attempt("ip-a", 999)).toBe(false);
     expect(limiter.attempt("ip-a", 1000)).toBe(true);
+  });
+});
+
+describe("addressKey", () => {
+  it("keeps IPv4 addresses whole and counts an IPv6 subscriber's /64 as one", () => {
+    expect(addressKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(addressKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(addressKey("2001:db8:85a3:12::8a2e:370:7334")).toBe("2001:db8:85a3:12::/64");
+    expect(addressKey("2001:0db8:85a3:0012:ffff:ffff:ffff:1")).toBe("2001:db8:85a3:12::/64");
+    expect(addressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressKey("::1")).toBe("0:0:0:0::/64");
+    expect(addressKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
   });
 });

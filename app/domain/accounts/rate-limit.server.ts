@@ -20,3 +20,19 @@ export function rateLimiter({ limit, windowMs }: { limit: number; windowMs: numb
     },
   };
 }
+
+/**
+ * The part of a client's address that one subscriber controls, as a rate-limit key: the whole IPv4
+ * address, but an IPv6 address's /64, since one home or phone is given a /64 and can use any address
+ * in it (counting each would give it 2⁶⁴ separate limits).
+ */
+export function addressKey(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail = ""] = ip.toLowerCase().split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = ip.includes("::") && tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}

@@ -2,7 +2,7 @@ import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
-import { rateLimiter } from "../accounts/rate-limit.server";
+import { addressKey, rateLimiter } from "../accounts/rate-limit.server";
 import { assertStaffMayActIn, staffProvince } from "../accounts/staff.server";
 import type { ReportReason } from "./report-reasons";
 
@@ -21,7 +21,7 @@ export function reportListing(
 ): "reported" | "not_found" | "too_many" {
   const product = prepared("SELECT id FROM products WHERE slug = ?").get(slug) as { id: number } | undefined;
   if (!product) return "not_found";
-  if (!reportsPerAddress.attempt(reporter.clientIp, now)) return "too_many";
+  if (!reportsPerAddress.attempt(addressKey(reporter.clientIp), now)) return "too_many";
   prepared("INSERT INTO listing_reports (product_id, reason, details, reporter_user_id, created_at) VALUES (?, ?, ?, ?, ?)").run(
     product.id,
     report.reason,
