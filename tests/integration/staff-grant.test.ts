@@ -33,6 +33,17 @@ describe("granting staff roles from the command line", () => {
     expect(account("shopper@demo.local")).toEqual({ role: "central_staff", province: null, sessions: 0 });
     grantStaff(db, "shopper@demo.local", { revoke: true });
     expect(account("shopper@demo.local")).toEqual({ role: "shopper", province: null, sessions: 0 });
+    const audit = db.prepare("SELECT province_code AS province, before, after FROM staff_audit WHERE action = 'account.role' AND subject_id = ? ORDER BY id").all(String(id)) as {
+      province: string | null;
+      before: string;
+      after: string;
+    }[];
+    expect(audit.map((row) => [row.province, JSON.parse(row.before).role, JSON.parse(row.after).role])).toEqual([
+      ["92", "shopper", "staff"],
+      // Leaving province 92 shows in 92's log too.
+      ["92", "staff", "central_staff"],
+      [null, "central_staff", "shopper"],
+    ]);
   });
 
   it("refuses sellers, unknown accounts and unknown provinces, changing nothing", () => {
