@@ -23,12 +23,20 @@ export function SearchBox({ lang }: { lang: Language }) {
   const suggestions = open ? (fetcher.data?.suggestions ?? []) : [];
 
   const location = useLocation();
+  const input = useRef<HTMLInputElement>(null);
   useEffect(() => () => clearTimeout(timer.current), []);
   // A search submitted or a suggestion followed: the list must not cover the next page.
   useEffect(() => {
     clearTimeout(timer.current);
     setOpen(false);
   }, [location.key]);
+  // Typed before the page's script woke up (a slow phone): suggest for it now, not at the next key.
+  // After the effect above, which would otherwise cancel it on this first run.
+  useEffect(() => {
+    const field = input.current;
+    if (field && document.activeElement === field && field.value !== field.defaultValue) onInput(field.value);
+    // Once, at hydration: later typing goes through onChange.
+  }, []);
 
   function onInput(value: string) {
     clearTimeout(timer.current);
@@ -64,6 +72,7 @@ export function SearchBox({ lang }: { lang: Language }) {
         {t("search.label")}
       </label>
       <input
+        ref={input}
         id="site-search"
         type="search"
         name="q"

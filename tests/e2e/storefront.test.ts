@@ -57,6 +57,26 @@ describe("a shopper on a phone finds goods and opens one", () => {
     await context.close();
   });
 
+  it("on a slow phone, what was typed before the page's script ran still gets suggestions", async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    // Hold every script until the shopper has typed, as a slow phone on 4G would.
+    let release!: () => void;
+    const typed = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/assets/*.js", async (route) => {
+      await typed;
+      await route.continue();
+    });
+    await page.goto(server.url, { waitUntil: "commit" });
+    const search = page.getByRole("combobox", { name: "Tìm sản phẩm" });
+    await search.fill("nuoc mam");
+    release();
+    const suggestion = page.getByRole("option").first();
+    await suggestion.waitFor();
+    expect(await suggestion.textContent()).toMatch(/Nước mắm/);
+    await context.close();
+  });
+
   it("with JavaScript off", async () => {
     const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
