@@ -4,7 +4,7 @@ import { portalFormAction } from "~/domain/producers/portal-form-action";
 import type { FormResult } from "~/domain/shared/form-result";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
-import { Field } from "./ui/field";
+import { Field, SelectField } from "./ui/field";
 import { FieldError } from "./ui/field-error";
 
 interface Saved {
@@ -33,23 +33,14 @@ export function ListingForm({ producerId, saved, result, canHide }: { producerId
   return (
     <Form method="post" action={portalFormAction(producerId)} encType="multipart/form-data" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
       <Field name="name" label={t("listing.name")} defaultValue={value("name")} errors={errors.name} maxLength={150} />
-      <div>
-        <label htmlFor="f-groupCode" className="block font-medium">
-          {t("listing.group")}
-        </label>
-        <select id="f-groupCode" name="groupCode" defaultValue={value("groupCode") ?? ""} className={area}
-          aria-invalid={err("groupCode") ? true : undefined} aria-describedby={err("groupCode") ? "f-groupCode-error" : undefined}>
-          <option value="" disabled>
-            {t("listing.group")}
-          </option>
-          {PRODUCT_GROUPS.map((g) => (
-            <option key={g} value={g}>
-              {t(`group.${g}`)}
-            </option>
-          ))}
-        </select>
-        <FieldError id="f-groupCode-error" message={err("groupCode") && t(err("groupCode")!)} />
-      </div>
+      <SelectField
+        name="groupCode"
+        label={t("listing.group")}
+        defaultValue={value("groupCode") ?? ""}
+        errors={errors.groupCode}
+        placeholder={{ label: t("listing.group"), disabled: true }}
+        options={PRODUCT_GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) }))}
+      />
       <div className="grid grid-cols-2 gap-3">
         <Field name="priceVnd" inputMode="numeric" label={t("listing.price")} hint={t("listing.priceHint")} defaultValue={value("priceVnd")} errors={errors.priceVnd} maxLength={14} />
         <Field name="unit" label={t("listing.unit")} hint={t("listing.unitHint")} defaultValue={value("unit")} errors={errors.unit} maxLength={20} />

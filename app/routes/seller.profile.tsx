@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Field } from "~/components/ui/field";
+import { Field, SelectField } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
 import { requireRole } from "~/domain/accounts/permissions.server";
 import { listWards, provinceByCode, provinceNames } from "~/domain/catalog/places.server";
@@ -68,27 +68,15 @@ export default function ProducerProfile() {
 
       {/* Step one: the province, so the commune list below is short (works without JS). */}
       <Form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-4">
-        <div className="min-w-0 flex-1">
-          <label htmlFor="f-province" className="block font-medium">
-            {t("profile.province")}
-          </label>
-          <select
-            id="f-province"
-            name="province"
-            defaultValue={provinceCode ?? ""}
-            className={select}
-            onChange={(e) => submit(e.currentTarget.form, { replace: true, preventScrollReset: true })}
-          >
-            <option value="" disabled>
-              {t("profile.chooseProvince")}
-            </option>
-            {provinces.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="province"
+          label={t("profile.province")}
+          wrapperClassName="min-w-48 flex-1"
+          defaultValue={provinceCode ?? ""}
+          onChange={(e) => submit(e.currentTarget.form, { replace: true, preventScrollReset: true })}
+          placeholder={{ label: t("profile.chooseProvince"), disabled: true }}
+          options={provinces.map((p) => ({ value: p.code, label: p.name }))}
+        />
         <button type="submit" className="rounded border border-brand-700 px-3 py-2 font-medium text-brand-700">
           {t("profile.showWards")}
         </button>
@@ -98,27 +86,14 @@ export default function ProducerProfile() {
         <Form method="post" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
           <input type="hidden" name="provinceCode" value={provinceCode} />
           <FieldError id="f-provinceCode-error" message={err("provinceCode") && t(err("provinceCode")!)} />
-          <div>
-            <label htmlFor="f-wardCode" className="block font-medium">
-              {t("profile.ward")}
-            </label>
-            <select
-              id="f-wardCode"
-              name="wardCode"
-              defaultValue={value("wardCode", producer?.provinceCode === provinceCode ? producer.wardCode : null) ?? ""}
-              aria-invalid={err("wardCode") ? true : undefined}
-              aria-describedby={err("wardCode") ? "f-wardCode-error" : undefined}
-              className={select}
-            >
-              <option value="">{t("profile.chooseWard")}</option>
-              {wards.map((w) => (
-                <option key={w.code} value={w.code}>
-                  {w.fullName}
-                </option>
-              ))}
-            </select>
-            <FieldError id="f-wardCode-error" message={err("wardCode") && t(err("wardCode")!)} />
-          </div>
+          <SelectField
+            name="wardCode"
+            label={t("profile.ward")}
+            defaultValue={value("wardCode", producer?.provinceCode === provinceCode ? producer.wardCode : null) ?? ""}
+            errors={errors.wardCode}
+            placeholder={{ label: t("profile.chooseWard") }}
+            options={wards.map((w) => ({ value: w.code, label: w.fullName }))}
+          />
           <Field name="addressLine" label={t("profile.address")} defaultValue={value("addressLine", producer?.addressLine)} errors={errors.addressLine} maxLength={200} />
           <Field name="name" label={t("profile.name")} defaultValue={value("name", producer?.name)} errors={errors.name} maxLength={150} />
           <fieldset aria-describedby={err("entityType") ? "f-entityType-error" : undefined}>

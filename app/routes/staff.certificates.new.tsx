@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/ui/field";
+import { Field, SelectField } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { recordCertificateSchema } from "~/domain/certification/certificate-form";
@@ -39,7 +39,6 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
   return [{ title: `${t("cert.new")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
 
-const select = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2";
 
 export default function NewCertificate() {
   const { producers, producer, today, central } = useLoaderData<typeof loader>();
@@ -58,19 +57,14 @@ export default function NewCertificate() {
       <h1 className="text-2xl font-bold">{t("cert.new")}</h1>
       {/* Step one: the producer, so the form lists its products and scans (works without JS). */}
       <Form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-4">
-        <div className="min-w-0 flex-1">
-          <label htmlFor="f-producer" className="block font-medium">
-            {t("cert.chooseProducer")}
-          </label>
-          <select id="f-producer" name="producer" defaultValue={producer?.id ?? ""} className={select}>
-            <option value="">—</option>
-            {producers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="producer"
+          label={t("cert.chooseProducer")}
+          wrapperClassName="min-w-48 flex-1"
+          defaultValue={producer?.id ?? ""}
+          placeholder={{ label: "—" }}
+          options={producers.map((p) => ({ value: String(p.id), label: p.name }))}
+        />
         <button type="submit" className="rounded border border-brand-700 px-3 py-2 text-brand-800">
           {t("cert.chooseProducerSubmit")}
         </button>

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { BarChart } from "~/components/bar-chart";
-import { FieldError } from "~/components/ui/field-error";
+import { Field, SelectField } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { requireStaff, staffProvince } from "~/domain/accounts/staff.server";
@@ -56,12 +56,7 @@ export default function StaffDashboard() {
   const t = useT();
   const lang = useLanguage();
   const hasErrors = Object.keys(errors).length > 0;
-  const field = (name: "from" | "to" | "province") => ({
-    id: `f-${name}`,
-    name,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `f-${name}-error` : undefined,
-  });
+  const asErrors = (key: string | undefined) => (key ? [key] : undefined);
   const scope = figures?.province ? provinceNames[figures.province] ?? figures.province : t("dashboard.scopeAll");
   return (
     <div className="space-y-5">
@@ -83,35 +78,19 @@ export default function StaffDashboard() {
             <FormAlert message="dashboard.error.summary" />
           </div>
         ) : null}
-        <div>
-          <label htmlFor="f-from" className="block font-medium">
-            {t("dashboard.from")}
-          </label>
-          <input type="date" defaultValue={values.from} className={input} {...field("from")} />
-          <FieldError id="f-from-error" message={errors.from && t(errors.from)} />
-        </div>
-        <div>
-          <label htmlFor="f-to" className="block font-medium">
-            {t("dashboard.to")}
-          </label>
-          <input type="date" defaultValue={values.to} className={input} {...field("to")} />
-          <FieldError id="f-to-error" message={errors.to && t(errors.to)} />
-        </div>
+        <Field name="from" type="date" label={t("dashboard.from")} defaultValue={values.from} errors={asErrors(errors.from)} className={input} />
+        <Field name="to" type="date" label={t("dashboard.to")} defaultValue={values.to} errors={asErrors(errors.to)} className={input} />
         {provinces ? (
-          <div className="col-span-2 sm:col-span-1">
-            <label htmlFor="f-province" className="block font-medium">
-              {t("dashboard.province")}
-            </label>
-            <select defaultValue={values.province} className={input} {...field("province")}>
-              <option value="">{t("dashboard.allProvinces")}</option>
-              {provinces.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            <FieldError id="f-province-error" message={errors.province && t(errors.province)} />
-          </div>
+          <SelectField
+            name="province"
+            label={t("dashboard.province")}
+            wrapperClassName="col-span-2 sm:col-span-1"
+            defaultValue={values.province}
+            errors={asErrors(errors.province)}
+            className={input}
+            placeholder={{ label: t("dashboard.allProvinces") }}
+            options={provinces.map((p) => ({ value: p.code, label: p.name }))}
+          />
         ) : null}
         <button type="submit" className="col-span-2 rounded bg-brand-700 px-4 py-2 font-semibold text-white sm:col-span-1">
           {t("dashboard.show")}
