@@ -5,7 +5,7 @@ import compression from "compression";
 import express from "express";
 
 const build = await import("./build/server/index.js");
-const { settings, startup, securityHeaders } = build.entry.module;
+const { settings, startup, securityHeaders, isCrossSiteWrite, crossSitePage, refusalLogger, stylesheet } = build.entry.module;
 await startup();
 
 const app = express();
@@ -23,6 +23,33 @@ app.use(compression({ level: 1 }));
 // Files of public/ (favicon, manifest) all have an extension; page URLs skip the lookup and its stat() call.
 const publicFiles = express.static("build/client", { maxAge: "1h", index: false });
 app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+// An answer sent before its request's body was read to the end (a body refused by its declared size,
+// an upload refused by its owner) closes the connection, so no client reuses a connection whose
+// unread rest the server will never parse.
+app.use((req, res, next) => {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!req.complete) res.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  };
+  next();
+});
+// A form posted by another site is refused before any route code runs (Remix itself would throw and
+// answer 500, and it does not check `.data` posts at all).
+const crossSiteRefusal = crossSitePage([stylesheet]);
+const logRefusal = refusalLogger((line) => console.warn(line));
+app.use((req, res, next) => {
+  const facts = {
+    method: req.method,
+    path: req.path,
+    origin: req.get("origin"),
+    host: req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host"),
+    secFetchSite: req.get("sec-fetch-site"),
+  };
+  if (!isCrossSiteWrite(facts)) return next();
+  logRefusal(facts);
+  res.status(403).type("html").set("Content-Security-Policy", "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'").set("Cache-Control", "no-store").send(crossSiteRefusal);
+});
 // The client's address, for rate limits; set TRUST_PROXY=1 behind a reverse proxy so it is X-Forwarded-For's.
 if (process.env.TRUST_PROXY === "1") app.set("trust proxy", 1);
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }) }));

@@ -10,7 +10,10 @@ import { startup } from "./startup.server";
 // server.js awaits these before listening, so the database is migrated and seeded at start.
 export { settings } from "./settings.server";
 export { securityHeaders } from "./security-headers.server";
+export { isCrossSiteWrite, crossSitePage, refusalLogger } from "./cross-site.server";
 export { startup };
+/** The site's stylesheet, for the few answers server.js writes itself. */
+export { default as stylesheet } from "~/styles/app.css?url";
 
 const ABORT_DELAY = 5_000;
 

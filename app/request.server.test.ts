@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FORM_BYTES, readForm } from "./request.server";
+import { MAX_FORM_BYTES, readForm, safeRedirectPath } from "./request.server";
 
 const post = (body: BodyInit, type = "application/x-www-form-urlencoded") =>
   new Request("http://local.test/x", { method: "POST", body, headers: { "Content-Type": type } });
@@ -19,5 +19,33 @@ describe("readForm", () => {
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(413);
     expect((thrown as Response).headers.get("Connection")).toBeNull();
+  });
+});
+
+describe("safeRedirectPath", () => {
+  it("keeps a path on this site, with its query", () => {
+    expect(safeRedirectPath("/products?q=tra&page=2")).toBe("/products?q=tra&page=2");
+    expect(safeRedirectPath("/seller/../orders")).toBe("/orders");
+  });
+
+  it("falls back for anything that would leave the site once resolved, encoded or not", () => {
+    for (const value of [
+      "//evil.example",
+      "/.//evil.example/",
+      "/x/../..//evil.example",
+      "/./%2F/evil.example",
+      "/%2F%2Fevil.example",
+      "/%2f%2fevil.example",
+      "/\\evil.example",
+      "/.\\evil.example",
+      "/%5C%5Cevil.example",
+      "/\t/evil.example",
+      "https://evil.example",
+      "evil.example",
+      "/%E0%A4%A",
+      null,
+    ]) {
+      expect(safeRedirectPath(value), String(value)).toBe("/");
+    }
   });
 });

@@ -9,16 +9,32 @@ export function requestOrigin(request: Request): string {
 const LOCAL_BASE = "http://local.invalid";
 
 /**
- * A same-site path to return to after a form, never another host: "//evil.example", "/\\evil",
- * "/\t/evil.example" (browsers drop the tab) and anything with control or non-ASCII characters
- * fall back, since they could leave the site or break the Location header.
+ * A same-site path to return to after a form, never another host. The value is resolved first and
+ * the result judged, since resolving dot segments can turn a harmless-looking path into one that
+ * leaves the site ("/.//evil.example/" resolves to "//evil.example/"). What falls back: anything
+ * not starting with one "/", any backslash (browsers read it as "/"), a resolved path starting with
+ * "//" (also when percent-encoded, for a proxy that decodes), and control or non-ASCII characters
+ * (browsers drop a tab: "/\t/evil.example"), which could also break the Location header. Every
+ * redirect a request chooses (sign-in, language switch) goes through here.
  */
 export function safeRedirectPath(value: FormDataEntryValue | null, fallback = "/"): string {
-  if (typeof value !== "string" || !/^\/[\x21-\x7e]*$/.test(value) || value.startsWith("//") || value.includes("\\")) {
-    return fallback;
-  }
+  if (typeof value !== "string" || !/^\/[\x21-\x7e]*$/.test(value) || value.includes("\\")) return fallback;
   const url = new URL(value, LOCAL_BASE);
-  return url.origin === LOCAL_BASE ? url.pathname + url.search : fallback;
+  if (url.origin !== LOCAL_BASE) return fallback;
+  const resolved = url.pathname + url.search;
+  return leavesTheSite(resolved) || leavesTheSite(decodeOrEmpty(url.pathname)) ? fallback : resolved;
+}
+
+function leavesTheSite(path: string): boolean {
+  return !path.startsWith("/") || path.startsWith("//") || path.includes("\\");
+}
+
+function decodeOrEmpty(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return "";
+  }
 }
 
 /**
@@ -35,6 +51,9 @@ export const MAX_FORM_BYTES = 1024 * 1024;
  * out of its text here, once, before any schema or rule sees it.
  */
 export async function readForm(request: Request): Promise<FormData | null> {
+  // A body declared too large is refused before a byte is read, so the 413 goes out at once; the
+  // client (browsers and curl stop sending on an early error answer) never waits on a drain.
+  if (declaredLength(request) > MAX_FORM_BYTES) throw new Response("Payload too large", { status: 413 });
   const raw = await readBody(request, MAX_FORM_BYTES, DRAIN_BYTES);
   if (typeof raw === "string") throw new Response("Payload too large", { status: 413 });
   try {
@@ -77,9 +96,15 @@ async function readBody(request: Request, maxBytes: number, stopAfter = maxBytes
  * webhooks verify signatures over exactly these bytes and must not buffer an endless body.
  */
 export async function readRawBody(request: Request, maxBytes: number): Promise<Buffer | null> {
-  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) return null;
+  if (declaredLength(request) > maxBytes) return null;
   const body = await readBody(request, maxBytes);
   return typeof body === "string" ? null : body;
+}
+
+/** The body's length as its headers declare it (0 when they do not: a chunked body is capped as it is read). */
+export function declaredLength(request: Request): number {
+  const length = Number(request.headers.get("Content-Length") ?? 0);
+  return Number.isFinite(length) ? length : 0;
 }
 
 /** A record id from the URL (`/staff/producers/:id`): a positive whole number, or the 404 page. */

@@ -48,7 +48,7 @@ export const settings = {
   },
   /**
    * The platform's bank account shown in VietQR codes. The demo default is ACB's published example
-   * account; while it is in use, `isDemo` lets the seller mark a transfer received by hand.
+   * account; see `demoPayments` for what it allows.
    */
   get vietQrAccount() {
     const accountNo = env("VIETQR_ACCOUNT_NO");
@@ -64,9 +64,15 @@ export const settings = {
    * account, a fixed demo secret lets anyone try the webhook; otherwise it refuses everything until set.
    */
   get bankWebhookSecret() {
-    // Only while the demo account is shown too: with a real account, a public secret would let anyone pay orders.
-    const demo = (!this.isProduction || process.argv.includes("--demo")) && this.vietQrAccount.isDemo;
-    return env("BANK_WEBHOOK_SECRET") ?? (demo ? "demo-bank-webhook-secret" : undefined);
+    return env("BANK_WEBHOOK_SECRET") ?? (this.demoPayments ? "demo-bank-webhook-secret" : undefined);
+  },
+  /**
+   * The demo's payment shortcuts (the public bank secret above, a seller marking its own transfer
+   * received): outside production or with `--demo`, and only while the demo account is shown, since
+   * with a real account they would let anyone pay orders. One switch, so no shortcut can be on alone.
+   */
+  get demoPayments() {
+    return (!this.isProduction || process.argv.includes("--demo")) && this.vietQrAccount.isDemo;
   },
   /** Card payments are offered only when a Stripe key is set. */
   get stripe() {

@@ -18,7 +18,20 @@ interface Saved {
 }
 
 /** Add or edit a product from a phone: big fields, a camera button, works without JavaScript. */
-export function ListingForm({ producerId, saved, result, canHide }: { producerId: number; saved?: Saved; result?: FormResult; canHide?: boolean }) {
+export function ListingForm({
+  producerId,
+  saved,
+  result,
+  canHide,
+  certifiedStars,
+}: {
+  producerId: number;
+  saved?: Saved;
+  result?: FormResult;
+  canHide?: boolean;
+  /** The badge's stars while the certified fields (name, group, unit) are locked; null or absent otherwise. */
+  certifiedStars?: number | null;
+}) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const errors = result?.error ?? {};
@@ -30,20 +43,29 @@ export function ListingForm({ producerId, saved, result, canHide }: { producerId
   };
   const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
   const area = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2";
+  const locked = typeof certifiedStars === "number" && saved !== undefined;
+  const lockedProps = locked ? { readOnly: true, "aria-describedby": "f-certified", className: `${area} bg-stone-100 text-stone-700` } : {};
   return (
     <Form method="post" action={portalFormAction(producerId)} encType="multipart/form-data" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
-      <Field name="name" label={t("listing.name")} defaultValue={value("name")} errors={errors.name} maxLength={150} />
+      {locked ? (
+        <p id="f-certified" className="rounded border border-brand-100 bg-brand-50 p-3 text-sm">
+          {t("listing.certifiedLocked", { stars: certifiedStars })}
+        </p>
+      ) : null}
+      <Field name="name" label={t("listing.name")} defaultValue={locked ? saved?.name : value("name")} errors={errors.name} maxLength={150} {...lockedProps} />
       <SelectField
         name="groupCode"
         label={t("listing.group")}
-        defaultValue={value("groupCode") ?? ""}
+        defaultValue={locked ? saved?.groupCode : (value("groupCode") ?? "")}
         errors={errors.groupCode}
-        placeholder={{ label: t("listing.group"), disabled: true }}
-        options={PRODUCT_GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) }))}
+        placeholder={locked ? undefined : { label: t("listing.group"), disabled: true }}
+        // While locked the list holds the certified group alone: it still posts, and cannot change.
+        options={PRODUCT_GROUPS.filter((g) => !locked || g === saved?.groupCode).map((g) => ({ value: g, label: t(`group.${g}`) }))}
+        aria-describedby={locked ? "f-certified" : undefined}
       />
       <div className="grid grid-cols-2 gap-3">
         <Field name="priceVnd" inputMode="numeric" label={t("listing.price")} hint={t("listing.priceHint")} defaultValue={value("priceVnd")} errors={errors.priceVnd} maxLength={14} />
-        <Field name="unit" label={t("listing.unit")} hint={t("listing.unitHint")} defaultValue={value("unit")} errors={errors.unit} maxLength={20} />
+        <Field name="unit" label={t("listing.unit")} hint={t("listing.unitHint")} defaultValue={locked ? saved?.unit : value("unit")} errors={errors.unit} maxLength={20} {...lockedProps} />
         <Field name="stock" inputMode="numeric" label={t("listing.stock")} defaultValue={value("stock") ?? "0"} errors={errors.stock} maxLength={9} />
         <Field name="weightGrams" inputMode="numeric" label={t("listing.weight")} defaultValue={value("weightGrams") ?? "0"} errors={errors.weightGrams} maxLength={7} />
       </div>

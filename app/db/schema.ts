@@ -168,6 +168,14 @@ export const products = sqliteTable(
     status: text("status", { enum: ["draft", "submitted", "live", "hidden"] })
       .notNull()
       .default("draft"),
+    /**
+     * A staff hold (moderation): while `held_at` is set the listing is off the storefront whatever
+     * its status says, and only staff lift it. `status` stays the producer's own intent. The producer
+     * sees `held_reason` and may ask for a review (`hold_review_requested_at`).
+     */
+    heldAt: integer("held_at"),
+    heldReason: text("held_reason"),
+    holdReviewRequestedAt: integer("hold_review_requested_at"),
     /** Whether the producer is verified, copied so public listings need no join (kept by triggers). */
     producerVerified: integer("producer_verified", { mode: "boolean" }).notNull().default(false),
     /**

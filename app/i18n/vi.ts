@@ -116,6 +116,8 @@ export const vi = {
   "error.tooLargeText": "Biểu mẫu gửi lên vượt quá dung lượng cho phép. Vui lòng rút ngắn nội dung rồi gửi lại.",
   "error.title": "Đã có lỗi xảy ra",
   "error.text": "Xin lỗi, hệ thống gặp sự cố. Vui lòng thử lại sau ít phút.",
+  "error.crossSiteTitle": "Yêu cầu bị từ chối",
+  "error.crossSiteText": "Biểu mẫu này được gửi từ một trang web khác, nên Chợ OCOP không thực hiện. Hãy mở lại trang trên Chợ OCOP rồi gửi lại.",
   "error.backHome": "Về trang chủ",
   "footer.about": "Chợ OCOP kết nối người mua với nhà sản xuất đạt chứng nhận OCOP (Chương trình Mỗi xã một sản phẩm).",
   "footer.data": "Dữ liệu đơn vị hành chính cập nhật ngày {date}.",

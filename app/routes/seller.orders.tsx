@@ -17,7 +17,6 @@ import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
-import { settings } from "~/settings.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
 
@@ -31,7 +30,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     balances: producerBalances(actor.producer.id),
     payouts: payoutHistory(actor.producer.id),
     newPaid: partsAwaitingConfirmation(actor.producer.id),
-    demoPayments: settings.vietQrAccount.isDemo,
     provinceNames: provinceNames(lang),
   };
 }
@@ -117,7 +115,7 @@ export default function SellerOrders() {
 }
 
 function PartCard({ part, producerId }: { part: InboxPart; producerId: number }) {
-  const { demoPayments, provinceNames } = useLoaderData<typeof loader>();
+  const { provinceNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state === "submitting";
@@ -158,7 +156,7 @@ function PartCard({ part, producerId }: { part: InboxPart; producerId: number })
       {part.cancelReason ? <p className="text-sm text-red-800">{t("order.cancelReason", { reason: part.cancelReason })}</p> : null}
 
       {part.status === "awaiting_payment" ? (
-        demoPayments && part.paymentMethod === "vietqr" ? (
+        part.canMarkPaid ? (
           <MoveButton partId={part.id} formAction={formAction} intent="markPaid" label="inbox.markPaid" hint="inbox.markPaidHint" />
         ) : (
           <p className="text-sm text-stone-600">{t("inbox.waitingPayment")}</p>

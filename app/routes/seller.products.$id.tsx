@@ -1,30 +1,25 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ListingForm } from "~/components/listing-form";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { submitListingForm } from "~/domain/catalog/listing-form.server";
-import { hideListing, listingPhotos, ownListing } from "~/domain/catalog/listings.server";
+import { certifiedFieldsLocked } from "~/domain/catalog/certified-fields";
+import { listingPhotos, ownListing } from "~/domain/catalog/listings.server";
+import { formatIsoDate, todayInVietnam } from "~/domain/shared/dates";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
+import { idParam } from "~/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
-  const { product } = ownListing(actor, Number(params.id));
-  return { product, photos: listingPhotos(product.id) };
+  const { product } = ownListing(actor, idParam(params.id));
+  return { product, photos: listingPhotos(product.id), certifiedLocked: certifiedFieldsLocked(product, todayInVietnam()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
-  const productId = Number(params.id);
-  // "Hide" is a plain form post of its own; everything else is the full multipart product form.
-  if ((request.headers.get("Content-Type") ?? "").startsWith("application/x-www-form-urlencoded")) {
-    const form = await request.clone().formData();
-    if (form.get("intent") === "hide") {
-      hideListing(actor, productId);
-      return redirect(`/seller/products/${productId}`, { status: 303 });
-    }
-  }
+  const productId = idParam(params.id);
   const outcome = await submitListingForm(request, actor, productId);
   if (!outcome.ok) return data({ result: outcome.result }, { status: 400 });
   return redirect(`/seller/products/${productId}`, { status: 303 });
@@ -36,7 +31,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function EditListing() {
-  const { product, photos } = useLoaderData<typeof loader>();
+  const { product, photos, certifiedLocked } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>()?.result;
   const t = useT();
   return (
@@ -47,7 +42,7 @@ export default function EditListing() {
       <h1 className="text-2xl font-bold">{product.name}</h1>
       <p>
         <span className="text-stone-600">{t("listing.status")}: </span>
-        <strong>{t(`listing.status.${product.status}`)}</strong>
+        <strong>{product.heldAt !== null ? t("listing.status.held") : t(`listing.status.${product.status}`)}</strong>
         {product.status === "live" ? (
           <>
             {" · "}
@@ -55,6 +50,28 @@ export default function EditListing() {
           </>
         ) : null}
       </p>
+      {product.heldAt !== null ? (
+        <section aria-labelledby="held" className="rounded-lg border border-amber-400 bg-amber-50 p-4">
+          <h2 id="held" className="font-semibold text-amber-900">
+            {t("listing.held")}
+          </h2>
+          <p className="mt-1">
+            {t("listing.heldReason")}: <strong>{product.heldReason}</strong>
+          </p>
+          <p className="mt-1 text-sm text-stone-700">{t("listing.heldHelp")}</p>
+          {product.holdReviewRequestedAt !== null ? (
+            <p role="status" className="mt-2 text-sm font-medium text-amber-900">
+              {t("listing.reviewRequested", { date: formatIsoDate(todayInVietnam(new Date(product.holdReviewRequestedAt))) })}
+            </p>
+          ) : (
+            <Form method="post" className="mt-2">
+              <button type="submit" name="intent" value="requestReview" className="rounded border border-amber-700 bg-white px-4 py-2 font-medium text-amber-900">
+                {t("listing.requestReview")}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
       {photos.length > 0 ? (
         <section aria-labelledby="photos">
           <h2 id="photos" className="font-semibold">
@@ -69,7 +86,13 @@ export default function EditListing() {
           </ul>
         </section>
       ) : null}
-      <ListingForm producerId={product.producerId} saved={product} result={result} canHide={product.status !== "hidden"} />
+      <ListingForm
+        producerId={product.producerId}
+        saved={product}
+        result={result}
+        canHide={product.status !== "hidden"}
+        certifiedStars={certifiedLocked ? product.badgeStars : null}
+      />
     </div>
   );
 }

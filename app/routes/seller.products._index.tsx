@@ -45,7 +45,9 @@ export default function Listings() {
             <Link to={`/seller/products/${l.id}`} className="flex items-center justify-between gap-3 p-3 text-stone-900 no-underline hover:bg-brand-50">
               <span className="min-w-0">
                 <span className="block truncate font-medium">{l.name}</span>
-                <span className="text-sm text-stone-600">{t(`listing.status.${l.status}`)}</span>
+                <span className={l.heldAt !== null ? "text-sm font-medium text-amber-900" : "text-sm text-stone-600"}>
+                  {l.heldAt !== null ? t("listing.status.held") : t(`listing.status.${l.status}`)}
+                </span>
               </span>
               <span className="shrink-0 text-right text-sm">
                 <Price vnd={l.priceVnd} className="font-semibold" />

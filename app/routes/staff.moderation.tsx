@@ -3,17 +3,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/ui/form-alert";
 import { requireStaff } from "~/domain/accounts/staff.server";
-import { dismissReport, hiddenListings, openReports, setListingVisibility } from "~/domain/catalog/moderation.server";
+import { dismissReport, heldListings, openReports, setListingHold } from "~/domain/catalog/moderation.server";
 import { moderationSchema } from "~/domain/catalog/reports";
 import "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
+import { formatIsoDate, todayInVietnam } from "~/domain/shared/dates";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  return { reports: openReports(staff), hidden: hiddenListings(staff) };
+  return { reports: openReports(staff), held: heldListings(staff) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome =
     value.intent === "dismiss"
       ? dismissReport(staff, value.reportId, value.note)
-      : setListingVisibility(staff, value.productId, value.intent === "restore", value.note, value.intent === "hide" ? (value.reportId ?? null) : null);
+      : setListingHold(staff, value.productId, value.intent === "hide", value.note, value.intent === "hide" ? (value.reportId ?? null) : null);
   if (outcome === "not_found") throw new Response("Not found", { status: 404 });
   return redirect("/staff/moderation", 303);
 }
@@ -66,7 +67,7 @@ function NoteForm({ intent, fields, label, danger }: { intent: string; fields: R
 }
 
 export default function Moderation() {
-  const { reports, hidden } = useLoaderData<typeof loader>();
+  const { reports, held } = useLoaderData<typeof loader>();
   const t = useT();
   const formError = useActionData<typeof action>()?.result.error?.[""]?.[0];
   return (
@@ -95,7 +96,7 @@ export default function Moderation() {
                 {r.details ? ` — ${r.details}` : ""}
               </p>
               <div className="grid gap-2 sm:grid-cols-2">
-                {r.productStatus !== "hidden" ? <NoteForm intent="hide" fields={{ reportId: r.id, productId: r.productId }} label="moderation.hide" danger /> : null}
+                {!r.held ? <NoteForm intent="hide" fields={{ reportId: r.id, productId: r.productId }} label="moderation.hide" danger /> : null}
                 <NoteForm intent="dismiss" fields={{ reportId: r.id }} label="moderation.dismiss" />
               </div>
             </li>
@@ -106,13 +107,21 @@ export default function Moderation() {
         <h2 id="hidden" className="text-lg font-semibold">
           {t("moderation.hidden")}
         </h2>
-        {hidden.length === 0 ? <p>{t("moderation.noneHidden")}</p> : null}
+        {held.length === 0 ? <p>{t("moderation.noneHidden")}</p> : null}
         <ul className="space-y-2">
-          {hidden.map((p) => (
+          {held.map((p) => (
             <li key={p.id} className="rounded-lg border border-stone-200 bg-white p-3">
               <p className="font-medium">
                 {p.name} <span className="text-sm font-normal text-stone-600">· {p.producerName}</span>
               </p>
+              <p className="text-sm text-stone-700">
+                {t("moderation.heldSince", { date: formatIsoDate(todayInVietnam(new Date(p.heldAt))) })}: {p.heldReason}
+              </p>
+              {p.reviewRequestedAt !== null ? (
+                <p className="mt-1 inline-block rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
+                  {t("moderation.reviewRequested", { date: formatIsoDate(todayInVietnam(new Date(p.reviewRequestedAt))) })}
+                </p>
+              ) : null}
               <NoteForm intent="restore" fields={{ productId: p.id }} label="moderation.restore" />
             </li>
           ))}

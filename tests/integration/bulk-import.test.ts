@@ -107,16 +107,13 @@ describe("bulk import at scale", () => {
   });
 
   it("refuses a spreadsheet that would unpack to far more than its size, before unpacking it", async () => {
-    const { declaredUnzippedBytes } = await import("~/domain/catalog/bulk-import.server");
     const small = await writeXlsxFile([[{ value: "Tên sản phẩm" }]]).toBuffer();
-    expect(declaredUnzippedBytes(new Uint8Array(small))).toBeLessThan(100_000);
     // A central-directory entry claiming 4 GB (the ZIP64 marker) is never unpacked.
     const bomb = new Uint8Array(small);
     const view = new DataView(bomb.buffer);
     for (let i = 0; i + 46 <= bomb.length; i++) if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 0xffffffff, true);
-    expect(declaredUnzippedBytes(bomb)).toBe(Infinity);
     const res = await upload(bomb, "bomb.xlsx");
     expect(res.status).toBe(400);
-    expect((await report(res)).fileError).toContain(".xlsx hoặc .csv");
+    expect((await report(res)).fileError).toContain("giải nén ra quá lớn");
   });
 });

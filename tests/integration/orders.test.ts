@@ -3,17 +3,18 @@
  * browser without JavaScript uses them (PRODUCT.md §2, §3, §5), checked against what the database holds.
  */
 import Database from "better-sqlite3";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
 
 let server: TestServer;
+const BANK_WEBHOOK_SECRET = "orders-test-bank-secret";
 /** The server's read-only connection is for assertions; this one moves time (expiry) and sets up data. */
 let writer: Database.Database;
 beforeAll(async () => {
-  // No Stripe and the demo VietQR account (so the producer may mark a transfer received), whatever the shell exports.
-  server = await startServer({ STRIPE_SECRET_KEY: "", VIETQR_ACCOUNT_NO: "", COMMISSION_PERCENT: "" });
+  // No Stripe and the demo VietQR account, whatever the shell exports; transfers come signed by the bank webhook.
+  server = await startServer({ STRIPE_SECRET_KEY: "", VIETQR_ACCOUNT_NO: "", COMMISSION_PERCENT: "", BANK_WEBHOOK_SECRET });
   writer = new Database(server.databasePath);
   writer.pragma("busy_timeout = 5000");
 });
@@ -707,8 +708,17 @@ describe("a shopper's order: guest cart, sign-in, payment, delivery, review", ()
     await refused("cancel", CANCEL);
   });
 
-  it("marks the transfer received: the whole order is paid, the ledger and the producers are told", async () => {
-    await allowed("markPaid", "paid");
+  it("refuses the producer's own \"transfer received\" outside the demo, then the bank's transfer pays the whole order", async () => {
+    // A production server (no --demo): a seller never changes the order's payment, least of all a shared one.
+    await refused("markPaid");
+    const inbox = await producer.page("/seller/orders");
+    expect(inbox.doc.querySelector(`#part-${ownPart.id} button[value='markPaid']`)).toBeNull();
+
+    const body = JSON.stringify({ transactionId: `FT${randomBytes(6).toString("hex")}`, amount: order.total_vnd, description: `CK ${placed.code}`, accountNumber: "257678859", occurredAt: new Date().toISOString() });
+    const signature = createHmac("sha256", BANK_WEBHOOK_SECRET).update(body).digest("hex");
+    const res = await fetch(`${server.url}/webhooks/bank-transfer`, { method: "POST", body, headers: { "Content-Type": "application/json", "X-Signature": `sha256=${signature}` } });
+    expect(res.status).toBe(200);
+    expect(partStatus(ownPart.id)).toBe("paid");
     expect(orderByCode(placed.code)).toMatchObject({ payment_status: "paid", paid_vnd: order.total_vnd });
     expect(partsOf(order.id).map((p) => p.status)).toEqual(["paid", "paid"]);
     for (const part of [ownPart, otherPart]) {
@@ -721,8 +731,8 @@ describe("a shopper's order: guest cart, sign-in, payment, delivery, review", ()
         `producer ${part.producer_id} hears of the payment`,
       ).toBe(1);
     }
-    const inbox = await producer.page("/seller/orders");
-    expect(inbox.text).toContain(say(TEXT["inbox.newPaid"], { count: 1 }));
+    const paidInbox = await producer.page("/seller/orders");
+    expect(paidInbox.text).toContain(say(TEXT["inbox.newPaid"], { count: 1 }));
   });
 
   it("walks paid → confirmed → shipped → delivered, refusing every illegal move with 409 and bad input with 400", async () => {

@@ -307,8 +307,9 @@ describe("listing moderation", () => {
     expect((await fetch(`${server.url}/products/${product.slug}`)).status).toBe(404);
     expect(row("SELECT status FROM listing_reports WHERE id = ?", report.id)).toEqual({ status: "actioned" });
     const audit = row<{ before: string; after: string }>("SELECT before, after FROM staff_audit WHERE action = 'listing.hide' AND subject_id = ?", String(product.id));
-    expect(JSON.parse(audit.before)).toEqual({ status: "live" });
-    expect(JSON.parse(audit.after)).toMatchObject({ status: "hidden", note: "Chứng nhận chưa xác minh được" });
+    expect(JSON.parse(audit.before)).toEqual({ status: "live", held: false, heldReason: null });
+    expect(JSON.parse(audit.after)).toMatchObject({ status: "live", held: true, note: "Chứng nhận chưa xác minh được" });
+    expect(row("SELECT held_reason FROM products WHERE id = ?", product.id)).toEqual({ held_reason: "Chứng nhận chưa xác minh được" });
 
     expect((await send("/staff/moderation", staff, { intent: "restore", productId: String(product.id), note: "x" })).status).toBe(400);
     expect((await send("/staff/moderation", staff, { intent: "restore", productId: String(product.id), note: "Đã xác minh với hội đồng OCOP tỉnh" })).status).toBe(303);

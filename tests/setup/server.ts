@@ -9,6 +9,8 @@ import { inject } from "vitest";
 export interface TestServer {
   url: string;
   port: number;
+  /** The server's process id, to read its memory (`/proc/<pid>/status`). */
+  pid: number;
   /** A read-only connection to the server's own database file, for asserting what it holds. */
   db: Database.Database;
   databasePath: string;
@@ -41,6 +43,8 @@ export interface ServerOptions {
    * or right after the commit, before the buyer gets an answer. It prints whose checkout it was.
    */
   crash?: { checkout: number; moment: "before-commit" | "after-commit" };
+  /** Arguments after `server.js`, e.g. `--demo` for the demo's shortcuts in production mode. */
+  args?: string[];
 }
 
 function freePort(): Promise<number> {
@@ -82,7 +86,7 @@ export async function startServer(env: Record<string, string> = {}, options: Ser
     copyFileSync(inject("templateDb"), databasePath);
   }
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ["server.js"], {
+  const child = spawn(process.execPath, ["server.js", ...(options.args ?? [])], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -107,6 +111,7 @@ export async function startServer(env: Record<string, string> = {}, options: Ser
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     db,
     databasePath,
     exited,

@@ -1,5 +1,6 @@
 import { sha256Hex } from "../../domain/shared/hash.server";
 import type { Db } from "~/db/client.server";
+import { PUBLIC_PRODUCT } from "~/domain/catalog/catalog.server";
 import { generateOrderCode } from "~/domain/orders/order-code";
 import type { PartStatus, PaymentStatus } from "~/domain/orders/order-states";
 import { commissionVnd, shippingFeeVnd, type Region } from "~/domain/orders/shipping";
@@ -86,7 +87,7 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GeneratedOr
       `SELECT p.id, p.name, p.unit, p.price_vnd AS priceVnd, p.weight_grams AS weightGrams, p.producer_id AS producerId,
          pr.province_code AS province, pr.free_shipping_threshold_vnd AS threshold
        FROM products p JOIN producers pr ON pr.id = p.producer_id
-       WHERE p.status = 'live' AND p.producer_verified = 1
+       WHERE ${PUBLIC_PRODUCT}
        ORDER BY p.producer_id, p.id`,
     )
     .all() as (SellableProduct & { producerId: number; province: string; threshold: number | null })[];

@@ -6,43 +6,24 @@ import { withoutControlCharacters } from "../shared/form-text";
 import { readFormWithFile } from "../shared/uploads.server";
 import { checkSheet, type RowError } from "./bulk-import";
 import { createListings } from "./listings.server";
+import { checkXlsxArchive } from "./xlsx-archive.server";
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-/** What an .xlsx may unpack to: a 2,000-row sheet is a few MB; a zip bomb is refused before unzipping. */
-const MAX_XLSX_UNPACKED_BYTES = 30 * 1024 * 1024;
-
-/**
- * The total uncompressed size a ZIP's central directory declares, or Infinity when it cannot be told
- * (ZIP64 markers, damage). Read before unzipping, so a small file cannot expand into gigabytes.
- */
-export function declaredUnzippedBytes(bytes: Uint8Array): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let total = 0;
-  let entries = 0;
-  for (let i = 0; i + 46 <= bytes.length; i++) {
-    if (view.getUint32(i, true) !== 0x02014b50) continue;
-    const size = view.getUint32(i + 24, true);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
-    entries++;
-    i += 45;
-  }
-  return entries > 0 ? total : Infinity;
-}
-
 /**
  * The cells of an .xlsx (recognised by its ZIP signature, not its name) or a UTF-8 CSV file, as text
- * without control characters, as every typed form is (`cleanFormText`).
+ * without control characters, as every typed form is (`cleanFormText`); "too_large" for an archive
+ * that would unpack past its cap, null for anything unreadable (an archive that lies about itself too).
  */
-export async function readTable(bytes: Uint8Array): Promise<string[][] | null> {
+export async function readTable(bytes: Uint8Array): Promise<string[][] | "too_large" | null> {
   const rows = await readCells(bytes);
-  return rows && rows.map((row) => row.map(withoutControlCharacters));
+  return Array.isArray(rows) ? rows.map((row) => row.map(withoutControlCharacters)) : rows;
 }
 
-async function readCells(bytes: Uint8Array): Promise<string[][] | null> {
+async function readCells(bytes: Uint8Array): Promise<string[][] | "too_large" | null> {
   try {
     if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-      if (declaredUnzippedBytes(bytes) > MAX_XLSX_UNPACKED_BYTES) return null;
+      const problem = checkXlsxArchive(bytes);
+      if (problem) return problem === "too_large" ? problem : null;
       const rows = await readSheet(Buffer.from(bytes));
       return rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : cell instanceof Date ? cell.toISOString() : String(cell))));
     }
@@ -70,6 +51,7 @@ export async function importSheet(request: Request, actor: PortalActor): Promise
   if ("tooLarge" in upload) return { status: "refused", message: "import.error.tooLarge" };
   if (!upload.file) return { status: "refused", message: "import.error.file" };
   const table = await readTable(upload.file);
+  if (table === "too_large") return { status: "refused", message: "import.error.unpackedTooLarge" };
   if (!table) return { status: "refused", message: "import.error.file" };
   const checked = checkSheet(table, upload.form.get("publish") === "1" ? "publish" : "draft");
   if ("headerError" in checked) return { status: "refused", message: checked.headerError };

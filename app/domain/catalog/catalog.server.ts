@@ -23,8 +23,11 @@ export interface ProductCard {
   photoHeight: number | null;
 }
 
-/** Products anyone may see: live, from a verified producer. */
-export const PUBLIC_PRODUCT = "p.status = 'live' AND p.producer_verified = 1";
+/**
+ * Products anyone may see and buy: put on sale by their producer, from a verified producer, and not
+ * held by staff. The one storefront rule: pages, cart, checkout, open data and reports all use it.
+ */
+export const PUBLIC_PRODUCT = "p.status = 'live' AND p.producer_verified = 1 AND p.held_at IS NULL";
 
 export const CARD_COLUMNS = `p.id, p.slug, p.name, p.price_vnd AS priceVnd, p.unit, p.stock,
   p.province_code AS provinceCode, p.group_code AS groupCode,

@@ -6,6 +6,8 @@ import { recordActivity } from "../producers/activity.server";
 import type { PortalActor } from "../producers/portal-actor.server";
 import type { Producer } from "../producers/profile.server";
 import type { StoredPhoto } from "../shared/photos.server";
+import { todayInVietnam } from "../shared/dates";
+import { lockedFieldChanges } from "./certified-fields";
 import { slugify } from "./fold";
 import type { ProductInput } from "./product-form";
 import { productSearchText } from "./search-text";
@@ -27,7 +29,7 @@ export function ownListing(actor: PortalActor, productId: number): { producer: P
 
 export function ownListings({ producer }: PortalActor) {
   return getDb()
-    .select({ id: products.id, slug: products.slug, name: products.name, priceVnd: products.priceVnd, stock: products.stock, unit: products.unit, status: products.status })
+    .select({ id: products.id, slug: products.slug, name: products.name, priceVnd: products.priceVnd, stock: products.stock, unit: products.unit, status: products.status, heldAt: products.heldAt })
     .from(products)
     .where(eq(products.producerId, producer.id))
     .orderBy(desc(products.id))
@@ -108,9 +110,15 @@ export function createListings(actor: PortalActor, inputs: readonly ProductInput
   return getDb().transaction((tx) => inputs.map((input) => insertListing(tx, actor, input, null)).length);
 }
 
+/**
+ * Saves a producer's edit. A staff hold stays whatever the edit says (only staff lift it), and the
+ * certified fields cannot change while the badge shows (`lockedFieldChanges`; the form checks first
+ * and answers by the field, so reaching this with such a change is a bug, refused all the same).
+ */
 export function updateListing(actor: PortalActor, productId: number, input: ProductInput, photo: StoredPhoto | null) {
   const { producer, product } = ownListing(actor, productId);
   const { user } = actor;
+  if (lockedFieldChanges(product, input, todayInVietnam()).length > 0) throw new Response("Certified fields are locked", { status: 409 });
   const status = input.intent === "publish" ? publishedStatus(producer) : product.status === "live" ? "live" : "draft";
   getDb().transaction((tx) => {
     tx.update(products)
@@ -128,6 +136,16 @@ export function hideListing(actor: PortalActor, productId: number) {
   getDb().transaction((tx) => {
     tx.update(products).set({ status: "hidden", updatedAt: Date.now() }).where(eq(products.id, product.id)).run();
     recordActivity(tx, { producerId: producer.id, actorUserId: user.id, action: "product.hide", subject: product.name });
+  });
+}
+
+/** The producer asks staff to look again at a listing they hold (after fixing what they said). */
+export function requestHoldReview(actor: PortalActor, productId: number, now = Date.now()) {
+  const { producer, product } = ownListing(actor, productId);
+  if (product.heldAt === null) return;
+  getDb().transaction((tx) => {
+    tx.update(products).set({ holdReviewRequestedAt: now }).where(eq(products.id, product.id)).run();
+    recordActivity(tx, { producerId: producer.id, actorUserId: actor.user.id, action: "product.reviewRequest", subject: product.name });
   });
 }
 

@@ -1,4 +1,6 @@
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
+import { listingReports, producers, products } from "~/db/schema";
 import { prepared } from "~/db/prepared.server";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
@@ -40,87 +42,98 @@ export interface OpenReport {
   productId: number;
   productName: string;
   productSlug: string;
-  productStatus: string;
+  /** Staff already hold the listing (from an earlier report). */
+  held: boolean;
   producerName: string;
 }
 
 /** Open reports of listings in the staff member's province (all for central staff), oldest first. */
 export function openReports(staff: SessionUser): OpenReport[] {
-  return prepared(
+  const rows = prepared(
     `SELECT r.id, r.reason, r.details, r.created_at AS createdAt, p.id AS productId, p.name AS productName, p.slug AS productSlug,
-       p.status AS productStatus, pr.name AS producerName
+       p.held_at IS NOT NULL AS held, pr.name AS producerName
      FROM listing_reports r JOIN products p ON p.id = r.product_id JOIN producers pr ON pr.id = p.producer_id
      WHERE r.status = 'open' AND (:province IS NULL OR p.province_code = :province)
      ORDER BY r.created_at, r.id LIMIT 200`,
-  ).all({ province: staffProvince(staff) }) as OpenReport[];
+  ).all({ province: staffProvince(staff) }) as (Omit<OpenReport, "held"> & { held: 0 | 1 })[];
+  return rows.map((row) => ({ ...row, held: row.held === 1 }));
 }
 
-/** Listings staff hid, to restore. */
-export function hiddenListings(staff: SessionUser): { id: number; name: string; slug: string; producerName: string }[] {
-  const rows = prepared(
-    `SELECT p.id, p.name, p.slug, pr.name AS producerName FROM products p JOIN producers pr ON pr.id = p.producer_id
-     WHERE p.status = 'hidden' AND EXISTS (SELECT 1 FROM staff_audit a WHERE a.subject_type = 'product' AND a.subject_id = CAST(p.id AS TEXT) AND a.action = 'listing.hide')
-       AND (:province IS NULL OR p.province_code = :province)
-     ORDER BY p.name LIMIT 200`,
-  ).all({ province: staffProvince(staff) }) as { id: number; name: string; slug: string; producerName: string }[];
-  return rows.filter((row) => hiddenByStaff(row.id, "hidden"));
+export interface HeldListing {
+  id: number;
+  name: string;
+  slug: string;
+  producerName: string;
+  heldReason: string;
+  heldAt: number;
+  reviewRequestedAt: number | null;
+}
+
+/** Listings staff hold, in the staff member's province: those whose producer asked for a review first. */
+export function heldListings(staff: SessionUser): HeldListing[] {
+  const province = staffProvince(staff);
+  return getDb()
+    .select({
+      id: products.id,
+      name: products.name,
+      slug: products.slug,
+      producerName: producers.name,
+      heldReason: sql<string>`coalesce(${products.heldReason}, '')`,
+      heldAt: sql<number>`${products.heldAt}`,
+      reviewRequestedAt: products.holdReviewRequestedAt,
+    })
+    .from(products)
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .where(and(isNotNull(products.heldAt), province === null ? undefined : eq(products.provinceCode, province)))
+    .orderBy(sql`${products.holdReviewRequestedAt} IS NULL`, products.holdReviewRequestedAt, products.name)
+    .limit(200)
+    .all();
 }
 
 type Outcome = "ok" | "not_found";
 
-/** Hidden, and the last word on it was a staff hide (not the producer's own later change). */
-function hiddenByStaff(productId: number, status: string): boolean {
-  if (status !== "hidden") return false;
-  const lastHide = prepared(
-    "SELECT max(created_at) AS at FROM staff_audit WHERE subject_type = 'product' AND subject_id = ? AND action = 'listing.hide'",
-  ).get(String(productId)) as { at: number | null };
-  const lastProducerChange = prepared("SELECT updated_at AS at FROM products WHERE id = ?").get(productId) as { at: number | null };
-  return lastHide.at !== null && (lastProducerChange.at === null || lastProducerChange.at <= lastHide.at);
-}
-
 function productInScope(staff: SessionUser, productId: number) {
-  const product = prepared("SELECT id, status, province_code AS provinceCode FROM products WHERE id = ?").get(productId) as
-    | { id: number; status: string; provinceCode: string }
-    | undefined;
+  const product = getDb()
+    .select({ id: products.id, status: products.status, provinceCode: products.provinceCode, heldAt: products.heldAt, heldReason: products.heldReason })
+    .from(products)
+    .where(eq(products.id, productId))
+    .get();
   if (product) assertStaffMayActIn(staff, product.provinceCode);
   return product;
 }
 
-/** Hides (or restores) a listing with the staff member's reason; a report it answers is closed with it. */
-export function setListingVisibility(
-  staff: SessionUser,
-  productId: number,
-  visible: boolean,
-  note: string,
-  reportId: number | null,
-  now = Date.now(),
-): Outcome {
+/**
+ * Puts a staff hold on a listing (`hold`) or lifts it, with the staff member's reason; a report it
+ * answers is closed with it. The hold takes the listing off the storefront whatever its producer
+ * does next (`PUBLIC_PRODUCT`), and only this function lifts it.
+ */
+export function setListingHold(staff: SessionUser, productId: number, hold: boolean, note: string, reportId: number | null, now = Date.now()): Outcome {
   const product = productInScope(staff, productId);
-  if (!product) return "not_found";
-  // Staff restore only what staff hid (not a draft, nor a listing its producer took down), and hide
-  // only what is on sale or waiting for it.
-  if (visible ? !hiddenByStaff(productId, product.status) : product.status !== "live" && product.status !== "submitted") return "not_found";
-  getDb().$client.transaction(() => {
-    const status = visible ? "live" : "hidden";
-    prepared("UPDATE products SET status = ?, updated_at = ?, published_at = coalesce(published_at, ?) WHERE id = ?").run(status, now, now, productId);
+  if (!product || (product.heldAt !== null) === hold) return "not_found";
+  getDb().transaction((tx) => {
+    tx.update(products)
+      .set(hold ? { heldAt: now, heldReason: note, holdReviewRequestedAt: null } : { heldAt: null, heldReason: null, holdReviewRequestedAt: null })
+      .where(eq(products.id, productId))
+      .run();
     if (reportId !== null) {
-      prepared(
-        "UPDATE listing_reports SET status = 'actioned', resolved_by_user_id = ?, resolution = ?, resolved_at = ? WHERE id = ? AND product_id = ?",
-      ).run(staff.id, note, now, reportId, productId);
+      tx.update(listingReports)
+        .set({ status: "actioned", resolvedByUserId: staff.id, resolution: note, resolvedAt: now })
+        .where(and(eq(listingReports.id, reportId), eq(listingReports.productId, productId)))
+        .run();
     }
     recordAudit(
       staff,
       {
-        action: visible ? "listing.restore" : "listing.hide",
+        action: hold ? "listing.hide" : "listing.restore",
         subjectType: "product",
         subjectId: productId,
         provinceCode: product.provinceCode,
-        before: { status: product.status },
-        after: { status, note, reportId },
+        before: { status: product.status, held: product.heldAt !== null, heldReason: product.heldReason },
+        after: { status: product.status, held: hold, note, reportId },
       },
       now,
     );
-  })();
+  });
   return "ok";
 }
 

@@ -34,6 +34,14 @@ export function isCertificateValid(cert: CertificateValidity, today: IsoDate): b
 }
 
 /**
+ * Whether a product shows its OCOP badge today, from the badge cache on its row: the same rule as
+ * `badgeValidSql` (the cached certificate runs longest, so its expiry alone decides).
+ */
+export function hasValidBadge(product: { badgeStars: number | null; badgeExpiresOn: string | null }, today: IsoDate): boolean {
+  return product.badgeStars !== null && product.badgeExpiresOn !== null && product.badgeExpiresOn > today;
+}
+
+/**
  * The certificate a product's badge shows: among its active certificates, the one that runs
  * longest (newest decision on a tie). If that one has expired, every active one has, which is
  * why a single cached expiry date is enough to decide the badge in SQL.

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
 import { settings } from "~/settings.server";
+import { PUBLIC_PRODUCT } from "../catalog/catalog.server";
 import { wardIsInProvince, provinceByCode } from "../catalog/places.server";
 import { MAX_CHARGE_VND } from "../shared/money";
 import { lineProblem, type CartLine } from "./cart";
@@ -109,8 +110,8 @@ export function placeOrder(
           ) as { id: number };
           for (const line of part.lines) {
             const taken = prepared(
-              `UPDATE products SET stock = stock - :quantity
-               WHERE id = :productId AND stock >= :quantity AND status = 'live' AND producer_verified = 1`,
+              `UPDATE products AS p SET stock = stock - :quantity
+               WHERE p.id = :productId AND p.stock >= :quantity AND ${PUBLIC_PRODUCT}`,
             ).run({ productId: line.productId, quantity: line.quantity });
             if (taken.changes !== 1) {
               throw new CheckoutRefused({ problem: "lines", lines: [{ name: line.name, unit: line.unit, available: 0 }] });

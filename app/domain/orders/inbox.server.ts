@@ -32,6 +32,8 @@ export interface InboxPart {
   carrier: string | null;
   trackingNumber: string | null;
   cancelReason: string | null;
+  /** The demo's "transfer received" button: see `mayMarkPaid`. */
+  canMarkPaid: boolean;
   items: InboxItem[];
 }
 
@@ -42,14 +44,19 @@ export function producerInbox(producerId: number, limit = 100): InboxPart[] {
        o.full_name AS buyerName, o.phone AS buyerPhone, o.address_line AS addressLine, w.full_name AS wardName,
        o.province_code AS provinceCode, p.goods_total_vnd AS goodsTotalVnd, p.shipping_fee_vnd AS shippingFeeVnd,
        p.total_vnd AS totalVnd, p.commission_vnd AS commissionVnd, p.carrier, p.tracking_number AS trackingNumber,
-       p.cancel_reason AS cancelReason
+       p.cancel_reason AS cancelReason,
+       EXISTS (SELECT 1 FROM order_parts q WHERE q.order_id = p.order_id AND q.producer_id != p.producer_id) AS shared
      FROM order_parts p JOIN orders o ON o.id = p.order_id JOIN wards w ON w.code = o.ward_code
      WHERE p.producer_id = ? ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
-  ).all(producerId, limit) as Omit<InboxPart, "items">[];
+  ).all(producerId, limit) as (Omit<InboxPart, "items" | "canMarkPaid"> & { shared: 0 | 1 })[];
   const itemsOf = prepared(
     `SELECT product_name AS productName, unit, quantity, line_total_vnd AS lineTotalVnd FROM order_items WHERE part_id = ? ORDER BY id`,
   );
-  return parts.map((part) => ({ ...part, items: itemsOf.all(part.id) as InboxItem[] }));
+  return parts.map(({ shared, ...part }) => ({
+    ...part,
+    canMarkPaid: part.status === "awaiting_payment" && mayMarkPaid(part.paymentMethod, shared === 1),
+    items: itemsOf.all(part.id) as InboxItem[],
+  }));
 }
 
 export type ProducerMove =
@@ -62,9 +69,17 @@ export type ProducerMove =
 export type InboxOutcome = "ok" | "not_found" | "illegal" | "not_allowed";
 
 /**
+ * A seller may say a transfer arrived only in the demo (`settings.demoPayments`), for a VietQR order
+ * that is its alone: paying a shared order would move other producers' parts and credit their ledgers.
+ */
+function mayMarkPaid(paymentMethod: InboxPart["paymentMethod"], shared: boolean): boolean {
+  return settings.demoPayments && paymentMethod === "vietqr" && !shared;
+}
+
+/**
  * A producer (or a helper for it) moves its own part of an order. Someone else's part is
- * "not found"; a move the state machine forbids, or one overtaken by another tab, is "illegal".
- * `markPaid` (a transfer seen on the statement) exists only while the platform account is the demo one.
+ * "not found"; a move the state machine forbids, or one overtaken by another tab, is "illegal";
+ * `markPaid` outside `mayMarkPaid` is "not_allowed".
  */
 export function moveOwnPart(actor: PortalActor, partId: number, move: ProducerMove, now = Date.now()): InboxOutcome {
   const part = partRow(partId);
@@ -77,7 +92,8 @@ export function moveOwnPart(actor: PortalActor, partId: number, move: ProducerMo
     return getDb().$client.transaction((): InboxOutcome => {
       if (move.action === "markPaid") {
         const order = payableOrderById(part.orderId)!;
-        if (!settings.vietQrAccount.isDemo || order.paymentMethod !== "vietqr") return "not_allowed";
+        const shared = prepared("SELECT 1 FROM order_parts WHERE order_id = ? AND producer_id != ? LIMIT 1").get(order.id, part.producerId) !== undefined;
+        if (!mayMarkPaid(order.paymentMethod, shared)) return "not_allowed";
         if (applyPayment(order.id, order.totalVnd, who, { now }) !== "paid") return "illegal";
       } else {
         const details =

@@ -14,6 +14,7 @@ export type ActivityAction =
   | "product.create"
   | "product.update"
   | "product.hide"
+  | "product.reviewRequest"
   | "order.confirm"
   | "order.ship"
   | "order.deliver"

@@ -1,7 +1,7 @@
 import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { readForm } from "~/request.server";
+import { declaredLength, readForm } from "~/request.server";
 import { settings } from "~/settings.server";
 import { cleanFormText } from "./form-text";
 
@@ -51,7 +51,7 @@ export async function readFormWithFile(
   maxBytes: number,
 ): Promise<{ form: FormData; file: Uint8Array | null } | { tooLarge: true } | { malformed: true }> {
   const type = request.headers.get("Content-Type") ?? "";
-  if (Number(request.headers.get("Content-Length") ?? "0") > MAX_UPLOAD_BODY_BYTES) return { tooLarge: true };
+  if (declaredLength(request) > MAX_UPLOAD_BODY_BYTES) return { tooLarge: true };
   if (!type.startsWith("multipart/form-data")) {
     // No file can come this way: the size cap and cleaning of every other form (413 past 1 MB).
     const form = await readForm(request);
