@@ -24,14 +24,24 @@ app.use(compression({ level: 1 }));
 const publicFiles = express.static("build/client", { maxAge: "1h", index: false });
 app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 // An answer sent before its request's body was read to the end (a body refused by its declared size,
-// an upload refused by its owner) closes the connection, so no client reuses a connection whose
-// unread rest the server will never parse.
+// an upload refused by its owner): the rest is read and dropped after the answer, as nginx's
+// lingering close does, so the client reads the answer instead of a reset and the connection stays
+// usable; a rest too long to wait for closes the connection.
+const LINGER_MS = 10_000;
+const LINGER_BYTES = 256 * 1024 * 1024;
 app.use((req, res, next) => {
-  const writeHead = res.writeHead;
-  res.writeHead = function (...args) {
-    if (!req.complete) res.setHeader("Connection", "close");
-    return writeHead.apply(this, args);
-  };
+  res.on("finish", () => {
+    if (req.complete || req.destroyed) return;
+    // Remix's body stream is paused with nobody reading it; read past it, keeping nothing.
+    req.removeAllListeners("data");
+    let dropped = 0;
+    req.on("data", (chunk) => {
+      dropped += chunk.length;
+      if (dropped > LINGER_BYTES) req.socket.destroy();
+    });
+    req.resume();
+    setTimeout(() => req.complete || req.socket.destroy(), LINGER_MS).unref();
+  });
   next();
 });
 // A form posted by another site is refused before any route code runs (Remix itself would throw and
