@@ -50,6 +50,11 @@ export function SiteHeader({
               {t("seller.title")}
             </Link>
           ) : null}
+          {user === null || user.role === "shopper" ? (
+            <Link to="/signup?role=producer" className="text-white">
+              {t("sell.short")}
+            </Link>
+          ) : null}
           {user ? (
             <Form method="post" action="/logout" reloadDocument className="flex items-center gap-2">
               <span className="hidden sm:inline">{t("account.signedInAs", { name: user.fullName })}</span>

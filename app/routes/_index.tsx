@@ -6,8 +6,9 @@ import { provinceName } from "~/domain/catalog/place-names";
 import { listProvinces, provinceNames } from "~/domain/catalog/places.server";
 import { featuredCollections, newestCertified, publicProductCounts } from "~/domain/catalog/storefront.server";
 import { getLanguage } from "~/i18n/language.server";
-import { useT } from "~/i18n/use-t";
+import { useLanguage, useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
+import { settings } from "~/settings.server";
 import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       count: counts.byProvince.get(p.code) ?? 0,
     })),
     provinceNames: provinceNames(lang),
+    commissionPercent: settings.commissionPercent,
   };
 }
 
@@ -49,8 +51,9 @@ const GROUP_ICONS: Record<string, string> = {
 };
 
 export default function Home() {
-  const { collections, newest, groups, provinces, provinceNames } = useLoaderData<typeof loader>();
+  const { collections, newest, groups, provinces, provinceNames, commissionPercent } = useLoaderData<typeof loader>();
   const t = useT();
+  const lang = useLanguage();
   const regions = (["north", "central", "south"] as const).map((region) => ({
     region,
     provinces: provinces.filter((p) => p.region === region),
@@ -62,6 +65,19 @@ export default function Home() {
         <p className="mt-2 max-w-2xl text-brand-50">{t("home.heroText")}</p>
         <Link to="/products" className="mt-4 inline-block rounded bg-amber-400 px-4 py-2 font-semibold text-stone-900 no-underline">
           {t("home.browseAll")}
+        </Link>
+      </section>
+
+      <section aria-labelledby="sell" className="rounded-xl border border-brand-100 bg-brand-50 px-5 py-5 sm:flex sm:items-center sm:justify-between sm:gap-6">
+        <div>
+          <h2 id="sell" className="text-xl font-bold">
+            {t("sell.title")}
+          </h2>
+          <p className="mt-1">{t("sell.cost", { percent: commissionPercent.toLocaleString(lang === "en" ? "en-US" : "vi-VN") })}</p>
+          <p className="mt-1 text-stone-700">{t("sell.verify")}</p>
+        </div>
+        <Link to="/signup?role=producer" className="mt-3 inline-block rounded bg-brand-700 px-4 py-3 font-semibold whitespace-nowrap text-white no-underline sm:mt-0">
+          {t("sell.start")}
         </Link>
       </section>
 

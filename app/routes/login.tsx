@@ -7,16 +7,16 @@ import { Field } from "~/components/ui/field";
 import { verifyLogin } from "~/domain/accounts/accounts.server";
 import { allowLoginAttempt } from "~/domain/accounts/auth-limits.server";
 import { logInSchema } from "~/domain/accounts/forms";
+import { afterSignIn } from "~/domain/accounts/permissions.server";
 import { currentUser } from "~/domain/accounts/sessions.server";
 import { useT } from "~/i18n/use-t";
 import { signInHeaders } from "~/sign-in.server";
-import { readForm, safeRedirectPath } from "~/request.server";
+import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await currentUser(request)) {
-    throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
-  }
+  const user = await currentUser(request);
+  if (user) throw redirect(afterSignIn(user.role, new URL(request.url).searchParams.get("redirectTo")));
   return null;
 }
 
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) {
     return data({ result: submission.reply({ formErrors: ["account.error.wrongPassword"], hideFields: ["password"] }) }, { status: 400 });
   }
-  return redirect(safeRedirectPath(redirectTo ?? null), {
+  return redirect(afterSignIn(user.role, redirectTo), {
     status: 303,
     headers: await signInHeaders(user.id, request),
   });

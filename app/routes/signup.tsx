@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Honeypot } from "~/components/honeypot";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Field } from "~/components/ui/field";
@@ -9,10 +9,11 @@ import { signUp } from "~/domain/accounts/accounts.server";
 import { allowSignUp } from "~/domain/accounts/auth-limits.server";
 import { signUpSchema } from "~/domain/accounts/forms";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
+import { useLanguage, useT } from "~/i18n/use-t";
 import { signInHeaders } from "~/sign-in.server";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+import { settings } from "~/settings.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
@@ -33,39 +34,72 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(next, { status: 303, headers: await signInHeaders(outcome.userId, request) });
 }
 
+export async function loader() {
+  return { commissionPercent: settings.commissionPercent };
+}
+
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
   const t = metaTranslator(matches);
   return [{ title: `${t("account.signupTitle")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
 
+const ROLES = ["shopper", "producer", "helper"] as const;
+
 export default function SignUp() {
   const result = useActionData<typeof action>()?.result;
+  const { commissionPercent } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const t = useT();
+  const lang = useLanguage();
   const busy = useNavigation().state === "submitting";
   const errors = result?.error ?? {};
   const value = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
   const formError = errors[""]?.[0];
+  const asked = params.get("role");
+  const role = value("role") ?? (ROLES.find((r) => r === asked) ?? "shopper");
+  // A phone number first (most farmers have no email), with the numeric keyboard; email on request.
+  const withEmail = value("login")?.includes("@") ?? params.get("with") === "email";
+  const otherWay = new URLSearchParams(params);
+  if (withEmail) otherWay.delete("with");
+  else otherWay.set("with", "email");
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-bold">{t("account.signupTitle")}</h1>
+      {role === "producer" ? (
+        <header className="space-y-1">
+          <h1 className="text-2xl font-bold">{t("sell.title")}</h1>
+          <p>{t("sell.cost", { percent: commissionPercent.toLocaleString(lang === "en" ? "en-US" : "vi-VN") })}</p>
+          <p className="text-stone-700">{t("sell.verify")}</p>
+        </header>
+      ) : (
+        <h1 className="text-2xl font-bold">{t("account.signupTitle")}</h1>
+      )}
       <FormAlert message={formError} />
       <Form method="post" className="relative space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
         <Field name="fullName" label={t("account.fullName")} autoComplete="name" defaultValue={value("fullName")} errors={errors.fullName} maxLength={100} />
-        <Field name="login" label={t("account.loginField")} hint={t("account.loginHint")} autoComplete="username" inputMode="email" defaultValue={value("login")} errors={errors.login} maxLength={254} />
+        <div>
+          {withEmail ? (
+            <Field name="login" type="email" label={t("account.email")} hint={t("account.emailHint")} autoComplete="email" inputMode="email" defaultValue={value("login")} errors={errors.login} maxLength={254} />
+          ) : (
+            <Field name="login" type="tel" label={t("account.phone")} hint={t("account.phoneHint")} autoComplete="tel" inputMode="numeric" defaultValue={value("login")} errors={errors.login} maxLength={20} />
+          )}
+          <Link to={`?${otherWay.toString()}`} replace className="mt-1 inline-block text-sm">
+            {withEmail ? t("account.usePhone") : t("account.useEmail")}
+          </Link>
+        </div>
         <Field name="password" type="password" label={t("account.password")} hint={t("account.passwordHint")} autoComplete="new-password" errors={errors.password} maxLength={128} />
         <fieldset aria-describedby={errors.role ? "f-role-error" : undefined}>
           <legend className="font-medium">{t("account.role")}</legend>
-          {(["shopper", "producer", "helper"] as const).map((role) => (
-            <label key={role} className="mt-2 flex items-center gap-2">
-              <input type="radio" name="role" value={role} defaultChecked={(value("role") ?? "shopper") === role} className="h-5 w-5" />
-              {t(`account.role.${role}`)}
+          {ROLES.map((r) => (
+            <label key={r} className="mt-2 flex items-center gap-2">
+              <input type="radio" name="role" value={r} defaultChecked={role === r} className="h-5 w-5" />
+              {t(`account.role.${r}`)}
             </label>
           ))}
           <FieldError id="f-role-error" message={errors.role?.[0] && t(errors.role[0] as MessageKey)} />
         </fieldset>
         <Honeypot />
         <button type="submit" disabled={busy} className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
-          {t("account.signup")}
+          {role === "producer" ? t("sell.start") : t("account.signup")}
         </button>
       </Form>
       <p>

@@ -92,8 +92,9 @@ describe("one order's journey across every role, in the browser with JavaScript 
     await page.goto(server.url);
     await page.getByRole("link", { name: "Đăng nhập" }).click();
     await page.getByRole("link", { name: "Đăng ký" }).click();
+    await page.getByRole("link", { name: "Dùng email thay cho số điện thoại" }).click();
     await page.getByLabel("Họ và tên").fill("Trần Hùng Đạt");
-    await page.getByLabel("Số điện thoại hoặc email").fill("hungdat.mamtom@example.vn");
+    await page.getByLabel("Email").fill("hungdat.mamtom@example.vn");
     await page.getByLabel("Mật khẩu").fill("mam-tom-chua-ngon");
     await page.getByLabel("Nhà sản xuất (hợp tác xã, hộ kinh doanh, doanh nghiệp)").check();
     await page.getByRole("button", { name: "Đăng ký" }).click();

@@ -22,12 +22,12 @@ describe("accounts in the browser", () => {
     await page.getByRole("link", { name: "Đăng nhập" }).click();
     await page.getByRole("link", { name: "Đăng ký" }).click();
     await page.getByLabel("Họ và tên").fill("Trần Văn Bình");
-    await page.getByLabel("Số điện thoại hoặc email").fill("0933 222 111");
+    await page.getByLabel("Số điện thoại").fill("0933 222 111");
     await page.getByLabel("Mật khẩu").fill("short");
     await page.getByRole("button", { name: "Đăng ký" }).click();
     // The bad password comes back with its message; what was typed is kept.
     await page.getByText("Mật khẩu cần ít nhất 8 ký tự.").waitFor();
-    expect(await page.getByLabel("Số điện thoại hoặc email").inputValue()).toBe("0933 222 111");
+    expect(await page.getByLabel("Số điện thoại").inputValue()).toBe("0933 222 111");
     await page.getByLabel("Mật khẩu").fill("mat-khau-dai");
     await page.getByRole("button", { name: "Đăng ký" }).click();
     await page.getByRole("button", { name: "Đăng xuất" }).click();
@@ -44,7 +44,7 @@ describe("producer onboarding in the browser", () => {
       const page = await context.newPage();
       await page.goto(`${server.url}/signup`);
       await page.getByLabel("Họ và tên").fill("Thạch Thị Sen");
-      await page.getByLabel("Số điện thoại hoặc email").fill(javaScript ? "0977 100 200" : "0977 100 300");
+      await page.getByLabel("Số điện thoại").fill(javaScript ? "0977 100 200" : "0977 100 300");
       await page.getByLabel("Mật khẩu").fill("mat-khau-dai");
       await page.getByLabel("Nhà sản xuất (hợp tác xã, hộ kinh doanh, doanh nghiệp)").check();
       await page.getByRole("button", { name: "Đăng ký" }).click();
@@ -99,8 +99,9 @@ describe("a community helper in the browser", () => {
     const helper = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await helper.newPage();
     await page.goto(`${server.url}/signup`);
+    await page.getByRole("link", { name: "Dùng email thay cho số điện thoại" }).click();
     await page.getByLabel("Họ và tên").fill("Lý Minh Khoa");
-    await page.getByLabel("Số điện thoại hoặc email").fill("khoa.tcns@example.vn");
+    await page.getByLabel("Email").fill("khoa.tcns@example.vn");
     await page.getByLabel("Mật khẩu").fill("mat-khau-dai");
     await page.getByLabel("Thành viên tổ công nghệ số cộng đồng (giúp bà con bán hàng)").check();
     await page.getByRole("button", { name: "Đăng ký" }).click();

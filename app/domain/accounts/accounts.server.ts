@@ -5,6 +5,7 @@ import type { MessageKey } from "~/i18n/vi";
 import type { SignUpInput } from "./forms";
 import { parseLoginId } from "./login-id";
 import { hashPassword, verifyPassword } from "./password.server";
+import type { Role } from "./permissions.server";
 
 /** Creates a shopper or producer account; the login must not be taken. */
 export async function signUp(
@@ -32,15 +33,15 @@ export async function signUp(
 const UNKNOWN_USER_HASH = hashPassword("not-a-real-password");
 
 /** The account for a login and password, or null; never says which of the two was wrong. */
-export async function verifyLogin(loginText: string, password: string): Promise<{ id: number } | null> {
+export async function verifyLogin(loginText: string, password: string): Promise<{ id: number; role: Role } | null> {
   const id = parseLoginId(loginText);
   const user = id
     ? getDb()
-        .select({ id: users.id, passwordHash: users.passwordHash })
+        .select({ id: users.id, role: users.role, passwordHash: users.passwordHash })
         .from(users)
         .where(id.kind === "email" ? eq(users.email, id.value) : eq(users.phone, id.value))
         .get()
     : undefined;
   const ok = await verifyPassword(password, user?.passwordHash ?? (await UNKNOWN_USER_HASH));
-  return ok && user ? { id: user.id } : null;
+  return ok && user ? { id: user.id, role: user.role } : null;
 }
