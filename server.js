@@ -67,6 +67,11 @@ app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadCo
 const server = app.listen(settings.port, () => {
   console.log(`Chợ OCOP is listening on http://localhost:${settings.port}`);
 });
+// Node closes an idle keep-alive connection after 5 s, a race with any client or proxy that reuses
+// it just then (its next request, a POST that cannot be retried, meets a closed socket). Keep idle
+// connections longer than the usual proxy idle timeout (60 s) so the other side closes first.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 function shutdown() {
   server.close(() => process.exit(0));
