@@ -4,13 +4,20 @@ import { users } from "~/db/schema";
 import type { MessageKey } from "~/i18n/vi";
 import type { SignUpInput } from "./forms";
 import { parseLoginId } from "./login-id";
+import { allowSignUp } from "./auth-limits.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { Role } from "./permissions.server";
 
-/** Creates a shopper or producer account; the login must not be taken. */
+/**
+ * Creates a shopper, producer or helper account; the login must not be taken. Only a well-formed
+ * sign-up reaches here, so only those count against the address's limit: junk posts from a shared
+ * carrier-NAT address do not lock out the real people behind it.
+ */
 export async function signUp(
   input: SignUpInput,
-): Promise<{ ok: true; userId: number } | { ok: false; field: "login"; message: MessageKey }> {
+  clientIp: string,
+): Promise<{ ok: true; userId: number } | { ok: false; field: "login"; message: MessageKey } | { ok: false; tooMany: true }> {
+  if (!allowSignUp(clientIp)) return { ok: false, tooMany: true };
   const passwordHash = await hashPassword(input.password);
   const login = input.login.kind === "email" ? { email: input.login.value } : { phone: input.login.value };
   try {

@@ -1,0 +1,122 @@
+/**
+ * Five weaknesses a security test found in the producer portal and its sign-up (issue: producer
+ * trust), each attacked the way it was found, against the production server. Every test here
+ * failed on the code before its fix.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../setup/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ STRIPE_SECRET_KEY: "", VIETQR_ACCOUNT_NO: "", BANK_WEBHOOK_SECRET: "" });
+});
+afterAll(() => server?.stop());
+
+type Fields = Record<string, string | number>;
+const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
+const count = (sql: string, ...params: unknown[]) => row<{ n: number }>(sql, ...params).n;
+const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
+const form = (fields: Fields) => new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)]));
+
+function post(path: string, cookie: string, fields: Fields) {
+  return fetch(server.url + path, { method: "POST", body: form(fields), headers: { cookie }, redirect: "manual" });
+}
+async function page(path: string, cookie = "") {
+  const res = await fetch(server.url + path, { headers: { cookie }, redirect: "manual" });
+  const doc = parse(await res.text());
+  return { status: res.status, doc, text: doc.textContent.replace(/\s+/g, " ") };
+}
+async function signIn(login: string, password = "demo-password") {
+  const res = await post("/login", "", { login, password });
+  expect(res.status).toBe(303);
+  return cookieOf(res);
+}
+
+/**
+ * A urlencoded post from `address` (a loopback address of its own): limits count per address, and
+ * the server sees each test's requests as coming from a different phone.
+ */
+function postFrom(address: string, path: string, cookie: string, fields: Fields) {
+  const body = form(fields).toString();
+  return new Promise<{ status: number; cookie: string; doc: ReturnType<typeof parse> }>((resolve, reject) => {
+    const req = request(server.url + path, {
+      method: "POST",
+      localAddress: address,
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) },
+    });
+    req.on("response", (res) => {
+      let html = "";
+      res.on("data", (chunk: Buffer) => (html += chunk.toString()));
+      res.on("end", () =>
+        resolve({ status: res.statusCode!, cookie: (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; "), doc: parse(html) }),
+      );
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+async function signUpFrom(address: string, fields: Fields) {
+  const res = await postFrom(address, "/signup", "", { password: "mat-khau-dai", ...fields });
+  expect(res.status, `sign-up of ${fields.login}`).toBe(303);
+  return res.cookie;
+}
+
+interface ProducerRow {
+  id: number;
+  name: string;
+  entity_type: string;
+  province_code: string;
+  ward_code: string;
+  address_line: string;
+  phone: string;
+  story: string;
+  verification_status: string;
+  bank_bin: string | null;
+  bank_account_no: string | null;
+  bank_account_name: string | null;
+}
+const demoProducer = () =>
+  row<ProducerRow>("SELECT p.* FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'");
+/** The profile form as the producer's browser posts it, with nothing changed. */
+const profileFields = (p: ProducerRow): Fields => ({
+  name: p.name,
+  entityType: p.entity_type,
+  provinceCode: p.province_code,
+  wardCode: p.ward_code,
+  addressLine: p.address_line,
+  phone: p.phone,
+  story: p.story,
+  bankBin: p.bank_bin ?? "",
+  bankAccountNo: p.bank_account_no ?? "",
+  bankAccountName: p.bank_account_name ?? "",
+});
+const errorBy = (doc: ReturnType<typeof parse>, field: string) => doc.querySelector(`#f-${field}-error`)?.textContent ?? null;
+
+describe("5. the sign-up limit counts real attempts only", () => {
+  it("lets a real sign-up through after 10 junk posts from the same carrier-NAT address", async () => {
+    const address = "127.0.0.50";
+    for (let i = 0; i < 10; i++) {
+      const junk = await postFrom(address, "/signup", "", i % 2 ? { fullName: "x" } : { login: "không-phải-email", password: "1" });
+      expect(junk.status).toBe(400);
+    }
+    await signUpFrom(address, { fullName: "Trần Thị Mai", login: "0977 123 456", role: "shopper" });
+  });
+
+  it("still refuses the 11th well-formed attempt from one address within the hour", async () => {
+    const address = "127.0.0.51";
+    for (let i = 0; i < 10; i++) {
+      // Well-formed, for a login that is taken: these count (they probe which logins exist).
+      const taken = await postFrom(address, "/signup", "", { fullName: "Lê Minh Anh", login: "shopper@demo.local", password: "mat-khau-dai", role: "shopper" });
+      expect(taken.status).toBe(400);
+    }
+    const refused = await postFrom(address, "/signup", "", { fullName: "Người thứ mười một", login: "nguoi11@example.vn", password: "mat-khau-dai", role: "shopper" });
+    expect(refused.status).toBe(429);
+    expect(refused.doc.querySelector("[role=alert]")?.textContent).toContain("quá nhiều lần");
+    expect(count("SELECT count(*) AS n FROM users WHERE email = 'nguoi11@example.vn'")).toBe(0);
+  });
+});
