@@ -295,6 +295,7 @@ export const en: Record<MessageKey, string> = {
   "helpers.actingFor": "You are working for: {name}",
   "helpers.switch": "Switch producer",
   "helpers.error.code": "The invite code is wrong, used or expired.",
+  "helpers.error.tooMany": "Too many wrong invite codes. Please wait an hour and try again, or ask the producer for a new code.",
   "import.title": "Import products from a file",
   "import.intro": "Use an Excel (.xlsx) or CSV file whose first row names the columns: Tên sản phẩm, Nhóm, Đơn vị, Giá, Số lượng, Khối lượng (g), Mô tả (English names work too).",
   "import.template": "Download the template (CSV)",

@@ -119,6 +119,7 @@ export const viMore = {
   "helpers.actingFor": "Bạn đang làm việc thay cho: {name}",
   "helpers.switch": "Đổi cơ sở",
   "helpers.error.code": "Mã mời không đúng, đã dùng hoặc đã hết hạn.",
+  "helpers.error.tooMany": "Bạn đã nhập sai mã mời quá nhiều lần. Vui lòng đợi một giờ rồi thử lại, hoặc xin nhà sản xuất một mã mời mới.",
   "import.title": "Nhập nhiều sản phẩm từ tệp",
   "import.intro": "Dùng tệp Excel (.xlsx) hoặc CSV, dòng đầu là tên cột: Tên sản phẩm, Nhóm, Đơn vị, Giá, Số lượng, Khối lượng (g), Mô tả.",
   "import.template": "Tải tệp mẫu (CSV)",

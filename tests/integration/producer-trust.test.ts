@@ -97,6 +97,48 @@ const profileFields = (p: ProducerRow): Fields => ({
 });
 const errorBy = (doc: ReturnType<typeof parse>, field: string) => doc.querySelector(`#f-${field}-error`)?.textContent ?? null;
 
+describe("4. wrong helper invite codes are limited", () => {
+  async function inviteCode() {
+    const producer = await signIn("producer@demo.local");
+    const html = await (await post("/seller/helpers", producer, { intent: "invite" })).text();
+    return /([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4})/.exec(html)![1]!;
+  }
+  const redeemed = () => count("SELECT count(*) AS n FROM helper_invites WHERE redeemed_at IS NOT NULL");
+
+  it("answers the 11th try of one account with 429 above the form, whatever its address, even with the right code", async () => {
+    const code = await inviteCode();
+    const helper = await signUpFrom("127.0.0.30", { fullName: "Tổ CNS đoán mã", login: "doan.ma@example.vn", role: "helper" });
+    for (let i = 0; i < 10; i++) {
+      const res = await postFrom(`127.0.0.${31 + (i % 3)}`, "/seller", helper, { intent: "redeem", code: `AAAA-AA${String.fromCharCode(65 + i)}${i % 2 ? "B" : "C"}` });
+      expect(res.status, `wrong code ${i + 1}`).toBe(400);
+      expect(errorBy(res.doc, "code")).toBe("Mã mời không đúng, đã dùng hoặc đã hết hạn.");
+    }
+    const before = redeemed();
+    const blocked = await postFrom("127.0.0.35", "/seller", helper, { intent: "redeem", code });
+    expect(blocked.status).toBe(429);
+    const alert = blocked.doc.querySelector("form [role=alert]");
+    expect(alert?.textContent).toContain("Bạn đã nhập sai mã mời quá nhiều lần");
+    expect(redeemed()).toBe(before);
+  });
+
+  it("limits one address across accounts, and leaves helpers elsewhere alone", async () => {
+    const code = await inviteCode();
+    let status = 0;
+    for (let account = 0; account < 4 && status !== 429; account++) {
+      const helper = await signUpFrom("127.0.0.40", { fullName: `Tổ CNS ${account}`, login: `to.cns.${account}@example.vn`, role: "helper" });
+      for (let i = 0; i < 10; i++) {
+        status = (await postFrom("127.0.0.41", "/seller", helper, { intent: "redeem", code: `BBBB-CC${String.fromCharCode(65 + i)}${account + 2}` })).status;
+        if (status === 429) break;
+        expect(status).toBe(400);
+      }
+    }
+    // 30 wrong codes from one address: the fourth account, which has made none, is refused there.
+    expect(status).toBe(429);
+    const elsewhere = await signUpFrom("127.0.0.42", { fullName: "Tổ CNS Phường khác", login: "to.cns.khac@example.vn", role: "helper" });
+    expect((await postFrom("127.0.0.43", "/seller", elsewhere, { intent: "redeem", code })).status).toBe(303);
+  });
+});
+
 describe("5. the sign-up limit counts real attempts only", () => {
   it("lets a real sign-up through after 10 junk posts from the same carrier-NAT address", async () => {
     const address = "127.0.0.50";
