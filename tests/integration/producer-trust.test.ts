@@ -97,6 +97,98 @@ const profileFields = (p: ProducerRow): Fields => ({
 });
 const errorBy = (doc: ReturnType<typeof parse>, field: string) => doc.querySelector(`#f-${field}-error`)?.textContent ?? null;
 
+describe("1. producer verification holds after the decision", () => {
+  it("sends an approved producer that takes another cooperative's name back to staff, its goods off the market, and shows staff the change", async () => {
+    const me = demoProducer();
+    expect(me.verification_status).toBe("approved");
+    const other = row<{ name: string }>("SELECT name FROM producers WHERE id != ? AND verification_status = 'approved' AND entity_type = 'cooperative' ORDER BY id LIMIT 1", me.id);
+    const product = row<{ slug: string }>("SELECT slug FROM products WHERE producer_id = ? AND status = 'live' AND held_at IS NULL ORDER BY id LIMIT 1", me.id);
+    expect((await page(`/products/${product.slug}`)).status).toBe(200);
+    const producer = await signIn("producer@demo.local");
+    const staff = await signIn("staff@demo.local");
+
+    expect((await post("/seller/profile", producer, { ...profileFields(me), name: other.name })).status).toBe(303);
+    expect(demoProducer()).toMatchObject({ name: other.name, verification_status: "pending" });
+    expect(count("SELECT count(*) AS n FROM products WHERE producer_id = ? AND producer_verified = 1", me.id)).toBe(0);
+    expect((await page(`/products/${product.slug}`)).status).toBe(404);
+
+    const queue = await page("/staff/producers", staff);
+    const entry = queue.doc.querySelector(`a[href='/staff/producers/${me.id}']`)?.parentNode;
+    expect(entry?.querySelector("[data-changed=name]")?.textContent).toBe(`Tên cơ sở: ${me.name} → ${other.name}`);
+    const review = await page(`/staff/producers/${me.id}`, staff);
+    expect(review.doc.querySelector("[data-changed=name]")?.textContent).toContain(me.name);
+
+    // Staff decide; the decision covers the change, and the goods come back.
+    expect((await post(`/staff/producers/${me.id}`, staff, { decision: "approve" })).status).toBe(303);
+    expect((await page(`/products/${product.slug}`)).status).toBe(200);
+    expect((await page(`/staff/producers/${me.id}`, staff)).doc.querySelector("[data-changed]")).toBeNull();
+
+    // The kind of entity is verified too.
+    expect((await post("/seller/profile", producer, { ...profileFields(demoProducer()), entityType: "enterprise" })).status).toBe(303);
+    expect(demoProducer().verification_status).toBe("pending");
+    expect((await page(`/products/${product.slug}`)).status).toBe(404);
+    const changed = (await page("/staff/producers", staff)).doc.querySelector(`a[href='/staff/producers/${me.id}']`)?.parentNode;
+    expect(changed?.querySelector("[data-changed=entityType]")?.textContent).toBe("Loại hình: Hợp tác xã → Doanh nghiệp");
+
+    // Back as verified, name and kind as at the start, for the tests below.
+    expect((await post("/seller/profile", producer, { ...profileFields(demoProducer()), name: me.name, entityType: me.entity_type })).status).toBe(303);
+    expect((await post(`/staff/producers/${me.id}`, staff, { decision: "approve" })).status).toBe(303);
+    expect(demoProducer()).toMatchObject({ name: me.name, entity_type: me.entity_type, verification_status: "approved" });
+    // The form says so before the producer saves.
+    expect((await page("/seller/profile", producer)).text).toContain("phải được cán bộ tỉnh xác minh lại");
+  });
+
+  it("asks for the current password, by the field, to change the payout account, and writes the change to the history", async () => {
+    const me = demoProducer();
+    const producer = await signIn("producer@demo.local");
+    const attacker = { bankBin: "970436", bankAccountNo: "9876543210", bankAccountName: "NGUYEN VAN LUA DAO" };
+    const bank = () => row("SELECT bank_bin, bank_account_no, bank_account_name FROM producers WHERE id = ?", me.id);
+    const before = bank();
+
+    const none = await post("/seller/profile", producer, { ...profileFields(me), ...attacker });
+    expect(none.status).toBe(400);
+    expect(errorBy(parse(await none.text()), "currentPassword")).toBe("Nhập mật khẩu hiện tại để đổi tài khoản nhận tiền.");
+    const wrong = await post("/seller/profile", producer, { ...profileFields(me), ...attacker, currentPassword: "doan-mat-khau-1" });
+    expect(wrong.status).toBe(400);
+    const wrongHtml = await wrong.text();
+    expect(errorBy(parse(wrongHtml), "currentPassword")).toBe("Mật khẩu hiện tại không đúng.");
+    expect(wrongHtml).not.toContain("doan-mat-khau-1");
+    expect(bank()).toEqual(before);
+    expect(count("SELECT count(*) AS n FROM producer_activity WHERE producer_id = ? AND action = 'profile.bankAccount'", me.id)).toBe(0);
+
+    const right = await post("/seller/profile", producer, { ...profileFields(me), ...attacker, currentPassword: "demo-password" });
+    expect(right.status).toBe(303);
+    expect(bank()).toEqual({ bank_bin: "970436", bank_account_no: "9876543210", bank_account_name: "NGUYEN VAN LUA DAO" });
+    expect(demoProducer().verification_status).toBe("approved");
+    expect(row("SELECT subject FROM producer_activity WHERE producer_id = ? AND action = 'profile.bankAccount'", me.id)).toEqual({ subject: "970436 ···3210" });
+    expect((await page("/seller", producer)).text).toContain("Đổi tài khoản nhận tiền “970436 ···3210”");
+    expect((await page("/seller/profile", producer)).doc.querySelector("input[name=currentPassword][type=password]")).not.toBeNull();
+    // Saving again with the same account asks for nothing.
+    expect((await post("/seller/profile", producer, { ...profileFields(demoProducer()), story: "Câu chuyện mới." })).status).toBe(303);
+  });
+
+  it("keeps a rejected producer rejected whatever it saves, showing it why", async () => {
+    const cookie = await signUpFrom("127.0.0.20", { fullName: "Chủ cơ sở bị từ chối", login: "0909 777 666", role: "producer" });
+    const ward = (province: string) => row<{ code: string }>("SELECT code FROM wards WHERE province_code = ? ORDER BY code LIMIT 1", province).code;
+    const profile = { name: "Cơ sở Nước mắm Giả", entityType: "household", provinceCode: "92", wardCode: ward("92"), addressLine: "Ấp 1", phone: "0909777666" };
+    expect((await post("/seller/profile", cookie, profile)).status).toBe(303);
+    const id = row<{ id: number }>("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.phone = '0909777666'").id;
+    const staff = await signIn("staff@demo.local");
+    const reason = "Giấy đăng ký kinh doanh không khớp tên cơ sở.";
+    expect((await post(`/staff/producers/${id}`, staff, { decision: "reject", note: reason })).status).toBe(303);
+
+    // The attack: save with another province, then back.
+    expect((await post("/seller/profile", cookie, { ...profile, provinceCode: "01", wardCode: ward("01") })).status).toBe(303);
+    expect((await post("/seller/profile", cookie, profile)).status).toBe(303);
+    expect((await post("/seller/profile", cookie, { ...profile, name: "Cơ sở Nước mắm Thật" })).status).toBe(303);
+    expect(row("SELECT verification_status AS s, verification_note AS note FROM producers WHERE id = ?", id)).toEqual({ s: "rejected", note: reason });
+    expect((await page("/staff/producers", staff)).doc.querySelector(`a[href='/staff/producers/${id}']`)).toBeNull();
+    const own = await page("/seller/profile", cookie);
+    expect(own.text).toContain("Hồ sơ đã bị cán bộ tỉnh từ chối");
+    expect(own.text).toContain(reason);
+  });
+});
+
 describe("4. wrong helper invite codes are limited", () => {
   async function inviteCode() {
     const producer = await signIn("producer@demo.local");
