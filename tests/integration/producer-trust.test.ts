@@ -189,6 +189,56 @@ describe("1. producer verification holds after the decision", () => {
   });
 });
 
+describe("3. a refused certificate scan leaves no file behind", () => {
+  const uploads = path.resolve("tests/.tmp/producer-trust-uploads");
+  let media: TestServer;
+  beforeAll(async () => {
+    rmSync(uploads, { recursive: true, force: true });
+    mkdirSync(uploads, { recursive: true });
+    media = await startServer({ UPLOADS_DIR: uploads });
+  });
+  afterAll(async () => {
+    await media?.stop();
+    rmSync(uploads, { recursive: true, force: true });
+  });
+  /** How many files the folder (under the server's UPLOADS_DIR) holds, in all its subfolders. */
+  const filesIn = (folder: string): number => {
+    const dir = path.join(uploads, folder);
+    if (!existsSync(dir)) return 0;
+    return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? filesIn(path.join(folder, e.name)) : 1), 0);
+  };
+  const files = () => filesIn("");
+
+  it("answers a 600-character note with a photo with 400 by the note, and stores nothing; a good scan goes straight to the private folder", async () => {
+    const res = await fetch(`${media.url}/login`, { method: "POST", body: form({ login: "producer@demo.local", password: "demo-password" }), redirect: "manual" });
+    const cookie = cookieOf(res);
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 240, g: 230, b: 200 } } }).jpeg().toBuffer();
+    const upload = (note: string) => {
+      const body = new FormData();
+      body.set("intent", "evidence");
+      body.set("note", note);
+      body.set("photo", new Blob([new Uint8Array(photo)], { type: "image/jpeg" }), "giay-chung-nhan.jpg");
+      return fetch(`${media.url}/seller/media`, { method: "POST", body, headers: { cookie }, redirect: "manual" });
+    };
+    const evidenceRows = () => (media.db.prepare("SELECT count(*) AS n FROM certificate_evidence").get() as { n: number }).n;
+    const rows = evidenceRows();
+    const before = files();
+
+    const refused = await upload("Quyết định số 123/QĐ-UBND ".padEnd(600, "x"));
+    expect(refused.status).toBe(400);
+    expect(files()).toBe(before);
+    expect(evidenceRows()).toBe(rows);
+    expect(errorBy(parse(await refused.text()), "note")).toBe("Ghi chú tối đa 300 ký tự.");
+
+    const publicBefore = filesIn("producers");
+    expect((await upload("Quyết định số 123/QĐ-UBND")).status).toBe(303);
+    expect(evidenceRows()).toBe(rows + 1);
+    expect(files()).toBe(before + 1);
+    expect(filesIn("producers")).toBe(publicBefore);
+    expect(filesIn("evidence")).toBeGreaterThan(0);
+  });
+});
+
 describe("4. wrong helper invite codes are limited", () => {
   async function inviteCode() {
     const producer = await signIn("producer@demo.local");
