@@ -259,6 +259,7 @@ export const en: Record<MessageKey, string> = {
   "listing.error.unit": "The unit must be 1 to 20 characters.",
   "listing.error.price": "Prices are whole amounts from 1.000 to 99.999.999 đồng.",
   "listing.error.stock": "Stock is a whole number from 0 to 1,000,000.",
+  "listing.error.stockChanged": "The stock changed since you opened this page (someone just bought): {stock} left now. Nothing was saved; check the stock and save again.",
   "listing.error.weight": "Weight is a whole number of grams from 0 to 100,000.",
   "photo.error.notImage": "This file is not a photo. Please choose a JPEG, PNG or WebP image.",
   "photo.error.tooLarge": "The photo is too large (12 MB at most).",

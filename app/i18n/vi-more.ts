@@ -89,6 +89,7 @@ export const viMore = {
   "listing.error.unit": "Đơn vị bán cần từ 1 đến 20 ký tự.",
   "listing.error.price": "Giá là số nguyên từ 1.000 đến 99.999.999 đồng.",
   "listing.error.stock": "Số lượng là số nguyên từ 0 đến 1.000.000.",
+  "listing.error.stockChanged": "Số lượng còn đã thay đổi từ khi bạn mở trang này (có người vừa mua): hiện còn {stock}. Chưa lưu gì; kiểm tra lại số lượng rồi bấm lưu.",
   "listing.error.weight": "Khối lượng là số gam nguyên từ 0 đến 100.000.",
   "activity.title": "Lịch sử thay đổi",
   "activity.profile.create": "Tạo hồ sơ",

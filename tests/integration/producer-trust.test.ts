@@ -189,6 +189,75 @@ describe("1. producer verification holds after the decision", () => {
   });
 });
 
+describe("2. an edit form loaded before a sale does not put the sold stock back", () => {
+  async function buy(productId: number, quantity: number) {
+    const add = await post("/cart", "", { intent: "add", productId, quantity });
+    expect(add.status).toBe(303);
+    const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
+    const res = await post("/checkout", cookieOf(add), {
+      fullName: "Nguyễn Thị Lan",
+      phone: "0912345678",
+      provinceCode: "92",
+      wardCode: ward,
+      addressLine: "12 Đường 3 Tháng 2",
+      paymentMethod: "vietqr",
+    });
+    expect(res.status).toBe(303);
+  }
+
+  it("refuses the stale save with 409 and the current stock by the field, changing nothing; the form it sends back saves", async () => {
+    const me = demoProducer();
+    const product = row<{ id: number; name: string; group_code: string; unit: string; price_vnd: number; stock: number; weight_grams: number; description: string }>(
+      "SELECT * FROM products WHERE producer_id = ? AND status = 'live' AND held_at IS NULL AND stock >= 20 ORDER BY id LIMIT 1",
+      me.id,
+    );
+    const producer = await signIn("producer@demo.local");
+    // The producer opens the edit form…
+    const opened = await page(`/seller/products/${product.id}`, producer);
+    const shown = opened.doc.querySelector("#f-stock")?.getAttribute("value");
+    expect(shown).toBe(String(product.stock));
+    // …five units sell…
+    await buy(product.id, 5);
+    const afterSale = product.stock - 5;
+    expect(row<{ stock: number }>("SELECT stock FROM products WHERE id = ?", product.id).stock).toBe(afterSale);
+    // …and the producer saves the form as it was loaded, with a new description.
+    const fields = {
+      name: product.name,
+      groupCode: product.group_code,
+      unit: product.unit,
+      priceVnd: product.price_vnd,
+      stock: shown!,
+      stockShown: shown!,
+      weightGrams: product.weight_grams,
+      description: "Mô tả mới sau khi sửa.",
+      intent: "publish",
+    };
+    const stale = await post(`/seller/products/${product.id}`, producer, fields);
+    expect(row("SELECT stock, description FROM products WHERE id = ?", product.id)).toEqual({ stock: afterSale, description: product.description });
+    expect(stale.status).toBe(409);
+    // The form had posted the stock it showed, and gets back the stock there is now, by the field.
+    expect(opened.doc.querySelector("input[name=stockShown]")?.getAttribute("value")).toBe(shown);
+    const doc = parse(await stale.text());
+    expect(errorBy(doc, "stock")).toContain(`hiện còn ${afterSale}`);
+    expect(doc.querySelector("#f-stock")?.getAttribute("value")).toBe(String(afterSale));
+    expect(doc.querySelector("input[name=stockShown]")?.getAttribute("value")).toBe(String(afterSale));
+
+    // A post without the stock it showed proves nothing either.
+    const { stockShown: _omitted, ...withoutShown } = fields;
+    expect((await post(`/seller/products/${product.id}`, producer, withoutShown)).status).toBe(409);
+    expect(row<{ stock: number }>("SELECT stock FROM products WHERE id = ?", product.id).stock).toBe(afterSale);
+
+    // The form sent back carries the current stock: saving it (with new stock) goes through.
+    const again = await post(`/seller/products/${product.id}`, producer, { ...fields, stock: afterSale + 20, stockShown: afterSale });
+    expect(again.status).toBe(303);
+    expect(row("SELECT stock, description FROM products WHERE id = ?", product.id)).toEqual({ stock: afterSale + 20, description: "Mô tả mới sau khi sửa." });
+
+    // A new product needs no stock shown.
+    const created = await post("/seller/products/new", producer, { ...fields, name: "Bánh pía sầu riêng mới", stockShown: "" });
+    expect(created.status).toBe(303);
+  });
+});
+
 describe("3. a refused certificate scan leaves no file behind", () => {
   const uploads = path.resolve("tests/.tmp/producer-trust-uploads");
   let media: TestServer;
