@@ -44,9 +44,14 @@ export function ListingForm({
   const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
   const area = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2";
   const locked = typeof certifiedStars === "number" && saved !== undefined;
+  // The stock this form shows, posted back so the server can tell when orders took stock meanwhile
+  // (after such a refusal the server sends the current stock for both this and the field).
+  const stockShown = typeof sent.stockShown === "string" ? sent.stockShown : saved ? String(saved.stock) : null;
+  const stockErrors = err("stock") === "listing.error.stockChanged" ? [t("listing.error.stockChanged", { stock: stockShown ?? "" })] : errors.stock;
   const lockedProps = locked ? { readOnly: true, "aria-describedby": "f-certified", className: `${area} bg-stone-100 text-stone-700` } : {};
   return (
     <Form method="post" action={portalFormAction(producerId)} encType="multipart/form-data" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
+      {stockShown !== null ? <input type="hidden" name="stockShown" value={stockShown} /> : null}
       {locked ? (
         <p id="f-certified" className="rounded border border-brand-100 bg-brand-50 p-3 text-sm">
           {t("listing.certifiedLocked", { stars: certifiedStars })}
@@ -66,7 +71,8 @@ export function ListingForm({
       <div className="grid grid-cols-2 gap-3">
         <Field name="priceVnd" inputMode="numeric" label={t("listing.price")} hint={t("listing.priceHint")} defaultValue={value("priceVnd")} errors={errors.priceVnd} maxLength={14} />
         <Field name="unit" label={t("listing.unit")} hint={t("listing.unitHint")} defaultValue={locked ? saved?.unit : value("unit")} errors={errors.unit} maxLength={20} {...lockedProps} />
-        <Field name="stock" inputMode="numeric" label={t("listing.stock")} defaultValue={value("stock") ?? "0"} errors={errors.stock} maxLength={9} />
+        {/* Keyed by the stock shown, so the field refills with the current stock when the server sends it. */}
+        <Field key={`stock-${stockShown ?? ""}`} name="stock" inputMode="numeric" label={t("listing.stock")} defaultValue={value("stock") ?? "0"} errors={stockErrors} maxLength={9} />
         <Field name="weightGrams" inputMode="numeric" label={t("listing.weight")} defaultValue={value("weightGrams") ?? "0"} errors={errors.weightGrams} maxLength={7} />
       </div>
       <div>

@@ -117,6 +117,11 @@ export const producers = sqliteTable(
     verifiedAt: integer("verified_at"),
     /** Staff's message with "changes requested" or "rejected", shown to the producer. */
     verificationNote: text("verification_note"),
+    /**
+     * What the producer changed since staff last decided (JSON, see producers/profile-changes.ts),
+     * shown in the verification queue; null until the first decision, emptied by each decision.
+     */
+    verificationChanges: text("verification_changes"),
     bankBin: text("bank_bin"),
     bankAccountNo: text("bank_account_no"),
     bankAccountName: text("bank_account_name"),

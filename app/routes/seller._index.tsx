@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
+import { FormAlert } from "~/components/ui/form-alert";
 import { requireRole } from "~/domain/accounts/permissions.server";
 import { partsAwaitingConfirmation } from "~/domain/orders/inbox.server";
 import { producerHistory } from "~/domain/producers/activity.server";
@@ -26,14 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** A helper redeems an invite code, or chooses which producer to work for. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ["helper"]);
   const form = await readForm(request);
   if (!form) throw new Response("Bad request", { status: 400 });
   const intent = form.get("intent");
   if (intent === "redeem") {
-    const outcome = redeemInvite(user, String(form.get("code") ?? ""));
-    if (!outcome.ok) return data({ codeError: outcome.message }, { status: 400 });
+    const outcome = redeemInvite(user, String(form.get("code") ?? ""), context.clientIp ?? "unknown");
+    if (!outcome.ok && outcome.tooMany) return data({ formError: outcome.message, codeError: undefined }, { status: 429 });
+    if (!outcome.ok) return data({ formError: undefined, codeError: outcome.message }, { status: 400 });
     return redirect("/seller", { status: 303 });
   }
   if (intent === "actFor") {
@@ -50,7 +52,8 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 
 export default function SellerHome() {
   const { role, producer, history, served, newPaidOrders } = useLoaderData<typeof loader>();
-  const codeError = useActionData<typeof action>()?.codeError as MessageKey | undefined;
+  const failed = useActionData<typeof action>();
+  const codeError = failed?.codeError as MessageKey | undefined;
   const t = useT();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -81,6 +84,7 @@ export default function SellerHome() {
           </section>
           <Form method="post" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
             <h2 className="text-lg font-semibold">{t("helpers.redeem")}</h2>
+            <FormAlert message={failed?.formError} />
             <input type="hidden" name="intent" value="redeem" />
             <Field name="code" label={t("helpers.code")} autoComplete="off" autoCapitalize="characters" maxLength={20} errors={codeError ? [codeError] : undefined} />
             <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">

@@ -3,10 +3,9 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { FieldError } from "~/components/ui/field-error";
 import { Field } from "~/components/ui/field";
 import { MAX_EVIDENCE_NOTE } from "~/domain/producers/evidence-note";
-import { addCertificateEvidence, addProducerPhoto, evidenceOf, photosOf } from "~/domain/producers/media.server";
+import { evidenceOf, photosOf, submitMediaForm } from "~/domain/producers/media.server";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
-import { makePrivate, receivePhoto } from "~/domain/shared/photos.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -20,18 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Uploads a photo of the producer (`intent=photo`) or a certificate scan (`intent=evidence`). */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
-  const received = await receivePhoto(request, "producers");
-  const intent = received.form?.get("intent") === "evidence" ? "evidence" : "photo";
-  if ("error" in received) {
-    return data({ intent, error: received.error }, { status: 400 });
-  }
-  if (intent === "evidence") {
-    const note = String(received.form.get("note") ?? "").trim();
-    if (note.length > MAX_EVIDENCE_NOTE) return data({ intent, error: "evidence.error.note" as MessageKey }, { status: 400 });
-    addCertificateEvidence(actor, await makePrivate(received.photo), note);
-  } else {
-    addProducerPhoto(actor, received.photo);
-  }
+  const outcome = await submitMediaForm(request, actor);
+  if (!outcome.ok) return data({ intent: outcome.intent, field: outcome.field, error: outcome.error }, { status: 400 });
   return redirect("/seller/media", { status: 303 });
 }
 
@@ -62,7 +51,9 @@ export default function ProducerMedia() {
   const failed = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state === "submitting";
-  const errorFor = (intent: "photo" | "evidence") => (failed?.intent === intent ? (failed.error as MessageKey) : undefined);
+  const errorFor = (intent: "photo" | "evidence", field: "photo" | "note" = "photo") =>
+    failed?.intent === intent && failed.field === field ? (failed.error as MessageKey) : undefined;
+  const noteError = errorFor("evidence", "note");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <section aria-labelledby="evidence" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
@@ -73,7 +64,7 @@ export default function ProducerMedia() {
         <Form method="post" action={portalFormAction(producerId)} encType="multipart/form-data" className="space-y-3">
           <input type="hidden" name="intent" value="evidence" />
           <PhotoInput id="f-evidence-photo" error={errorFor("evidence")} />
-          <Field name="note" label={t("evidence.note")} maxLength={MAX_EVIDENCE_NOTE} />
+          <Field name="note" label={t("evidence.note")} maxLength={MAX_EVIDENCE_NOTE} errors={noteError ? [noteError] : undefined} />
           <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
             {t("evidence.upload")}
           </button>

@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
   const productId = idParam(params.id);
   const outcome = await submitListingForm(request, actor, productId);
-  if (!outcome.ok) return data({ result: outcome.result }, { status: 400 });
+  if (!outcome.ok) return data({ result: outcome.result }, { status: outcome.status ?? 400 });
   return redirect(`/seller/products/${productId}`, { status: 303 });
 }
 

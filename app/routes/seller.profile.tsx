@@ -35,10 +35,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const submission = parseWithZod(formData, { schema: profileSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = saveProducerProfile(user, submission.value);
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["currentPassword"] }) }, { status: 400 });
+  const outcome = await saveProducerProfile(user, submission.value);
   if (!outcome.ok) {
-    return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) }, { status: 400 });
+    const result = submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ["currentPassword"] });
+    return data({ result }, { status: outcome.status ?? 400 });
   }
   return redirect("/seller", { status: 303 });
 }
@@ -65,6 +66,17 @@ export default function ProducerProfile() {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
+      {producer?.verificationStatus === "rejected" ? (
+        <div role="status" className="rounded border border-red-200 bg-red-50 p-3 text-red-900">
+          <p>{t("profile.rejected")}</p>
+          {producer.verificationNote ? (
+            <p className="mt-1">
+              {t("seller.staffNote")}: <span className="whitespace-pre-line">{producer.verificationNote}</span>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {producer?.verificationStatus === "approved" ? <p className="text-sm text-stone-700">{t("profile.reverifyHint")}</p> : null}
 
       {/* Step one: the province, so the commune list below is short (works without JS). */}
       <Form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-4">
@@ -132,6 +144,17 @@ export default function ProducerProfile() {
             <Field name="bankBin" inputMode="numeric" label={t("profile.bankBin")} defaultValue={value("bankBin", producer?.bankBin)} errors={errors.bankBin} maxLength={6} />
             <Field name="bankAccountNo" inputMode="numeric" label={t("profile.bankAccountNo")} defaultValue={value("bankAccountNo", producer?.bankAccountNo)} errors={errors.bankAccountNo} maxLength={25} />
             <Field name="bankAccountName" label={t("profile.bankAccountName")} defaultValue={value("bankAccountName", producer?.bankAccountName)} errors={errors.bankAccountName} maxLength={100} />
+            {producer ? (
+              <Field
+                name="currentPassword"
+                type="password"
+                autoComplete="current-password"
+                label={t("profile.currentPassword")}
+                hint={t("profile.currentPasswordHint")}
+                errors={errors.currentPassword}
+                maxLength={128}
+              />
+            ) : null}
           </fieldset>
           <button type="submit" disabled={busy} className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
             {t("profile.save")}

@@ -6,7 +6,6 @@ import { FormAlert } from "~/components/ui/form-alert";
 import { Field } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
 import { signUp } from "~/domain/accounts/accounts.server";
-import { allowSignUp } from "~/domain/accounts/auth-limits.server";
 import { signUpSchema } from "~/domain/accounts/forms";
 import type { MessageKey } from "~/i18n/vi";
 import { useLanguage, useT } from "~/i18n/use-t";
@@ -19,13 +18,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const submission = parseWithZod(formData, { schema: signUpSchema });
-  if (!allowSignUp(context.clientIp ?? "unknown")) {
-    return data({ result: submission.reply({ formErrors: ["account.error.tooMany"], hideFields: ["password"] }) }, { status: 429 });
-  }
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
-  const outcome = await signUp(submission.value);
+  const outcome = await signUp(submission.value, context.clientIp ?? "unknown");
+  if ("tooMany" in outcome) {
+    return data({ result: submission.reply({ formErrors: ["account.error.tooMany"], hideFields: ["password"] }) }, { status: 429 });
+  }
   if (!outcome.ok) {
     return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ["password"] }) }, { status: 400 });
   }

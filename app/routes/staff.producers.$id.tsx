@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ProfileChangesList } from "~/components/profile-changes-list";
 import { FieldError } from "~/components/ui/field-error";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { provinceNames } from "~/domain/catalog/places.server";
@@ -20,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const producer = producerForReview(staff, idParam(params.id));
   if (!producer) throw new Response("Not found", { status: 404 });
-  return { producer, provinceName: provinceNames(await getLanguage(request))[producer.provinceCode] ?? "" };
+  const names = provinceNames(await getLanguage(request));
+  return { producer, provinceName: names[producer.provinceCode] ?? "", provinceNames: names };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,7 +49,7 @@ const DECISION_LABEL: Record<(typeof VERIFICATION_DECISIONS)[number], MessageKey
 };
 
 export default function ReviewProducer() {
-  const { producer, provinceName } = useLoaderData<typeof loader>();
+  const { producer, provinceName, provinceNames } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>()?.result;
   const t = useT();
   const errors = (result?.error ?? {}) as Record<string, string[] | null | undefined>;
@@ -60,6 +62,7 @@ export default function ReviewProducer() {
       </p>
       <h1 className="text-2xl font-bold">{producer.name}</h1>
       <p>{t("verify.current", { status: t(`seller.status.${producer.status as "pending"}`) })}</p>
+      <ProfileChangesList changes={producer.changes} provinceNames={provinceNames} />
       <section aria-labelledby="details" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="details" className="text-lg font-semibold">
           {t("verify.details")}

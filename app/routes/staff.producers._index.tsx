@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ProfileChangesList } from "~/components/profile-changes-list";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { provinceNames } from "~/domain/catalog/places.server";
 import type { EntityType } from "~/domain/producers/entity-types";
@@ -47,6 +48,7 @@ export default function VerificationQueue() {
                 {t(`entity.${p.entityType as EntityType}`)} · {provinceNames[p.provinceCode]} · {t("verify.waitingProducts", { count: p.waitingProducts })} ·{" "}
                 {t("verify.evidence", { count: p.evidence })}
               </p>
+              <ProfileChangesList changes={p.changes} provinceNames={provinceNames} />
             </li>
           ))}
         </ul>

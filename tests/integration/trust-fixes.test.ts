@@ -55,6 +55,8 @@ const listingFields = (p: Listing, overrides: Fields = {}): Fields => ({
   unit: p.unit,
   priceVnd: p.price_vnd,
   stock: p.stock,
+  // What the edit form posts back: the stock it showed (a stale form is refused).
+  stockShown: p.stock,
   weightGrams: p.weight_grams,
   description: p.description,
   intent: "publish",

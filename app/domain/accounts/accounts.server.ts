@@ -4,13 +4,20 @@ import { users } from "~/db/schema";
 import type { MessageKey } from "~/i18n/vi";
 import type { SignUpInput } from "./forms";
 import { parseLoginId } from "./login-id";
+import { allowSignUp, mayConfirmPassword, recordWrongConfirmation } from "./auth-limits.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { Role } from "./permissions.server";
 
-/** Creates a shopper or producer account; the login must not be taken. */
+/**
+ * Creates a shopper, producer or helper account; the login must not be taken. Only a well-formed
+ * sign-up reaches here, so only those count against the address's limit: junk posts from a shared
+ * carrier-NAT address do not lock out the real people behind it.
+ */
 export async function signUp(
   input: SignUpInput,
-): Promise<{ ok: true; userId: number } | { ok: false; field: "login"; message: MessageKey }> {
+  clientIp: string,
+): Promise<{ ok: true; userId: number } | { ok: false; field: "login"; message: MessageKey } | { ok: false; tooMany: true }> {
+  if (!allowSignUp(clientIp)) return { ok: false, tooMany: true };
   const passwordHash = await hashPassword(input.password);
   const login = input.login.kind === "email" ? { email: input.login.value } : { phone: input.login.value };
   try {
@@ -31,6 +38,20 @@ export async function signUp(
 
 // Checked when the login is unknown, so a wrong login takes as long as a wrong password.
 const UNKNOWN_USER_HASH = hashPassword("not-a-real-password");
+
+/**
+ * Whether `password` is the signed-in account's current password, asked again before a change that
+ * would hurt in a stolen session's hands (the producer's payout account). Wrong answers are limited
+ * per account (`too_many`), so the form cannot be used to guess the password.
+ */
+export async function confirmCurrentPassword(userId: number, password: string): Promise<"ok" | "wrong" | "too_many"> {
+  if (!mayConfirmPassword(userId)) return "too_many";
+  const user = getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await UNKNOWN_USER_HASH));
+  if (ok && user?.passwordHash) return "ok";
+  recordWrongConfirmation(userId);
+  return "wrong";
+}
 
 /** The account for a login and password, or null; never says which of the two was wrong. */
 export async function verifyLogin(loginText: string, password: string): Promise<{ id: number; role: Role } | null> {

@@ -19,3 +19,15 @@ export function allowLoginAttempt(clientIp: string, login: string): boolean {
 export function allowSignUp(clientIp: string): boolean {
   return signUps.attempt(addressKey(clientIp));
 }
+
+/** Wrong current passwords when confirming a sensitive change (the payout account): 10 per 15 minutes per account. */
+const wrongConfirmations = rateLimiter({ limit: 10, windowMs: 15 * 60_000 });
+
+/** False once an account has given 10 wrong current passwords in 15 minutes: a stolen session cannot guess on. */
+export function mayConfirmPassword(userId: number): boolean {
+  return !wrongConfirmations.exhausted(String(userId));
+}
+
+export function recordWrongConfirmation(userId: number) {
+  wrongConfirmations.attempt(String(userId));
+}

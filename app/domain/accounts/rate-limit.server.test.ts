@@ -9,6 +9,18 @@ describe("rateLimiter", () => {
     expect(limiter.attempt("ip-a", 999)).toBe(false);
     expect(limiter.attempt("ip-a", 1000)).toBe(true);
   });
+
+  it("tells when a key has used its window up without counting the question", () => {
+    const limiter = rateLimiter({ limit: 2, windowMs: 1000 });
+    expect(limiter.exhausted("acct-1", 0)).toBe(false);
+    limiter.attempt("acct-1", 0);
+    expect(limiter.exhausted("acct-1", 1)).toBe(false);
+    expect(limiter.exhausted("acct-1", 1)).toBe(false);
+    limiter.attempt("acct-1", 2);
+    expect(limiter.exhausted("acct-1", 3)).toBe(true);
+    expect(limiter.exhausted("acct-2", 3)).toBe(false);
+    expect(limiter.exhausted("acct-1", 1000)).toBe(false);
+  });
 });
 
 describe("addressKey", () => {

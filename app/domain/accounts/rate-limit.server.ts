@@ -18,6 +18,14 @@ export function rateLimiter({ limit, windowMs }: { limit: number; windowMs: numb
       current.count++;
       return current.count <= limit;
     },
+    /**
+     * True when the key has used up its window, without counting anything: for limits that count
+     * failures only (check this first, then `attempt` after each failure).
+     */
+    exhausted(key: string, now = Date.now()): boolean {
+      const current = windows.get(key);
+      return current !== undefined && now - current.start < windowMs && current.count >= limit;
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { PortalActor } from "../producers/portal-actor.server";
 import type { FormResult } from "../shared/form-result";
-import { MAX_PHOTO_BYTES, storePhoto, type StoredPhoto } from "../shared/photos.server";
+import { MAX_PHOTO_BYTES, savingPhoto, storePhoto, type StoredPhoto } from "../shared/photos.server";
 import { readFormWithFile } from "../shared/uploads.server";
 import { todayInVietnam } from "../shared/dates";
 import { lockedFieldChanges } from "./certified-fields";
@@ -10,7 +10,13 @@ import { productSchema } from "./product-form";
 
 export type ListingFormOutcome =
   | { ok: true; productId: number }
-  | { ok: false; result: FormResult };
+  | { ok: false; result: FormResult; status?: 409 };
+
+/** The stock the edit form showed (its hidden `stockShown`), or null when the post has none. */
+function stockShownIn(form: FormData): number | null {
+  const raw = form.get("stockShown");
+  return typeof raw === "string" && /^\d{1,7}$/.test(raw) ? Number(raw) : null;
+}
 
 /**
  * Handles the add/edit product form: validates the fields, then the photo by its bytes, and saves
@@ -37,6 +43,20 @@ export async function submitListingForm(request: Request, actor: PortalActor, pr
   if (locked.length > 0) {
     return { ok: false, result: submission.reply({ fieldErrors: Object.fromEntries(locked.map((field) => [field, ["listing.error.certifiedLocked"]])) }) };
   }
+  /** The form again with the stock there is now, its message by the field, and nothing saved. */
+  const stockChanged = (currentStock: number): ListingFormOutcome => {
+    const reply = submission.reply({ fieldErrors: { stock: ["listing.error.stockChanged"] } });
+    const current = String(currentStock);
+    return { ok: false, status: 409, result: { ...reply, initialValue: { ...reply.initialValue, stock: current, stockShown: current } } };
+  };
+  let edit: { productId: number; stockShown: number } | null = null;
+  if (saved) {
+    // An edit without the stock it showed cannot prove it saw the current stock: a stale form too.
+    // Checked here before a photo is stored (no file for the common case); the UPDATE checks again.
+    const stockShown = stockShownIn(upload.form);
+    if (stockShown !== saved.stock) return stockChanged(saved.stock);
+    edit = { productId: saved.id, stockShown };
+  }
 
   let photo: StoredPhoto | null = null;
   if (upload.file) {
@@ -44,7 +64,8 @@ export async function submitListingForm(request: Request, actor: PortalActor, pr
     if ("error" in stored) return { ok: false, result: submission.reply({ fieldErrors: { photo: [stored.error] } }) };
     photo = stored;
   }
-  if (productId === null) return { ok: true, productId: createListing(actor, submission.value, photo) };
-  updateListing(actor, productId, submission.value, photo);
-  return { ok: true, productId };
+  if (!edit) return { ok: true, productId: await savingPhoto(photo, () => createListing(actor, submission.value, photo)) };
+  const { productId: id, stockShown } = edit;
+  const updated = await savingPhoto(photo, () => updateListing(actor, id, submission.value, stockShown, photo), (outcome) => outcome.ok);
+  return updated.ok ? { ok: true, productId: id } : stockChanged(updated.currentStock);
 }

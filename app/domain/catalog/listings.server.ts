@@ -114,19 +114,36 @@ export function createListings(actor: PortalActor, inputs: readonly ProductInput
  * Saves a producer's edit. A staff hold stays whatever the edit says (only staff lift it), and the
  * certified fields cannot change while the badge shows (`lockedFieldChanges`; the form checks first
  * and answers by the field, so reaching this with such a change is a bug, refused all the same).
+ *
+ * `stockShown` is the stock the edit form showed. Orders take stock while a form is open, so the
+ * form's number may be old: the write happens only while the stored stock is still the one shown,
+ * checked by the UPDATE itself (no sale can slip in between a check and the write), and otherwise
+ * nothing changes and the current stock comes back for the producer to look at again.
  */
-export function updateListing(actor: PortalActor, productId: number, input: ProductInput, photo: StoredPhoto | null) {
+export function updateListing(
+  actor: PortalActor,
+  productId: number,
+  input: ProductInput,
+  stockShown: number,
+  photo: StoredPhoto | null,
+): { ok: true } | { ok: false; currentStock: number } {
   const { producer, product } = ownListing(actor, productId);
   const { user } = actor;
   if (lockedFieldChanges(product, input, todayInVietnam()).length > 0) throw new Response("Certified fields are locked", { status: 409 });
   const status = input.intent === "publish" ? publishedStatus(producer) : product.status === "live" ? "live" : "draft";
-  getDb().transaction((tx) => {
-    tx.update(products)
+  return getDb().transaction((tx) => {
+    const { changes } = tx
+      .update(products)
       .set({ ...listingFields(producer, input), status, publishedAt: product.publishedAt ?? (status === "live" ? Date.now() : null) })
-      .where(eq(products.id, product.id))
+      .where(and(eq(products.id, product.id), eq(products.stock, stockShown)))
       .run();
+    if (changes === 0) {
+      const current = tx.select({ stock: products.stock }).from(products).where(eq(products.id, product.id)).get();
+      return { ok: false as const, currentStock: current?.stock ?? 0 };
+    }
     if (photo) addPhoto(tx, product.id, photo);
     recordActivity(tx, { producerId: producer.id, actorUserId: user.id, action: "product.update", subject: input.name });
+    return { ok: true as const };
   });
 }
 

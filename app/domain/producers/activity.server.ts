@@ -6,6 +6,7 @@ import { producerActivity, users } from "~/db/schema";
 export type ActivityAction =
   | "profile.create"
   | "profile.update"
+  | "profile.bankAccount"
   | "profile.photo"
   | "evidence.upload"
   | "helper.invite"

@@ -3,6 +3,7 @@ import { randomInt } from "node:crypto";
 import { getDb } from "~/db/client.server";
 import { helperGrants, helperInvites, producers, users } from "~/db/schema";
 import type { MessageKey } from "~/i18n/vi";
+import { addressKey, rateLimiter } from "../accounts/rate-limit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { recordActivity } from "./activity.server";
 import type { PortalActor } from "./portal-actor.server";
@@ -34,19 +35,40 @@ export function createInvite(actor: PortalActor): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-/** A helper redeems a code: one use, before it expires, and only by a helper account. */
-export function redeemInvite(user: SessionUser, typed: string): { ok: true; producerId: number } | { ok: false; message: MessageKey } {
+/**
+ * Wrong invite codes, per hour: 10 for one helper account, 30 from one address (a helper making
+ * accounts to guess on). Only wrong codes count, so helpers who type theirs right are never held up.
+ */
+const wrongCodesPerAccount = rateLimiter({ limit: 10, windowMs: 60 * 60_000 });
+const wrongCodesPerAddress = rateLimiter({ limit: 30, windowMs: 60 * 60_000 });
+
+export type RedeemOutcome = { ok: true; producerId: number } | { ok: false; message: MessageKey; tooMany?: true };
+
+/**
+ * A helper redeems a code: one use, before it expires, and only by a helper account. Once an
+ * account or an address has used up its wrong codes, no code is even looked up until the hour passes.
+ */
+export function redeemInvite(user: SessionUser, typed: string, clientIp: string, now = Date.now()): RedeemOutcome {
   if (user.role !== "helper") throw new Response("Forbidden", { status: 403 });
+  const account = String(user.id);
+  const address = addressKey(clientIp);
+  if (wrongCodesPerAccount.exhausted(account, now) || wrongCodesPerAddress.exhausted(address, now)) {
+    return { ok: false, message: "helpers.error.tooMany", tooMany: true };
+  }
+  const wrong = (): RedeemOutcome => {
+    wrongCodesPerAccount.attempt(account, now);
+    wrongCodesPerAddress.attempt(address, now);
+    return { ok: false, message: "helpers.error.code" };
+  };
   const code = normaliseInviteCode(typed);
-  if (code.length !== CODE_LENGTH) return { ok: false, message: "helpers.error.code" };
-  const now = Date.now();
-  return getDb().transaction((tx) => {
+  if (code.length !== CODE_LENGTH) return wrong();
+  const outcome = getDb().transaction((tx): RedeemOutcome => {
     const invite = tx
       .select()
       .from(helperInvites)
       .where(and(eq(helperInvites.codeHash, sha256Hex(code)), isNull(helperInvites.redeemedAt), gt(helperInvites.expiresAt, now)))
       .get();
-    if (!invite) return { ok: false as const, message: "helpers.error.code" as const };
+    if (!invite) return { ok: false, message: "helpers.error.code" };
     tx.update(helperInvites).set({ redeemedByUserId: user.id, redeemedAt: now }).where(eq(helperInvites.id, invite.id)).run();
     const active = tx
       .select({ id: helperGrants.id })
@@ -55,8 +77,9 @@ export function redeemInvite(user: SessionUser, typed: string): { ok: true; prod
       .get();
     if (!active) tx.insert(helperGrants).values({ producerId: invite.producerId, helperUserId: user.id, inviteId: invite.id }).run();
     recordActivity(tx, { producerId: invite.producerId, actorUserId: user.id, action: "helper.join", subject: user.fullName });
-    return { ok: true as const, producerId: invite.producerId };
+    return { ok: true, producerId: invite.producerId };
   });
+  return outcome.ok ? outcome : wrong();
 }
 
 /** The producer ends a helper's access; it stops at the helper's very next request. */

@@ -1,13 +1,44 @@
+import { parseWithZod } from "@conform-to/zod";
 import { desc, eq, max } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { certificateEvidence, producerPhotos } from "~/db/schema";
-import type { StoredPhoto } from "../shared/photos.server";
+import type { MessageKey } from "~/i18n/vi";
+import { MAX_PHOTO_BYTES, savingPhoto, storePhoto, type StoredPhoto } from "../shared/photos.server";
+import { readFormWithFile } from "../shared/uploads.server";
 import { recordActivity } from "./activity.server";
 import { MAX_EVIDENCE_NOTE } from "./evidence-note";
+import { mediaFormSchema } from "./media-form";
 import type { PortalActor } from "./portal-actor.server";
 
+export type MediaFormOutcome = { ok: true } | { ok: false; intent: "photo" | "evidence"; field: "photo" | "note"; error: MessageKey };
+
+/**
+ * Handles the media page's two forms: a photo of the producer (`intent=photo`, public) or a scan of
+ * its OCOP certificate (`intent=evidence`, private). Every text field is checked before any file is
+ * written; a scan is written straight to the private folder; and a save that fails after the file
+ * was written deletes it. A refused upload leaves nothing behind.
+ */
+export async function submitMediaForm(request: Request, actor: PortalActor): Promise<MediaFormOutcome> {
+  const upload = await readFormWithFile(request, "photo", MAX_PHOTO_BYTES);
+  if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
+  if ("tooLarge" in upload) return { ok: false, intent: "photo", field: "photo", error: "photo.error.tooLarge" };
+  const submission = parseWithZod(upload.form, { schema: mediaFormSchema });
+  const intent = upload.form.get("intent") === "evidence" ? "evidence" : "photo";
+  if (submission.status !== "success") {
+    const [field, messages] = Object.entries(submission.error ?? {}).find(([, m]) => m && m.length > 0) ?? ["note", ["form.invalid"]];
+    return { ok: false, intent, field: field === "note" ? "note" : "photo", error: (messages?.[0] ?? "form.invalid") as MessageKey };
+  }
+  if (!upload.file) return { ok: false, intent, field: "photo", error: "form.required" };
+  const stored = await storePhoto(upload.file, intent === "evidence" ? "evidence" : "producers");
+  if ("error" in stored) return { ok: false, intent, field: "photo", error: stored.error };
+  await savingPhoto(stored, () =>
+    intent === "evidence" ? addCertificateEvidence(actor, stored, submission.value.note ?? "") : addProducerPhoto(actor, stored),
+  );
+  return { ok: true };
+}
+
 /** Photos of the producer's place and people, for its public page. */
-export function addProducerPhoto(actor: PortalActor, photo: StoredPhoto) {
+function addProducerPhoto(actor: PortalActor, photo: StoredPhoto) {
   getDb().transaction((tx) => {
     const last = tx.select({ position: max(producerPhotos.position) }).from(producerPhotos).where(eq(producerPhotos.producerId, actor.producer.id)).get();
     tx.insert(producerPhotos).values({ producerId: actor.producer.id, position: (last?.position ?? -1) + 1, ...photo }).run();
@@ -20,7 +51,7 @@ export function photosOf(actor: PortalActor) {
 }
 
 /** A certificate scan for staff to review; it proves nothing by itself, only staff record certificates. */
-export function addCertificateEvidence(actor: PortalActor, photo: StoredPhoto, note: string) {
+function addCertificateEvidence(actor: PortalActor, photo: StoredPhoto, note: string) {
   getDb().transaction((tx) => {
     tx.insert(certificateEvidence)
       .values({ producerId: actor.producer.id, uploadedByUserId: actor.user.id, note: note.slice(0, MAX_EVIDENCE_NOTE), ...photo })

@@ -30,5 +30,7 @@ export const profileSchema = z.object({
   bankBin: digits(6, 6, "profile.error.bankBin"),
   bankAccountNo: digits(6, 19, "profile.error.bankAccountNo"),
   bankAccountName: z.string().trim().max(100, message("profile.error.bankAccountName")).optional(),
+  /** Asked only when the payout account changes; checked by the domain, never stored. */
+  currentPassword: z.string().max(128, message("profile.error.currentPassword")).optional(),
 });
 export type ProfileInput = z.infer<typeof profileSchema>;

@@ -5,7 +5,9 @@ import type { MessageKey } from "~/i18n/vi";
 import type { SessionUser } from "../accounts/sessions.server";
 import { slugify } from "../catalog/fold";
 import { provinceByCode, wardIsInProvince } from "../catalog/places.server";
+import { confirmCurrentPassword } from "../accounts/accounts.server";
 import { recordActivity } from "./activity.server";
+import { bankAccountText, changedFields, mergeChanges, parseChanges, statusAfterSave, type ProfileFacts } from "./profile-changes";
 import type { ProfileInput } from "./profile-form";
 
 export type Producer = typeof producers.$inferSelect;
@@ -24,15 +26,52 @@ function uniqueSlug(name: string): string {
   return slug;
 }
 
+function factsOf(p: {
+  name: string;
+  entityType: string;
+  provinceCode: string;
+  wardCode: string;
+  addressLine: string;
+  phone: string | null;
+  story: string;
+  bankBin: string | null;
+  bankAccountNo: string | null;
+  bankAccountName: string | null;
+}): ProfileFacts {
+  return {
+    name: p.name,
+    entityType: p.entityType,
+    provinceCode: p.provinceCode,
+    wardCode: p.wardCode,
+    addressLine: p.addressLine,
+    phone: p.phone,
+    story: p.story,
+    bankAccount: bankAccountText(p.bankBin, p.bankAccountNo, p.bankAccountName),
+  };
+}
+
+/** "970436 ···6789": enough for the owner and staff to recognise an account in the history, not to copy it. */
+function maskedAccount(fields: { bankBin: string | null; bankAccountNo: string | null }): string {
+  if (!fields.bankAccountNo) return "—";
+  return `${fields.bankBin ?? ""} ···${fields.bankAccountNo.slice(-4)}`.trim();
+}
+
+export type SaveProfileOutcome =
+  | { ok: true; producerId: number }
+  | { ok: false; field: keyof ProfileInput | "currentPassword"; message: MessageKey; status?: 400 | 429 };
+
 /**
- * Creates or updates the producer profile of a producer account. A new profile, one staff asked to
- * change, or one moved to another province goes (back) to staff for verification; its products stay
- * hidden until it is approved.
+ * Creates or updates the producer profile of a producer account. Only staff decide on verification
+ * (`statusAfterSave`): a new profile waits for them; an approved one that changes a fact staff
+ * verified (name, kind of entity, province) waits for them again, its goods off the storefront
+ * meanwhile (the `producers_copy_to_products` trigger clears `producer_verified`); a rejected one
+ * stays rejected. What changed since the last decision is kept for the verification queue.
+ *
+ * Changing the payout account of a saved profile needs the account's current password in the same
+ * form (a stolen session must not redirect the producer's money); every payout account given is
+ * written to the producer's history.
  */
-export function saveProducerProfile(
-  user: SessionUser,
-  input: ProfileInput,
-): { ok: true; producerId: number } | { ok: false; field: keyof ProfileInput; message: MessageKey } {
+export async function saveProducerProfile(user: SessionUser, input: ProfileInput): Promise<SaveProfileOutcome> {
   if (user.role !== "producer") throw new Response("Forbidden", { status: 403 });
   if (!provinceByCode(input.provinceCode)) return { ok: false, field: "provinceCode", message: "profile.error.province" };
   if (!wardIsInProvince(input.wardCode, input.provinceCode)) return { ok: false, field: "wardCode", message: "profile.error.ward" };
@@ -49,19 +88,39 @@ export function saveProducerProfile(
     bankAccountNo: input.bankAccountNo ?? null,
     bankAccountName: input.bankAccountName ? input.bankAccountName.toUpperCase() : null,
   };
+  /** A payout account other than the saved profile's (the first one, given with a new profile, is no change). */
+  const bankChangeFrom = (saved: Producer | null | undefined) =>
+    saved != null &&
+    bankAccountText(saved.bankBin, saved.bankAccountNo, saved.bankAccountName) !==
+      bankAccountText(fields.bankBin, fields.bankAccountNo, fields.bankAccountName);
+
+  // The password check is slow (scrypt) and asynchronous, so it runs before the transaction.
+  const confirmed = bankChangeFrom(ownProducer(user)) ? await confirmCurrentPassword(user.id, input.currentPassword ?? "") : "not_needed";
+  if (confirmed === "too_many") return { ok: false, field: "currentPassword", message: "account.error.tooMany", status: 429 };
+  if (confirmed === "wrong") {
+    return { ok: false, field: "currentPassword", message: input.currentPassword ? "profile.error.currentPassword" : "profile.error.currentPasswordNeeded" };
+  }
+
   const db = getDb();
-  return db.transaction((tx) => {
+  return db.transaction((tx): SaveProfileOutcome => {
     const existing = tx.select().from(producers).where(eq(producers.ownerUserId, user.id)).get();
+    const bankChanged = bankChangeFrom(existing);
+    // Another save changed the account between the check and here: ask again rather than trust it.
+    if (bankChanged && confirmed !== "ok") return { ok: false, field: "currentPassword", message: "profile.error.currentPasswordNeeded" };
+    const bankEntry = { producerId: 0, actorUserId: user.id, action: "profile.bankAccount" as const, subject: maskedAccount(fields) };
     if (existing) {
-      const resubmitted = existing.verificationStatus === "changes_requested";
-      // Another province's staff never verified this producer: moving goes back to verification there.
-      const moved = existing.provinceCode !== fields.provinceCode && existing.verificationStatus !== "pending";
-      tx.update(producers)
-        .set({ ...fields, ...(resubmitted || moved ? { verificationStatus: "pending" as const } : {}) })
-        .where(eq(producers.id, existing.id))
-        .run();
+      const before = factsOf(existing);
+      const after = factsOf(fields);
+      const verificationStatus = statusAfterSave(existing.verificationStatus, changedFields(before, after));
+      // A profile staff never decided on has nothing "since the decision" to show.
+      const decidedBefore = existing.verificationStatus !== "pending" || existing.verificationChanges !== null;
+      const verificationChanges = decidedBefore
+        ? JSON.stringify(mergeChanges(parseChanges(existing.verificationChanges), before, after))
+        : existing.verificationChanges;
+      tx.update(producers).set({ ...fields, verificationStatus, verificationChanges }).where(eq(producers.id, existing.id)).run();
       recordActivity(tx, { producerId: existing.id, actorUserId: user.id, action: "profile.update", subject: input.name });
-      return { ok: true as const, producerId: existing.id };
+      if (bankChanged) recordActivity(tx, { ...bankEntry, producerId: existing.id });
+      return { ok: true, producerId: existing.id };
     }
     const { id } = tx
       .insert(producers)
@@ -69,6 +128,7 @@ export function saveProducerProfile(
       .returning({ id: producers.id })
       .get();
     recordActivity(tx, { producerId: id, actorUserId: user.id, action: "profile.create", subject: input.name });
-    return { ok: true as const, producerId: id };
+    if (fields.bankAccountNo) recordActivity(tx, { ...bankEntry, producerId: id });
+    return { ok: true, producerId: id };
   });
 }

@@ -3,6 +3,7 @@ import { prepared } from "~/db/prepared.server";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { assertStaffMayActIn, staffProvince } from "../accounts/staff.server";
+import { parseChanges, type ProfileChanges } from "./profile-changes";
 import { STATUS_AFTER } from "./verification";
 import type { VerificationDecision } from "./verification-decisions";
 
@@ -15,19 +16,22 @@ export interface QueuedProducer {
   createdAt: number;
   waitingProducts: number;
   evidence: number;
+  /** What the producer changed since staff last decided (empty for a first request). */
+  changes: ProfileChanges;
 }
 
 /** Producers waiting for a decision (new or resubmitted), oldest first, in the staff member's scope. */
 export function verificationQueue(staff: SessionUser): QueuedProducer[] {
-  return prepared(
+  const rows = prepared(
     `SELECT p.id, p.name, p.entity_type AS entityType, p.province_code AS provinceCode, p.verification_status AS status,
-       p.created_at AS createdAt,
+       p.created_at AS createdAt, p.verification_changes AS changes,
        (SELECT count(*) FROM products WHERE producer_id = p.id AND status = 'submitted') AS waitingProducts,
        (SELECT count(*) FROM certificate_evidence WHERE producer_id = p.id) AS evidence
      FROM producers p
      WHERE p.verification_status = 'pending' AND (:province IS NULL OR p.province_code = :province)
      ORDER BY p.created_at, p.id LIMIT 200`,
-  ).all({ province: staffProvince(staff) }) as QueuedProducer[];
+  ).all({ province: staffProvince(staff) }) as (Omit<QueuedProducer, "changes"> & { changes: string | null })[];
+  return rows.map((row) => ({ ...row, changes: parseChanges(row.changes) }));
 }
 
 export interface ProducerForReview {
@@ -46,6 +50,7 @@ export interface ProducerForReview {
   bankAccountNo: string | null;
   bankAccountName: string | null;
   ownerName: string | null;
+  changes: ProfileChanges;
   evidence: { id: number; file: string; width: number; height: number; note: string }[];
   products: { id: number; name: string; status: string }[];
 }
@@ -55,16 +60,17 @@ export function producerForReview(staff: SessionUser, producerId: number): Produ
   const producer = prepared(
     `SELECT p.id, p.slug, p.name, p.entity_type AS entityType, p.province_code AS provinceCode, w.full_name AS wardName,
        p.address_line AS addressLine, p.phone, p.story, p.verification_status AS status, p.verification_note AS note,
-       p.bank_bin AS bankBin, p.bank_account_no AS bankAccountNo, p.bank_account_name AS bankAccountName, u.full_name AS ownerName
+       p.bank_bin AS bankBin, p.bank_account_no AS bankAccountNo, p.bank_account_name AS bankAccountName, u.full_name AS ownerName,
+       p.verification_changes AS changes
      FROM producers p JOIN wards w ON w.code = p.ward_code LEFT JOIN users u ON u.id = p.owner_user_id WHERE p.id = ?`,
-  ).get(producerId) as Omit<ProducerForReview, "evidence" | "products"> | undefined;
+  ).get(producerId) as (Omit<ProducerForReview, "evidence" | "products" | "changes"> & { changes: string | null }) | undefined;
   if (!producer) return null;
   assertStaffMayActIn(staff, producer.provinceCode);
   const evidence = prepared(
     "SELECT id, file, width, height, note FROM certificate_evidence WHERE producer_id = ? ORDER BY id DESC",
   ).all(producerId) as ProducerForReview["evidence"];
   const products = prepared("SELECT id, name, status FROM products WHERE producer_id = ? ORDER BY id").all(producerId) as ProducerForReview["products"];
-  return { ...producer, evidence, products };
+  return { ...producer, changes: parseChanges(producer.changes), evidence, products };
 }
 
 /**
@@ -81,13 +87,14 @@ export function decideVerification(
 ): "ok" | "not_found" {
   return getDb().$client.transaction((): "ok" | "not_found" => {
     const before = prepared(
-      "SELECT verification_status AS status, verification_note AS note, province_code AS provinceCode FROM producers WHERE id = ?",
-    ).get(producerId) as { status: string; note: string | null; provinceCode: string } | undefined;
+      "SELECT verification_status AS status, verification_note AS note, province_code AS provinceCode, verification_changes AS changes FROM producers WHERE id = ?",
+    ).get(producerId) as { status: string; note: string | null; provinceCode: string; changes: string | null } | undefined;
     if (!before) return "not_found";
     assertStaffMayActIn(staff, before.provinceCode);
     const status = STATUS_AFTER[decision];
+    // The decision covers what changed so far: the list starts again empty ('{}' = decided at least once).
     prepared(
-      "UPDATE producers SET verification_status = ?, verification_note = ?, verified_at = CASE WHEN ? = 'approved' THEN ? ELSE verified_at END WHERE id = ?",
+      "UPDATE producers SET verification_status = ?, verification_note = ?, verification_changes = '{}', verified_at = CASE WHEN ? = 'approved' THEN ? ELSE verified_at END WHERE id = ?",
     ).run(status, decision === "approve" ? null : note, status, now, producerId);
     const published =
       decision === "approve"
@@ -102,7 +109,7 @@ export function decideVerification(
         subjectType: "producer",
         subjectId: producerId,
         provinceCode: before.provinceCode,
-        before: { status: before.status, note: before.note },
+        before: { status: before.status, note: before.note, changes: parseChanges(before.changes) },
         after: { status, note: decision === "approve" ? null : note, productsPublished: published },
       },
       now,

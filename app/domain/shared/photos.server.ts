@@ -5,7 +5,7 @@ import sharp from "sharp";
 import type { MessageKey } from "~/i18n/vi";
 import { settings } from "~/settings.server";
 import { originalOfThumb, THUMB_WIDTH } from "./photo-urls";
-import { readFormWithFile, readUpload } from "./uploads.server";
+import { readUpload } from "./uploads.server";
 
 /** Largest photo accepted: a phone camera's JPEG is 2–6 MB. */
 export const MAX_PHOTO_BYTES = 12 * 1024 * 1024;
@@ -16,10 +16,17 @@ const ACCEPTED = new Set(["jpeg", "png", "webp", "heif", "avif", "gif"]);
 export type StoredPhoto = { file: string; width: number; height: number };
 
 /**
+ * Where a photo is written. `/media` serves `products/` and `producers/` to anyone; `evidence/`
+ * (certificate scans) is private, served by `/evidence/:id` after an access check, and a scan is
+ * written there directly, never passing through a public folder.
+ */
+export type PhotoFolder = "products" | "producers" | "evidence";
+
+/**
  * Re-encodes an uploaded photo to WebP at most 1280 px on its long edge, turned upright by its
  * EXIF orientation, with all metadata (GPS location included) left behind, under a random name.
  */
-export async function storePhoto(bytes: Uint8Array, folder: "products" | "producers"): Promise<StoredPhoto | { error: MessageKey }> {
+export async function storePhoto(bytes: Uint8Array, folder: PhotoFolder): Promise<StoredPhoto | { error: MessageKey }> {
   if (bytes.byteLength > MAX_PHOTO_BYTES) return { error: "photo.error.tooLarge" };
   let format: string | undefined;
   try {
@@ -28,45 +35,54 @@ export async function storePhoto(bytes: Uint8Array, folder: "products" | "produc
     return { error: "photo.error.notImage" };
   }
   if (!format || !ACCEPTED.has(format)) return { error: "photo.error.notImage" };
+  let encoded: { data: Buffer; info: sharp.OutputInfo };
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: 50_000_000 })
+    encoded = await sharp(bytes, { limitInputPixels: 50_000_000 })
       .rotate()
       .resize(MAX_EDGE, MAX_EDGE, { fit: "inside", withoutEnlargement: true })
       .webp({ quality: 75 })
       .toBuffer({ resolveWithObject: true });
-    const file = `${folder}/${randomBytes(16).toString("hex")}.webp`;
-    await mkdir(path.join(settings.uploadsDir, folder), { recursive: true });
-    await writeFile(path.join(settings.uploadsDir, file), data);
-    return { file, width: info.width, height: info.height };
   } catch {
     // A header that parses but a body that does not decode is still not a photo.
     return { error: "photo.error.notImage" };
   }
+  const file = `${folder}/${randomBytes(16).toString("hex")}.webp`;
+  const target = path.join(path.resolve(settings.uploadsDir), file);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, encoded.data);
+  } catch (error) {
+    // A full disk must not leave half a file behind.
+    await rm(target, { force: true });
+    throw error;
+  }
+  return { file, width: encoded.info.width, height: encoded.info.height };
 }
 
-/** Reads a form carrying one photo in `photo` and stores it; the form's other fields come back too. */
-export async function receivePhoto(
-  request: Request,
-  folder: "products" | "producers",
-): Promise<{ form: FormData; photo: StoredPhoto } | { form: FormData | null; error: MessageKey }> {
-  const upload = await readFormWithFile(request, "photo", MAX_PHOTO_BYTES);
-  if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
-  if ("tooLarge" in upload) return { form: null, error: "photo.error.tooLarge" };
-  if (!upload.file) return { form: upload.form, error: "form.required" };
-  const stored = await storePhoto(upload.file, folder);
-  return "error" in stored ? { form: upload.form, error: stored.error } : { form: upload.form, photo: stored };
+/** Deletes a stored photo no record points to (public or private); a file already gone is fine. */
+export async function discardPhoto(photo: StoredPhoto | null): Promise<void> {
+  if (!photo) return;
+  const root = path.resolve(settings.uploadsDir);
+  const target = path.resolve(root, photo.file);
+  if (!target.startsWith(root + path.sep)) return;
+  await rm(target, { force: true });
 }
 
 /**
- * Moves a stored photo into the private `evidence/` folder, which `/media` never serves: certificate
- * scans are for the producer and staff only (served by `/evidence/:id` after an access check).
+ * Runs the database write for a photo already stored. When the write throws, or `used` says the
+ * photo did not go in (a refused save), the file is deleted: a failed upload leaves no file behind,
+ * in the public folders or the private one.
  */
-export async function makePrivate(photo: StoredPhoto): Promise<StoredPhoto> {
-  const file = `evidence/${path.basename(photo.file)}`;
-  const root = path.resolve(settings.uploadsDir);
-  await mkdir(path.join(root, "evidence"), { recursive: true });
-  await rename(path.join(root, photo.file), path.join(root, file));
-  return { ...photo, file };
+export async function savingPhoto<T>(photo: StoredPhoto | null, save: () => T, used: (result: T) => boolean = () => true): Promise<T> {
+  let result: T;
+  try {
+    result = save();
+  } catch (error) {
+    await discardPhoto(photo);
+    throw error;
+  }
+  if (!used(result)) await discardPhoto(photo);
+  return result;
 }
 
 type PublicFile = { body: Buffer; contentType: string };

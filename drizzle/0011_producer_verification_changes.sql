@@ -1,0 +1,1 @@
+ALTER TABLE `producers` ADD `verification_changes` text;
