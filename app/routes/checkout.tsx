@@ -7,7 +7,7 @@ import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { currentUser } from "~/domain/accounts/sessions.server";
-import { listWards, provinceByCode, provinceNames } from "~/domain/catalog/places.server";
+import { listWards, provinceByCode, provinceOptions } from "~/domain/catalog/places.server";
 import { checkoutSchema } from "~/domain/orders/checkout-form";
 import { placeOrder, quoteFor } from "~/domain/orders/checkout.server";
 import { cartLines, cartOwner } from "~/domain/orders/cart.server";
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     lines,
     ...destination(lines, new URL(request.url).searchParams.get("province")),
-    provinces: Object.entries(provinceNames(lang)).map(([code, name]) => ({ code, name })),
+    provinces: provinceOptions(lang).map(({ code, name }) => ({ code, name })),
     stripeEnabled: Boolean(settings.stripe),
     fullName: user?.fullName ?? "",
   };
