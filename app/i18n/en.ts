@@ -535,7 +535,7 @@ export const en: Record<MessageKey, string> = {
   "cert.error.fiveStarsCentral": "Only central staff record 5★ certificates.",
   "cert.error.future": "The decision date cannot be in the future.",
   "cert.error.lapsed": "This decision is over 36 months old; the certificate has expired.",
-  "cert.error.duplicate": "This producer already has a certificate with this number.",
+  "cert.error.duplicate": "This issuer has already recorded another certificate under this decision number. Each number belongs to one certificate.",
   "cert.error.notActive": "The certificate is no longer active.",
   "collection.list": "Collections",
   "collection.none": "No collections yet.",

@@ -334,7 +334,7 @@ export const viMore = {
   "cert.error.fiveStarsCentral": "Chỉ cán bộ trung ương ghi nhận chứng nhận 5 sao.",
   "cert.error.future": "Ngày quyết định không được ở tương lai.",
   "cert.error.lapsed": "Quyết định này đã quá 36 tháng, chứng nhận đã hết hạn.",
-  "cert.error.duplicate": "Nhà sản xuất này đã có chứng nhận với số này.",
+  "cert.error.duplicate": "Số quyết định này đã được ghi nhận cho một chứng nhận khác của cùng cơ quan cấp. Mỗi số chỉ dùng cho một chứng nhận.",
   "cert.error.notActive": "Chứng nhận không còn hiệu lực.",
   "collection.list": "Các bộ sưu tập",
   "collection.none": "Chưa có bộ sưu tập nào.",

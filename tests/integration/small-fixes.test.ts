@@ -125,3 +125,96 @@ describe("provinces are listed by name in Vietnamese order", () => {
     expect(optionCodes(dashboard.doc.querySelector("select[name=province]"))).toEqual(byName("name", "vi"));
   });
 });
+
+describe("a certificate number belongs to one certificate of its issuer", () => {
+  /** Two approved producers of Cần Thơ (92) with products, the first already certified under `number`. */
+  function twoProducersOf92() {
+    const certified = row<{ producerId: number; number: string }>(
+      `SELECT c.producer_id AS producerId, c.number FROM certificates c JOIN producers p ON p.id = c.producer_id
+       WHERE p.province_code = '92' AND c.issuer_level = 'province' ORDER BY c.id LIMIT 1`,
+    );
+    const other = row<{ producerId: number; productId: number }>(
+      `SELECT p.id AS producerId, pd.id AS productId FROM producers p JOIN products pd ON pd.producer_id = p.id
+       WHERE p.province_code = '92' AND p.verification_status = 'approved' AND p.id <> ? AND pd.status <> 'draft' ORDER BY p.id, pd.id LIMIT 1`,
+      certified.producerId,
+    );
+    return { certified, other };
+  }
+  const certificateFields = (producerId: number, productId: number, number: string, stars = 4): Record<string, string> => ({
+    producerId: String(producerId),
+    productIds: String(productId),
+    stars: String(stars),
+    score: stars === 5 ? "92" : "78",
+    number,
+    decisionDate: today(),
+  });
+
+  it("refuses, by the number field, a number the province already gave another producer, writing nothing", async () => {
+    const { certified, other } = twoProducersOf92();
+    const staff = await signedIn("staff@demo.local");
+    const before = count("SELECT count(*) AS n FROM certificates");
+    const res = await staff.send(`/staff/certificates/new?producer=${other.producerId}`, certificateFields(other.producerId, other.productId, certified.number));
+    expect(res.status).toBe(400);
+    const page = await read(res);
+    expect(page.doc.querySelector("#f-number")?.getAttribute("aria-invalid")).toBe("true");
+    expect(page.doc.querySelector("#f-number-error")?.textContent).toBe(
+      "Số quyết định này đã được ghi nhận cho một chứng nhận khác của cùng cơ quan cấp. Mỗi số chỉ dùng cho một chứng nhận.",
+    );
+    expect(count("SELECT count(*) AS n FROM certificates")).toBe(before);
+    expect(count("SELECT count(*) AS n FROM certificates WHERE number = ?", certified.number)).toBe(1);
+  });
+
+  it("refuses a 5★ number the central level already gave another producer", async () => {
+    const central = row<{ producerId: number; number: string }>(
+      "SELECT producer_id AS producerId, number FROM certificates WHERE issuer_level = 'central' ORDER BY id LIMIT 1",
+    );
+    const { other } = twoProducersOf92();
+    expect(other.producerId).not.toBe(central.producerId);
+    const admin = await signedIn("admin@demo.local");
+    const res = await admin.send(`/staff/certificates/new?producer=${other.producerId}`, certificateFields(other.producerId, other.productId, central.number, 5));
+    expect(res.status).toBe(400);
+    expect((await read(res)).doc.querySelector("#f-number-error")?.textContent).toContain("Số quyết định này đã được ghi nhận");
+    expect(count("SELECT count(*) AS n FROM certificates WHERE number = ? AND issuer_level = 'central'", central.number)).toBe(1);
+  });
+
+  it("accepts the same number from a different issuer (another province)", async () => {
+    const { certified } = twoProducersOf92();
+    const haNoi = row<{ producerId: number; productId: number }>(
+      `SELECT p.id AS producerId, pd.id AS productId FROM producers p JOIN products pd ON pd.producer_id = p.id
+       WHERE p.province_code = '01' AND p.verification_status = 'approved' AND pd.status <> 'draft' ORDER BY pd.id LIMIT 1`,
+    );
+    const admin = await signedIn("admin@demo.local");
+    const res = await admin.send(`/staff/certificates/new?producer=${haNoi.producerId}`, certificateFields(haNoi.producerId, haNoi.productId, certified.number));
+    expect(res.status).toBe(303);
+    expect(
+      server.db.prepare("SELECT issuer_province_code AS province FROM certificates WHERE number = ? ORDER BY issuer_province_code").all(certified.number),
+    ).toEqual([{ province: "01" }, { province: "92" }]);
+  });
+
+  it("renews under a new number, and not under the number being renewed", async () => {
+    const { certified } = twoProducersOf92();
+    const cert = row<{ id: number }>("SELECT id FROM certificates WHERE number = ? AND issuer_province_code = '92'", certified.number);
+    const staff = await signedIn("staff@demo.local");
+    const same = await staff.send(`/staff/certificates/${cert.id}`, { intent: "renew", number: certified.number, decisionDate: today() });
+    expect(same.status).toBe(400);
+    expect((await read(same)).doc.querySelector("#f-number-error")?.textContent).toContain("Số quyết định này đã được ghi nhận");
+    const renewed = await staff.send(`/staff/certificates/${cert.id}`, { intent: "renew", number: "QĐ 77/QĐ-UBND-GIA-HAN", decisionDate: today() });
+    expect(renewed.status).toBe(303);
+    expect(row("SELECT producer_id AS producerId, issuer_province_code AS province FROM certificates WHERE number = 'QĐ 77/QĐ-UBND-GIA-HAN'")).toEqual({
+      producerId: certified.producerId,
+      province: "92",
+    });
+  });
+
+  it("is enforced by the database too, for a write that skips the domain's check", () => {
+    const existing = row<{ producerId: number; number: string; issuerName: string }>(
+      "SELECT producer_id AS producerId, number, issuer_name AS issuerName FROM certificates WHERE issuer_level = 'central' ORDER BY id LIMIT 1",
+    );
+    const insert = writer.prepare(
+      `INSERT INTO certificates (producer_id, number, stars, issuer_name, issuer_level, issuer_province_code, decision_date, expires_on, created_at)
+       VALUES (?, ?, 5, ?, 'central', NULL, '2026-01-01', '2029-01-01', 0)`,
+    );
+    const otherProducer = row<{ id: number }>("SELECT id FROM producers WHERE id <> ? AND verification_status = 'approved' LIMIT 1", existing.producerId).id;
+    expect(() => insert.run(otherProducer, existing.number, existing.issuerName)).toThrow(/UNIQUE constraint failed/);
+  });
+});
