@@ -8,6 +8,7 @@ import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { currentUser } from "~/domain/accounts/sessions.server";
 import { listWards, provinceByCode, provinceOptions } from "~/domain/catalog/places.server";
+import { unitLabel } from "~/domain/catalog/units";
 import { checkoutSchema } from "~/domain/orders/checkout-form";
 import { placeOrder, quoteFor } from "~/domain/orders/checkout.server";
 import { cartLines, cartOwner } from "~/domain/orders/cart.server";
@@ -17,7 +18,7 @@ import { payableOrderById } from "~/domain/payments/payments.server";
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
 import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
+import { useLanguage, useT } from "~/i18n/use-t";
 import { readForm, requestOrigin } from "~/request.server";
 import { settings } from "~/settings.server";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -106,6 +107,7 @@ export default function Checkout() {
   const actionData = useActionData<typeof action>();
   const places = useFetcher<typeof loader>();
   const t = useT();
+  const lang = useLanguage();
   const busy = useNavigation().state === "submitting";
   // The freshest destination: chosen with JS (fetcher), posted without JS (action), or none yet.
   const place = places.data ?? actionData ?? loaded;
@@ -126,7 +128,7 @@ export default function Checkout() {
       {shortages.length > 0 ? (
         <ul className="list-disc pl-6 text-red-800">
           {shortages.map((s) => (
-            <li key={s.name}>{t("checkout.shortage", { name: s.name, count: s.available, unit: s.unit })}</li>
+            <li key={s.name}>{t("checkout.shortage", { name: s.name, count: s.available, unit: unitLabel(s.unit, lang, s.available) })}</li>
           ))}
         </ul>
       ) : null}

@@ -6,6 +6,7 @@ import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { provinceNames } from "~/domain/catalog/places.server";
+import { unitLabel } from "~/domain/catalog/units";
 import { orderViewer } from "~/domain/orders/order-access.server";
 import { orderPath } from "~/domain/orders/order-path";
 import type { PartStatus } from "~/domain/orders/order-states";
@@ -18,7 +19,7 @@ import { expireIfLapsed, payableOrderById } from "~/domain/payments/payments.ser
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
 import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
+import { useLanguage, useT } from "~/i18n/use-t";
 import { readForm, requestOrigin } from "~/request.server";
 import { settings } from "~/settings.server";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -92,6 +93,7 @@ export default function OrderPage() {
   const { order, token, provinceName, transfer } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
+  const lang = useLanguage();
   const revalidator = useRevalidator();
   const statusUrl = orderPath(order.code, token, "/status");
   const waiting = order.paymentStatus === "unpaid";
@@ -176,7 +178,7 @@ export default function OrderPage() {
               <li key={item.id} className="py-2">
                 <div className="flex justify-between gap-2">
                   <span>
-                    <Link to={`/products/${item.slug}`}>{item.productName}</Link> × {item.quantity} {item.unit}
+                    <Link to={`/products/${item.slug}`}>{item.productName}</Link> × {item.quantity} {unitLabel(item.unit, lang, item.quantity)}
                   </span>
                   <Price vnd={item.lineTotalVnd} />
                 </div>

@@ -218,3 +218,43 @@ describe("a certificate number belongs to one certificate of its issuer", () => 
     expect(() => insert.run(otherProducer, existing.number, existing.issuerName)).toThrow(/UNIQUE constraint failed/);
   });
 });
+
+describe("English pages show units in English", () => {
+  const bottled = () =>
+    row<{ id: number; slug: string; name: string; stock: number }>(
+      `SELECT id, slug, name, stock FROM products WHERE unit = 'chai' AND status = 'live' AND producer_verified = 1 AND stock > 10 ORDER BY id LIMIT 1`,
+    );
+
+  it("on the product page, its card and in the cart", async () => {
+    const product = bottled();
+    const english = await inEnglish();
+    const page = await english.page(`/products/${product.slug}`);
+    const summary = page.doc.querySelector("#san-pham")!.textContent.replace(/\s+/g, " ");
+    expect(summary).toContain("/ bottle");
+    expect(summary).toContain(`${product.stock} bottles left`);
+    expect(summary).not.toMatch(/\bchai\b/);
+
+    const catalog = await english.page(`/products?q=${encodeURIComponent(product.name)}`);
+    const card = catalog.doc.querySelectorAll("main article").find((a) => a.querySelector(`a[href='/products/${product.slug}']`));
+    expect(card?.textContent).toContain("/ bottle");
+
+    expect((await english.send("/cart", { intent: "add", productId: product.id, quantity: 2 })).status).toBe(303);
+    const cart = await english.page("/cart");
+    expect(cart.text).toContain("/ bottle");
+    expect(cart.text).not.toMatch(/\/ chai\b/);
+
+    // Vietnamese visitors still see the unit as the producer typed it.
+    const vietnamese = await new Visitor().page(`/products/${product.slug}`);
+    expect(vietnamese.doc.querySelector("#san-pham")!.textContent.replace(/\s+/g, " ")).toContain("/ chai");
+  });
+
+  it("on the order page", async () => {
+    const product = bottled();
+    const english = await inEnglish();
+    const orderUrl = await placeOrder(english, product.id, 3);
+    const page = await english.page(orderUrl);
+    expect(page.status).toBe(200);
+    const item = page.doc.querySelectorAll("li").find((li) => li.querySelector(`a[href='/products/${product.slug}']`));
+    expect(item?.textContent.replace(/\s+/g, " ")).toContain("× 3 bottles");
+  });
+});
