@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { CopyButton } from "~/components/copy-button";
 import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
@@ -132,15 +133,23 @@ export default function OrderPage() {
               <dt className="text-stone-600">{t("order.bank")}</dt>
               <dd>{transfer.bank}</dd>
               <dt className="text-stone-600">{t("order.accountNo")}</dt>
-              <dd className="font-mono text-lg" translate="no">{transfer.accountNo}</dd>
+              <dd className="flex flex-wrap items-center gap-x-2">
+                <span className="font-mono text-lg" translate="no">{transfer.accountNo}</span>
+                <CopyButton text={transfer.accountNo} what={t("order.accountNo")} />
+              </dd>
               <dt className="text-stone-600">{t("order.accountName")}</dt>
               <dd translate="no">{transfer.accountName}</dd>
               <dt className="text-stone-600">{t("order.amount")}</dt>
-              <dd className="text-lg font-bold">
-                <Price vnd={order.totalVnd} />
+              <dd className="flex flex-wrap items-center gap-x-2">
+                <Price vnd={order.totalVnd} className="text-lg font-bold" />
+                {/* Digits only: what a banking app's amount field accepts. */}
+                <CopyButton text={String(order.totalVnd)} what={t("order.amount")} />
               </dd>
               <dt className="text-stone-600">{t("order.transferContent")}</dt>
-              <dd className="font-mono text-lg font-bold" translate="no">{order.code}</dd>
+              <dd className="flex flex-wrap items-center gap-x-2">
+                <span className="font-mono text-lg font-bold" translate="no">{order.code}</span>
+                <CopyButton text={order.code} what={t("order.transferContent")} />
+              </dd>
             </dl>
           </div>
           <p className="text-sm">{t("order.sameContent")}</p>

@@ -1,5 +1,6 @@
 /**
- * Issue 12 in a browser: the printable label on a phone, a desktop and paper. Screenshots go to tests/.tmp/screenshots for people to look at; the assertions are
+ * Issue 12 in a browser: the printable label on a phone, a desktop and paper, and the order page's
+ * copy buttons. Screenshots go to tests/.tmp/screenshots for people to look at; the assertions are
  * what decides.
  */
 import { mkdirSync } from "node:fs";
@@ -102,6 +103,71 @@ describe("the printable label", () => {
     // About 90 mm wide on paper (340 CSS px at 96 dpi), as the packaging label is meant to be.
     expect(Math.round((await label.boundingBox())!.width)).toBe(340);
     await page.screenshot({ path: path.join(SHOTS, "label-print.png"), fullPage: true });
+    await context.close();
+  });
+});
+
+describe("copying the transfer details on the order page", () => {
+  async function placeOrder(page: Page): Promise<string> {
+    const product = row<{ id: number }>("SELECT id FROM products WHERE status = 'live' AND producer_verified = 1 AND stock > 5 ORDER BY id LIMIT 1");
+    const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
+    // The cart and checkout forms are tested elsewhere; here they only set up an order in this browser's session.
+    expect((await page.request.post(`${server.url}/cart`, { form: { intent: "add", productId: String(product.id), quantity: "2" }, maxRedirects: 0 })).status()).toBe(303);
+    const placed = await page.request.post(`${server.url}/checkout`, {
+      form: { fullName: "Trần Thị Mai", phone: "0912345678", email: "", provinceCode: "92", wardCode: ward, addressLine: "12 Đường 30 Tháng 4", paymentMethod: "vietqr" },
+      maxRedirects: 0,
+    });
+    expect(placed.status()).toBe(303);
+    return placed.headers()["location"]!;
+  }
+  const codeOf = (orderUrl: string) => new URL(orderUrl, server.url).pathname.split("/")[2]!;
+
+  it("with JavaScript on, copies the exact transfer content, account number and amount, and says so", async () => {
+    const context = await browser.newContext(PHONE);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const refusals = cspRefusals(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const orderUrl = await placeOrder(page);
+    await page.goto(server.url + orderUrl);
+    const total = row<{ total: number }>("SELECT total_vnd AS total FROM orders WHERE code = ?", codeOf(orderUrl)).total;
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+    const content = page.getByRole("button", { name: "Chép nội dung chuyển khoản" });
+    await content.click();
+    const confirmation = page.getByRole("status").filter({ hasText: "Đã chép" });
+    await confirmation.waitFor();
+    expect(await confirmation.count()).toBe(1);
+    expect(await clipboard()).toBe(codeOf(orderUrl));
+
+    await page.getByRole("button", { name: "Chép số tài khoản" }).click();
+    await page.waitForFunction((expected) => navigator.clipboard.readText().then((text) => text === expected), ACCOUNT_NO);
+    expect(await clipboard()).toBe(ACCOUNT_NO);
+
+    await page.getByRole("button", { name: "Chép số tiền" }).click();
+    await page.waitForFunction((expected) => navigator.clipboard.readText().then((text) => text === expected), String(total));
+    expect(await clipboard()).toBe(String(total));
+
+    await expectNoHorizontalScroll(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, "order-copy-phone.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(refusals).toEqual([]);
+    await context.close();
+  });
+
+  it("with JavaScript off, shows no copy buttons and leaves the details selectable", async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const orderUrl = await placeOrder(page);
+    await page.goto(server.url + orderUrl);
+    const transfer = page.locator("section[aria-labelledby=pay-title]");
+    await transfer.waitFor();
+    expect(await transfer.getByRole("button").count()).toBe(0);
+    const code = transfer.getByText(codeOf(orderUrl), { exact: true });
+    expect(await code.isVisible()).toBe(true);
+    expect(await code.evaluate((el) => getComputedStyle(el).userSelect)).not.toBe("none");
     await context.close();
   });
 });

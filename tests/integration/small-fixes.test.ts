@@ -258,3 +258,20 @@ describe("English pages show units in English", () => {
     expect(item?.textContent.replace(/\s+/g, " ")).toContain("× 3 bottles");
   });
 });
+
+describe("the order page's transfer details without JavaScript", () => {
+  it("shows account, amount and transfer content as plain text, with no copy buttons that could not work", async () => {
+    const product = row<{ id: number }>("SELECT id FROM products WHERE status = 'live' AND producer_verified = 1 AND stock > 5 ORDER BY id DESC LIMIT 1");
+    const visitor = new Visitor();
+    const orderUrl = await placeOrder(visitor, product.id, 1);
+    const code = new URL(orderUrl, server.url).pathname.split("/")[2]!;
+    const page = await visitor.page(orderUrl);
+    const transfer = page.doc.querySelector("section[aria-labelledby=pay-title]")!;
+    const text = transfer.textContent.replace(/\s+/g, " ");
+    expect(text).toContain("0071000123456");
+    expect(text).toContain(code);
+    expect(text).toMatch(/\d{1,3}(\.\d{3})+ ₫/);
+    expect(transfer.querySelectorAll("button")).toHaveLength(0);
+    expect(text).not.toContain("Chép");
+  });
+});
