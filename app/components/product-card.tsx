@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { ProductCard as Card } from "~/domain/catalog/catalog.server";
+import { unitLabel } from "~/domain/catalog/units";
 import { responsivePhoto } from "~/domain/shared/photo-urls";
-import { useT } from "~/i18n/use-t";
+import { useLanguage, useT } from "~/i18n/use-t";
 import { OcopBadge } from "./ui/ocop-badge";
 import { Price } from "./ui/price";
 
@@ -28,6 +29,7 @@ export function ProductCard({
   sizes?: string;
 }) {
   const t = useT();
+  const lang = useLanguage();
   const photo = product.photo ? responsivePhoto(product.photo, product.photoWidth) : null;
   return (
     <article className="flex flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm">
@@ -55,7 +57,7 @@ export function ProductCard({
           {provinceName ? <p className="text-xs text-stone-600">{provinceName}</p> : null}
           <p className="mt-auto">
             <Price vnd={product.priceVnd} className="font-bold text-brand-800" />
-            <span className="text-xs text-stone-600"> {t("product.perUnit", { unit: product.unit })}</span>
+            <span className="text-xs text-stone-600"> {t("product.perUnit", { unit: unitLabel(product.unit, lang) })}</span>
           </p>
           {product.stock === 0 ? <p className="text-xs font-medium text-red-700">{t("product.outOfStock")}</p> : null}
         </div>

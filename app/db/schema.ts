@@ -355,6 +355,14 @@ export const certificates = sqliteTable(
     index("certificates_producer_idx").on(t.producerId),
     index("certificates_expiry_idx").on(t.status, t.expiresOn),
     index("certificates_decision_idx").on(t.decisionDate),
+    // One issuing body never gives the same number twice: the issuer is the province for 3★/4★ and the
+    // central level (no province) for 5★. The NULL province is indexed as '' because NULLs never collide
+    // in a unique index; CASE rather than coalesce() because drizzle-kit splits index expressions at commas.
+    uniqueIndex("certificates_issuer_number_idx").on(
+      t.issuerLevel,
+      sql`CASE WHEN ${t.issuerProvinceCode} IS NULL THEN '' ELSE ${t.issuerProvinceCode} END`,
+      t.number,
+    ),
   ],
 );
 

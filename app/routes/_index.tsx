@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProductRow } from "~/components/product-card";
 import { PRODUCT_GROUPS } from "~/domain/catalog/groups";
-import { provinceName } from "~/domain/catalog/place-names";
-import { listProvinces, provinceNames } from "~/domain/catalog/places.server";
+import { provinceNames, provinceOptions } from "~/domain/catalog/places.server";
 import { featuredCollections, newestCertified, publicProductCounts } from "~/domain/catalog/storefront.server";
 import { getLanguage } from "~/i18n/language.server";
 import { useLanguage, useT } from "~/i18n/use-t";
@@ -14,18 +13,12 @@ import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const counts = publicProductCounts();
-  const provinces = listProvinces();
   return {
     origin: requestOrigin(request),
     collections: featuredCollections(),
     newest: newestCertified(),
     groups: PRODUCT_GROUPS.map((code) => ({ code, count: counts.byGroup.get(code) ?? 0 })),
-    provinces: provinces.map((p) => ({
-      code: p.code,
-      name: provinceName(p, lang),
-      region: p.region,
-      count: counts.byProvince.get(p.code) ?? 0,
-    })),
+    provinces: provinceOptions(lang).map((p) => ({ ...p, count: counts.byProvince.get(p.code) ?? 0 })),
     provinceNames: provinceNames(lang),
     commissionPercent: settings.commissionPercent,
   };

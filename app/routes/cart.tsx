@@ -4,11 +4,13 @@ import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { useHydrated } from "~/components/use-hydrated";
 import { currentUser } from "~/domain/accounts/sessions.server";
+import { unitLabel } from "~/domain/catalog/units";
 import { groupByProducer, lineProblem, MAX_LINE_QUANTITY, type CartLine } from "~/domain/orders/cart";
 import { cartChangeSchema } from "~/domain/orders/cart-form";
 import { cartCount, cartLines, cartOwner, cartOwnerForWriting, changeCart, type CartProblem } from "~/domain/orders/cart.server";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
+import { getLanguage } from "~/i18n/language.server";
+import { useLanguage, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { photoUrl, thumbName } from "~/domain/shared/photo-urls";
@@ -37,7 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const problem = changeCart(owner, parsed.data);
   const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
   if (problem) {
-    const params: Record<string, string | number> = problem.problem === "stock" ? { count: problem.available, unit: problem.unit } : NO_PARAMS;
+    const params: Record<string, string | number> = problem.problem === "stock"
+        ? { count: problem.available, unit: unitLabel(problem.unit, await getLanguage(request), problem.available) }
+        : NO_PARAMS;
     return data(
       { error: { productId: parsed.data.productId, message: PROBLEM_MESSAGE[problem.problem], params } },
       { status: 400, headers },
@@ -110,6 +114,7 @@ export default function CartPage() {
 
 function CartLineRow({ line, error }: { line: CartLine; error: string | null }) {
   const t = useT();
+  const lang = useLanguage();
   const fetcher = useFetcher<typeof action>();
   const hydrated = useHydrated();
   // Optimistic: show the quantity being sent, and hide a line being removed.
@@ -121,7 +126,7 @@ function CartLineRow({ line, error }: { line: CartLine; error: string | null }) 
   const message =
     fetcherError ??
     error ??
-    (problem === "unavailable" ? t("cart.error.unavailable") : problem === "stock" ? t("cart.error.stock", { count: line.stock, unit: line.unit }) : null);
+    (problem === "unavailable" ? t("cart.error.unavailable") : problem === "stock" ? t("cart.error.stock", { count: line.stock, unit: unitLabel(line.unit, lang, line.stock) }) : null);
   const inputId = `qty-${line.productId}`;
   return (
     <li className="flex flex-wrap items-start gap-3 py-3">
@@ -133,7 +138,7 @@ function CartLineRow({ line, error }: { line: CartLine; error: string | null }) 
           {line.name}
         </Link>
         <p className="text-sm text-stone-600">
-          <Price vnd={line.priceVnd} /> / {line.unit}
+          <Price vnd={line.priceVnd} /> / {unitLabel(line.unit, lang)}
         </p>
         <fetcher.Form method="post" action="/cart" className="mt-1 flex flex-wrap items-center gap-2">
           <input type="hidden" name="intent" value="update" />

@@ -7,7 +7,8 @@ import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { currentUser } from "~/domain/accounts/sessions.server";
-import { listWards, provinceByCode, provinceNames } from "~/domain/catalog/places.server";
+import { listWards, provinceByCode, provinceOptions } from "~/domain/catalog/places.server";
+import { unitLabel } from "~/domain/catalog/units";
 import { checkoutSchema } from "~/domain/orders/checkout-form";
 import { placeOrder, quoteFor } from "~/domain/orders/checkout.server";
 import { cartLines, cartOwner } from "~/domain/orders/cart.server";
@@ -17,7 +18,7 @@ import { payableOrderById } from "~/domain/payments/payments.server";
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
 import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
+import { useLanguage, useT } from "~/i18n/use-t";
 import { readForm, requestOrigin } from "~/request.server";
 import { settings } from "~/settings.server";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     lines,
     ...destination(lines, new URL(request.url).searchParams.get("province")),
-    provinces: Object.entries(provinceNames(lang)).map(([code, name]) => ({ code, name })),
+    provinces: provinceOptions(lang).map(({ code, name }) => ({ code, name })),
     stripeEnabled: Boolean(settings.stripe),
     fullName: user?.fullName ?? "",
   };
@@ -106,6 +107,7 @@ export default function Checkout() {
   const actionData = useActionData<typeof action>();
   const places = useFetcher<typeof loader>();
   const t = useT();
+  const lang = useLanguage();
   const busy = useNavigation().state === "submitting";
   // The freshest destination: chosen with JS (fetcher), posted without JS (action), or none yet.
   const place = places.data ?? actionData ?? loaded;
@@ -126,7 +128,7 @@ export default function Checkout() {
       {shortages.length > 0 ? (
         <ul className="list-disc pl-6 text-red-800">
           {shortages.map((s) => (
-            <li key={s.name}>{t("checkout.shortage", { name: s.name, count: s.available, unit: s.unit })}</li>
+            <li key={s.name}>{t("checkout.shortage", { name: s.name, count: s.available, unit: unitLabel(s.unit, lang, s.available) })}</li>
           ))}
         </ul>
       ) : null}

@@ -2,10 +2,12 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { CopyButton } from "~/components/copy-button";
 import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { provinceNames } from "~/domain/catalog/places.server";
+import { unitLabel } from "~/domain/catalog/units";
 import { orderViewer } from "~/domain/orders/order-access.server";
 import { orderPath } from "~/domain/orders/order-path";
 import type { PartStatus } from "~/domain/orders/order-states";
@@ -18,7 +20,7 @@ import { expireIfLapsed, payableOrderById } from "~/domain/payments/payments.ser
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
 import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
+import { useLanguage, useT } from "~/i18n/use-t";
 import { readForm, requestOrigin } from "~/request.server";
 import { settings } from "~/settings.server";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -92,6 +94,7 @@ export default function OrderPage() {
   const { order, token, provinceName, transfer } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
+  const lang = useLanguage();
   const revalidator = useRevalidator();
   const statusUrl = orderPath(order.code, token, "/status");
   const waiting = order.paymentStatus === "unpaid";
@@ -130,15 +133,23 @@ export default function OrderPage() {
               <dt className="text-stone-600">{t("order.bank")}</dt>
               <dd>{transfer.bank}</dd>
               <dt className="text-stone-600">{t("order.accountNo")}</dt>
-              <dd className="font-mono text-lg" translate="no">{transfer.accountNo}</dd>
+              <dd className="flex flex-wrap items-center gap-x-2">
+                <span className="font-mono text-lg" translate="no">{transfer.accountNo}</span>
+                <CopyButton text={transfer.accountNo} what={t("order.accountNo")} />
+              </dd>
               <dt className="text-stone-600">{t("order.accountName")}</dt>
               <dd translate="no">{transfer.accountName}</dd>
               <dt className="text-stone-600">{t("order.amount")}</dt>
-              <dd className="text-lg font-bold">
-                <Price vnd={order.totalVnd} />
+              <dd className="flex flex-wrap items-center gap-x-2">
+                <Price vnd={order.totalVnd} className="text-lg font-bold" />
+                {/* Digits only: what a banking app's amount field accepts. */}
+                <CopyButton text={String(order.totalVnd)} what={t("order.amount")} />
               </dd>
               <dt className="text-stone-600">{t("order.transferContent")}</dt>
-              <dd className="font-mono text-lg font-bold" translate="no">{order.code}</dd>
+              <dd className="flex flex-wrap items-center gap-x-2">
+                <span className="font-mono text-lg font-bold" translate="no">{order.code}</span>
+                <CopyButton text={order.code} what={t("order.transferContent")} />
+              </dd>
             </dl>
           </div>
           <p className="text-sm">{t("order.sameContent")}</p>
@@ -176,7 +187,7 @@ export default function OrderPage() {
               <li key={item.id} className="py-2">
                 <div className="flex justify-between gap-2">
                   <span>
-                    <Link to={`/products/${item.slug}`}>{item.productName}</Link> × {item.quantity} {item.unit}
+                    <Link to={`/products/${item.slug}`}>{item.productName}</Link> × {item.quantity} {unitLabel(item.unit, lang, item.quantity)}
                   </span>
                   <Price vnd={item.lineTotalVnd} />
                 </div>

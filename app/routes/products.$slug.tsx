@@ -18,11 +18,12 @@ import { OcopBadge } from "~/components/ui/ocop-badge";
 import { Price } from "~/components/ui/price";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { productJsonLd } from "~/domain/catalog/product-json-ld";
+import { unitLabel } from "~/domain/catalog/units";
 import { productBySlug, relatedProducts } from "~/domain/catalog/storefront.server";
 import { latestReviews } from "~/domain/orders/reviews.server";
 import { formatWeight } from "~/domain/shared/weight";
 import { getLanguage } from "~/i18n/language.server";
-import { useT } from "~/i18n/use-t";
+import { useLanguage, useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
 import { jsonLd, metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
@@ -75,6 +76,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
 export default function ProductPage() {
   const { product, related, reviews, provinceNames, jsonLd: structuredData } = useLoaderData<typeof loader>();
   const t = useT();
+  const lang = useLanguage();
   const [cover, ...morePhotos] = product.photos;
   const province = provinceNames[product.provinceCode];
   return (
@@ -120,10 +122,10 @@ export default function ProductPage() {
           <h1 className="text-2xl font-bold leading-tight">{product.name}</h1>
           <p>
             <Price vnd={product.priceVnd} className="text-2xl font-bold text-brand-800" />{" "}
-            <span className="text-stone-600">{t("product.perUnit", { unit: product.unit })}</span>
+            <span className="text-stone-600">{t("product.perUnit", { unit: unitLabel(product.unit, lang) })}</span>
           </p>
           <p className={product.stock > 0 ? "text-brand-700" : "font-medium text-red-700"}>
-            {product.stock > 0 ? t("product.inStock", { stock: product.stock, unit: product.unit }) : t("product.outOfStock")}
+            {product.stock > 0 ? t("product.inStock", { stock: product.stock, unit: unitLabel(product.unit, lang, product.stock) }) : t("product.outOfStock")}
           </p>
           <AddToCart productId={product.id} stock={product.stock} />
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

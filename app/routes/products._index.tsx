@@ -5,7 +5,7 @@ import { FieldError } from "~/components/ui/field-error";
 import { catalogSearch, parseCatalogParams, SORTS } from "~/domain/catalog/catalog-params";
 import { searchCatalog } from "~/domain/catalog/catalog.server";
 import { PRODUCT_GROUPS } from "~/domain/catalog/groups";
-import { listProvinces, provinceByCode, provinceNames } from "~/domain/catalog/places.server";
+import { provinceByCode, provinceNames, provinceOptions } from "~/domain/catalog/places.server";
 import { getLanguage } from "~/i18n/language.server";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { formatCount } from "~/i18n/translate";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result = searchCatalog(filters);
   if (filters.page > result.pages) throw new Response("Not found", { status: 404 });
   const names = provinceNames(lang);
-  const provinces = listProvinces().map((p) => ({ code: p.code, name: names[p.code]! }));
+  const provinces = provinceOptions(lang).map(({ code, name }) => ({ code, name }));
   return data(
     {
       origin: requestOrigin(request),

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@r
 import { Field, SelectField } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
 import { requireRole } from "~/domain/accounts/permissions.server";
-import { listWards, provinceByCode, provinceNames } from "~/domain/catalog/places.server";
+import { listWards, provinceByCode, provinceOptions } from "~/domain/catalog/places.server";
 import { ENTITY_TYPES } from "~/domain/producers/entity-types";
 import { profileSchema } from "~/domain/producers/profile-form";
 import { ownProducer, saveProducerProfile } from "~/domain/producers/profile.server";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     producer,
     provinceCode,
-    provinces: Object.entries(provinceNames(lang)).map(([code, name]) => ({ code, name })),
+    provinces: provinceOptions(lang).map(({ code, name }) => ({ code, name })),
     wards: provinceCode ? listWards(provinceCode) : [],
   };
 }

@@ -6,7 +6,7 @@ import { Field, SelectField } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { requireStaff, staffProvince } from "~/domain/accounts/staff.server";
-import { listProvinces, provinceNames } from "~/domain/catalog/places.server";
+import { provinceNames, provinceOptions } from "~/domain/catalog/places.server";
 import { chartTable, compactVnd, formatMonth, type Chart, type ChartTable, type DashboardFigures } from "~/domain/reports/dashboard";
 import { dashboardFigures, dashboardRequest } from "~/domain/reports/dashboard.server";
 import { formatIsoDate } from "~/domain/shared/dates";
@@ -20,7 +20,8 @@ import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const names = provinceNames(await getLanguage(request));
+  const lang = await getLanguage(request);
+  const names = provinceNames(lang);
   const { query, errors, values } = dashboardRequest(staff, new URL(request.url).searchParams);
   const central = staffProvince(staff) === null;
   return data(
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       errors,
       figures: query ? dashboardFigures(staff, query) : null,
       // Central staff may narrow to one province; provincial staff only ever see theirs.
-      provinces: central ? listProvinces().map((p) => ({ code: p.code, name: names[p.code]! })) : null,
+      provinces: central ? provinceOptions(lang).map(({ code, name }) => ({ code, name })) : null,
       provinceNames: names,
     },
     // Wrong dates are the visitor's to fix: 400, and the form with the message by the field.

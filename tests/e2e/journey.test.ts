@@ -199,8 +199,8 @@ describe("one order's journey across every role, in the browser with JavaScript 
     state.orderTotal = PRICE_VND * QUANTITY + 40_000;
     const transfer = page.getByRole("region", { name: "Thanh toán bằng chuyển khoản" });
     await transfer.getByRole("img", { name: "Mã VietQR để chuyển khoản" }).waitFor();
-    // The transfer content is the order code; the amount is the total.
-    const shown = (term: string) => transfer.locator(`dt:text-is("${term}") + dd`).textContent().then((t) => t?.replace(/\s+/g, " ").trim());
+    // The transfer content is the order code; the amount is the total (each value is its dd's first child, a copy button follows).
+    const shown = (term: string) => transfer.locator(`dt:text-is("${term}") + dd > :first-child`).textContent().then((t) => t?.replace(/\s+/g, " ").trim());
     expect(await shown("Nội dung chuyển khoản")).toBe(state.orderCode);
     expect(await shown("Số tiền")).toBe("170.000 ₫");
     await page.getByRole("status").filter({ hasText: /· chưa thanh toán$/ }).waitFor();

@@ -264,16 +264,36 @@ describe("product pages and the badge rule", () => {
   });
 
   it("has a traceability QR code and a printable label", async () => {
-    const { slug, number } = server.db
-      .prepare(`SELECT p.slug, c.number FROM products p JOIN certificates c ON c.id = p.badge_certificate_id WHERE p.status = 'live' AND p.producer_verified = 1 AND p.badge_expires_on > ? LIMIT 1`)
-      .get(todayInVietnam()) as { slug: string; number: string };
+    const { slug, number, stars, producer } = server.db
+      .prepare(
+        `SELECT p.slug, c.number, c.stars, pr.name AS producer FROM products p JOIN certificates c ON c.id = p.badge_certificate_id
+         JOIN producers pr ON pr.id = p.producer_id
+         WHERE p.status = 'live' AND p.producer_verified = 1 AND p.badge_expires_on > ? AND p.stock > 0 LIMIT 1`,
+      )
+      .get(todayInVietnam()) as { slug: string; number: string; stars: number; producer: string };
     const qr = await fetch(`${server.url}/products/${slug}/qr.svg`);
     expect(qr.headers.get("content-type")).toContain("image/svg+xml");
     expect(await qr.text()).toContain("<svg");
-    const label = await getPage(`${server.url}/products/${slug}/label`);
-    expect(label.text).toContain(number);
-    expect(label.text).toContain(product(slug).name);
-    expect(label.doc.querySelector(`img[src='/products/${slug}/qr.svg']`)).not.toBeNull();
+
+    const page = await getPage(`${server.url}/products/${slug}/label`);
+    expect(page.status).toBe(200);
+    expect(page.doc.querySelector("h1")?.textContent).toBe("Nhãn sản phẩm");
+    // The label itself: one card holding the QR, the stars, the certificate number and the producer.
+    const label = page.doc.querySelector("main article");
+    expect(label?.querySelector(`img[src='/products/${slug}/qr.svg']`)).toBeTruthy();
+    const text = label!.textContent.replace(/\s+/g, " ");
+    expect(text).toContain(product(slug).name);
+    expect(text).toContain(`OCOP ${"★".repeat(stars)}`);
+    expect(text).toContain(`OCOP ${stars} sao`);
+    expect(text).toContain(number);
+    expect(text).toContain(producer);
+    // Nothing of the product page around it: no cart, no reviews, no report form.
+    expect(page.doc.querySelector("form[action='/cart']")).toBeNull();
+    expect(page.text).not.toContain("Thêm vào giỏ");
+    expect(page.doc.querySelector("#reviews")).toBeNull();
+    expect(page.text).not.toContain("Đánh giá của người mua");
+    expect(page.doc.querySelector("#report")).toBeNull();
+    expect(page.doc.querySelectorAll("main article")).toHaveLength(1);
   });
 });
 

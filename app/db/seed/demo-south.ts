@@ -49,7 +49,7 @@ export const SOUTH_PRODUCERS: DemoProducer[] = [
     ],
     certificates: [
       {
-        number: "DEMO-418/QĐ-BNNMT",
+        number: "DEMO-426/QĐ-BNNMT",
         stars: 5,
         score: 91,
         monthsAgo: 14,

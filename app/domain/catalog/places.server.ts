@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { meta, provinces, wards } from "~/db/schema";
 import type { Language } from "~/i18n/translate";
-import { provinceName } from "./place-names";
+import { provinceName, sortByName } from "./place-names";
 
 export type Province = typeof provinces.$inferSelect;
 
@@ -15,9 +15,34 @@ export function listProvinces(): Province[] {
   return provinceCache;
 }
 
-/** Province names by code in the visitor's language, for cards and lists. */
+/**
+ * Province names by code in the visitor's language, to look a name up. Not for listing: an object
+ * keyed by code enumerates integer-like keys ("11"…"96") before "01", "04" and "08", so its order is
+ * neither the codes' nor the names'. Lists use `provinceOptions`.
+ */
 export function provinceNames(lang: Language): Record<string, string> {
   return Object.fromEntries(listProvinces().map((p) => [p.code, provinceName(p, lang)]));
+}
+
+export interface ProvinceOption {
+  code: string;
+  name: string;
+  region: Province["region"];
+}
+
+const optionsCache = new Map<Language, ProvinceOption[]>();
+
+/** The provinces in the visitor's language, sorted by name: every list and picker of provinces shows this order. */
+export function provinceOptions(lang: Language): ProvinceOption[] {
+  let options = optionsCache.get(lang);
+  if (!options) {
+    options = sortByName(
+      listProvinces().map((p) => ({ code: p.code, name: provinceName(p, lang), region: p.region })),
+      lang,
+    );
+    optionsCache.set(lang, options);
+  }
+  return options;
 }
 
 export function provinceByCode(code: string): Province | undefined {

@@ -121,12 +121,22 @@ export function recordCertificate(
     `SELECT count(*) AS n FROM products WHERE producer_id = ? AND id IN (${productIds.map(() => "?").join(",")})`,
   ).get(producer.id, ...productIds) as { n: number };
   if (owned.n !== productIds.length) return { ok: false, field: "productIds", message: "cert.error.products" };
-  if (prepared("SELECT 1 FROM certificates WHERE number = ? AND producer_id = ?").get(input.number, producer.id)) {
-    return { ok: false, field: "number", message: "cert.error.duplicate" };
-  }
   const province = provinceByCode(producer.provinceCode)!;
   const level = issuerLevelForStars(stars);
-  const id = getDb().$client.transaction((): number => {
+  const issuerProvinceCode = level === "province" ? producer.provinceCode : null;
+  // A number is unique per issuing body (the province, or the central level), whoever it certified:
+  // the same number on two producers' goods makes one of the two badges unverifiable.
+  const duplicate: CertificateRefusal = { field: "number", message: "cert.error.duplicate" };
+  if (
+    prepared("SELECT 1 FROM certificates WHERE number = ? AND issuer_level = ? AND issuer_province_code IS ?").get(
+      input.number,
+      level,
+      issuerProvinceCode,
+    )
+  ) {
+    return { ok: false, ...duplicate };
+  }
+  const record = getDb().$client.transaction((): number => {
     const { id } = prepared(
       `INSERT INTO certificates (producer_id, number, stars, score, issuer_name, issuer_level, issuer_province_code,
          decision_date, expires_on, created_by_user_id, created_at)
@@ -138,7 +148,7 @@ export function recordCertificate(
       input.score ?? null,
       issuerNameFor(stars, province.fullName),
       level,
-      level === "province" ? producer.provinceCode : null,
+      issuerProvinceCode,
       input.decisionDate,
       expiresOn,
       staff.id,
@@ -161,8 +171,14 @@ export function recordCertificate(
       now,
     );
     return id;
-  })();
-  return { ok: true, id };
+  });
+  try {
+    return { ok: true, id: record.immediate() };
+  } catch (error) {
+    // Another worker wrote the same number between the check above and this transaction.
+    if (error instanceof Error && error.message.includes("certificates_issuer_number_idx")) return { ok: false, ...duplicate };
+    throw error;
+  }
 }
 
 /** Revokes a certificate with its reason; the products' badges go at once. */

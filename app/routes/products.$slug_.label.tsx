@@ -25,7 +25,11 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
   });
 };
 
-/** A packaging label to print: QR to the product page, stars, certificate number, producer. */
+/**
+ * A packaging label to print: QR to the product page, stars, certificate number, producer. A sibling
+ * of the product page (`$slug_`), not its child, so none of the page's cart, reviews or report form
+ * come with it. Printed, only the label is left, in black on white (labels go to mono printers).
+ */
 export default function ProductLabel() {
   const { product, url } = useLoaderData<typeof loader>();
   const t = useT();
@@ -37,7 +41,7 @@ export default function ProductLabel() {
         <PrintButton label={t("label.print")} />
       </div>
       <h1 className="no-print text-xl font-bold">{t("label.title")}</h1>
-      <article className="mx-auto flex w-[90mm] max-w-full gap-3 rounded border-2 border-stone-900 bg-white p-3 text-stone-900 print:mx-0">
+      <article className="mx-auto flex w-[90mm] max-w-full gap-3 rounded border-2 border-stone-900 bg-white p-3 text-stone-900 print:mx-0 print:break-inside-avoid print:border-black print:text-black">
         <img src={`/products/${product.slug}/qr.svg`} alt={t("label.scan")} width={120} height={120} className="h-[30mm] w-[30mm] shrink-0" />
         <div className="min-w-0 space-y-1 text-sm">
           <p className="font-bold leading-tight">{product.name}</p>
@@ -58,7 +62,7 @@ export default function ProductLabel() {
             <p className="text-xs">{t("product.noCertificate")}</p>
           )}
           <p className="text-xs">{product.producer.name}</p>
-          <p className="break-all text-[10px] text-stone-700">{url}</p>
+          <p className="break-all text-[10px] text-stone-700 print:text-black">{url}</p>
         </div>
       </article>
     </div>
