@@ -113,6 +113,36 @@ describe("search forgives missing diacritics", () => {
   });
 });
 
+describe("search relevance (issue 12)", () => {
+  /** Public products whose name matches a LIKE pattern, e.g. 'Gạo ST25%'. */
+  function named(pattern: string): ProductRow[] {
+    return server.db.prepare(`SELECT * FROM products WHERE ${PUBLIC} AND name LIKE ?`).all(pattern) as ProductRow[];
+  }
+  async function suggested(q: string): Promise<string[]> {
+    const res = await fetch(`${server.url}/search/suggest?q=${encodeURIComponent(q)}`);
+    return ((await res.json()) as { suggestions: { slug: string }[] }).suggestions.map((s) => s.slug);
+  }
+  const folded = (slug: string) => foldVietnamese(product(slug).name);
+  const sorted = (slugs: string[]) => [...slugs].sort();
+
+  it("splits letters from digits: 'gao st 25', 'gao st25' and 'GẠO ST 25' all find Gạo ST25", async () => {
+    const rice = named("Gạo ST25%").map((p) => p.slug);
+    expect(rice.length).toBeGreaterThan(0);
+    for (const q of ["gao st 25", "gao st25", "GẠO ST 25", "st 2"]) {
+      const slugs = await allSlugs(`q=${encodeURIComponent(q)}`);
+      expect(sorted(slugs), q).toEqual(sorted(rice));
+      expect(sorted(await suggested(q)), q).toEqual(sorted(rice));
+    }
+  });
+
+  it("treats a number and its unit the same written together or apart ('500ml', '500 ml')", async () => {
+    const together = await allSlugs("q=500ml");
+    expect(together.length).toBeGreaterThan(0);
+    expect(sorted(await allSlugs("q=500+ml"))).toEqual(sorted(together));
+    expect(sorted(await allSlugs("q=chai+500ML"))).toEqual(sorted(await allSlugs("q=chai+500+ml")));
+  });
+});
+
 describe("every catalog filter narrows to exactly the matching goods", () => {
   it("group", async () => {
     const slugs = await allSlugs("group=beverage");

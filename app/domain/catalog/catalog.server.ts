@@ -5,7 +5,7 @@ import { todayInVietnam } from "../shared/dates";
 import { cachedFor } from "../shared/ttl-cache";
 import { MAX_COUNTED, PAGE_SIZE, type CatalogFilters } from "./catalog-params";
 import type { ProductGroup } from "./groups";
-import { fuzzyMatch, prefixMatch, queryWords } from "./search-query";
+import { prefixMatch, queryWords, typoMatch, vocabularyOf, type Vocabulary } from "./search-query";
 
 /** What a product card shows. `stars` is set only while the product's certificate is valid. */
 export interface ProductCard {
@@ -142,8 +142,7 @@ export function searchCatalog(filters: CatalogFilters, pageSize = PAGE_SIZE): Ca
   let result = queryCatalog(filters, prefixMatch(words), pageSize, offset);
   let approximate = false;
   if (result.total === 0 && words.length > 0) {
-    const vocabulary = searchVocabulary.get();
-    const fuzzy = fuzzyMatch(words, vocabulary.hasPrefix, vocabulary.terms);
+    const fuzzy = typoMatch(words, searchVocabulary.get());
     if (fuzzy) {
       result = queryCatalog(filters, fuzzy, pageSize, offset);
       approximate = result.total > 0;
@@ -158,27 +157,7 @@ export function suggestProducts(q: string, limit = 8): { slug: string; name: str
   return page.products.map(({ slug, name }) => ({ slug, name }));
 }
 
-interface Vocabulary {
-  terms: string[];
-  hasPrefix(word: string): boolean;
-}
-
 // The index's terms change only when products are written; a few minutes' lag only delays a correction.
-const searchVocabulary = cachedFor<Vocabulary>(5 * 60_000, () => {
-  const terms = (
-    getDb().$client.prepare("SELECT term FROM products_fts_vocab ORDER BY term").all() as { term: string }[]
-  ).map((r) => r.term);
-  return {
-    terms,
-    hasPrefix(word) {
-      let lo = 0;
-      let hi = terms.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (terms[mid]! < word) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < terms.length && terms[lo]!.startsWith(word);
-    },
-  };
-});
+const searchVocabulary = cachedFor<Vocabulary>(5 * 60_000, () =>
+  vocabularyOf((getDb().$client.prepare("SELECT term FROM products_fts_vocab").all() as { term: string }[]).map((r) => r.term)),
+);
