@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prefixMatch, queryWords, typoMatch, vocabularyOf } from "./search-query";
-import { foldForSearch } from "./search-text";
+import { foldForSearch, productSearchText } from "./search-text";
 import { closeTerms, editDistance } from "./typo";
 
 describe("queryWords and prefixMatch", () => {
@@ -31,6 +31,16 @@ describe("the indexed text", () => {
     expect(foldForSearch("Gạo ST25 túi 5kg, chai 500 ml")).toBe("gao st 25 tui 5 kg chai 500 ml");
     expect(foldForSearch("Gạo ST 25")).toBe(foldForSearch("gạo st25"));
     expect(foldForSearch("40 độ đạm")).toBe("40 do dam");
+  });
+  it("puts what the product is and where from on the first line, the rest on the second", () => {
+    const text = productSearchText({
+      name: "Chả mực giã tay Vân Đồn",
+      producerName: "Công ty Cổ phần Nước mắm Cái Rồng",
+      provinceName: "Quảng Ninh",
+      groupCode: "food",
+      description: "Thêm chút nước mắm.",
+    });
+    expect(text).toBe("cha muc gia tay van don quang ninh\nthuc pham cong ty co phan nuoc mam cai rong them chut nuoc mam");
   });
 });
 
