@@ -113,6 +113,78 @@ describe("search forgives missing diacritics", () => {
   });
 });
 
+describe("search relevance (issue 12)", () => {
+  /** Public products whose name matches a LIKE pattern, e.g. 'Gạo ST25%'. */
+  function named(pattern: string): ProductRow[] {
+    return server.db.prepare(`SELECT * FROM products WHERE ${PUBLIC} AND name LIKE ?`).all(pattern) as ProductRow[];
+  }
+  async function suggested(q: string): Promise<string[]> {
+    const res = await fetch(`${server.url}/search/suggest?q=${encodeURIComponent(q)}`);
+    return ((await res.json()) as { suggestions: { slug: string }[] }).suggestions.map((s) => s.slug);
+  }
+  const folded = (slug: string) => foldVietnamese(product(slug).name);
+  const sorted = (slugs: string[]) => [...slugs].sort();
+
+  it("splits letters from digits: 'gao st 25', 'gao st25' and 'GẠO ST 25' all find Gạo ST25", async () => {
+    const rice = named("Gạo ST25%").map((p) => p.slug);
+    expect(rice.length).toBeGreaterThan(0);
+    for (const q of ["gao st 25", "gao st25", "GẠO ST 25", "st 2"]) {
+      const slugs = await allSlugs(`q=${encodeURIComponent(q)}`);
+      expect(sorted(slugs), q).toEqual(sorted(rice));
+      expect(sorted(await suggested(q)), q).toEqual(sorted(rice));
+    }
+  });
+
+  it("treats a number and its unit the same written together or apart ('500ml', '500 ml')", async () => {
+    const together = await allSlugs("q=500ml");
+    expect(together.length).toBeGreaterThan(0);
+    expect(sorted(await allSlugs("q=500+ml"))).toEqual(sorted(together));
+    expect(sorted(await allSlugs("q=chai+500ML"))).toEqual(sorted(await allSlugs("q=chai+500+ml")));
+  });
+
+  it("'mat ong rung' lists the forest honey first and no other goods whose maker or story says so", async () => {
+    const honey = named("Mật ong rừng%");
+    expect(honey.length).toBeGreaterThan(0);
+    // Their producer's name or description mentions honey and forests; they are not honey.
+    const unrelated = [...named("Rượu ngô%"), ...named("Sâm Ngọc Linh%")];
+    expect(unrelated.length).toBeGreaterThan(0);
+    for (const p of unrelated) expect(p.search_text).toMatch(/\bmat ong\b[^]*\brung\b|\brung\b[^]*\bmat ong\b/);
+
+    const page = await getPage(`${server.url}/products?q=mat+ong+rung`);
+    const slugs = productSlugs(page);
+    expect(honey.map((p) => p.slug)).toContain(slugs[0]);
+    for (const slug of slugs) expect(folded(slug)).toMatch(/^mat ong rung/);
+    expect(page.text).not.toContain("kết quả gần đúng");
+    const suggestions = await suggested("mat ong rung");
+    expect(suggestions[0]).toBe(slugs[0]);
+    for (const slug of suggestions) expect(folded(slug)).toMatch(/^mat ong rung/);
+  });
+
+  it("'nuoc mam' lists the fish sauces, not the squid cake made with fish sauce by a fish-sauce maker", async () => {
+    const squidCake = named("Chả mực%");
+    expect(squidCake.length).toBeGreaterThan(0);
+    for (const p of squidCake) expect(p.search_text).toMatch(/\bnuoc mam\b/);
+    const sauces = named("Nước mắm%").map((p) => p.slug);
+
+    const slugs = await allSlugs("q=nuoc+mam");
+    expect(sorted(slugs)).toEqual(sorted(sauces));
+    for (const p of squidCake) expect(slugs).not.toContain(p.slug);
+    const suggestions = await suggested("nuoc mam");
+    expect(suggestions.length).toBeGreaterThan(0);
+    for (const slug of suggestions) expect(folded(slug)).toMatch(/^nuoc mam\b/);
+  });
+
+  it("a typo still finds the product, says the results are approximate, and brings no looser matches", async () => {
+    const exact = productSlugs(await getPage(`${server.url}/products?q=mat+ong+rung`));
+    const page = await getPage(`${server.url}/products?q=mat+ong+rnug`);
+    expect(page.text).toContain("kết quả gần đúng");
+    // The typo finds what the exact words find, in the same order, and nothing the exact words would not.
+    expect(productSlugs(page)).toEqual(exact);
+    for (const slug of productSlugs(page)) expect(folded(slug)).toMatch(/^mat ong rung/);
+    expect(await suggested("mat ong rnug")).toEqual(await suggested("mat ong rung"));
+  });
+});
+
 describe("every catalog filter narrows to exactly the matching goods", () => {
   it("group", async () => {
     const slugs = await allSlugs("group=beverage");

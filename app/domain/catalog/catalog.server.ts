@@ -5,7 +5,7 @@ import { todayInVietnam } from "../shared/dates";
 import { cachedFor } from "../shared/ttl-cache";
 import { MAX_COUNTED, PAGE_SIZE, type CatalogFilters } from "./catalog-params";
 import type { ProductGroup } from "./groups";
-import { fuzzyMatch, prefixMatch, queryWords } from "./search-query";
+import { prefixMatch, queryWords, typoMatch, vocabularyOf, type Vocabulary } from "./search-query";
 
 /** What a product card shows. `stars` is set only while the product's certificate is valid. */
 export interface ProductCard {
@@ -60,14 +60,25 @@ export interface CatalogPage {
   approximate: boolean;
 }
 
-function queryCatalog(filters: CatalogFilters, match: string | null, limit: number, offset: number) {
+/**
+ * Two indexes of the same products: products_head_fts holds what a product is and where from (name,
+ * province), products_fts also its group, producer and description (search-text.ts, migration 0013).
+ */
+type SearchIndex = "products_head_fts" | "products_fts";
+
+interface Search {
+  index: SearchIndex;
+  match: string;
+}
+
+function queryCatalog(filters: CatalogFilters, search: Search | null, limit: number, offset: number) {
   const where = [PUBLIC_PRODUCT];
   const params: Record<string, string | number> = { today: todayInVietnam(), cap: MAX_COUNTED + 1 };
   let from = "products p";
-  if (match) {
-    from = "products_fts JOIN products p ON p.id = products_fts.rowid";
-    where.push("products_fts MATCH :match");
-    params.match = match;
+  if (search) {
+    from = `${search.index} JOIN products p ON p.id = ${search.index}.rowid`;
+    where.push(`${search.index} MATCH :match`);
+    params.match = search.match;
   }
   if (filters.group) {
     where.push("p.group_code = :group");
@@ -92,7 +103,7 @@ function queryCatalog(filters: CatalogFilters, match: string | null, limit: numb
   if (filters.inStock) where.push("p.stock > 0");
   const whereSql = where.join(" AND ");
 
-  if (match && filters.sort === "relevance") return rankedPage(from, whereSql, params, limit, offset);
+  if (search && filters.sort === "relevance") return rankedPage(search.index, from, whereSql, params, limit, offset);
 
   const { counted } = prepared(
     `SELECT count(*) AS counted FROM (SELECT 1 FROM ${from} WHERE ${whereSql} LIMIT :cap)`,
@@ -111,10 +122,17 @@ function queryCatalog(filters: CatalogFilters, match: string | null, limit: numb
  * once with their rank, then counted, sorted and paged here, so a common word costs about what a
  * rare one does.
  */
-function rankedPage(from: string, whereSql: string, params: Record<string, string | number>, limit: number, offset: number) {
+function rankedPage(
+  index: SearchIndex,
+  from: string,
+  whereSql: string,
+  params: Record<string, string | number>,
+  limit: number,
+  offset: number,
+) {
   const hits = prepared(
-    `SELECT p.id AS id, products_fts.rank AS rank FROM ${from} WHERE ${whereSql}
-     ORDER BY products_fts.rowid DESC LIMIT :cap`,
+    `SELECT p.id AS id, ${index}.rank AS rank FROM ${from} WHERE ${whereSql}
+     ORDER BY ${index}.rowid DESC LIMIT :cap`,
   ).all(params) as { id: number; rank: number }[];
   const total = Math.min(hits.length, MAX_COUNTED);
   const pageIds = hits
@@ -133,23 +151,37 @@ function rankedPage(from: string, whereSql: string, params: Record<string, strin
   };
 }
 
-/** One page of the public catalog for a filter state; the search forgives missing diacritics and typos. */
+/**
+ * One page of the public catalog for a filter state; the search forgives missing diacritics and typos.
+ * Every word must match, looked for in steps, each only when the steps before found nothing:
+ * 1. in what products are and where from (name, province): "mật ong rừng" lists the forest honey, not
+ *    the corn liquor whose maker keeps bees and whose description mentions a forest;
+ * 2. in their whole text (group, producer, description too): "đặc sản" is mostly said in descriptions;
+ * 3. with each word the index does not know replaced by its close terms ("nuco" → "nuoc"), again
+ *    first in what products are, then in their whole text. The page says these are approximate.
+ */
 export function searchCatalog(filters: CatalogFilters, pageSize = PAGE_SIZE): CatalogPage {
   const offset = (filters.page - 1) * pageSize;
   const words = queryWords(filters.q);
   // Words that fold to nothing ("!!!") match nothing, rather than everything.
   if (filters.q && words.length === 0) return { products: [], total: 0, more: false, pages: 1, approximate: false };
-  let result = queryCatalog(filters, prefixMatch(words), pageSize, offset);
-  let approximate = false;
-  if (result.total === 0 && words.length > 0) {
-    const vocabulary = searchVocabulary.get();
-    const fuzzy = fuzzyMatch(words, vocabulary.hasPrefix, vocabulary.terms);
-    if (fuzzy) {
-      result = queryCatalog(filters, fuzzy, pageSize, offset);
-      approximate = result.total > 0;
-    }
-  }
-  return { ...result, pages: Math.max(1, Math.ceil(result.total / pageSize)), approximate };
+  const page = (result: ReturnType<typeof queryCatalog>, approximate: boolean): CatalogPage => ({
+    ...result,
+    pages: Math.max(1, Math.ceil(result.total / pageSize)),
+    approximate,
+  });
+  const exact = prefixMatch(words);
+  if (!exact) return page(queryCatalog(filters, null, pageSize, offset), false);
+  const inNamesThenText = (match: string) => {
+    const named = queryCatalog(filters, { index: "products_head_fts", match }, pageSize, offset);
+    return named.total > 0 ? named : queryCatalog(filters, { index: "products_fts", match }, pageSize, offset);
+  };
+  const found = inNamesThenText(exact);
+  if (found.total > 0) return page(found, false);
+  const typo = typoMatch(words, searchVocabulary.get());
+  if (!typo) return page(found, false);
+  const close = inNamesThenText(typo);
+  return page(close, close.total > 0);
 }
 
 /** Product names for the as-you-type suggestions. */
@@ -158,27 +190,7 @@ export function suggestProducts(q: string, limit = 8): { slug: string; name: str
   return page.products.map(({ slug, name }) => ({ slug, name }));
 }
 
-interface Vocabulary {
-  terms: string[];
-  hasPrefix(word: string): boolean;
-}
-
 // The index's terms change only when products are written; a few minutes' lag only delays a correction.
-const searchVocabulary = cachedFor<Vocabulary>(5 * 60_000, () => {
-  const terms = (
-    getDb().$client.prepare("SELECT term FROM products_fts_vocab ORDER BY term").all() as { term: string }[]
-  ).map((r) => r.term);
-  return {
-    terms,
-    hasPrefix(word) {
-      let lo = 0;
-      let hi = terms.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (terms[mid]! < word) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < terms.length && terms[lo]!.startsWith(word);
-    },
-  };
-});
+const searchVocabulary = cachedFor<Vocabulary>(5 * 60_000, () =>
+  vocabularyOf((getDb().$client.prepare("SELECT term FROM products_fts_vocab").all() as { term: string }[]).map((r) => r.term)),
+);
