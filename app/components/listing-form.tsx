@@ -48,7 +48,8 @@ export function ListingForm({
   // (after such a refusal the server sends the current stock for both this and the field).
   const stockShown = typeof sent.stockShown === "string" ? sent.stockShown : saved ? String(saved.stock) : null;
   const stockErrors = err("stock") === "listing.error.stockChanged" ? [t("listing.error.stockChanged", { stock: stockShown ?? "" })] : errors.stock;
-  const lockedProps = locked ? { readOnly: true, "aria-describedby": "f-certified", className: `${area} bg-stone-100 text-stone-700` } : {};
+  // Read-only, not disabled, so the certified values still post; the hint says why (beside any error).
+  const lockedProps = locked ? { readOnly: true, hint: t("listing.lockedHint"), className: `${area} bg-stone-100 text-stone-700` } : {};
   return (
     <Form method="post" action={portalFormAction(producerId)} encType="multipart/form-data" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
       {stockShown !== null ? <input type="hidden" name="stockShown" value={stockShown} /> : null}
@@ -66,7 +67,7 @@ export function ListingForm({
         placeholder={locked ? undefined : { label: t("listing.group"), disabled: true }}
         // While locked the list holds the certified group alone: it still posts, and cannot change.
         options={PRODUCT_GROUPS.filter((g) => !locked || g === saved?.groupCode).map((g) => ({ value: g, label: t(`group.${g}`) }))}
-        aria-describedby={locked ? "f-certified" : undefined}
+        hint={locked ? t("listing.lockedHint") : undefined}
       />
       <div className="grid grid-cols-2 gap-3">
         <Field name="priceVnd" inputMode="numeric" label={t("listing.price")} hint={t("listing.priceHint")} defaultValue={value("priceVnd")} errors={errors.priceVnd} maxLength={14} />

@@ -246,6 +246,7 @@ export const en: Record<MessageKey, string> = {
   "listing.heldHelp": "The product stays off the market until staff put it back. Fix what the reason says, save, then press the button below so staff look again.",
   "listing.requestReview": "Fixed: ask for a review",
   "listing.reviewRequested": "Review asked for on {date}. Staff will answer soon.",
+  "listing.lockedHint": "Certified by OCOP: cannot be changed.",
   "listing.certifiedLocked": "This product holds a {stars}★ OCOP certificate for exactly this name, group and unit, so those three cannot be changed. To change them, ask provincial staff for a new certificate.",
   "listing.error.certifiedLocked": "Certified by OCOP: this cannot be changed.",
   "listing.status.draft": "Draft",

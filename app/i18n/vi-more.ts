@@ -76,6 +76,7 @@ export const viMore = {
   "listing.heldHelp": "Sản phẩm không hiện trên chợ cho đến khi cán bộ cho hiện lại. Hãy sửa theo lý do trên, lưu lại, rồi bấm nút bên dưới để cán bộ xem xét.",
   "listing.requestReview": "Đã sửa xong, xin xem xét lại",
   "listing.reviewRequested": "Đã gửi yêu cầu xem xét lại ngày {date}. Cán bộ sẽ trả lời sớm.",
+  "listing.lockedHint": "Đã được chứng nhận OCOP, không sửa được.",
   "listing.certifiedLocked": "Sản phẩm đang có chứng nhận OCOP {stars}★ cho đúng tên, nhóm và đơn vị này, nên ba mục đó không sửa được. Muốn đổi, hãy liên hệ cán bộ tỉnh để cấp lại chứng nhận.",
   "listing.error.certifiedLocked": "Mục này đã được chứng nhận OCOP, không sửa được.",
   "listing.status.draft": "Bản nháp",

@@ -75,8 +75,9 @@ const MATRIX: Record<string, Row> = {
     GET:  ["→/", "→/", "→/", "→/", "→/", "→/", "→/", "→/"],
     POST: ["→/", "→/", "→/", "→/", "→/", "→/", "→/", "→/"] },
   "routes/login":                            { url: "/login",
-    GET:  [200, "→/", "→/", "→/", "→/", "→/", "→/", "→/"],
-    POST: [400, "→/", "→/", "→/", "→/", "→/", "→/", "→/"] },
+    // Someone signed in is sent to the home of their role.
+    GET:  [200, "→/", "→/seller", "→/seller", "→/seller", "→/staff", "→/staff", "→/staff"],
+    POST: [400, "→/", "→/seller", "→/seller", "→/seller", "→/staff", "→/staff", "→/staff"] },
   "routes/signup":                           { url: "/signup",
     GET:  [200, 200, 200, 200, 200, 200, 200, 200],
     POST: [400, 400, 400, 400, 400, 400, 400, 400] },
