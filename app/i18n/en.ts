@@ -125,6 +125,8 @@ export const en: Record<MessageKey, string> = {
   "error.badRequestText": "The address or the data sent is not valid. Please check it.",
   "error.tooLargeTitle": "Too much data sent",
   "error.tooLargeText": "The form sent more than it may. Please shorten what you entered and send it again.",
+  "error.methodNotAllowedTitle": "This page does not take submissions",
+  "error.methodNotAllowedText": "This address is only for viewing and takes no form. Open the page again and act from there.",
   "error.title": "Something went wrong",
   "error.text": "Sorry, something failed on our side. Please try again in a few minutes.",
   "error.crossSiteTitle": "Request refused",

@@ -1,0 +1,134 @@
+/**
+ * The four abuses a security test found (issue 12), attacked the way it found them, against the
+ * production server: bulk imports without a cap, stock held by unpaid orders, producers reviewing
+ * their own goods, and a stack trace in the log for every POST to a page without a form.
+ * Every test here failed on the code before its fix.
+ */
+import Database from "better-sqlite3";
+import { createHmac, randomBytes } from "node:crypto";
+import { parse } from "node-html-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEMPLATE_HEADER } from "~/domain/catalog/bulk-import";
+import { startServer, type TestServer } from "../setup/server";
+
+const BANK_WEBHOOK_SECRET = "abuse-test-bank-secret";
+let server: TestServer;
+/** Sets up data the way a long-lived market would have it (many products, a login phone). */
+let writer: Database.Database;
+beforeAll(async () => {
+  // TRUST_PROXY: the client address is X-Forwarded-For's, so one test can be "another subscriber".
+  server = await startServer({ STRIPE_SECRET_KEY: "", VIETQR_ACCOUNT_NO: "", BANK_WEBHOOK_SECRET, TRUST_PROXY: "1" });
+  writer = new Database(server.databasePath);
+  writer.pragma("busy_timeout = 5000");
+});
+afterAll(async () => {
+  writer?.close();
+  await server?.stop();
+});
+
+type Fields = Record<string, string | number>;
+const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
+const count = (sql: string, ...params: unknown[]) => row<{ n: number }>(sql, ...params).n;
+const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
+
+function post(path: string, cookie: string, fields: Fields, headers: Record<string, string> = {}) {
+  const body = new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)]));
+  return fetch(server.url + path, { method: "POST", body, headers: { cookie, ...headers }, redirect: "manual" });
+}
+async function signIn(login: string) {
+  const res = await post("/login", "", { login, password: "demo-password" });
+  expect(res.status).toBe(303);
+  return cookieOf(res);
+}
+async function read(res: Response) {
+  const doc = parse(await res.text());
+  doc.querySelectorAll("script, style").forEach((el) => el.remove());
+  return { status: res.status, doc, text: doc.textContent.replace(/\s+/g, " ") };
+}
+
+const demoProducer = () =>
+  row<{ id: number; phone: string; owner_user_id: number }>(
+    "SELECT p.id, p.phone, p.owner_user_id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'",
+  );
+interface Product {
+  id: number;
+  slug: string;
+  name: string;
+  unit: string;
+  stock: number;
+  producer_id: number;
+  rating_count: number;
+  rating_sum: number;
+}
+const product = (id: number) => row<Product>("SELECT * FROM products WHERE id = ?", id);
+/** A product on sale with at least `minStock` units, not used by another test. */
+const used = new Set<number>();
+function purchasable(minStock: number, where = "1", params: unknown[] = []): Product {
+  const found = row<Product | undefined>(
+    `SELECT p.* FROM products p
+     WHERE p.status = 'live' AND p.producer_verified = 1 AND p.held_at IS NULL AND p.stock >= ${minStock}
+       AND p.id NOT IN (${[0, ...used].join(",")}) AND ${where} ORDER BY p.stock DESC, p.id LIMIT 1`,
+    ...params,
+  );
+  if (!found) throw new Error(`no product where ${where}`);
+  used.add(found.id);
+  return found;
+}
+const ward = () => row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
+
+/** A fresh browser (a fresh cookie, so a fresh cart) that puts `quantity` of a product in its cart. */
+async function cartWith(productId: number, quantity: number, cookie = "", headers: Record<string, string> = {}) {
+  const res = await post("/cart", cookie, { intent: "add", productId, quantity }, headers);
+  expect(res.status, `adding ${quantity} of product ${productId}`).toBe(303);
+  return cookie || cookieOf(res);
+}
+function checkout(cookie: string, phone: string, headers: Record<string, string> = {}) {
+  return post(
+    "/checkout",
+    cookie,
+    { fullName: "Nguyễn Văn Khách", phone, email: "", provinceCode: "92", wardCode: ward(), addressLine: "12 đường 3/2, Ninh Kiều", paymentMethod: "vietqr" },
+    headers,
+  );
+}
+async function placeOrder(productId: number, quantity: number, phone: string, cookie = "") {
+  const cart = await cartWith(productId, quantity, cookie);
+  const res = await checkout(cart, phone);
+  expect(res.status, `checkout by ${phone}`).toBe(303);
+  return { code: new URL(res.headers.get("location")!, server.url).pathname.split("/")[2]!, location: res.headers.get("location")!, cookie: cart };
+}
+async function payByTransfer(code: string) {
+  const { total_vnd } = row<{ total_vnd: number }>("SELECT total_vnd FROM orders WHERE code = ?", code);
+  const body = JSON.stringify({ transactionId: `FT${randomBytes(6).toString("hex")}`, amount: total_vnd, description: `CK ${code}`, accountNumber: "257678859", occurredAt: new Date().toISOString() });
+  const signature = createHmac("sha256", BANK_WEBHOOK_SECRET).update(body).digest("hex");
+  const res = await fetch(`${server.url}/webhooks/bank-transfer`, { method: "POST", body, headers: { "Content-Type": "application/json", "X-Signature": `sha256=${signature}` } });
+  expect(res.status).toBe(200);
+}
+const unpaidOrders = () => count("SELECT count(*) AS n FROM orders WHERE payment_status = 'unpaid'");
+
+// ---------------------------------------------------------------------------------------------
+
+describe("4. a POST to a page without a form", () => {
+  it("answers 405 with the Vietnamese error page and logs at most one short line, never a stack trace", async () => {
+    const started = Date.now();
+    const logged = server.output().length;
+    const slug = row<{ slug: string }>("SELECT slug FROM products WHERE status = 'live' ORDER BY id LIMIT 1").slug;
+    for (let i = 0; i < 10; i++) {
+      for (const path of ["/products", "/", `/products/${slug}/label`, "/khong-co-trang-nay"]) {
+        const res = await fetch(server.url + path, { method: i % 2 ? "PUT" : "POST", body: "a=1", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+        expect(res.status, path).toBe(405);
+        const page = await read(res);
+        expect(page.doc.querySelector("h1")?.textContent, path).toBe("Trang này không nhận dữ liệu gửi lên");
+        expect(page.doc.querySelector("title")?.textContent, path).toContain("Trang này không nhận dữ liệu gửi lên");
+      }
+      expect((await fetch(`${server.url}/healthz`, { method: "POST" })).status).toBe(405);
+    }
+    const log = server.output().slice(logged);
+    expect(log).not.toContain("did not provide an `action`");
+    expect(log).not.toMatch(/^\s+at /m);
+    const lines = log.split("\n").filter((line) => line.includes("405"));
+    // One line per ten seconds at most (the first at once), each short.
+    expect(lines.length).toBeLessThanOrEqual(1 + Math.floor((Date.now() - started) / 10_000));
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    for (const line of lines) expect(line.length).toBeLessThan(300);
+  });
+});
