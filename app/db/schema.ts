@@ -670,6 +670,11 @@ export const reviews = sqliteTable(
     authorName: text("author_name").notNull(),
     stars: integer("stars").notNull(),
     body: text("body").notNull().default(""),
+    /**
+     * When the purchase behind the review was refunded: from then on the review is no longer a
+     * verified buyer's, so it is not shown and not counted in the product's rating.
+     */
+    withdrawnAt: integer("withdrawn_at"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -439,6 +439,7 @@ export const en: Record<MessageKey, string> = {
   "review.error.body": "At most 2,000 characters.",
   "review.error.notDelivered": "You can review a product only once it has been delivered to you.",
   "review.error.already": "You have already reviewed this product.",
+  "review.error.ownGoods": "A producer cannot review its own goods, including through an order placed with the producer's phone number or email.",
   "inbox.title": "Orders to fulfil",
   "inbox.newPaid": "{count} new paid orders",
   "inbox.pending": "Owed on delivery",

@@ -239,6 +239,7 @@ export const viMore = {
   "review.error.body": "Nhận xét tối đa 2.000 ký tự.",
   "review.error.notDelivered": "Chỉ đánh giá được sản phẩm đã giao cho bạn.",
   "review.error.already": "Bạn đã đánh giá sản phẩm này.",
+  "review.error.ownGoods": "Người bán không thể đánh giá sản phẩm của chính mình, kể cả qua đơn đặt bằng số điện thoại hoặc email của cơ sở.",
   "inbox.title": "Đơn hàng cần giao",
   "inbox.newPaid": "{count} đơn mới đã thanh toán",
   "inbox.pending": "Chờ giao xong",

@@ -107,6 +107,65 @@ const unpaidOrders = () => count("SELECT count(*) AS n FROM orders WHERE payment
 
 // ---------------------------------------------------------------------------------------------
 
+describe("3. reviews come from real buyers only", () => {
+  let producer: string;
+  let staff: string;
+  beforeAll(async () => {
+    producer = await signIn("producer@demo.local");
+    staff = await signIn("staff@demo.local");
+  });
+  const partOf = (code: string, producerId: number) =>
+    row<{ id: number }>("SELECT p.id FROM order_parts p JOIN orders o ON o.id = p.order_id WHERE o.code = ? AND p.producer_id = ?", code, producerId).id;
+  async function deliver(code: string, producerId: number) {
+    await payByTransfer(code);
+    const partId = partOf(code, producerId);
+    for (const [intent, extra] of [["confirm", {}], ["ship", { carrier: "Viettel Post", trackingNumber: "VTP778899" }], ["deliver", {}]] as const) {
+      expect((await post("/seller/orders", producer, { intent, partId, ...extra })).status, intent).toBe(303);
+    }
+  }
+  async function review(location: string, cookie: string, productId: number, stars: number, body: string) {
+    return post(location, cookie, { productId, stars, body });
+  }
+
+  it("refuses the producer's review of its own goods bought with its phone, its owner's login phone, or from its account", async () => {
+    const { id: producerId, phone, owner_user_id } = demoProducer();
+    writer.prepare("UPDATE users SET phone = '0966000777' WHERE id = ?").run(owner_user_id);
+    const goods = purchasable(5, "p.producer_id = ?", [producerId]);
+    const orders = [
+      await placeOrder(goods.id, 1, phone), // the producer's phone, as a guest
+      await placeOrder(goods.id, 1, "0966 000 777"), // the owner's login phone
+      await placeOrder(goods.id, 1, "0935000111", producer), // signed in as the producer, another phone
+    ];
+    for (const order of orders) {
+      await deliver(order.code, producerId);
+      const res = await review(order.location, order.cookie, goods.id, 5, "Hàng tuyệt vời, giao nhanh!");
+      expect(res.status, order.code).toBe(400);
+      expect((await read(res)).doc.querySelector("[role=alert]")?.textContent).toContain("Người bán không thể đánh giá sản phẩm của chính mình");
+    }
+    expect(count("SELECT count(*) AS n FROM reviews WHERE product_id = ?", goods.id)).toBe(0);
+    expect(product(goods.id)).toMatchObject({ rating_count: goods.rating_count, rating_sum: goods.rating_sum });
+  });
+
+  it("takes a real buyer's review out of the rating and off the page when staff refund its part", async () => {
+    const goods = purchasable(5, "p.producer_id = ?", [demoProducer().id]);
+    const order = await placeOrder(goods.id, 1, "0935000222");
+    await deliver(order.code, goods.producer_id);
+    const body = `Mật ong thơm, đóng chai kỹ (${order.code}).`;
+    expect((await review(order.location, order.cookie, goods.id, 5, body)).status).toBe(303);
+    expect(product(goods.id)).toMatchObject({ rating_count: goods.rating_count + 1, rating_sum: goods.rating_sum + 5 });
+    expect((await read(await fetch(`${server.url}/products/${goods.slug}`))).text).toContain(body);
+
+    const refund = await post("/staff/payments", staff, { intent: "refund", orderCode: order.code, partId: partOf(order.code, goods.producer_id), reason: "Người mua trả hàng" });
+    expect(refund.status).toBe(303);
+    expect(row<{ status: string }>("SELECT status FROM order_parts WHERE id = ?", partOf(order.code, goods.producer_id)).status).toBe("refunded");
+    expect(product(goods.id)).toMatchObject({ rating_count: goods.rating_count, rating_sum: goods.rating_sum });
+    expect(row<{ withdrawn_at: number | null }>("SELECT withdrawn_at FROM reviews WHERE product_id = ?", goods.id).withdrawn_at).not.toBeNull();
+    expect((await read(await fetch(`${server.url}/products/${goods.slug}`))).text).not.toContain(body);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
 describe("4. a POST to a page without a form", () => {
   it("answers 405 with the Vietnamese error page and logs at most one short line, never a stack trace", async () => {
     const started = Date.now();
