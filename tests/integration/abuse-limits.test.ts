@@ -107,6 +107,66 @@ const unpaidOrders = () => count("SELECT count(*) AS n FROM orders WHERE payment
 
 // ---------------------------------------------------------------------------------------------
 
+describe("2. unpaid orders cannot hold a product's whole stock", () => {
+  it("lets one phone hold at most 3 unpaid orders, whatever the cookie; a paid one frees its place", async () => {
+    const goods = purchasable(60);
+    const phone = "0912000001";
+    const placed = [];
+    for (let i = 0; i < 3; i++) placed.push(await placeOrder(goods.id, 1, phone));
+    const before = { orders: unpaidOrders(), stock: product(goods.id).stock };
+
+    // A fourth fresh cookie, the same number written another way.
+    const cart = await cartWith(goods.id, 1);
+    const res = await checkout(cart, "+84 912 000 001");
+    expect(res.status).toBe(429);
+    const page = await read(res);
+    expect(page.doc.querySelector("[role=alert]")?.textContent).toContain("Số điện thoại này đã có nhiều đơn chưa thanh toán");
+    expect({ orders: unpaidOrders(), stock: product(goods.id).stock }).toEqual(before);
+    expect((await read(await fetch(`${server.url}/cart`, { headers: { cookie: cart } }))).doc.querySelector(`#qty-${goods.id}`)).not.toBeNull();
+
+    await payByTransfer(placed[0]!.code);
+    expect((await checkout(cart, phone)).status).toBe(303);
+  });
+
+  it("lets one phone hold at most 20 units of a product in unpaid orders", async () => {
+    const goods = purchasable(60);
+    const phone = "0912000002";
+    const before = { orders: unpaidOrders(), stock: product(goods.id).stock };
+    const greedy = await cartWith(goods.id, 21);
+    const res = await checkout(greedy, phone);
+    expect(res.status).toBe(409);
+    const page = await read(res);
+    expect(page.doc.querySelector("[role=alert]")?.textContent).toContain("Mỗi số điện thoại chỉ giữ được một số lượng có hạn của mỗi sản phẩm");
+    expect(page.text).toContain(`${goods.name}: chỉ đặt thêm được tối đa 20 ${goods.unit}.`);
+    expect({ orders: unpaidOrders(), stock: product(goods.id).stock }).toEqual(before);
+
+    await placeOrder(goods.id, 15, phone);
+    const more = await checkout(await cartWith(goods.id, 6), phone);
+    expect(more.status).toBe(409);
+    expect((await read(more)).text).toContain(`${goods.name}: chỉ đặt thêm được tối đa 5 ${goods.unit}.`);
+    expect(product(goods.id).stock).toBe(before.stock - 15);
+  });
+
+  it("lets one client address hold at most 20 unpaid orders, however many phone numbers it invents", async () => {
+    const goods = purchasable(60);
+    const from = { "X-Forwarded-For": "203.0.113.9" };
+    for (let i = 0; i < 20; i++) {
+      const res = await checkout(await cartWith(goods.id, 1, "", from), `09130000${String(i).padStart(2, "0")}`, from);
+      expect(res.status, `order ${i + 1}`).toBe(303);
+    }
+    const before = { orders: unpaidOrders(), stock: product(goods.id).stock };
+    const res = await checkout(await cartWith(goods.id, 1, "", from), "0913000099", from);
+    expect(res.status).toBe(429);
+    expect((await read(res)).doc.querySelector("[role=alert]")?.textContent).toContain("Có quá nhiều đơn chưa thanh toán được đặt từ mạng Internet bạn đang dùng");
+    expect({ orders: unpaidOrders(), stock: product(goods.id).stock }).toEqual(before);
+    // Another subscriber is not held back by that one.
+    const other = { "X-Forwarded-For": "198.51.100.4" };
+    expect((await checkout(await cartWith(goods.id, 1, "", other), "0913000098", other)).status).toBe(303);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
 describe("3. reviews come from real buyers only", () => {
   let producer: string;
   let staff: string;
