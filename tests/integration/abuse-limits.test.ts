@@ -107,6 +107,93 @@ const unpaidOrders = () => count("SELECT count(*) AS n FROM orders WHERE payment
 
 // ---------------------------------------------------------------------------------------------
 
+describe("1. bulk import: a cap on products per producer and on imports", () => {
+  let cookie: string;
+  let producerId: number;
+  const owned = () => count("SELECT count(*) AS n FROM products WHERE producer_id = ?", producerId);
+  const csv = (names: string[]) =>
+    new TextEncoder().encode(`\uFEFF${[TEMPLATE_HEADER.join(","), ...names.map((n) => `${n},food,chai,200000,5,700,`)].join("\r\n")}\r\n`);
+  function upload(file: Uint8Array<ArrayBuffer>) {
+    const form = new FormData();
+    form.set("file", new Blob([file]), "san-pham.csv");
+    return fetch(`${server.url}/seller/import`, { method: "POST", body: form, headers: { cookie }, redirect: "manual" });
+  }
+  const fileError = async (res: Response) => (await read(res)).doc.querySelector("#f-file-error")?.textContent ?? null;
+
+  beforeAll(async () => {
+    // A producer that signed up a moment ago and whose profile staff have not verified yet…
+    const res = await post("/signup", "", { fullName: "Hộ Lê Văn Tám", login: "0977000123", password: "mat-khau-dai", role: "producer" });
+    expect(res.status).toBe(303);
+    cookie = cookieOf(res);
+    const userId = row<{ id: number }>("SELECT id FROM users WHERE phone = '0977000123'").id;
+    producerId = Number(
+      writer
+        .prepare(
+          `INSERT INTO producers (slug, owner_user_id, name, entity_type, province_code, ward_code, address_line, phone)
+           VALUES ('ho-le-van-tam', ?, 'Hộ Lê Văn Tám', 'household', '92', ?, 'Ấp 3', '0977000123')`,
+        )
+        .run(userId, ward()).lastInsertRowid,
+    );
+    // …that already made 195 drafts.
+    const insert = writer.prepare(
+      `INSERT INTO products (slug, producer_id, province_code, group_code, name, unit, price_vnd, status, search_text)
+       VALUES (?, ?, '92', 'food', ?, 'chai', 50000, 'draft', ?)`,
+    );
+    writer.transaction(() => {
+      for (let i = 0; i < 195; i++) insert.run(`nhap-san-${i}`, producerId, `Nháp sẵn ${i}`, `nhap san ${i}`);
+    })();
+  });
+
+  it("refuses an import that would take an unverified producer past 200 products, writing none of it", async () => {
+    const res = await upload(csv(Array.from({ length: 6 }, (_, i) => `Vượt trần ${i}`)));
+    expect(res.status).toBe(400);
+    const message = await fileError(res);
+    expect(message).toContain("Trước khi được cán bộ xác minh, mỗi cơ sở có tối đa 200 sản phẩm");
+    expect(message).toContain("chỉ còn thêm được 5 sản phẩm, tệp này có 6 dòng hợp lệ");
+    expect(owned()).toBe(195);
+    expect(count("SELECT count(*) AS n FROM products WHERE name LIKE 'Vượt trần%'")).toBe(0);
+    // "Import the valid rows" promises all valid rows or none, so it is refused the same way.
+    const form = new FormData();
+    form.set("file", new Blob([csv(Array.from({ length: 6 }, (_, i) => `Vượt trần ${i}`))]), "san-pham.csv");
+    form.set("mode", "valid");
+    const valid = await fetch(`${server.url}/seller/import`, { method: "POST", body: form, headers: { cookie }, redirect: "manual" });
+    expect(valid.status).toBe(400);
+    expect(owned()).toBe(195);
+  });
+
+  it("takes an import up to the cap, then refuses the product form too", async () => {
+    const res = await upload(csv(Array.from({ length: 5 }, (_, i) => `Vừa đủ ${i}`)));
+    expect(res.status).toBe(200);
+    expect((await read(res)).doc.querySelector("#result")?.textContent).toBe("Đã nhập 5 / 5 sản phẩm.");
+    expect(owned()).toBe(200);
+
+    const form = await post("/seller/products/new", cookie, { name: "Sản phẩm thứ 201", groupCode: "food", unit: "chai", priceVnd: 90000, stock: 3, weightGrams: 500, intent: "draft" });
+    expect(form.status).toBe(400);
+    const page = await read(form);
+    expect(page.doc.querySelector("[role=alert]")?.textContent).toContain("Trước khi được cán bộ xác minh, mỗi cơ sở có tối đa 200 sản phẩm");
+    expect(owned()).toBe(200);
+  });
+
+  it("lets a verified producer import, under its own higher cap", async () => {
+    writer.prepare("UPDATE producers SET verification_status = 'approved', verified_at = ? WHERE id = ?").run(Date.now(), producerId);
+    const res = await upload(csv(["Sau xác minh 1", "Sau xác minh 2"]));
+    expect(res.status).toBe(200);
+    expect(owned()).toBe(202);
+  });
+
+  it("answers 429 after 20 imports in an hour from one producer, its helpers included", async () => {
+    // Four imports so far in this describe; sixteen more quick ones (a file without the needed columns).
+    const badHeader = new TextEncoder().encode("Sản phẩm,Giá\r\nA,1000\r\n");
+    for (let i = 0; i < 16; i++) expect((await upload(badHeader)).status, `import ${i + 5}`).toBe(400);
+    const res = await upload(csv(["Lần thứ 21"]));
+    expect(res.status).toBe(429);
+    expect(await fileError(res)).toBe("Cơ sở đã nhập tệp quá nhiều lần trong một giờ. Vui lòng thử lại sau.");
+    expect(count("SELECT count(*) AS n FROM products WHERE name = 'Lần thứ 21'")).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
 describe("2. unpaid orders cannot hold a product's whole stock", () => {
   it("lets one phone hold at most 3 unpaid orders, whatever the cookie; a paid one frees its place", async () => {
     const goods = purchasable(60);
