@@ -1,9 +1,10 @@
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./csp-nonce";
 import { dropFizzPadding } from "./fizz-padding.server";
+import { isMethodNotAllowed, methodNotAllowedLogger } from "./method-not-allowed.server";
 import { contentSecurityPolicy, createNonce } from "./security-headers.server";
 import { startup } from "./startup.server";
 
@@ -16,6 +17,24 @@ export { startup };
 export { default as stylesheet } from "~/styles/app.css?url";
 
 const ABORT_DELAY = 5_000;
+
+const logMethodNotAllowed = methodNotAllowedLogger((line) => console.warn(line));
+
+/**
+ * What Remix does with an error it answers for: Remix's own default (the error, with its stack, unless
+ * the client went away), except a request to a route without an action, which gets a throttled line
+ * (method-not-allowed.server.ts); its 405 page is the root error boundary's.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isMethodNotAllowed(error)) {
+    logMethodNotAllowed(request.method, new URL(request.url).pathname);
+    return;
+  }
+  // An ErrorResponse made from a thrown Error keeps it (private to Remix) as `error`: log that, as Remix does.
+  const cause = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  console.error(cause ?? error);
+};
 
 export default async function handleRequest(
   request: Request,

@@ -50,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
   if (!error) return [];
   const t = metaTranslator(matches);
-  const title = isRouteErrorResponse(error) && error.status === 404 ? t("error.notFoundTitle") : t("error.title");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = status === 404 ? t("error.notFoundTitle") : status === 405 ? t("error.methodNotAllowedTitle") : t("error.title");
   return [{ title: `${title} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
 

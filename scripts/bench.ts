@@ -213,10 +213,12 @@ async function cartWith(productId: number): Promise<string> {
   });
   return res.headers.get("set-cookie")!.split(";")[0]!;
 }
+// Each checkout is another buyer with their own phone: one number may hold only 3 unpaid orders.
+let buyers = 0;
 function checkout(cookie: string): Promise<number> {
   const body = new URLSearchParams({
     fullName: "Người mua thử",
-    phone: "0912345678",
+    phone: `09${String(buyers++).padStart(8, "0")}`,
     provinceCode: "92",
     wardCode,
     addressLine: "12 đường 3/2",

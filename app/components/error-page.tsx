@@ -12,7 +12,9 @@ export function ErrorPage({ status }: { status: number }) {
           ? [t("error.badRequestTitle"), t("error.badRequestText")]
           : status === 413
             ? [t("error.tooLargeTitle"), t("error.tooLargeText")]
-            : [t("error.title"), t("error.text")];
+            : status === 405
+              ? [t("error.methodNotAllowedTitle"), t("error.methodNotAllowedText")]
+              : [t("error.title"), t("error.text")];
   return (
     <section className="mx-auto max-w-lg py-12 text-center">
       <p className="text-5xl font-bold text-brand-700">{status}</p>

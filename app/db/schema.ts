@@ -492,6 +492,11 @@ export const orders = sqliteTable(
     paidAt: integer("paid_at"),
     stripeSessionId: text("stripe_session_id").unique(),
     stripePaymentIntentId: text("stripe_payment_intent_id"),
+    /**
+     * The SHA-256 of the placing client's address (an IPv4 address, an IPv6 /64), for the cap on
+     * unpaid orders per address (checkout.server.ts); null when the address was not a client's.
+     */
+    clientKey: text("client_key"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -500,6 +505,9 @@ export const orders = sqliteTable(
     index("orders_user_idx").on(t.userId, t.createdAt),
     index("orders_unpaid_idx").on(t.paymentStatus, t.expiresAt),
     index("orders_created_idx").on(t.createdAt),
+    // The checkout caps count a buyer's unpaid orders; partial, so they hold only the few unpaid rows.
+    index("orders_unpaid_phone_idx").on(t.phone).where(sql`${t.paymentStatus} = 'unpaid'`),
+    index("orders_unpaid_client_idx").on(t.clientKey).where(sql`${t.paymentStatus} = 'unpaid'`),
   ],
 );
 
@@ -678,6 +686,11 @@ export const reviews = sqliteTable(
     authorName: text("author_name").notNull(),
     stars: integer("stars").notNull(),
     body: text("body").notNull().default(""),
+    /**
+     * When the purchase behind the review was refunded: from then on the review is no longer a
+     * verified buyer's, so it is not shown and not counted in the product's rating.
+     */
+    withdrawnAt: integer("withdrawn_at"),
     createdAt: createdAt(),
   },
   (t) => [

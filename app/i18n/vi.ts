@@ -114,6 +114,8 @@ export const vi = {
   "error.badRequestText": "Đường dẫn hoặc dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra lại.",
   "error.tooLargeTitle": "Dữ liệu gửi lên quá lớn",
   "error.tooLargeText": "Biểu mẫu gửi lên vượt quá dung lượng cho phép. Vui lòng rút ngắn nội dung rồi gửi lại.",
+  "error.methodNotAllowedTitle": "Trang này không nhận dữ liệu gửi lên",
+  "error.methodNotAllowedText": "Địa chỉ này chỉ để xem, không nhận biểu mẫu. Hãy mở lại trang rồi thao tác từ đó.",
   "error.title": "Đã có lỗi xảy ra",
   "error.text": "Xin lỗi, hệ thống gặp sự cố. Vui lòng thử lại sau ít phút.",
   "error.crossSiteTitle": "Yêu cầu bị từ chối",

@@ -48,13 +48,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const FORM_PROBLEM: Record<"lines" | "tooLarge" | "priceChanged", MessageKey> = {
+const FORM_PROBLEM: Record<"lines" | "tooLarge" | "priceChanged" | "unitCap", MessageKey> = {
   lines: "checkout.error.stock",
   tooLarge: "checkout.error.tooLarge",
   priceChanged: "checkout.error.priceChanged",
+  unitCap: "checkout.error.unitCap",
 };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const { user, lines } = await cartFor(request);
@@ -69,16 +70,20 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const owner = await cartOwner(request, user?.id ?? null);
   const placed = owner
-    ? placeOrder(owner, submission.value, { userId: user?.id ?? null })
+    ? placeOrder(owner, submission.value, { userId: user?.id ?? null, clientIp: context.clientIp ?? null })
     : ({ ok: false, problem: "empty" } as const);
   if (!placed.ok) {
     if (placed.problem === "empty") throw redirect("/cart");
     const reply =
       placed.problem === "field"
         ? submission.reply({ fieldErrors: { [placed.field]: [`checkout.error.${placed.field === "wardCode" ? "ward" : placed.field === "provinceCode" ? "province" : "paymentMethod"}`] } })
-        : submission.reply({ formErrors: [FORM_PROBLEM[placed.problem]] });
+        : placed.problem === "openOrders"
+          ? submission.reply({ formErrors: [placed.by === "phone" ? "checkout.error.openOrdersPhone" : "checkout.error.openOrdersAddress"] })
+          : submission.reply({ formErrors: [FORM_PROBLEM[placed.problem]] });
     const shortages: { name: string; unit: string; available: number }[] = placed.problem === "lines" ? placed.lines : [];
-    return data({ result: reply, ...place, shortages }, { status: placed.problem === "lines" || placed.problem === "priceChanged" ? 409 : 400 });
+    const capped: { name: string; unit: string; allowed: number }[] = placed.problem === "unitCap" ? placed.lines : [];
+    const status = placed.problem === "openOrders" ? 429 : ["lines", "priceChanged", "unitCap"].includes(placed.problem) ? 409 : 400;
+    return data({ result: reply, ...place, shortages, capped }, { status });
   }
   const orderUrl = orderPath(placed.order.code, user ? null : placed.order.accessToken);
   // A guest's browser remembers the order's secret, so coming back from Stripe needs no token in the URL.
@@ -118,6 +123,7 @@ export default function Checkout() {
   const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
   const formError = errors[""]?.[0];
   const shortages = (actionData && "shortages" in actionData ? actionData.shortages : []) as { name: string; unit: string; available: number }[];
+  const capped = (actionData && "capped" in actionData ? actionData.capped : []) as { name: string; unit: string; allowed: number }[];
   const quote = place.quote;
   const paymentMethod = value("paymentMethod", "vietqr");
 
@@ -129,6 +135,13 @@ export default function Checkout() {
         <ul className="list-disc pl-6 text-red-800">
           {shortages.map((s) => (
             <li key={s.name}>{t("checkout.shortage", { name: s.name, count: s.available, unit: unitLabel(s.unit, lang, s.available) })}</li>
+          ))}
+        </ul>
+      ) : null}
+      {capped.length > 0 ? (
+        <ul className="list-disc pl-6 text-red-800">
+          {capped.map((c) => (
+            <li key={c.name}>{t("checkout.unitCapLine", { name: c.name, count: c.allowed, unit: c.unit })}</li>
           ))}
         </ul>
       ) : null}

@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { id, token } = await viewerOrderId(request, params.code ?? "");
+  const { id, user, token } = await viewerOrderId(request, params.code ?? "");
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   if (formData.get("intent") === "pay") {
@@ -71,9 +71,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ formError: null, review: { productId: Number(formData.get("productId")), result: submission.reply() } }, { status: 400 });
   }
-  const outcome = addReview(id, submission.value);
+  const outcome = addReview(id, submission.value, { reviewerUserId: user?.id ?? null });
   if (outcome !== "ok") {
-    const key: MessageKey = outcome === "not_delivered" ? "review.error.notDelivered" : "review.error.already";
+    const key: MessageKey =
+      outcome === "not_delivered" ? "review.error.notDelivered" : outcome === "own_goods" ? "review.error.ownGoods" : "review.error.already";
     // The review form may be gone from the page (a stale tab): say it at the top too.
     return data({ formError: key, review: { productId: submission.value.productId, result: submission.reply({ formErrors: [key] }) } }, { status: 400 });
   }

@@ -5,7 +5,8 @@ import { importSheet } from "~/domain/catalog/bulk-import.server";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
+import { formatCount } from "~/i18n/translate";
+import { useLanguage, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
 
@@ -18,7 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
   const outcome = await importSheet(request, actor);
   const failed = outcome.status === "refused" || (outcome.imported === 0 && outcome.errors.length > 0);
-  return data(outcome, { status: failed ? 400 : 200 });
+  return data(outcome, { status: outcome.status === "refused" && outcome.tooMany ? 429 : failed ? 400 : 200 });
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
@@ -31,7 +32,11 @@ export default function BulkImport() {
   const { producerId } = useLoaderData<typeof loader>();
   const t = useT();
   const busy = useNavigation().state === "submitting";
+  const lang = useLanguage();
   const refused = outcome?.status === "refused" ? (outcome.message as MessageKey) : undefined;
+  const refusedParams = outcome?.status === "refused" && outcome.params
+    ? Object.fromEntries(Object.entries(outcome.params).map(([k, n]) => [k, formatCount(n, lang)]))
+    : undefined;
   const checked = outcome?.status === "checked" ? outcome : undefined;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -52,7 +57,7 @@ export default function BulkImport() {
           </label>
           <input id="f-file" name="file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className="mt-1 block w-full" aria-invalid={refused ? true : undefined} aria-describedby={refused ? "f-file-error" : undefined} />
-          <FieldError id="f-file-error" message={refused && t(refused)} />
+          <FieldError id="f-file-error" message={refused && t(refused, refusedParams)} />
         </div>
         <fieldset>
           <legend className="font-medium">{t("import.mode")}</legend>

@@ -1,15 +1,18 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ListingForm } from "~/components/listing-form";
+import { FormAlert } from "~/components/ui/form-alert";
+import { productCap } from "~/domain/catalog/bulk-listings.server";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { submitListingForm } from "~/domain/catalog/listing-form.server";
-import { useT } from "~/i18n/use-t";
+import { formatCount } from "~/i18n/translate";
+import { useLanguage, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
-  return { producerId: actor.producer.id };
+  return { producerId: actor.producer.id, productCap: productCap(actor.producer) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,11 +29,13 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 
 export default function NewListing() {
   const result = useActionData<typeof action>()?.result;
-  const { producerId } = useLoaderData<typeof loader>();
+  const { producerId, productCap } = useLoaderData<typeof loader>();
   const t = useT();
+  const lang = useLanguage();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("listing.new")}</h1>
+      <FormAlert message={result?.error?.[""]?.[0]} params={{ cap: formatCount(productCap, lang) }} />
       <ListingForm producerId={producerId} result={result} />
     </div>
   );

@@ -15,6 +15,7 @@ import { changedTables, fingerprint } from "../setup/db-fingerprint";
 import { getPage } from "../setup/http";
 import { productionRoutes, type ManifestRoute } from "../setup/route-manifest";
 import { startServer, type TestServer } from "../setup/server";
+import { nextBuyerPhone } from "../setup/buyers";
 import { grantStaff } from "~/domain/accounts/staff-grants.server";
 
 const ROLES = ["anonymous", "shopper", "producer", "otherProducer", "helper", "staff", "otherStaff", "central"] as const;
@@ -412,7 +413,7 @@ beforeAll(async () => {
   const placed = await send(
     "/checkout",
     cookies.shopper,
-    new URLSearchParams({ fullName: "Lê Minh Anh", phone: "0912345678", email: "", provinceCode: "92", wardCode: ward92, addressLine: "12 Đường 30 Tháng 4", paymentMethod: "vietqr" }),
+    new URLSearchParams({ fullName: "Lê Minh Anh", phone: nextBuyerPhone(), email: "", provinceCode: "92", wardCode: ward92, addressLine: "12 Đường 30 Tháng 4", paymentMethod: "vietqr" }),
   );
   expect(placed.status).toBe(303);
   params.order = new URL(placed.headers.get("location")!, server.url).pathname.split("/")[2]!;
@@ -421,7 +422,7 @@ beforeAll(async () => {
   const byCard = await send(
     "/checkout",
     cookies.shopper,
-    new URLSearchParams({ fullName: "Lê Minh Anh", phone: "0912345678", email: "", provinceCode: "92", wardCode: ward92, addressLine: "12 Đường 30 Tháng 4", paymentMethod: "stripe" }),
+    new URLSearchParams({ fullName: "Lê Minh Anh", phone: nextBuyerPhone(), email: "", provinceCode: "92", wardCode: ward92, addressLine: "12 Đường 30 Tháng 4", paymentMethod: "stripe" }),
   );
   expect(byCard.status).toBe(303);
   params.cardOrder = new URL(byCard.headers.get("location")!, server.url).pathname.split("/")[2]!;

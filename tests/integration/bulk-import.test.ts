@@ -35,7 +35,7 @@ const sheet = [
   TEMPLATE_HEADER,
   ["Nhập CSV: Mật ong tràm", "Thực phẩm", "chai", "250.000", "40", "700", "Mật ong."],
   ["Nhập CSV: Trà sen", "do uong", "hộp", "120000", "25", "200", ""],
-  ["Nhập CSV: X", "vũ khí", "kg", "12.5k", "", "", ""],
+  ["Nhập CSV: X", "vũ khí", "kg", "12,5", "", "", ""],
 ];
 
 describe("bulk import", () => {

@@ -11,6 +11,7 @@ import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInVietnam } from "~/domain/shared/dates";
 import { startServer, type TestServer } from "../setup/server";
+import { nextBuyerPhone } from "../setup/buyers";
 
 const BANK_SECRET = "bank-secret-for-dashboard-tests";
 const PLATFORM_ACCOUNT = "257678859";
@@ -441,7 +442,7 @@ describe("the staff dashboard", () => {
       headers: { cookie },
       body: new URLSearchParams({
         fullName: "Trần Văn Bình",
-        phone: "0912345678",
+        phone: nextBuyerPhone(),
         provinceCode: "92",
         wardCode: wardIn92(),
         addressLine: "12 Đường 30 Tháng 4",

@@ -13,6 +13,7 @@ import path from "node:path";
 import { setTimeout as backoff } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { nextBuyerPhone } from "../setup/buyers";
 
 const BANK_SECRET = "bank-secret-for-fault-tests";
 const PLATFORM_ACCOUNT = "257678859";
@@ -117,7 +118,7 @@ function startLoad(url: string, label: string, onOrder: (load: CheckoutLoad) => 
       const fullName = `Khách ${label}-${w}-${n}`;
       const fields = {
         fullName,
-        phone: "0912345678",
+        phone: nextBuyerPhone(),
         provinceCode: "92",
         wardCode,
         addressLine: "12 Đường 30 Tháng 4, Ninh Kiều",
@@ -307,7 +308,7 @@ describe("the server killed (SIGKILL) in the middle of a checkout load", () => {
     }
     const res = await post(
       `${server.url}/checkout`,
-      { fullName: "Người trả bằng chuyển khoản", phone: "0912345678", provinceCode: "92", wardCode, addressLine: "1 Hòa Bình", paymentMethod: "vietqr" },
+      { fullName: "Người trả bằng chuyển khoản", phone: nextBuyerPhone(), provinceCode: "92", wardCode, addressLine: "1 Hòa Bình", paymentMethod: "vietqr" },
       cookie,
     );
     expect(res.status).toBe(303);

@@ -18,6 +18,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../setup/browser";
 import { startServer, type TestServer } from "../setup/server";
+import { nextBuyerPhone } from "../setup/buyers";
 import {
   HOSTILE_STRINGS,
   hostileString,
@@ -95,7 +96,7 @@ function validValue(field: FormField, n: number): string {
     fullName: "Nguyễn Văn An",
     login: `nguoi-thu-${n}@example.vn`,
     password: "mat-khau-dai-123",
-    phone: "0912345678",
+    phone: nextBuyerPhone(),
     email: "an@example.vn",
     provinceCode: "92",
     wardCode: wardOf92(),
@@ -210,7 +211,7 @@ async function collectForms() {
   expect((await add("shopper", ownProduct.id)).res.status).toBeLessThan(400);
   const placed = await send("/checkout", cookies.shopper!, {
     method: "POST",
-    body: new URLSearchParams({ fullName: "Lê Minh Anh", phone: "0912345678", email: "", provinceCode: "92", wardCode: wardOf92(), addressLine: "1 Hoà Bình", paymentMethod: "vietqr", intent: "place" }),
+    body: new URLSearchParams({ fullName: "Lê Minh Anh", phone: nextBuyerPhone(), email: "", provinceCode: "92", wardCode: wardOf92(), addressLine: "1 Hoà Bình", paymentMethod: "vietqr", intent: "place" }),
   });
   expect(placed.res.status, placed.body.slice(0, 500)).toBe(303);
   const code = placed.res.headers.get("location")!.split("/")[2]!.split("?")[0]!;
@@ -224,7 +225,7 @@ async function collectForms() {
   expect((await add("shopper", ownProduct.id)).res.status).toBeLessThan(400);
   const second = await send("/checkout", cookies.shopper!, {
     method: "POST",
-    body: new URLSearchParams({ fullName: "Lê Minh Anh", phone: "0912345678", email: "", provinceCode: "92", wardCode: wardOf92(), addressLine: "1 Hoà Bình", paymentMethod: "vietqr", intent: "place" }),
+    body: new URLSearchParams({ fullName: "Lê Minh Anh", phone: nextBuyerPhone(), email: "", provinceCode: "92", wardCode: wardOf92(), addressLine: "1 Hoà Bình", paymentMethod: "vietqr", intent: "place" }),
   });
   expect(second.res.status).toBe(303);
   const secondCode = second.res.headers.get("location")!.split("/")[2]!.split("?")[0]!;

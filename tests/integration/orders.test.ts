@@ -7,6 +7,7 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { nextBuyerPhone } from "../setup/buyers";
 
 let server: TestServer;
 const BANK_WEBHOOK_SECRET = "orders-test-bank-secret";
@@ -192,7 +193,7 @@ async function addToCart(visitor: Visitor, product: Product, quantity: number) {
 function address(overrides: Fields = {}): Fields {
   return {
     fullName: "Trần Thị Mai",
-    phone: "0912345678",
+    phone: nextBuyerPhone(),
     email: "",
     provinceCode: "92",
     wardCode: wardOf("92"),

@@ -9,6 +9,7 @@ import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStripeDouble, type Param, type Params, type Session, type StripeDouble } from "../mocks/stripe-double";
 import { startServer, type TestServer } from "../setup/server";
+import { nextBuyerPhone } from "../setup/buyers";
 
 const BANK_SECRET = "bank-secret-for-tests";
 const STRIPE_WEBHOOK_SECRET = "whsec_test";
@@ -110,7 +111,7 @@ async function checkout(lines: Line[], paymentMethod: "vietqr" | "stripe", extra
     "/checkout",
     {
       fullName: "Nguyễn Thị Thanh",
-      phone: "0912345678",
+      phone: nextBuyerPhone(),
       email: "thanh@example.com",
       provinceCode: "92",
       wardCode,

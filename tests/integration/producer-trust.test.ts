@@ -10,6 +10,7 @@ import { parse } from "node-html-parser";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { nextBuyerPhone } from "../setup/buyers";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -196,7 +197,7 @@ describe("2. an edit form loaded before a sale does not put the sold stock back"
     const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
     const res = await post("/checkout", cookieOf(add), {
       fullName: "Nguyễn Thị Lan",
-      phone: "0912345678",
+      phone: nextBuyerPhone(),
       provinceCode: "92",
       wardCode: ward,
       addressLine: "12 Đường 3 Tháng 2",

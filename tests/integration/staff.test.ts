@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { nextBuyerPhone } from "../setup/buyers";
 
 let server: TestServer;
 let writer: Database.Database;
@@ -393,7 +394,7 @@ describe("payments of another province", () => {
         const add = await fetch(`${server.url}/cart`, { method: "POST", body: new URLSearchParams({ intent: "add", productId: String(product.id), quantity: "1" }), redirect: "manual" });
         const cart = cookieOf(add);
         const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '01' LIMIT 1").code;
-        const placed = await send("/checkout", cart, { fullName: "Đỗ Minh Hà", phone: "0912345678", provinceCode: "01", wardCode: ward, addressLine: "5 Hàng Bè", paymentMethod: "vietqr" });
+        const placed = await send("/checkout", cart, { fullName: "Đỗ Minh Hà", phone: nextBuyerPhone(), provinceCode: "01", wardCode: ward, addressLine: "5 Hàng Bè", paymentMethod: "vietqr" });
         const code = new URL(placed.headers.get("location")!, server.url).pathname.split("/")[2]!;
         return row<{ id: number; code: string }>("SELECT id, code FROM orders WHERE code = ?", code);
       })());

@@ -7,6 +7,7 @@ import { request } from "node:http";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { nextBuyerPhone } from "../setup/buyers";
 import { zeroBomb, zip } from "../setup/zip";
 
 let server: TestServer;
@@ -278,7 +279,7 @@ describe("6. a producer never changes the order's payment", () => {
     const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
     const res = await post(target, "/checkout", cart, {
       fullName: "Nguyễn Thị Lan",
-      phone: "0912345678",
+      phone: nextBuyerPhone(),
       provinceCode: "92",
       wardCode: ward,
       addressLine: "12 Đường 3 Tháng 2",

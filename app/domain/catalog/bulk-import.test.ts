@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSheet, groupFromCell, TEMPLATE_HEADER } from "./bulk-import";
+import { checkSheet, checkSheetInSteps, groupFromCell, TEMPLATE_HEADER } from "./bulk-import";
 
 describe("groupFromCell", () => {
   it("reads codes and Vietnamese names, with or without marks", () => {
@@ -48,5 +48,22 @@ describe("checkSheet", () => {
     expect(checkSheet([["Tên sản phẩm", "Giá"], ["A", "1000"]], "draft")).toEqual({ headerError: "import.error.header" });
     expect(checkSheet([header], "draft")).toEqual({ headerError: "import.error.empty" });
     expect(checkSheet([], "draft")).toEqual({ headerError: "import.error.empty" });
+  });
+});
+
+describe("checkSheetInSteps", () => {
+  it("pauses after every 200 product rows (blank rows not counted) and ends with checkSheet's answer", () => {
+    const rows = Array.from({ length: 450 }, (_, i) => (i % 50 === 7 ? ["", "", ""] : [`Sản phẩm ${i}`, "food", "chai", i % 90 === 3 ? "12,5" : "90000"]));
+    const table = [["Tên sản phẩm", "Nhóm", "Đơn vị", "Giá"], ...rows];
+    const steps = checkSheetInSteps(table, "draft");
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    // 441 product rows: paused after the 200th and the 400th.
+    expect(pauses).toBe(2);
+    expect(step.value).toEqual(checkSheet(table, "draft"));
+    if ("headerError" in step.value) throw new Error(step.value.headerError);
+    expect(step.value.rowCount).toBe(441);
+    expect(step.value.errors.map((e) => e.row)).toEqual([5, 95, 185, 275, 365]);
   });
 });

@@ -49,6 +49,25 @@ export function groupFromCell(cell: string): ProductGroup | null {
  * problem by row, column and message. `intent` says whether valid rows go on sale or stay drafts.
  */
 export function checkSheet(table: string[][], intent: "draft" | "publish"): CheckedSheet | { headerError: MessageKey } {
+  const steps = checkSheetInSteps(table, intent);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows checked between two pauses of `checkSheetInSteps`: about 30 ms of work on a busy 2-core machine. */
+export const ROWS_PER_STEP = 200;
+
+/**
+ * `checkSheet` that pauses (yields) after every `rowsPerStep` rows, so a server can let other
+ * requests run between steps instead of holding its event loop for a whole 2,000-row sheet.
+ */
+export function* checkSheetInSteps(
+  table: string[][],
+  intent: "draft" | "publish",
+  rowsPerStep = ROWS_PER_STEP,
+): Generator<void, CheckedSheet | { headerError: MessageKey }> {
   const [header, ...rows] = table;
   if (!header) return { headerError: "import.error.empty" };
   const columnOf = new Map<Field, number>();
@@ -65,8 +84,13 @@ export function checkSheet(table: string[][], intent: "draft" | "publish"): Chec
 
   const titleOf = (field: Field) => header[columnOf.get(field)!]!.trim();
   const checked: CheckedSheet = { valid: [], errors: [], rowCount: dataRows.length };
-  rows.forEach((cells, i) => {
-    if (!cells.some((c) => c.trim() !== "")) return;
+  let sinceStep = 0;
+  for (const [i, cells] of rows.entries()) {
+    if (!cells.some((c) => c.trim() !== "")) continue;
+    if (++sinceStep > rowsPerStep) {
+      sinceStep = 1;
+      yield;
+    }
     const rowNumber = i + 2;
     const cell = (field: Field) => {
       const index = columnOf.get(field);
@@ -86,12 +110,12 @@ export function checkSheet(table: string[][], intent: "draft" | "publish"): Chec
     const parsed = productSchema.safeParse(raw);
     if (parsed.success) {
       checked.valid.push({ row: rowNumber, input: parsed.data });
-      return;
+      continue;
     }
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as Field;
       checked.errors.push({ row: rowNumber, column: columnOf.has(field) ? titleOf(field) : "", message: issue.message as MessageKey });
     }
-  });
+  }
   return checked;
 }

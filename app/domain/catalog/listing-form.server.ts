@@ -4,6 +4,7 @@ import type { FormResult } from "../shared/form-result";
 import { MAX_PHOTO_BYTES, savingPhoto, storePhoto, type StoredPhoto } from "../shared/photos.server";
 import { readFormWithFile } from "../shared/uploads.server";
 import { todayInVietnam } from "../shared/dates";
+import { MAX_PRODUCTS_VERIFIED, productCap, productRoom } from "./bulk-listings.server";
 import { lockedFieldChanges } from "./certified-fields";
 import { createListing, hideListing, ownListing, requestHoldReview, updateListing } from "./listings.server";
 import { productSchema } from "./product-form";
@@ -56,6 +57,11 @@ export async function submitListingForm(request: Request, actor: PortalActor, pr
     const stockShown = stockShownIn(upload.form);
     if (stockShown !== saved.stock) return stockChanged(saved.stock);
     edit = { productId: saved.id, stockShown };
+  }
+
+  if (productId === null && productRoom(actor.producer) === 0) {
+    const key = productCap(actor.producer) === MAX_PRODUCTS_VERIFIED ? "listing.error.overCap" : "listing.error.overCapUnverified";
+    return { ok: false, result: submission.reply({ formErrors: [key] }) };
   }
 
   let photo: StoredPhoto | null = null;

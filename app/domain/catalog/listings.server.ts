@@ -105,11 +105,6 @@ export function createListing(actor: PortalActor, input: ProductInput, photo: St
   return getDb().transaction((tx) => insertListing(tx, actor, input, photo));
 }
 
-/** Creates many listings (a bulk import) all together or not at all. */
-export function createListings(actor: PortalActor, inputs: readonly ProductInput[]): number {
-  return getDb().transaction((tx) => inputs.map((input) => insertListing(tx, actor, input, null)).length);
-}
-
 /**
  * Saves a producer's edit. A staff hold stays whatever the edit says (only staff lift it), and the
  * certified fields cannot change while the badge shows (`lockedFieldChanges`; the form checks first

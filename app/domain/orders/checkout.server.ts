@@ -12,16 +12,75 @@ import { generateOrderCode } from "./order-code";
 import { quoteOrder, type OrderQuote } from "./quote";
 import { commissionVnd } from "./shipping";
 import { sha256Hex } from "~/domain/shared/hash.server";
+import { addressKey } from "../accounts/rate-limit.server";
 
 /** An unpaid order keeps its stock this long (PRODUCT.md §3). */
 export const PAYMENT_WINDOW_MS = 30 * 60 * 1000;
+
+/**
+ * Stock an unpaid order holds is stock nobody else can buy for half an hour, and a guest needs no
+ * account to hold it (a fresh cookie is a fresh cart). These caps keep one buyer from holding a
+ * product's whole stock without hurting real buyers; only orders still holding stock count, so a
+ * buyer who pays (or whose order lapses) is free again at once.
+ *
+ * - 3 open unpaid orders per phone number: a shopper pays an order before placing the next; three
+ *   leaves room for a failed payment retried and a second order for someone else.
+ * - 20 open unpaid orders per client address (an IPv4 address or an IPv6 /64): mobile carriers put
+ *   many subscribers behind one address (carrier-grade NAT), so this is far above what one household
+ *   or office places in 30 minutes, and still stops one machine inventing phone numbers.
+ *   A loopback address is not counted: it is a reverse proxy in front of this server without
+ *   TRUST_PROXY (then every buyer shares it, and a cap on it would be a cap on the whole market).
+ * - 20 units of one product in a phone's unpaid orders: what a household buys at once (a few kilos of
+ *   rice, a case of fish sauce, Tết gift boxes for the family); a bigger buyer pays, then orders again.
+ */
+export const MAX_OPEN_ORDERS_PER_PHONE = 3;
+export const MAX_OPEN_ORDERS_PER_ADDRESS = 20;
+export const MAX_UNPAID_UNITS_PER_PRODUCT = 20;
 
 export type CheckoutProblem =
   | { problem: "empty" }
   | { problem: "lines"; lines: { name: string; unit: string; available: number }[] }
   | { problem: "tooLarge" }
   | { problem: "priceChanged" }
+  | { problem: "openOrders"; by: "phone" | "address" }
+  | { problem: "unitCap"; lines: { name: string; unit: string; allowed: number }[] }
   | { problem: "field"; field: "provinceCode" | "wardCode" | "paymentMethod" };
+
+/** The key an address counts under for the caps, or null for a loopback address (see above). */
+export function checkoutClientKey(clientIp: string | null | undefined): string | null {
+  if (!clientIp || clientIp === "unknown" || /^(127\.|::1$|::ffff:127\.)/i.test(clientIp)) return null;
+  return sha256Hex(`checkout:${addressKey(clientIp)}`);
+}
+
+// Orders that still hold stock: unpaid, and either inside their window or waiting on a Stripe session
+// (closed when Stripe expires it). A transfer order past its window is closed within the minute.
+const HOLDS_STOCK = "o.payment_status = 'unpaid' AND (o.expires_at > :now OR (o.payment_method = 'stripe' AND o.stripe_session_id IS NOT NULL))";
+
+/** The first cap this checkout would break, or null; read inside the checkout's transaction. */
+function capProblem(lines: CartLine[], phone: string, clientKey: string | null, now: number): CheckoutProblem | null {
+  const byPhone = prepared(`SELECT count(*) AS n FROM orders o WHERE o.phone = :phone AND ${HOLDS_STOCK}`).get({ phone, now }) as { n: number };
+  if (byPhone.n >= MAX_OPEN_ORDERS_PER_PHONE) return { problem: "openOrders", by: "phone" };
+  if (clientKey !== null) {
+    const byAddress = prepared(`SELECT count(*) AS n FROM orders o WHERE o.client_key = :clientKey AND ${HOLDS_STOCK}`).get({ clientKey, now }) as {
+      n: number;
+    };
+    if (byAddress.n >= MAX_OPEN_ORDERS_PER_ADDRESS) return { problem: "openOrders", by: "address" };
+  }
+  const held = new Map(
+    (
+      prepared(
+        `SELECT i.product_id AS productId, sum(i.quantity) AS units FROM orders o JOIN order_items i ON i.order_id = o.id
+         WHERE o.phone = :phone AND ${HOLDS_STOCK} GROUP BY i.product_id`,
+      ).all({ phone, now }) as { productId: number; units: number }[]
+    ).map((h) => [h.productId, h.units]),
+  );
+  const over = lines.filter((line) => (held.get(line.productId) ?? 0) + line.quantity > MAX_UNPAID_UNITS_PER_PRODUCT);
+  if (over.length === 0) return null;
+  return {
+    problem: "unitCap",
+    lines: over.map((l) => ({ name: l.name, unit: l.unit, allowed: Math.max(0, MAX_UNPAID_UNITS_PER_PRODUCT - (held.get(l.productId) ?? 0)) })),
+  };
+}
 
 export interface PlacedOrder {
   id: number;
@@ -51,13 +110,14 @@ class CheckoutRefused extends Error {
 export function placeOrder(
   owner: CartOwner,
   input: CheckoutInput,
-  { userId, now = Date.now() }: { userId: number | null; now?: number },
+  { userId, clientIp = null, now = Date.now() }: { userId: number | null; clientIp?: string | null; now?: number },
 ): { ok: true; order: PlacedOrder } | ({ ok: false } & CheckoutProblem) {
   if (!provinceByCode(input.provinceCode)) return { ok: false, problem: "field", field: "provinceCode" };
   if (!wardIsInProvince(input.wardCode, input.provinceCode)) return { ok: false, problem: "field", field: "wardCode" };
   if (input.paymentMethod === "stripe" && !settings.stripe) return { ok: false, problem: "field", field: "paymentMethod" };
   // Fixed on the order in basis points: COMMISSION_PERCENT counts to 0.01 %.
   const commissionBasisPoints = Math.round(settings.commissionPercent * 100);
+  const clientKey = checkoutClientKey(clientIp);
   const db = getDb().$client;
   try {
     const order = db
@@ -72,6 +132,8 @@ export function placeOrder(
             lines: refused.map((l) => ({ name: l.name, unit: l.unit, available: l.available ? l.stock : 0 })),
           });
         }
+        const capped = capProblem(lines, input.phone, clientKey, now);
+        if (capped) throw new CheckoutRefused(capped);
         const quote = quoteFor(lines, input.provinceCode)!;
         if (quote.totalVnd > MAX_CHARGE_VND) throw new CheckoutRefused({ problem: "tooLarge" });
         if (input.expectedTotal !== undefined && input.expectedTotal !== quote.totalVnd) {
@@ -89,6 +151,7 @@ export function placeOrder(
           shippingTotalVnd: quote.shippingTotalVnd,
           totalVnd: quote.totalVnd,
           commissionBasisPoints,
+          clientKey,
           expiresAt: now + PAYMENT_WINDOW_MS,
           createdAt: now,
         });
@@ -140,10 +203,10 @@ function insertOrder(values: Record<string, string | number | null>): { id: numb
   return prepared(
     `INSERT INTO orders (code, access_token_hash, user_id, full_name, phone, email, province_code, ward_code,
        address_line, payment_method, goods_total_vnd, shipping_total_vnd, total_vnd, commission_basis_points,
-       expires_at, created_at)
+       client_key, expires_at, created_at)
      VALUES (:code, :accessTokenHash, :userId, :fullName, :phone, :email, :provinceCode, :wardCode,
        :addressLine, :paymentMethod, :goodsTotalVnd, :shippingTotalVnd, :totalVnd, :commissionBasisPoints,
-       :expiresAt, :createdAt)
+       :clientKey, :expiresAt, :createdAt)
      RETURNING id, code`,
   ).get(values) as { id: number; code: string };
 }

@@ -3,6 +3,7 @@ import { prepared } from "~/db/prepared.server";
 import { recordPartDelivered, recordPartPaid, reversePartShares } from "../payments/ledger.server";
 import { notifyBuyer, notifyProducer } from "./notifications.server";
 import { nextPartStatus, type PartAction, type PartStatus } from "./order-states";
+import { withdrawPartReviews } from "./reviews.server";
 
 /** Who moved an order: shown on the buyer's timeline and kept for audit. */
 export interface Actor {
@@ -80,6 +81,7 @@ export function movePart(part: PartRow, action: PartAction, actor: Actor, detail
     } else if (action === "deliver") {
       recordPartDelivered(part, now);
     } else if (action === "refund") {
+      withdrawPartReviews(part.id, now);
       if (part.status !== "cancelled") {
         reversePartShares(part, "refund", now);
         adjustSoldCount(part.id, -1);

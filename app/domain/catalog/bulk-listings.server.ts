@@ -1,0 +1,155 @@
+import { count, eq, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { getDb } from "~/db/client.server";
+import { producerActivity, products, provinces } from "~/db/schema";
+import type { PortalActor } from "../producers/portal-actor.server";
+import type { Producer } from "../producers/profile.server";
+import { slugify } from "./fold";
+import type { ProductInput } from "./product-form";
+import { productSearchText } from "./search-text";
+
+/**
+ * How many products one producer may have, whatever their status (drafts and hidden ones too: an
+ * account that made 8,000 drafts filled the database all the same). Not a setting, on purpose.
+ *
+ * - Verified: 5,000. Vietnam's whole OCOP catalogue is about 16,000 products, and the largest
+ *   cooperatives and enterprises list tens to a few hundred goods (sizes and packs as separate
+ *   products); 5,000 is ten times that and stays far below what slows the catalogue.
+ * - Before verification: 200. Anyone can sign up as a producer (10 sign-ups an hour per address)
+ *   and nothing an unverified producer lists is public, so this only bounds what an unvetted
+ *   account can write; a real household or cooperative prepares its first few dozen listings well
+ *   inside it while staff review the profile.
+ */
+export const MAX_PRODUCTS_VERIFIED = 5_000;
+export const MAX_PRODUCTS_UNVERIFIED = 200;
+
+export function productCap(producer: Pick<Producer, "verificationStatus">): number {
+  return producer.verificationStatus === "approved" ? MAX_PRODUCTS_VERIFIED : MAX_PRODUCTS_UNVERIFIED;
+}
+
+/** How many more products the producer may create now (0 when at or over its cap). */
+export function productRoom(producer: Pick<Producer, "id" | "verificationStatus">): number {
+  const [row] = getDb().select({ n: count() }).from(products).where(eq(products.producerId, producer.id)).all();
+  return Math.max(0, productCap(producer) - (row?.n ?? 0));
+}
+
+/** A row ready to insert: every field computed before the transaction, so the transaction only writes. */
+export interface ListingRow {
+  name: string;
+  groupCode: ProductInput["groupCode"];
+  description: string;
+  unit: string;
+  priceVnd: number;
+  stock: number;
+  weightGrams: number;
+  searchText: string;
+  status: "draft" | "submitted" | "live";
+  baseSlug: string;
+}
+
+/** The province's name, looked up once for all rows of an import (it goes into every row's search text). */
+export function listingRowMaker(producer: Producer) {
+  const province = getDb().select({ name: provinces.name }).from(provinces).where(eq(provinces.code, producer.provinceCode)).get();
+  const published = producer.verificationStatus === "approved" ? "live" : "submitted";
+  return (input: ProductInput): ListingRow => ({
+    name: input.name,
+    groupCode: input.groupCode,
+    description: input.description ?? "",
+    unit: input.unit,
+    priceVnd: input.priceVnd,
+    stock: input.stock,
+    weightGrams: input.weightGrams,
+    searchText: productSearchText({
+      name: input.name,
+      producerName: producer.name,
+      provinceName: province?.name ?? "",
+      groupCode: input.groupCode,
+      description: input.description ?? "",
+    }),
+    status: input.intent === "publish" ? published : "draft",
+    baseSlug: slugify(input.name) || "san-pham",
+  });
+}
+
+function statements() {
+  const db = getDb();
+  return {
+    slugTaken: db
+      .select({ id: products.id })
+      .from(products)
+      .where(eq(products.slug, sql.placeholder("slug")))
+      .prepare(),
+    insert: db
+      .insert(products)
+      .values({
+        slug: sql.placeholder("slug"),
+        producerId: sql.placeholder("producerId"),
+        provinceCode: sql.placeholder("provinceCode"),
+        name: sql.placeholder("name"),
+        groupCode: sql.placeholder("groupCode"),
+        description: sql.placeholder("description"),
+        unit: sql.placeholder("unit"),
+        priceVnd: sql.placeholder("priceVnd"),
+        stock: sql.placeholder("stock"),
+        weightGrams: sql.placeholder("weightGrams"),
+        status: sql.placeholder("status"),
+        searchText: sql.placeholder("searchText"),
+        publishedAt: sql.placeholder("publishedAt"),
+        updatedAt: sql.placeholder("now"),
+      })
+      .returning({ id: products.id })
+      .prepare(),
+    setSlug: db
+      .update(products)
+      .set({ slug: sql`${sql.placeholder("slug")}` })
+      .where(eq(products.id, sql.placeholder("id")))
+      .prepare(),
+    count: db.select({ n: count() }).from(products).where(eq(products.producerId, sql.placeholder("producerId"))).prepare(),
+    activity: db
+      .insert(producerActivity)
+      .values({
+        producerId: sql.placeholder("producerId"),
+        actorUserId: sql.placeholder("actorUserId"),
+        action: "product.create",
+        subject: sql.placeholder("subject"),
+      })
+      .prepare(),
+  };
+}
+let prepared: ReturnType<typeof statements> | undefined;
+
+export type BulkCreateOutcome = { created: number } | { overCap: { cap: number; room: number } };
+
+/**
+ * Creates a bulk import's listings all together or not at all, in one transaction of prepared
+ * statements (about 0.1 ms a row: the rows come checked and computed, so nothing but writing happens
+ * while the database and the event loop are held). The producer's cap is checked inside the same
+ * transaction, so two imports at once cannot both pass it.
+ *
+ * A slug is the name's, or, when taken, the name's with the product's own id: one lookup per row
+ * whatever the number of same-named products.
+ */
+export function createListingRows(actor: PortalActor, rows: readonly ListingRow[], now = Date.now()): BulkCreateOutcome {
+  const { producer, user } = actor;
+  prepared ??= statements();
+  const s = prepared;
+  return getDb().$client.transaction((): BulkCreateOutcome => {
+    const cap = productCap(producer);
+    const existing = s.count.get({ producerId: producer.id })?.n ?? 0;
+    if (existing + rows.length > cap) return { overCap: { cap, room: Math.max(0, cap - existing) } };
+    for (const row of rows) {
+      const free = s.slugTaken.get({ slug: row.baseSlug }) === undefined;
+      const { id } = s.insert.get({
+        ...row,
+        slug: free ? row.baseSlug : `pending-${randomUUID()}`,
+        producerId: producer.id,
+        provinceCode: producer.provinceCode,
+        publishedAt: row.status === "live" ? now : null,
+        now,
+      })!;
+      if (!free) s.setSlug.run({ slug: `${row.baseSlug}-${id}`, id });
+      s.activity.run({ producerId: producer.id, actorUserId: user.id, subject: row.name });
+    }
+    return { created: rows.length };
+  }).immediate();
+}
