@@ -41,6 +41,67 @@ const text = async (res: Response) => {
   return { doc, text: doc.textContent.replace(/\s+/g, " ") };
 };
 
+/**
+ * A browser's cookies for one person: sends them, and keeps what each answer sets or clears, so a
+ * cookie a page removes is not sent to the page after.
+ */
+class Jar {
+  private cookies = new Map<string, string>();
+  constructor(cookie: string) {
+    this.take(cookie);
+  }
+  private take(setCookie: string) {
+    const [pair] = setCookie.split(";");
+    const eq = pair!.indexOf("=");
+    const name = pair!.slice(0, eq).trim();
+    if (/;\s*max-age=0\b/i.test(setCookie) || /;\s*expires=thu, 01 jan 1970/i.test(setCookie)) this.cookies.delete(name);
+    else this.cookies.set(name, pair!.slice(eq + 1));
+  }
+  has(name: string) {
+    return this.cookies.has(name);
+  }
+  header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  async fetch(path: string, init: { method?: string; body?: URLSearchParams } = {}) {
+    const res = await fetch(server.url + path, { ...init, headers: { cookie: this.header() }, redirect: "manual" });
+    for (const c of res.headers.getSetCookie()) this.take(c);
+    return res;
+  }
+  /** Follows a 303 as a browser does, and reads the page it leads to. */
+  async follow(res: Response) {
+    expect(res.status).toBe(303);
+    return text(await this.fetch(res.headers.get("location")!));
+  }
+}
+const flashOf = (page: { doc: ReturnType<typeof parse> }) => page.doc.querySelector("#flash[role=status]")?.textContent.trim() ?? null;
+
+/**
+ * Submits a form of the page as a browser without JavaScript does: its fields as the page filled
+ * them (with `edits` typed over them), the pressed button's name and value, to the button's
+ * formaction and formmethod or else the form's.
+ */
+async function submitForm(jar: Jar, page: { doc: ReturnType<typeof parse> }, button: string, edits: Record<string, string> = {}) {
+  const pressed = page.doc.querySelector(button);
+  if (!pressed) throw new Error(`no button ${button}`);
+  let form = pressed.parentNode;
+  while (form && form.tagName !== "FORM") form = form.parentNode;
+  if (!form) throw new Error(`button ${button} is in no form`);
+  const fields = new URLSearchParams();
+  for (const el of form.querySelectorAll("input[name], textarea[name], select[name]")) {
+    const name = el.getAttribute("name")!;
+    const tag = el.tagName.toLowerCase();
+    if (tag === "input" && ["checkbox", "radio"].includes(el.getAttribute("type") ?? "") && !el.hasAttribute("checked")) continue;
+    const value = tag === "textarea" ? el.textContent : tag === "select" ? (el.querySelector("option[selected]") ?? el.querySelector("option"))?.getAttribute("value") ?? "" : el.getAttribute("value") ?? "";
+    fields.append(name, name in edits ? edits[name]! : value);
+  }
+  if (pressed.getAttribute("name")) fields.append(pressed.getAttribute("name")!, pressed.getAttribute("value") ?? "");
+  const method = (pressed.getAttribute("formmethod") ?? form.getAttribute("method") ?? "get").toLowerCase();
+  const target = new URL(pressed.getAttribute("formaction") ?? form.getAttribute("action") ?? "", server.url + "/");
+  if (method === "get") return jar.fetch(`${target.pathname}?${fields}`);
+  return jar.fetch(target.pathname + target.search, { method: "POST", body: fields });
+}
+
 /** A producer waiting for verification in `provinceCode`, with one product sent for sale. */
 function pendingProducer(name: string, provinceCode: string): { producerId: number; productId: number } {
   const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = ? ORDER BY code LIMIT 1", provinceCode).code;
@@ -276,6 +337,87 @@ describe("featured collections", () => {
     expect(outside.status).toBe(400);
     expect((await text(outside)).doc.querySelector("#f-products-error")?.textContent).toContain("ngoài tỉnh");
     expect(row<{ n: number }>("SELECT count(*) AS n FROM collections").n).toBe(before);
+  });
+});
+
+describe("a confirmation after each action", () => {
+  it("says on the next page, once, that a producer was approved; a cookie the browser makes up shows nothing", async () => {
+    const { producerId } = pendingProducer("Hộ Trà Mãng Cầu", "92");
+    const staff = new Jar(await signIn("staff@demo.local"));
+    const done = await staff.fetch(`/staff/producers/${producerId}`, { method: "POST", body: new URLSearchParams({ decision: "approve" }) });
+    const next = await staff.follow(done);
+    expect(flashOf(next)).toBe("Đã duyệt hồ sơ. Các sản phẩm nhà sản xuất đã gửi được đưa lên bán.");
+    expect(staff.has("ocop_flash")).toBe(false);
+    const after = await text(await staff.fetch("/staff/producers"));
+    expect(flashOf(after)).toBe("");
+
+    const madeUp = Buffer.from(JSON.stringify({ m: "Tài khoản của bạn bị khoá, gọi 0900000000", n: "x" })).toString("base64");
+    const forged = await text(await fetch(`${server.url}/staff/producers`, { headers: { cookie: `${staff.header()}; ocop_flash=${madeUp}` } }));
+    expect(flashOf(forged)).toBe("");
+  });
+
+  it("confirms certificates, moderation, payouts and payments to staff", async () => {
+    const staff = new Jar(await signIn("staff@demo.local"));
+    const post = (path: string, fields: Record<string, string>) => staff.fetch(path, { method: "POST", body: new URLSearchParams(fields) });
+    const producerId = row<{ id: number }>("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'").id;
+    const product = row<{ id: number }>("SELECT id FROM products WHERE producer_id = ? AND status = 'live' AND held_at IS NULL ORDER BY id LIMIT 1", producerId);
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const recorded = await staff.follow(
+      await post("/staff/certificates/new", { producerId: String(producerId), productIds: String(product.id), stars: "3", number: "QĐ 77/XAC-NHAN", decisionDate: today }),
+    );
+    expect(flashOf(recorded)).toBe("Đã ghi nhận chứng nhận OCOP. Huy hiệu hiện trên sản phẩm ngay.");
+    const certId = row<{ id: number }>("SELECT id FROM certificates WHERE number = 'QĐ 77/XAC-NHAN'").id;
+    const renewed = await staff.follow(await post(`/staff/certificates/${certId}`, { intent: "renew", number: "QĐ 78/XAC-NHAN", decisionDate: today }));
+    expect(flashOf(renewed)).toBe("Đã ghi nhận quyết định gia hạn chứng nhận.");
+    const revoked = await staff.follow(await post(`/staff/certificates/${certId}`, { intent: "revoke", reason: "Ghi nhầm số quyết định" }));
+    expect(flashOf(revoked)).toBe("Đã thu hồi chứng nhận. Huy hiệu đã gỡ khỏi sản phẩm.");
+
+    const hidden = await staff.follow(await post("/staff/moderation", { intent: "hide", productId: String(product.id), note: "Kiểm tra lại nhãn" }));
+    expect(flashOf(hidden)).toBe("Đã ẩn tin đăng. Người bán thấy lý do.");
+    const restored = await staff.follow(await post("/staff/moderation", { intent: "restore", productId: String(product.id), note: "Nhãn đã đúng" }));
+    expect(flashOf(restored)).toBe("Đã cho hiện lại tin đăng.");
+    const report = writer.prepare("INSERT INTO listing_reports (product_id, reason, details) VALUES (?, 'other', 'Giá cao') RETURNING id").get(product.id) as { id: number };
+    const dismissed = await staff.follow(await post("/staff/moderation", { intent: "dismiss", reportId: String(report.id), note: "Giá do người bán định" }));
+    expect(flashOf(dismissed)).toBe("Đã bỏ qua báo cáo.");
+
+    // Another Cần Thơ producer than the one whose balance the payout test counts.
+    const payee = row<{ id: number }>(
+      "SELECT id FROM producers WHERE province_code = '92' AND verification_status = 'approved' AND id <> ? ORDER BY id LIMIT 1",
+      producerId,
+    ).id;
+    writer
+      .prepare("INSERT INTO ledger_entries (account, amount_vnd, producer_id, memo, created_at) VALUES ('producer_payable', 50000, ?, 'delivered', ?)")
+      .run(payee, Date.now());
+    const paidOut = await staff.follow(await post("/staff/payouts", { producerId: String(payee), amount: "50000", reference: "FT-XAC-NHAN-1" }));
+    expect(flashOf(paidOut)).toBe("Đã ghi nhận khoản chi trả.");
+
+    const transfer = writer
+      .prepare(
+        `INSERT INTO bank_transfers (transaction_id, amount_vnd, description, account_number, occurred_at, outcome)
+         VALUES ('FT-XAC-NHAN-2', 20000, 'CK KHONG MA', '257678859', '2026-11-23', 'unknown_code') RETURNING id`,
+      )
+      .get() as { id: number };
+    const admin = new Jar(await signIn("admin@demo.local"));
+    const resolved = await admin.follow(
+      await admin.fetch("/staff/payments", { method: "POST", body: new URLSearchParams({ intent: "resolve", kind: "bank", id: String(transfer.id), resolution: "Đã hoàn lại cho người chuyển" }) }),
+    );
+    expect(flashOf(resolved)).toBe("Đã đánh dấu khoản tiền là đã xử lý.");
+  });
+
+  it("tells a producer the profile and a product were saved", async () => {
+    const producer = new Jar(await signIn("producer@demo.local"));
+    const form = await text(await producer.fetch("/seller/profile"));
+    const saved = await producer.follow(await submitForm(producer, form, "main form[method=post] button[type=submit]"));
+    expect(flashOf(saved)).toBe("Đã lưu hồ sơ.");
+    expect(flashOf(await text(await producer.fetch("/seller")))).toBe("");
+
+    const productId = row<{ id: number }>(
+      "SELECT p.id FROM products p JOIN producers pr ON pr.id = p.producer_id JOIN users u ON u.id = pr.owner_user_id WHERE u.email = 'producer@demo.local' AND p.status = 'live' ORDER BY p.id DESC LIMIT 1",
+    ).id;
+    const edit = await text(await producer.fetch(`/seller/products/${productId}`));
+    const updated = await producer.follow(await submitForm(producer, edit, 'button[value="publish"]', { stock: "33" }));
+    expect(flashOf(updated)).toBe("Đã lưu thay đổi.");
+    expect(row("SELECT stock FROM products WHERE id = ?", productId)).toEqual({ stock: 33 });
   });
 });
 
