@@ -340,6 +340,67 @@ describe("featured collections", () => {
   });
 });
 
+describe("the collection editor without JavaScript", () => {
+  const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const picks = (page: { doc: ReturnType<typeof parse> }) => page.doc.querySelectorAll("input[name=pick]").map((i) => i.getAttribute("value"));
+
+  it("finds products by search, adds two, moves the second up and saves; the home page shows them in that order", async () => {
+    const [first, second] = server.db
+      .prepare(
+        `SELECT slug, name FROM products WHERE province_code = '92' AND status = 'live' AND producer_verified = 1 AND held_at IS NULL
+           AND badge_expires_on > ? ORDER BY id LIMIT 2`,
+      )
+      .all(today()) as { slug: string; name: string }[];
+    const title = "Quà Cần Thơ chọn bằng ô tìm kiếm";
+    const staff = new Jar(await signIn("staff@demo.local"));
+    let page = await text(await staff.fetch("/staff/collections"));
+
+    // The title typed, then a search: both travel in the search's URL, so nothing typed is lost.
+    let res = await submitForm(staff, page, "button[formmethod=get]", { title, find: first!.name });
+    expect(res.status).toBe(200);
+    page = await text(res);
+    expect(page.doc.querySelector("#f-title")?.getAttribute("value")).toBe(title);
+    page = await text(await submitForm(staff, page, `button[value="add:${first!.slug}"]`));
+    expect(picks(page)).toEqual([first!.slug]);
+    page = await text(await submitForm(staff, page, "button[formmethod=get]", { find: second!.name }));
+    expect(page.text).toContain(`Kết quả cho “${second!.name}”`);
+    page = await text(await submitForm(staff, page, `button[value="add:${second!.slug}"]`));
+    expect(picks(page)).toEqual([first!.slug, second!.slug]);
+    expect(page.text).toContain("Đã chọn 2/24 sản phẩm");
+    page = await text(await submitForm(staff, page, `button[value="up:${second!.slug}"]`));
+    expect(picks(page)).toEqual([second!.slug, first!.slug]);
+    // Nothing is stored until "Lưu bộ sưu tập".
+    expect(row("SELECT count(*) AS n FROM collections WHERE title = ?", title)).toEqual({ n: 0 });
+
+    const saved = await staff.follow(await submitForm(staff, page, 'button[value="save"]'));
+    expect(flashOf(saved)).toBe("Đã lưu bộ sưu tập.");
+    expect(saved.text).toContain(title);
+    const home = await text(await fetch(server.url));
+    const section = home.doc.querySelectorAll("main section").find((s) => s.querySelector("h2")?.textContent.trim() === title)!;
+    const shown = [...new Set(section.querySelectorAll("a[href^='/products/']").map((a) => a.getAttribute("href")!.slice("/products/".length)))];
+    expect(shown).toEqual([second!.slug, first!.slug]);
+  });
+
+  it("removes a product from the chosen list, and searches only goods staff may feature", async () => {
+    const staff = new Jar(await signIn("staff@demo.local"));
+    const product = row<{ slug: string; name: string }>(
+      "SELECT slug, name FROM products WHERE province_code = '92' AND status = 'live' AND producer_verified = 1 AND held_at IS NULL AND badge_expires_on > ? ORDER BY id DESC LIMIT 1",
+      today(),
+    );
+    let page = await text(await staff.fetch(`/staff/collections?title=Th%E1%BB%AD&startsOn=${today()}&find=${encodeURIComponent(product.name)}`));
+    page = await text(await submitForm(staff, page, `button[value="add:${product.slug}"]`));
+    expect(picks(page)).toEqual([product.slug]);
+    page = await text(await submitForm(staff, page, `button[value="remove:${product.slug}"]`));
+    expect(picks(page)).toEqual([]);
+    const haNoi = row<{ name: string; slug: string }>(
+      "SELECT name, slug FROM products WHERE province_code = '01' AND status = 'live' AND producer_verified = 1 AND badge_expires_on > ? LIMIT 1",
+      today(),
+    );
+    const elsewhere = await text(await staff.fetch(`/staff/collections?title=x&find=${encodeURIComponent(haNoi.name)}`));
+    expect(elsewhere.doc.querySelector(`button[value="add:${haNoi.slug}"]`)).toBeNull();
+  });
+});
+
 describe("a confirmation after each action", () => {
   it("says on the next page, once, that a producer was approved; a cookie the browser makes up shows nothing", async () => {
     const { producerId } = pendingProducer("Hộ Trà Mãng Cầu", "92");
