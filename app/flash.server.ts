@@ -7,7 +7,7 @@ import { viMore } from "./i18n/vi-more";
 import { settings } from "./settings.server";
 
 /**
- * The confirmations a page may show after a form (ADR 0011). The cookie names one of them and
+ * The confirmations a page may show after a form (ADR 0012). The cookie names one of them and
  * nothing else: a client that writes the cookie itself can only pick one of these sentences, never
  * put text of its own on the page.
  */
