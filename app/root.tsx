@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -12,12 +12,14 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
+import { FlashBanner } from "~/components/flash-banner";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { useNonce } from "~/csp-nonce";
 import { currentUser } from "~/domain/accounts/sessions.server";
 import { adminUnitsSnapshot } from "~/domain/catalog/places.server";
 import { cartCount, cartOwner } from "~/domain/orders/cart.server";
+import { takeFlash } from "~/flash.server";
 import { getLanguage } from "~/i18n/language.server";
 import { messagesToShip } from "~/i18n/messages.server";
 import { useT } from "~/i18n/use-t";
@@ -35,15 +37,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const user = await currentUser(request);
   const lang = await getLanguage(request);
-  return {
-    user: user && { fullName: user.fullName, role: user.role },
-    cartCount: cartCount(await cartOwner(request, user?.id ?? null)),
-    lang,
-    messages: messagesToShip(lang),
-    origin: requestOrigin(request),
-    path: url.pathname + url.search,
-    adminUnitsSnapshot: adminUnitsSnapshot(),
-  };
+  // The confirmation of the form just sent, shown by this page and removed for the next.
+  const { flash, setCookie } = await takeFlash(request, lang);
+  return data(
+    {
+      user: user && { fullName: user.fullName, role: user.role },
+      cartCount: cartCount(await cartOwner(request, user?.id ?? null)),
+      lang,
+      messages: messagesToShip(lang),
+      origin: requestOrigin(request),
+      path: url.pathname + url.search,
+      adminUnitsSnapshot: adminUnitsSnapshot(),
+      flash,
+    },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
 }
 
 // Pages set their own meta; this one only titles the error pages rendered by the boundary below.
@@ -78,6 +86,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader lang={lang} path={data?.path ?? "/"} user={data?.user ?? null} cartCount={data?.cartCount ?? 0} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-4 sm:py-6">
+          <FlashBanner flash={data?.flash ?? null} />
           {children}
         </main>
         <SiteFooter lang={lang} snapshot={data?.adminUnitsSnapshot} />

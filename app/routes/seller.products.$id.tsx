@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ListingForm } from "~/components/listing-form";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
@@ -10,6 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
 import { idParam } from "~/request.server";
+import { redirectWithFlash } from "~/flash.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
@@ -22,7 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const productId = idParam(params.id);
   const outcome = await submitListingForm(request, actor, productId);
   if (!outcome.ok) return data({ result: outcome.result }, { status: outcome.status ?? 400 });
-  return redirect(`/seller/products/${productId}`, { status: 303 });
+  return redirectWithFlash(`/seller/products/${productId}`, "flash.product.saved");
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ListingForm } from "~/components/listing-form";
 import { FormAlert } from "~/components/ui/form-alert";
@@ -9,6 +9,7 @@ import { formatCount } from "~/i18n/translate";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
+import { redirectWithFlash } from "~/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
@@ -19,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
   const outcome = await submitListingForm(request, actor, null);
   if (!outcome.ok) return data({ result: outcome.result }, { status: 400 });
-  return redirect(`/seller/products/${outcome.productId}`, { status: 303 });
+  return redirectWithFlash(`/seller/products/${outcome.productId}`, "flash.product.created");
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {

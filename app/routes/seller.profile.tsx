@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Field, SelectField } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
@@ -14,6 +14,7 @@ import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
+import { redirectWithFlash } from "~/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["producer"]);
@@ -41,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ["currentPassword"] });
     return data({ result }, { status: outcome.status ?? 400 });
   }
-  return redirect("/seller", { status: 303 });
+  return redirectWithFlash("/seller", "profile.saved");
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {

@@ -1,20 +1,41 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Field, SelectField } from "~/components/ui/field";
+import { FormAlert } from "~/components/ui/form-alert";
 import { auditLog } from "~/domain/accounts/audit.server";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECTS,
+  auditChanges,
+  auditSearch,
+  isAuditAction,
+  isAuditSubject,
+  parseAuditFilters,
+  type AuditValue,
+} from "~/domain/accounts/audit-view";
 import { requireStaff, staffProvince } from "~/domain/accounts/staff.server";
+import { provinceNames } from "~/domain/catalog/places.server";
+import { formatIsoDate } from "~/domain/shared/dates";
+import { formatVnd } from "~/domain/shared/money";
+import { getLanguage } from "~/i18n/language.server";
 import "~/i18n/more-messages";
+import type { Translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const params = new URL(request.url).searchParams;
-  const filter = (name: string) => {
-    const value = params.get(name)?.trim();
-    return value && value.length <= 100 ? value : undefined;
+  const { filters, error } = parseAuditFilters(new URL(request.url).searchParams);
+  const log = auditLog(staffProvince(staff), filters);
+  const entries = log.entries.map((e) => ({ ...e, changes: auditChanges(e) }));
+  const needsProvinces = entries.some((e) => e.changes.some((c) => c.field === "provinceCode"));
+  return {
+    ...log,
+    entries,
+    filters,
+    error,
+    provinces: needsProvinces ? provinceNames(await getLanguage(request)) : {},
   };
-  const filters = { action: filter("action"), subjectType: filter("subjectType"), subjectId: filter("subjectId") };
-  return { entries: auditLog(staffProvince(staff), filters), filters };
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
@@ -22,54 +43,142 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
   return [{ title: `${t("staff.audit")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
 
+function valueText(value: AuditValue, t: Translate, provinces: Record<string, string>): string {
+  switch (value.kind) {
+    case "none":
+      return "—";
+    case "text":
+      return value.text;
+    case "message":
+      return t(value.key);
+    case "money":
+      return formatVnd(value.vnd);
+    case "date":
+      return formatIsoDate(value.iso);
+    case "province":
+      return provinces[value.code] ?? value.code;
+    case "list":
+      return value.items.length === 0 ? "—" : value.items.map((item) => valueText(item, t, provinces)).join(", ");
+    case "item":
+      return `${value.ref}: ${valueText(value.value, t, provinces)}`;
+  }
+}
+
+/** Where a staff member opens the record an entry is about, when the console has a page for it. */
+function subjectHref(subjectType: string, subjectId: string): string | null {
+  if (!/^[A-Za-z0-9-]{1,40}$/.test(subjectId)) return null;
+  switch (subjectType) {
+    case "producer":
+      return `/staff/producers/${subjectId}`;
+    case "certificate":
+      return `/staff/certificates/${subjectId}`;
+    case "collection":
+      return `/staff/collections/${subjectId}`;
+    case "order":
+      return `/staff/payments?order=${subjectId}`;
+    default:
+      return null;
+  }
+}
+
 export default function AuditLog() {
-  const { entries, filters } = useLoaderData<typeof loader>();
+  const { entries, filters, error, total, page, pages, provinces } = useLoaderData<typeof loader>();
   const t = useT();
-  const input = "mt-1 w-full rounded border border-stone-300 px-2 py-1";
+  const actionName = (action: string) => (isAuditAction(action) ? t(AUDIT_ACTIONS[action]) : action);
+  const subjectName = (type: string) => (isAuditSubject(type) ? t(AUDIT_SUBJECTS[type]) : type);
+  const filtered = Boolean(filters.action || filters.subjectType || filters.subjectId || filters.from || filters.to);
   return (
     <div className="mx-auto max-w-5xl space-y-4">
       <p>
         <Link to="/staff">{t("staff.title")}</Link>
       </p>
       <h1 className="text-2xl font-bold">{t("staff.audit")}</h1>
-      <Form method="get" className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-4 sm:items-end">
-        <label className="text-sm">
-          {t("audit.action")}
-          <input name="action" defaultValue={filters.action} placeholder="certificate.revoke" className={input} />
-        </label>
-        <label className="text-sm">
-          {t("audit.subjectType")}
-          <input name="subjectType" defaultValue={filters.subjectType} placeholder="producer" className={input} />
-        </label>
-        <label className="text-sm">
-          {t("audit.subjectId")}
-          <input name="subjectId" defaultValue={filters.subjectId} className={input} />
-        </label>
-        <button type="submit" className="rounded bg-brand-700 px-3 py-2 font-semibold text-white">
-          {t("audit.filter")}
-        </button>
+      <Form method="get" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("audit.filters")}>
+        <SelectField
+          name="action"
+          label={t("audit.action")}
+          defaultValue={filters.action ?? ""}
+          placeholder={{ label: t("audit.allActions") }}
+          options={Object.entries(AUDIT_ACTIONS).map(([value, key]) => ({ value, label: t(key) }))}
+        />
+        <SelectField
+          name="subjectType"
+          label={t("audit.subjectType")}
+          defaultValue={filters.subjectType ?? ""}
+          placeholder={{ label: t("audit.allSubjects") }}
+          options={Object.entries(AUDIT_SUBJECTS).map(([value, key]) => ({ value, label: t(key) }))}
+        />
+        <Field name="subjectId" label={t("audit.subjectId")} defaultValue={filters.subjectId} maxLength={100} />
+        <Field name="from" type="date" label={t("audit.from")} defaultValue={filters.from} />
+        <Field name="to" type="date" label={t("audit.to")} defaultValue={filters.to} errors={error ? [error] : undefined} />
+        <div className="flex flex-wrap items-end gap-3">
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+            {t("audit.filter")}
+          </button>
+          {filtered ? (
+            <Link to="/staff/audit" className="py-2">
+              {t("audit.clear")}
+            </Link>
+          ) : null}
+        </div>
       </Form>
-      {entries.length === 0 ? <p>{t("audit.none")}</p> : null}
+      {error ? <FormAlert message={error} /> : null}
+      <p className="text-stone-700">{total === 0 ? t("audit.none") : t("audit.count", { count: total.toLocaleString("vi-VN") })}</p>
       <ol className="space-y-2">
-        {entries.map((e) => (
-          <li key={e.id} className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
-            <p className="flex flex-wrap justify-between gap-2">
-              <span>
-                <strong>{e.actorName}</strong> · <code>{e.action}</code> · {e.subjectType} {e.subjectId}
-              </span>
-              <time dateTime={new Date(e.createdAt).toISOString()} className="text-stone-600">
-                {new Date(e.createdAt).toLocaleString("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" })}
-              </time>
-            </p>
-            <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 break-all font-mono text-xs">
-              <dt className="text-stone-600">{t("audit.before")}</dt>
-              <dd>{e.before ?? "—"}</dd>
-              <dt className="text-stone-600">{t("audit.after")}</dt>
-              <dd>{e.after ?? "—"}</dd>
-            </dl>
-          </li>
-        ))}
+        {entries.map((e) => {
+          const href = subjectHref(e.subjectType, e.subjectId);
+          const subject = `${subjectName(e.subjectType)} ${e.subjectId}`;
+          return (
+            <li key={e.id} className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
+              <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+                <p className="font-semibold">{actionName(e.action)}</p>
+                <time dateTime={new Date(e.createdAt).toISOString()} className="text-stone-600">
+                  {new Date(e.createdAt).toLocaleString("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" })}
+                </time>
+              </div>
+              <p className="text-stone-700">
+                {e.actorName} · {href ? <Link to={href}>{subject}</Link> : subject}
+              </p>
+              {e.changes.length > 0 ? (
+                <dl className="mt-2 grid gap-x-3 gap-y-1 break-words sm:grid-cols-[minmax(8rem,auto)_1fr]">
+                  {e.changes.map((c) => (
+                    <div key={c.field} className="contents">
+                      <dt className="text-stone-600">{c.label ? t(c.label) : c.field}</dt>
+                      <dd className="mb-1 sm:mb-0">
+                        {c.before ? (
+                          <>
+                            <span>{valueText(c.before, t, provinces)}</span> →{" "}
+                          </>
+                        ) : null}
+                        <span className="font-medium">{valueText(c.after, t, provinces)}</span>
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : null}
+            </li>
+          );
+        })}
       </ol>
+      {pages > 1 ? (
+        <nav aria-label={t("audit.paging")} className="flex flex-wrap items-center justify-between gap-3">
+          {page > 1 ? (
+            <Link to={`/staff/audit${auditSearch(filters, page - 1)}`} rel="prev">
+              ← {t("audit.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-stone-700">{t("audit.page", { page, pages })}</span>
+          {page < pages ? (
+            <Link to={`/staff/audit${auditSearch(filters, page + 1)}`} rel="next">
+              {t("audit.next")} →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </div>
   );
 }

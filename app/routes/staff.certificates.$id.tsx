@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/ui/field";
@@ -14,6 +14,7 @@ import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+import { redirectWithFlash } from "~/flash.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -36,14 +37,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = revokeCertificate(staff, id, submission.value.reason);
     if (outcome === "not_found") throw new Response("Not found", { status: 404 });
     if (outcome === "not_active") return data({ intent, result: submission.reply({ formErrors: ["cert.error.notActive"] }) }, { status: 409 });
-    return redirect(`/staff/certificates/${id}`, 303);
+    return redirectWithFlash(`/staff/certificates/${id}`, "flash.certificate.revoke");
   }
   const renewed = renewCertificate(staff, id, submission.value);
   if (!renewed.ok) {
     if ("notFound" in renewed) throw new Response("Not found", { status: 404 });
     return data({ intent, result: submission.reply({ fieldErrors: { [renewed.field]: [renewed.message] } }) }, { status: 400 });
   }
-  return redirect(`/staff/certificates/${renewed.id}`, 303);
+  return redirectWithFlash(`/staff/certificates/${renewed.id}`, "flash.certificate.renew");
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {

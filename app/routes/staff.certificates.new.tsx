@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SelectField } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
@@ -12,6 +12,7 @@ import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+import { redirectWithFlash } from "~/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if ("notFound" in outcome) throw new Response("Not found", { status: 404 });
     return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) }, { status: 400 });
   }
-  return redirect(`/staff/certificates/${outcome.id}`, 303);
+  return redirectWithFlash(`/staff/certificates/${outcome.id}`, "flash.certificate.record");
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {

@@ -2,8 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CollectionForm } from "~/components/collection-form";
 import { requireStaff } from "~/domain/accounts/staff.server";
-import { handleCollectionForm } from "~/domain/catalog/collection-action.server";
+import { collectionEditor, handleCollectionForm } from "~/domain/catalog/collection-action.server";
+import { savedDraft } from "~/domain/catalog/collection-draft";
 import { collectionForStaff } from "~/domain/catalog/collections.server";
+import { provinceNames } from "~/domain/catalog/places.server";
+import { getLanguage } from "~/i18n/language.server";
 import "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { idParam, readForm } from "~/request.server";
@@ -13,7 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const collection = collectionForStaff(staff, idParam(params.id));
   if (!collection) throw new Response("Not found", { status: 404 });
-  return { collection };
+  return {
+    title: collection.title,
+    editor: collectionEditor(staff, new URL(request.url), savedDraft(collection)),
+    provinceNames: provinceNames(await getLanguage(request)),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,14 +32,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {
   const t = metaTranslator(matches);
-  return [{ title: `${data?.collection.title ?? t("staff.collections")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+  return [{ title: `${data?.title ?? t("staff.collections")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
 
 export default function EditCollection() {
-  const { collection } = useLoaderData<typeof loader>();
+  const { editor, provinceNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const sent = (actionData?.result.initialValue ?? null) as Record<string, string> | null;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -40,9 +46,15 @@ export default function EditCollection() {
       </p>
       <h1 className="text-2xl font-bold">{t("collection.edit")}</h1>
       <CollectionForm
-        values={sent ?? { ...collection, products: collection.slugs.join("\n") }}
-        errors={(actionData?.result.error ?? {}) as Record<string, string[] | null | undefined>}
+        draft={actionData?.draft ?? editor.draft}
+        chosen={actionData?.chosen ?? editor.chosen}
+        q={editor.q}
+        results={editor.results}
+        full={actionData?.full ?? false}
+        errors={(actionData?.result?.error ?? {}) as Record<string, string[] | null | undefined>}
         productsError={actionData?.refusal ? t(actionData.refusal.message, { slugs: actionData.refusal.slugs }) : null}
+        provinceNames={provinceNames}
+        headingLevel={2}
       />
     </div>
   );

@@ -2,9 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CollectionForm } from "~/components/collection-form";
 import { requireStaff } from "~/domain/accounts/staff.server";
-import { handleCollectionForm } from "~/domain/catalog/collection-action.server";
+import { collectionEditor, handleCollectionForm } from "~/domain/catalog/collection-action.server";
+import { newDraft } from "~/domain/catalog/collection-draft";
 import { collectionsForStaff } from "~/domain/catalog/collections.server";
+import { provinceNames } from "~/domain/catalog/places.server";
 import { formatIsoDate, todayInVietnam } from "~/domain/shared/dates";
+import { getLanguage } from "~/i18n/language.server";
 import "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
@@ -12,7 +15,11 @@ import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  return { collections: collectionsForStaff(staff), today: todayInVietnam() };
+  return {
+    collections: collectionsForStaff(staff),
+    editor: collectionEditor(staff, new URL(request.url), newDraft(todayInVietnam())),
+    provinceNames: provinceNames(await getLanguage(request)),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,10 +35,9 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
 };
 
 export default function Collections() {
-  const { collections, today } = useLoaderData<typeof loader>();
+  const { collections, editor, provinceNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const sent = (actionData?.result.initialValue ?? {}) as Record<string, string>;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -51,11 +57,19 @@ export default function Collections() {
           </li>
         ))}
       </ul>
-      <h2 className="text-lg font-semibold">{t("collection.new")}</h2>
+      <h2 id="new-collection" className="text-lg font-semibold">
+        {t("collection.new")}
+      </h2>
       <CollectionForm
-        values={{ startsOn: today, ...sent }}
-        errors={(actionData?.result.error ?? {}) as Record<string, string[] | null | undefined>}
+        draft={actionData?.draft ?? editor.draft}
+        chosen={actionData?.chosen ?? editor.chosen}
+        q={editor.q}
+        results={editor.results}
+        full={actionData?.full ?? false}
+        errors={(actionData?.result?.error ?? {}) as Record<string, string[] | null | undefined>}
         productsError={actionData?.refusal ? t(actionData.refusal.message, { slugs: actionData.refusal.slugs }) : null}
+        provinceNames={provinceNames}
+        headingLevel={3}
       />
     </div>
   );

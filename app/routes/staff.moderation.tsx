@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/ui/form-alert";
 import { requireStaff } from "~/domain/accounts/staff.server";
@@ -11,6 +11,7 @@ import { useT } from "~/i18n/use-t";
 import { formatIsoDate, todayInVietnam } from "~/domain/shared/dates";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+import { redirectWithFlash } from "~/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
       ? dismissReport(staff, value.reportId, value.note)
       : setListingHold(staff, value.productId, value.intent === "hide", value.note, value.intent === "hide" ? (value.reportId ?? null) : null);
   if (outcome === "not_found") throw new Response("Not found", { status: 404 });
-  return redirect("/staff/moderation", 303);
+  return redirectWithFlash("/staff/moderation", value.intent === "dismiss" ? "flash.report.dismiss" : value.intent === "hide" ? "flash.listing.hide" : "flash.listing.restore");
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {

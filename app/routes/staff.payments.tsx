@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
@@ -15,6 +15,7 @@ import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
+import { redirectWithFlash } from "~/flash.server";
 
 const STAFF = ["staff", "central_staff"] as const;
 
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ formErrors: [OUTCOME_MESSAGE[outcome] ?? "staffPay.error.notFound"] }) }, { status });
   }
   const back = "orderCode" in value ? `/staff/payments?order=${value.orderCode}` : "/staff/payments";
-  return redirect(back, 303);
+  return redirectWithFlash(back, value.intent === "resolve" ? "flash.payment.resolved" : value.intent === "markPaid" ? "flash.payment.markPaid" : "flash.payment.refunded");
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { Price } from "~/components/ui/price";
@@ -10,6 +10,7 @@ import "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+import { redirectWithFlash } from "~/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (outcome === "duplicate") {
     return data({ producerId, result: submission.reply({ fieldErrors: { reference: ["payout.error.duplicate"] } }) }, { status: 409 });
   }
-  return redirect("/staff/payouts", 303);
+  return redirectWithFlash("/staff/payouts", "flash.payout.recorded");
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {

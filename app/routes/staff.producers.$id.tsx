@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProfileChangesList } from "~/components/profile-changes-list";
 import { FieldError } from "~/components/ui/field-error";
@@ -16,6 +16,7 @@ import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+import { redirectWithFlash } from "~/flash.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = decideVerification(staff, id, submission.value.decision, submission.value.note ?? null);
   if (outcome === "not_found") throw new Response("Not found", { status: 404 });
-  return redirect("/staff/producers", 303);
+  return redirectWithFlash("/staff/producers", `flash.producer.${submission.value.decision}`);
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { productSearchText } from "~/domain/catalog/search-text";
 import { cspRefusals, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
 import { expectNoHorizontalScroll } from "../setup/page-checks";
 import { startServer, type TestServer } from "../setup/server";
@@ -27,10 +28,12 @@ function newProducer(name: string, productName: string): { productSlug: string }
       )
       .get(`${name.toLowerCase().normalize("NFD").replace(/[^a-z]+/g, "-")}`, name, ward.code) as { id: number };
     const slug = `banh-pia-${producer.id}`;
+    // Found by search as a product listed in the portal is (its folded search text).
+    const searchText = productSearchText({ name: productName, producerName: name, provinceName: "Cần Thơ", groupCode: "food", description: "" });
     db.prepare(
-      `INSERT INTO products (slug, producer_id, province_code, group_code, name, unit, price_vnd, stock, status)
-       VALUES (?, ?, '92', 'food', ?, 'hộp', 85000, 40, 'submitted')`,
-    ).run(slug, producer.id, productName);
+      `INSERT INTO products (slug, producer_id, province_code, group_code, name, unit, price_vnd, stock, status, search_text)
+       VALUES (?, ?, '92', 'food', ?, 'hộp', 85000, 40, 'submitted', ?)`,
+    ).run(slug, producer.id, productName, searchText);
     return { productSlug: slug };
   } finally {
     db.close();
@@ -61,6 +64,12 @@ describe("provincial staff bring a new producer's goods to the home page", () =>
       await page.getByLabel("Duyệt: cho bán hàng").check();
       await page.getByRole("button", { name: "Ghi quyết định" }).click();
       await page.getByRole("heading", { level: 1, name: "Xác minh nhà sản xuất" }).waitFor();
+      // The confirmation shows on the page the decision led to, and not on the next one.
+      const flash = page.locator("#flash");
+      expect(await flash.textContent()).toBe("Đã duyệt hồ sơ. Các sản phẩm nhà sản xuất đã gửi được đưa lên bán.");
+      await page.getByRole("link", { name: "Bảng điều khiển cán bộ" }).click();
+      await page.getByRole("heading", { level: 1, name: "Bảng điều khiển cán bộ" }).waitFor();
+      expect(await flash.textContent()).toBe("");
 
       await page.goto(`${server.url}/staff/certificates/new`);
       await page.getByLabel("Nhà sản xuất").selectOption({ label: producerName });
@@ -76,16 +85,32 @@ describe("provincial staff bring a new producer's goods to the home page", () =>
 
       await page.goto(`${server.url}/staff/collections`);
       await page.getByLabel("Tiêu đề").fill(collectionTitle);
-      await page.getByLabel(/Sản phẩm, mỗi dòng/).fill(`${server.url}/products/${productSlug}`);
-      if (javaScript) expect(await seriousA11yViolations(page), "collections").toEqual([]);
+      await page.getByLabel("Tìm sản phẩm để thêm").fill(productName);
+      await page.getByRole("button", { name: "Tìm sản phẩm", exact: true }).click();
+      await page.getByRole("button", { name: new RegExp(`^Thêm\\s+${productName}$`) }).click();
+      const chosen = page.locator("ol", { has: page.locator("input[name=pick]") });
+      await chosen.getByText(`1. ${productName}`, { exact: true }).waitFor();
+      await expectNoHorizontalScroll(page);
+      if (javaScript) expect(await seriousA11yViolations(page), "collection editor").toEqual([]);
+      // The title typed before searching is still there.
+      expect(await page.getByLabel("Tiêu đề").inputValue()).toBe(collectionTitle);
       await page.getByRole("button", { name: "Lưu bộ sưu tập" }).click();
       await page.getByRole("link", { name: collectionTitle }).waitFor();
+      expect(await page.locator("#flash").textContent()).toBe("Đã lưu bộ sưu tập.");
 
       await page.goto(server.url);
       const featured = page.locator("section", { has: page.getByRole("heading", { name: collectionTitle }) });
       await featured.getByRole("link", { name: new RegExp(productName) }).first().waitFor();
       expect(await featured.getByText("OCOP 4 sao").count()).toBeGreaterThan(0);
       await expectNoHorizontalScroll(page);
+
+      // The audit log reads the day's work in words, and its filters are lists to choose from.
+      await page.goto(`${server.url}/staff/audit`);
+      await page.getByLabel("Thao tác").selectOption({ label: "Tạo bộ sưu tập" });
+      await page.getByRole("button", { name: "Lọc" }).click();
+      await page.locator("main ol > li", { hasText: collectionTitle }).getByText("Tạo bộ sưu tập").waitFor();
+      await expectNoHorizontalScroll(page);
+      if (javaScript) expect(await seriousA11yViolations(page), "audit log").toEqual([]);
       expect(refusals).toEqual([]);
       await context.close();
     });

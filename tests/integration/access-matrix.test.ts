@@ -262,7 +262,7 @@ const STAFF_LISTS: { url: string; marker: string; seenBy: Role[] }[] = [
   { url: "/staff/certificates/new", marker: "{producerName}", seenBy: ["staff", "central"] },
   { url: "/staff/producers", marker: "Cơ sở Bánh cốm Hà Nội", seenBy: ["otherStaff", "central"] },
   { url: "/staff/payments?order={order}", marker: "{order}", seenBy: ["staff", "central"] },
-  { url: "/staff/audit?subjectType=collection&subjectId={collectionId}", marker: "collection.create", seenBy: ["staff", "central"] },
+  { url: "/staff/audit?subjectType=collection&subjectId={collectionId}", marker: "Đặc sản Cần Thơ (ma trận quyền)", seenBy: ["staff", "central"] },
 ];
 
 /**

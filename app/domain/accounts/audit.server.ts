@@ -1,4 +1,8 @@
+import { and, count, desc, eq, gte, lt } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
+import { staffAudit, users } from "~/db/schema";
+import { AUDIT_PAGE_SIZE, auditTimeRange, type AuditFilters } from "./audit-view";
 import type { SessionUser } from "./sessions.server";
 
 export interface AuditEntry {
@@ -42,26 +46,43 @@ export interface AuditRow {
   createdAt: number;
 }
 
-/** The audit log as a staff member may read it (their province, or everything for central staff), newest first. */
-export function auditLog(
-  province: string | null,
-  filters: { action?: string; subjectType?: string; subjectId?: string } = {},
-  limit = 200,
-): AuditRow[] {
-  return prepared(
-    `SELECT a.id, u.full_name AS actorName, a.action, a.subject_type AS subjectType, a.subject_id AS subjectId,
-       a.province_code AS provinceCode, a.before, a.after, a.created_at AS createdAt
-     FROM staff_audit a JOIN users u ON u.id = a.actor_user_id
-     WHERE (:province IS NULL OR a.province_code = :province)
-       AND (:action IS NULL OR a.action = :action)
-       AND (:subjectType IS NULL OR a.subject_type = :subjectType)
-       AND (:subjectId IS NULL OR a.subject_id = :subjectId)
-     ORDER BY a.id DESC LIMIT :limit`,
-  ).all({
-    province,
-    action: filters.action ?? null,
-    subjectType: filters.subjectType ?? null,
-    subjectId: filters.subjectId ?? null,
-    limit,
-  }) as AuditRow[];
+/**
+ * One page of the audit log as a staff member may read it (their province, or everything for
+ * central staff), newest first, with how many entries match in all.
+ */
+export function auditLog(province: string | null, filters: AuditFilters): { entries: AuditRow[]; total: number; page: number; pages: number } {
+  const { since, before } = auditTimeRange(filters);
+  const where = and(
+    province === null ? undefined : eq(staffAudit.provinceCode, province),
+    filters.action ? eq(staffAudit.action, filters.action) : undefined,
+    filters.subjectType ? eq(staffAudit.subjectType, filters.subjectType) : undefined,
+    filters.subjectId ? eq(staffAudit.subjectId, filters.subjectId) : undefined,
+    since === undefined ? undefined : gte(staffAudit.createdAt, since),
+    before === undefined ? undefined : lt(staffAudit.createdAt, before),
+  );
+  const db = getDb();
+  const total = db.select({ n: count() }).from(staffAudit).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  // A page past the end (an old link, a typed number) shows the last one.
+  const page = Math.min(filters.page, pages);
+  const entries = db
+    .select({
+      id: staffAudit.id,
+      actorName: users.fullName,
+      action: staffAudit.action,
+      subjectType: staffAudit.subjectType,
+      subjectId: staffAudit.subjectId,
+      provinceCode: staffAudit.provinceCode,
+      before: staffAudit.before,
+      after: staffAudit.after,
+      createdAt: staffAudit.createdAt,
+    })
+    .from(staffAudit)
+    .innerJoin(users, eq(users.id, staffAudit.actorUserId))
+    .where(where)
+    .orderBy(desc(staffAudit.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((page - 1) * AUDIT_PAGE_SIZE)
+    .all();
+  return { entries, total, page, pages };
 }

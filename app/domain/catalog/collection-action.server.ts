@@ -1,8 +1,11 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { redirectWithFlash } from "~/flash.server";
 import type { SessionUser } from "../accounts/sessions.server";
+import { MAX_QUERY_LENGTH } from "./catalog-params";
+import { movePick, parsePickMove, readDraft, type CollectionDraft } from "./collection-draft";
 import { collectionSchema } from "./collection-form";
-import { saveCollection } from "./collections.server";
+import { collectionPicks, featurableProducts, saveCollection, type CollectionPick } from "./collections.server";
 
 const REFUSAL_MESSAGE = {
   unknown: "collection.error.unknown",
@@ -10,14 +13,61 @@ const REFUSAL_MESSAGE = {
   outOfProvince: "collection.error.outOfProvince",
 } as const;
 
-/** The create and edit forms' shared action: 400 with the message by the field, or back to the list. */
+/** A chosen product as the editor lists it; `product` is null for a slug no product has. */
+export interface ChosenProduct {
+  slug: string;
+  product: CollectionPick | null;
+}
+
+/** What the editor shows: the draft, its chosen products in order, and the search with its results. */
+export interface CollectionEditor {
+  draft: CollectionDraft;
+  chosen: ChosenProduct[];
+  q: string;
+  results: CollectionPick[] | null;
+}
+
+function chosenProducts(staff: SessionUser, picks: readonly string[]): ChosenProduct[] {
+  const found = collectionPicks(staff, picks);
+  return picks.map((slug) => ({ slug, product: found.get(slug) ?? null }));
+}
+
+/**
+ * The editor for a page load: the draft the search form carried in the URL (the editor's fields
+ * travel with the words searched, `find`, so searching loses nothing typed), else the saved
+ * collection or a new one.
+ */
+export function collectionEditor(staff: SessionUser, url: URL, saved: CollectionDraft): CollectionEditor {
+  const params = url.searchParams;
+  const draft = params.has("title") ? readDraft(params) : saved;
+  // Not `q`: that is the storefront search's, which the site header's box shows on every page.
+  const q = (params.get("find") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  return { draft, chosen: chosenProducts(staff, draft.picks), q, results: q ? featurableProducts(staff, q) : null };
+}
+
+/**
+ * The create and edit forms' shared action. The chosen list's buttons (add, up, down, remove)
+ * change only the draft the page sends back, nothing stored; "save" stores the collection and goes
+ * back to the list saying so, or answers 400 with the message by the field.
+ */
 export function handleCollectionForm(staff: SessionUser, collectionId: number | null, formData: FormData) {
+  const draft = readDraft(formData);
+  const move = parsePickMove(formData.get("intent"));
+  if (move) {
+    const moved = movePick(draft.picks, move);
+    const next = { ...draft, picks: moved.picks };
+    return data({ draft: next, chosen: chosenProducts(staff, next.picks), full: moved.full, result: null, refusal: null });
+  }
   const submission = parseWithZod(formData, { schema: collectionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), refusal: null }, { status: 400 });
+  const invalid = { draft, chosen: chosenProducts(staff, draft.picks), full: false };
+  if (submission.status !== "success") return data({ ...invalid, result: submission.reply(), refusal: null }, { status: 400 });
   const saved = saveCollection(staff, collectionId, submission.value);
   if (!saved.ok) {
     if (saved.problem === "notFound") throw new Response("Not found", { status: 404 });
-    return data({ result: submission.reply(), refusal: { message: REFUSAL_MESSAGE[saved.problem], slugs: saved.slugs.join(", ") } }, { status: 400 });
+    return data(
+      { ...invalid, result: submission.reply(), refusal: { message: REFUSAL_MESSAGE[saved.problem], slugs: saved.slugs.join(", ") } },
+      { status: 400 },
+    );
   }
-  return redirect("/staff/collections", 303);
+  return redirectWithFlash("/staff/collections", "flash.collection.saved");
 }

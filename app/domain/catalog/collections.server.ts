@@ -1,13 +1,18 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
+import { producers, products } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { staffProvince } from "../accounts/staff.server";
 import { badgeValidSql } from "../certification/badge-cache.server";
+import { hasValidBadge } from "../certification/certificate";
 import { todayInVietnam } from "../shared/dates";
 import { slugify } from "./fold";
 import type { CollectionInput } from "./collection-form";
-import { PUBLIC_PRODUCT } from "./catalog.server";
+import { PUBLIC_PRODUCT, searchCatalog } from "./catalog.server";
+import { MAX_QUERY_LENGTH } from "./catalog-params";
 
 export interface CollectionSummary {
   id: number;
@@ -119,4 +124,66 @@ export function saveCollection(
     );
     return { ok: true as const, id };
   })();
+}
+
+/** A product as the collection editor lists it, chosen or found. */
+export interface CollectionPick {
+  slug: string;
+  name: string;
+  producerName: string;
+  provinceCode: string;
+  /** Stars of a valid OCOP certificate, or null. */
+  stars: number | null;
+  /** On sale with a valid certificate, and in the staff member's province: may be featured. */
+  featurable: boolean;
+}
+
+/** The products of these slugs for the editor, by slug (a slug no product has is missing). */
+export function collectionPicks(staff: SessionUser, slugs: readonly string[], today = todayInVietnam()): Map<string, CollectionPick> {
+  if (slugs.length === 0) return new Map();
+  const p = alias(products, "p");
+  const rows = getDb()
+    .select({
+      slug: p.slug,
+      name: p.name,
+      producerName: producers.name,
+      provinceCode: p.provinceCode,
+      badgeStars: p.badgeStars,
+      badgeExpiresOn: p.badgeExpiresOn,
+      isPublic: sql<number>`${sql.raw(PUBLIC_PRODUCT)}`,
+    })
+    .from(p)
+    .innerJoin(producers, eq(producers.id, p.producerId))
+    .where(inArray(p.slug, [...slugs]))
+    .all();
+  const province = staffProvince(staff);
+  return new Map(
+    rows.map((r) => {
+      const certified = hasValidBadge(r, today);
+      return [
+        r.slug,
+        {
+          slug: r.slug,
+          name: r.name,
+          producerName: r.producerName,
+          provinceCode: r.provinceCode,
+          stars: certified ? r.badgeStars : null,
+          featurable: r.isPublic === 1 && certified && (province === null || r.provinceCode === province),
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * Products staff may feature that match the words typed, best first: on sale, with a valid OCOP
+ * certificate, from the staff member's province (any for central staff). The storefront's search,
+ * so a search without diacritics finds them too.
+ */
+export function featurableProducts(staff: SessionUser, q: string, limit = 10, today = todayInVietnam()): CollectionPick[] {
+  const words = q.trim().slice(0, MAX_QUERY_LENGTH);
+  if (!words) return [];
+  const page = searchCatalog({ q: words, province: staffProvince(staff) ?? undefined, stars: 3, inStock: false, sort: "relevance", page: 1 }, limit);
+  const picks = collectionPicks(staff, page.products.map((c) => c.slug), today);
+  return page.products.map((c) => picks.get(c.slug)).filter((c): c is CollectionPick => c !== undefined && c.featurable);
 }
