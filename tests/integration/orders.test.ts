@@ -538,7 +538,7 @@ describe("an order whose payment time runs out", () => {
     writer.prepare("UPDATE orders SET expires_at = ? WHERE code = ?").run(Date.now() - 60_000, placed.code);
     const { status, doc } = await readPage(await fetch(server.url + placed.location));
     expect(status).toBe(200);
-    const banner = doc.querySelector("[role=status]")!.textContent;
+    const banner = doc.querySelector("[role=status]:not(#flash)")!.textContent;
     expect(banner).toContain(TEXT["order.status.cancelled"]);
     expect(banner).toContain(TEXT["order.payment.expired"]);
     expect(doc.querySelector("#pay-title")).toBeNull();
