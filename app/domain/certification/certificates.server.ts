@@ -1,4 +1,6 @@
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
+import { certificates } from "~/db/schema";
 import { prepared } from "~/db/prepared.server";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
@@ -128,11 +130,17 @@ export function recordCertificate(
   // the same number on two producers' goods makes one of the two badges unverifiable.
   const duplicate: CertificateRefusal = { field: "number", message: "cert.error.duplicate" };
   if (
-    prepared("SELECT 1 FROM certificates WHERE number = ? AND issuer_level = ? AND issuer_province_code IS ?").get(
-      input.number,
-      level,
-      issuerProvinceCode,
-    )
+    getDb()
+      .select({ id: certificates.id })
+      .from(certificates)
+      .where(
+        and(
+          eq(certificates.number, input.number),
+          eq(certificates.issuerLevel, level),
+          issuerProvinceCode === null ? isNull(certificates.issuerProvinceCode) : eq(certificates.issuerProvinceCode, issuerProvinceCode),
+        ),
+      )
+      .get()
   ) {
     return { ok: false, ...duplicate };
   }

@@ -1,4 +1,6 @@
+import { and, eq, ne } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
+import { orderParts } from "~/db/schema";
 import { prepared } from "~/db/prepared.server";
 import { settings } from "~/settings.server";
 import { recordActivity } from "../producers/activity.server";
@@ -92,7 +94,13 @@ export function moveOwnPart(actor: PortalActor, partId: number, move: ProducerMo
     return getDb().$client.transaction((): InboxOutcome => {
       if (move.action === "markPaid") {
         const order = payableOrderById(part.orderId)!;
-        const shared = prepared("SELECT 1 FROM order_parts WHERE order_id = ? AND producer_id != ? LIMIT 1").get(order.id, part.producerId) !== undefined;
+        const shared =
+          getDb()
+            .select({ id: orderParts.id })
+            .from(orderParts)
+            .where(and(eq(orderParts.orderId, order.id), ne(orderParts.producerId, part.producerId)))
+            .limit(1)
+            .get() !== undefined;
         if (!mayMarkPaid(order.paymentMethod, shared)) return "not_allowed";
         if (applyPayment(order.id, order.totalVnd, who, { now }) !== "paid") return "illegal";
       } else {
