@@ -1,4 +1,5 @@
 import type { MetaDescriptor } from "@remix-run/node";
+import { htmlSafeJson } from "~/safe-json";
 import { translator, type Language, type Messages, type Translate } from "./i18n/translate";
 
 /** The route match of the root, whose loader knows the visitor's language. */
@@ -45,7 +46,7 @@ export function pageMeta({
   return meta;
 }
 
-/** JSON for a `<script type="application/ld+json">`, with `<` escaped so text can never close the tag. */
+/** JSON for a `<script type="application/ld+json">`, escaped so text can never close the tag. */
 export function jsonLd(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, "\\u003c");
+  return htmlSafeJson(data);
 }

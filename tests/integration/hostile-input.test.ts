@@ -516,6 +516,8 @@ describe("hostile input", () => {
       ["anonymous", "/products?q=pwned&sort=newest"],
       ["anonymous", "/products?sort=newest"],
       ["anonymous", "/open-data/products.json"],
+      ["anonymous", "/search/suggest?q=script"],
+      ["anonymous", "/search/suggest?q=pwned"],
       ["anonymous", "/sitemap.xml"],
       ...slugs.flatMap((s): [string, string][] => [["anonymous", `/products/${encodeURIComponent(s)}`], ["anonymous", `/products/${encodeURIComponent(s)}/label`]]),
       ...producerSlugs.map((s): [string, string] => ["anonymous", `/producers/${encodeURIComponent(s)}`]),

@@ -4,6 +4,7 @@ import { badgeValidSql } from "../certification/badge-cache.server";
 import { PUBLIC_PRODUCT } from "../catalog/catalog.server";
 import { todayInVietnam } from "../shared/dates";
 import { csvRecord } from "./csv";
+import { htmlSafeJson } from "~/safe-json";
 
 /**
  * One certified product of the open data (PRODUCT.md §3): what its public pages already show and
@@ -208,7 +209,7 @@ export function openDataJson(origin: string, signal?: AbortSignal, now = new Dat
   const head =
     `{"generatedAt":${JSON.stringify(now.toISOString())},"license":${JSON.stringify(OPEN_DATA_LICENSE)},` +
     `"source":${JSON.stringify(origin)},"count":${snapshot.count},"products":[`;
-  const chunks = batched(head, snapshot.rows, (row, i) => (i === 0 ? "\n" : ",\n") + JSON.stringify(row), "\n]}\n");
+  const chunks = batched(head, snapshot.rows, (row, i) => (i === 0 ? "\n" : ",\n") + htmlSafeJson(row), "\n]}\n");
   return streamOf(chunks, snapshot, signal);
 }
 
