@@ -28,6 +28,7 @@ export const FLASH_MESSAGES = [
   "flash.payment.refunded",
   "profile.saved",
   "flash.product.created",
+  "flash.profile.created",
   "flash.product.saved",
 ] as const satisfies readonly MessageKey[];
 export type FlashMessage = (typeof FLASH_MESSAGES)[number];

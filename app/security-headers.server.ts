@@ -29,7 +29,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-    "img-src 'self'",
+    // blob: only for the product form's preview of a photo just taken, which never leaves the phone.
+    "img-src 'self' blob:",
     dev ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
     "font-src 'self'",
     "object-src 'none'",

@@ -6,6 +6,7 @@ import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { Field, SelectField } from "./ui/field";
 import { FieldError } from "./ui/field-error";
+import { PhotoPicker } from "./photo-picker";
 
 interface Saved {
   name: string;
@@ -24,6 +25,7 @@ export function ListingForm({
   result,
   canHide,
   certifiedStars,
+  photoCount = 0,
 }: {
   producerId: number;
   saved?: Saved;
@@ -31,6 +33,8 @@ export function ListingForm({
   canHide?: boolean;
   /** The badge's stars while the certified fields (name, group, unit) are locked; null or absent otherwise. */
   certifiedStars?: number | null;
+  /** Photos the listing already has: with none, publishing needs one taken here. */
+  photoCount?: number;
 }) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
@@ -58,43 +62,41 @@ export function ListingForm({
           {t("listing.certifiedLocked", { stars: certifiedStars })}
         </p>
       ) : null}
+      <PhotoPicker error={err("photo")} hasPhoto={photoCount > 0} />
       <Field name="name" label={t("listing.name")} defaultValue={locked ? saved?.name : value("name")} errors={errors.name} maxLength={150} {...lockedProps} />
+      <div className="grid grid-cols-2 gap-3">
+        <Field name="priceVnd" inputMode="numeric" label={t("listing.price")} hint={t("listing.priceHint")} defaultValue={value("priceVnd")} errors={errors.priceVnd} maxLength={14} />
+        {/* A new listing starts at "kg", the unit most farm goods sell by; honey or sauce changes it. */}
+        <Field name="unit" label={t("listing.unit")} hint={t("listing.unitHint")} defaultValue={locked ? saved?.unit : (value("unit") ?? (saved ? undefined : "kg"))} errors={errors.unit} maxLength={20} {...lockedProps} />
+      </div>
+      {/* Keyed by the stock shown, so the field refills with the current stock when the server sends it.
+          No "0" for a new listing: a product on sale with nothing in stock is one nobody can buy. */}
+      <Field key={`stock-${stockShown ?? ""}`} name="stock" inputMode="numeric" label={t("listing.stock")} defaultValue={value("stock")} errors={stockErrors} maxLength={9} />
       <SelectField
         name="groupCode"
         label={t("listing.group")}
-        defaultValue={locked ? saved?.groupCode : (value("groupCode") ?? "")}
+        // Most OCOP goods are food: a new listing starts there, and the list is one tap away.
+        defaultValue={locked ? saved?.groupCode : (value("groupCode") ?? (saved ? "" : "food"))}
         errors={errors.groupCode}
         placeholder={locked ? undefined : { label: t("listing.group"), disabled: true }}
         // While locked the list holds the certified group alone: it still posts, and cannot change.
         options={PRODUCT_GROUPS.filter((g) => !locked || g === saved?.groupCode).map((g) => ({ value: g, label: t(`group.${g}`) }))}
         hint={locked ? t("listing.lockedHint") : undefined}
       />
-      <div className="grid grid-cols-2 gap-3">
-        <Field name="priceVnd" inputMode="numeric" label={t("listing.price")} hint={t("listing.priceHint")} defaultValue={value("priceVnd")} errors={errors.priceVnd} maxLength={14} />
-        <Field name="unit" label={t("listing.unit")} hint={t("listing.unitHint")} defaultValue={locked ? saved?.unit : value("unit")} errors={errors.unit} maxLength={20} {...lockedProps} />
-        {/* Keyed by the stock shown, so the field refills with the current stock when the server sends it. */}
-        <Field key={`stock-${stockShown ?? ""}`} name="stock" inputMode="numeric" label={t("listing.stock")} defaultValue={value("stock") ?? "0"} errors={stockErrors} maxLength={9} />
-        <Field name="weightGrams" inputMode="numeric" label={t("listing.weight")} defaultValue={value("weightGrams") ?? "0"} errors={errors.weightGrams} maxLength={7} />
-      </div>
-      <div>
-        <label htmlFor="f-description" className="block font-medium">
-          {t("listing.description")}
-        </label>
-        <textarea id="f-description" name="description" rows={5} maxLength={5000} defaultValue={value("description")} className={area}
-          aria-invalid={err("description") ? true : undefined} aria-describedby={err("description") ? "f-description-error" : undefined} />
-        <FieldError id="f-description-error" message={err("description") && t(err("description")!)} />
-      </div>
-      <div>
-        <label htmlFor="f-photo" className="block font-medium">
-          {t("listing.photo")}
-        </label>
-        <p id="f-photo-hint" className="text-sm text-stone-600">
-          {t("listing.photoHint")}
-        </p>
-        <input id="f-photo" name="photo" type="file" accept="image/*" capture="environment" className="mt-1 block w-full"
-          aria-invalid={err("photo") ? true : undefined} aria-describedby={err("photo") ? "f-photo-hint f-photo-error" : "f-photo-hint"} />
-        <FieldError id="f-photo-error" message={err("photo") && t(err("photo")!)} />
-      </div>
+      <details className="rounded border border-stone-200 p-3" open={Boolean(errors.description || errors.weightGrams || saved?.description) || undefined}>
+        <summary className="cursor-pointer font-medium">{t("listing.more")}</summary>
+        <div className="mt-3 space-y-4">
+          <div>
+            <label htmlFor="f-description" className="block font-medium">
+              {t("listing.description")}
+            </label>
+            <textarea id="f-description" name="description" rows={5} maxLength={5000} defaultValue={value("description")} className={area}
+              aria-invalid={err("description") ? true : undefined} aria-describedby={err("description") ? "f-description-error" : undefined} />
+            <FieldError id="f-description-error" message={err("description") && t(err("description")!)} />
+          </div>
+          <Field name="weightGrams" inputMode="numeric" label={t("listing.weight")} defaultValue={value("weightGrams")} errors={errors.weightGrams} maxLength={7} />
+        </div>
+      </details>
       <div className="flex flex-wrap gap-3">
         <button type="submit" name="intent" value="publish" disabled={busy} className="flex-1 rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
           {t("listing.publish")}

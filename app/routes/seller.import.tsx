@@ -68,10 +68,7 @@ export default function BulkImport() {
             </label>
           ))}
         </fieldset>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="publish" value="1" className="h-5 w-5" />
-          {t("import.publish")}
-        </label>
+        <p className="text-sm text-stone-700">{t("import.drafts")}</p>
         <button type="submit" disabled={busy} className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
           {t("import.submit")}
         </button>

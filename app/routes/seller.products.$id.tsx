@@ -93,6 +93,7 @@ export default function EditListing() {
         result={result}
         canHide={product.status !== "hidden"}
         certifiedStars={certifiedLocked ? product.badgeStars : null}
+        photoCount={photos.length}
       />
     </div>
   );

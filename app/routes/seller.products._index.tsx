@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Price } from "~/components/ui/price";
+import { photoUrl, thumbName } from "~/domain/shared/photo-urls";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { ownListings } from "~/domain/catalog/listings.server";
 import { useT } from "~/i18n/use-t";
@@ -41,9 +42,14 @@ export default function Listings() {
       {listings.length === 0 ? <p>{t("listing.none")}</p> : null}
       <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {listings.map((l) => (
-          <li key={l.id}>
-            <Link to={`/seller/products/${l.id}`} className="flex items-center justify-between gap-3 p-3 text-stone-900 no-underline hover:bg-brand-50">
-              <span className="min-w-0">
+          <li key={l.id} id={`product-${l.id}`} className="target:bg-brand-50">
+            <Link to={`/seller/products/${l.id}`} className="flex items-center gap-3 p-3 text-stone-900 no-underline hover:bg-brand-50">
+              {l.photo ? (
+                <img src={photoUrl(thumbName(l.photo) ?? l.photo)} alt="" width={64} height={64} loading="lazy" className="h-16 w-16 shrink-0 rounded object-cover" />
+              ) : (
+                <span className="flex h-16 w-16 shrink-0 items-center justify-center rounded bg-stone-100 text-center text-xs text-stone-600">{t("listing.noPhoto")}</span>
+              )}
+              <span className="min-w-0 flex-1">
                 <span className="block truncate font-medium">{l.name}</span>
                 <span className={l.heldAt !== null ? "text-sm font-medium text-amber-900" : "text-sm text-stone-600"}>
                   {l.heldAt !== null ? t("listing.status.held") : t(`listing.status.${l.status}`)}

@@ -20,7 +20,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
   const outcome = await submitListingForm(request, actor, null);
   if (!outcome.ok) return data({ result: outcome.result }, { status: 400 });
-  return redirectWithFlash(`/seller/products/${outcome.productId}`, "flash.product.created");
+  // The list, with the new product and its photo at the top (and in view), is the proof it was saved.
+  return redirectWithFlash(`/seller/products#product-${outcome.productId}`, "flash.product.created");
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {

@@ -28,8 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!outcome.ok) {
     return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ["password"] }) }, { status: 400 });
   }
-  // A new producer's next step is the profile staff must verify.
-  const next = submission.value.role === "shopper" ? "/" : "/seller";
+  // A new producer goes straight to step one (where the business is), then its first product.
+  const next = { shopper: "/", producer: "/seller/profile", helper: "/seller" }[submission.value.role];
   return redirect(next, { status: 303, headers: await signInHeaders(outcome.userId, request) });
 }
 

@@ -62,16 +62,17 @@ describe("bulk import", () => {
     expect(tea).toEqual({ group_code: "beverage", price_vnd: 120000, status: "draft" });
   });
 
-  it("reads Excel files and can put everything on sale at once", async () => {
+  it("reads Excel files; what it imports waits as drafts, since nothing goes on sale without a photo", async () => {
     const xlsx = await writeXlsxFile([
       TEMPLATE_HEADER.map((value) => ({ value })),
       [{ value: "Nhập XLSX: Gạo ST25" }, { value: "food" }, { value: "túi" }, { value: 185000 }, { value: 100 }, { value: 5000 }, { value: "Gạo thơm." }],
     ]).toBuffer();
+    // A form from before still asking to publish everything gets drafts too.
     const res = await upload(new Uint8Array(xlsx), "gao.xlsx", { publish: "1" });
     expect(res.status).toBe(200);
     expect((await report(res)).status).toBe("Đã nhập 1 / 1 sản phẩm.");
     const rice = server.db.prepare("SELECT price_vnd, stock, weight_grams, status FROM products WHERE name = 'Nhập XLSX: Gạo ST25'").get();
-    expect(rice).toEqual({ price_vnd: 185000, stock: 100, weight_grams: 5000, status: "live" });
+    expect(rice).toEqual({ price_vnd: 185000, stock: 100, weight_grams: 5000, status: "draft" });
   });
 
   it("refuses files it cannot read or without the needed columns, with the message by the file field", async () => {

@@ -89,13 +89,20 @@ async function cameraPhoto() {
   return new Uint8Array(bytes);
 }
 
+/** The new product's id, from the list it lands on (`/seller/products#product-<id>`). */
+function createdId(res: Response): number {
+  const location = new URL(res.headers.get("location")!, server.url);
+  expect(location.pathname).toBe("/seller/products");
+  return Number(location.hash.replace("#product-", ""));
+}
+
 describe("listing products from a phone", () => {
   let productId: number;
 
   it("puts a verified producer's product on sale with its photo, re-encoded without location data", async () => {
     const res = await post("/seller/products/new", producerA, { ...listing, intent: "publish" }, { bytes: await cameraPhoto(), name: "IMG_0001.jpg", type: "image/jpeg" });
     expect(res.status).toBe(303);
-    productId = Number(res.headers.get("location")!.split("/").pop());
+    productId = createdId(res);
     const product = row<{ slug: string; status: string; price_vnd: number; stock: number; producer_verified: number }>("SELECT * FROM products WHERE id = ?", productId);
     expect(product).toMatchObject({ status: "live", price_vnd: 350000, stock: 40, producer_verified: 1 });
     const photo = row<{ file: string; width: number; height: number }>("SELECT * FROM product_photos WHERE product_id = ?", productId);
@@ -111,9 +118,9 @@ describe("listing products from a phone", () => {
   });
 
   it("keeps an unverified producer's product off the marketplace", async () => {
-    const res = await post("/seller/products/new", producerB, { ...listing, name: "Khô cá sặc B", intent: "publish" });
+    const res = await post("/seller/products/new", producerB, { ...listing, name: "Khô cá sặc B", intent: "publish" }, { bytes: await cameraPhoto(), name: "IMG_0002.jpg", type: "image/jpeg" });
     expect(res.status).toBe(303);
-    const id = Number(res.headers.get("location")!.split("/").pop());
+    const id = createdId(res);
     const product = row<{ slug: string; status: string }>("SELECT * FROM products WHERE id = ?", id);
     expect(product.status).toBe("submitted");
     expect((await fetch(`${server.url}/products/${product.slug}`)).status).toBe(404);
@@ -142,6 +149,45 @@ describe("listing products from a phone", () => {
     expect(status).toBe(400);
     expect(errorIn(body, "photo")).toContain("quá lớn");
     expect(productCount()).toBe(before);
+  });
+
+  it("puts nothing on sale without a photo or a stock, while a draft may wait for both", async () => {
+    const before = productCount();
+    const noPhoto = await post("/seller/products/new", producerA, { ...listing, name: "Khô cá không ảnh", intent: "publish" });
+    expect(noPhoto.status).toBe(400);
+    expect(await errorOf(noPhoto, "photo")).toContain("Cần ít nhất một ảnh để đăng bán");
+    const noStock = await post("/seller/products/new", producerA, { ...listing, name: "Khô cá chưa đếm", stock: "", intent: "publish" }, { bytes: await cameraPhoto(), name: "a.jpg", type: "image/jpeg" });
+    expect(noStock.status).toBe(400);
+    expect(await errorOf(noStock, "stock")).toContain("Nhập số lượng còn để đăng bán");
+    expect(productCount()).toBe(before);
+
+    // A draft with neither: saved, stock 0, and it lands on the list with no photo yet.
+    const draft = await post("/seller/products/new", producerA, { ...listing, name: "Khô cá nháp", stock: "", weightGrams: "", intent: "draft" });
+    expect(draft.status).toBe(303);
+    const draftId = createdId(draft);
+    expect(row("SELECT status, stock, weight_grams FROM products WHERE id = ?", draftId)).toEqual({ status: "draft", stock: 0, weight_grams: 0 });
+    // Publishing it later still needs the photo; with one taken then, it goes on sale.
+    const later = { ...listing, name: "Khô cá nháp", stockShown: "0", intent: "publish" };
+    expect((await post(`/seller/products/${draftId}`, producerA, later)).status).toBe(400);
+    const withPhoto = await post(`/seller/products/${draftId}`, producerA, later, { bytes: await cameraPhoto(), name: "b.jpg", type: "image/jpeg" });
+    expect(withPhoto.status).toBe(303);
+    expect(row("SELECT status, stock FROM products WHERE id = ?", draftId)).toEqual({ status: "live", stock: 40 });
+    // A product that has its photo needs no new one to be saved on sale again.
+    expect((await post(`/seller/products/${draftId}`, producerA, { ...later, stockShown: "40" })).status).toBe(303);
+  });
+
+  it("lands on the product list with a confirmation and each product's photo", async () => {
+    const res = await post("/seller/products/new", producerA, { ...listing, name: "Mắm cá linh", intent: "publish" }, { bytes: await cameraPhoto(), name: "c.jpg", type: "image/jpeg" });
+    const id = createdId(res);
+    const { parse } = await import("node-html-parser");
+    const page = await fetch(new URL(res.headers.get("location")!, server.url), { headers: { cookie: `${producerA}; ${cookieOf(res)}` } });
+    const doc = parse(await page.text());
+    expect(doc.querySelector("#flash")?.textContent).toContain("Đã thêm sản phẩm");
+    const item = doc.querySelector(`#product-${id}`)!;
+    expect(item.textContent).toContain("Mắm cá linh");
+    const photo = row<{ file: string }>("SELECT file FROM product_photos WHERE product_id = ?", id).file;
+    expect(item.querySelector("img")?.getAttribute("src")).toBe(`/media/${photo.replace(".webp", ".w400.webp")}`);
+    expect((await fetch(server.url + item.querySelector("img")!.getAttribute("src")!)).headers.get("content-type")).toBe("image/webp");
   });
 
   it("answers bad fields with 400 and messages by each, writing nothing", async () => {
@@ -197,9 +243,9 @@ describe("listing products from a phone", () => {
       .prepare(
         `SELECT a.action, u.email FROM producer_activity a JOIN users u ON u.id = a.actor_user_id
          JOIN producers p ON p.id = a.producer_id JOIN users o ON o.id = p.owner_user_id
-         WHERE o.email = 'producer@demo.local' ORDER BY a.id`,
+         WHERE o.email = 'producer@demo.local' AND a.subject IN (?, ?) ORDER BY a.id`,
       )
-      .all();
+      .all(listing.name, "Khô cá lóc đúng cơ sở");
     expect(actions).toEqual([
       { action: "product.create", email: "producer@demo.local" },
       { action: "product.create", email: "producer@demo.local" },

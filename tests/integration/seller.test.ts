@@ -65,7 +65,8 @@ describe("producer onboarding", () => {
       body: new URLSearchParams({ fullName: "Lâm Văn Tôm", login: "0939111222", password: "mat-khau-dai", role: "producer" }),
       redirect: "manual",
     });
-    expect(res.headers.get("location")).toBe("/seller");
+    // Step one of listing: where the business is.
+    expect(res.headers.get("location")).toBe("/seller/profile");
     cookie = cookieOf(res);
     validProfile.wardCode = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
   });
@@ -90,17 +91,52 @@ describe("producer onboarding", () => {
     const hanoiWard = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '01' LIMIT 1").code;
     const res = await request("/seller/profile?province=92", cookie, { ...validProfile, wardCode: hanoiWard });
     expect(res.status).toBe(400);
-    expect(await errorText(res, "wardCode")).toContain("thuộc tỉnh đã chọn");
+    expect(await errorText(res, "commune")).toContain("thuộc tỉnh đã chọn");
+  });
+
+  it("starts a first profile from the account: its name, its phone, a household", async () => {
+    const { parse } = await import("node-html-parser");
+    const doc = parse(await (await request("/seller/profile", cookie)).text());
+    expect(doc.querySelector("#f-name")?.getAttribute("value")).toBe("Lâm Văn Tôm");
+    expect(doc.querySelector("#f-phone")?.getAttribute("value")).toBe("0939111222");
+    expect(doc.querySelector("input[name=entityType][checked]")?.getAttribute("value")).toBe("household");
+    // One field for the commune; no province list to scroll first.
+    expect(doc.querySelector("#f-commune")).not.toBeNull();
+    expect(doc.querySelector("select[name=provinceCode], select[name=province]")).toBeNull();
+  });
+
+  it("finds the commune as typed, asks which when several share the name, and says when none does", async () => {
+    const { wardCode: _w, provinceCode: _p, ...typed } = validProfile;
+    const { parse } = await import("node-html-parser");
+    const none = await request("/seller/profile", cookie, { ...typed, commune: "Xã Không Có Thật" });
+    expect(none.status).toBe(400);
+    expect(await errorText(none, "commune")).toContain("Không tìm thấy xã, phường này");
+
+    const twice = await request("/seller/profile", cookie, { ...typed, commune: "my duc" });
+    expect(twice.status).toBe(400);
+    const doc = parse(await twice.text());
+    expect(doc.querySelector("#f-commune-error")?.textContent).toContain("Có nhiều xã, phường cùng tên");
+    const choices = doc.querySelectorAll("input[type=radio][name=wardCode]").map((input) => input.getAttribute("value"));
+    expect(choices.sort()).toEqual(["10441", "30469"]);
+    expect(doc.querySelector("#f-commune")?.getAttribute("value")).toBe("my duc");
+    expect(row("SELECT count(*) AS n FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.phone = '0939111222'")).toEqual({ n: 0 });
+
+    // The province typed after the name picks one.
+    const suggest = await (await fetch(`${server.url}/places/communes?q=${encodeURIComponent("my duc an giang")}`)).json();
+    expect(suggest).toEqual({ communes: [{ code: "30469", provinceCode: "91", label: expect.stringContaining("Mỹ Đức") }] });
   });
 
   it("creates the profile for staff to verify; it is not public until then", async () => {
-    const res = await request("/seller/profile", cookie, validProfile);
+    // Typed without diacritics: the commune is found, its province follows.
+    const { wardCode: _w, provinceCode: _p, ...typed } = validProfile;
+    const res = await request("/seller/profile", cookie, { ...typed, commune: "my xuyen" });
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/seller");
-    const producer = row<{ slug: string; verification_status: string; phone: string; bank_account_name: string; province_code: string }>(
+    // Straight on to the first product.
+    expect(res.headers.get("location")).toBe("/seller/products/new");
+    const producer = row<{ slug: string; verification_status: string; phone: string; bank_account_name: string; province_code: string; ward_code: string }>(
       "SELECT p.* FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.phone = '0939111222'",
     );
-    expect(producer).toMatchObject({ verification_status: "pending", phone: "0939111222", bank_account_name: "HTX LUA TOM", province_code: "92" });
+    expect(producer).toMatchObject({ verification_status: "pending", phone: "0939111222", bank_account_name: "HTX LUA TOM", province_code: "92", ward_code: "31684" });
     const portal = await (await request("/seller", cookie)).text();
     expect(portal).toContain("Đang chờ cán bộ tỉnh xác minh");
     expect((await fetch(`${server.url}/producers/${producer.slug}`)).status).toBe(404);

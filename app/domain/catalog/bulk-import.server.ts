@@ -110,7 +110,7 @@ async function importFor(request: Request, actor: PortalActor): Promise<ImportOu
   const table = await readTable(upload.file);
   if (table === "too_large") return { status: "refused", message: "import.error.unpackedTooLarge" };
   if (!table) return { status: "refused", message: "import.error.file" };
-  const checked = await runInSteps(checkSheetInSteps(table, upload.form.get("publish") === "1" ? "publish" : "draft"));
+  const checked = await runInSteps(checkSheetInSteps(table));
   if ("headerError" in checked) return { status: "refused", message: checked.headerError };
   const importValidRows = upload.form.get("mode") === "valid";
   if (checked.errors.length > 0 && !importValidRows) {

@@ -21,7 +21,6 @@ describe("checkSheet", () => {
         ["", "", "", "", "", "", ""],
         ["Cá", "vũ khí", "kg", "12,5", "-1", "", ""],
       ],
-      "draft",
     );
     if ("headerError" in result) throw new Error(result.headerError);
     expect(result.rowCount).toBe(2);
@@ -40,14 +39,14 @@ describe("checkSheet", () => {
   });
 
   it("accepts English column titles in any order", () => {
-    const result = checkSheet([["Price", "Unit", "Name", "Group"], ["90000", "túi", "Gạo ST25", "food"]], "publish");
-    expect("headerError" in result ? result.headerError : result.valid[0]?.input).toMatchObject({ name: "Gạo ST25", priceVnd: 90000, intent: "publish" });
+    const result = checkSheet([["Price", "Unit", "Name", "Group"], ["90000", "túi", "Gạo ST25", "food"]]);
+    expect("headerError" in result ? result.headerError : result.valid[0]?.input).toMatchObject({ name: "Gạo ST25", priceVnd: 90000, intent: "draft" });
   });
 
   it("refuses a sheet without the required columns or without rows", () => {
-    expect(checkSheet([["Tên sản phẩm", "Giá"], ["A", "1000"]], "draft")).toEqual({ headerError: "import.error.header" });
-    expect(checkSheet([header], "draft")).toEqual({ headerError: "import.error.empty" });
-    expect(checkSheet([], "draft")).toEqual({ headerError: "import.error.empty" });
+    expect(checkSheet([["Tên sản phẩm", "Giá"], ["A", "1000"]])).toEqual({ headerError: "import.error.header" });
+    expect(checkSheet([header])).toEqual({ headerError: "import.error.empty" });
+    expect(checkSheet([])).toEqual({ headerError: "import.error.empty" });
   });
 });
 
@@ -55,13 +54,13 @@ describe("checkSheetInSteps", () => {
   it("pauses after every 200 product rows (blank rows not counted) and ends with checkSheet's answer", () => {
     const rows = Array.from({ length: 450 }, (_, i) => (i % 50 === 7 ? ["", "", ""] : [`Sản phẩm ${i}`, "food", "chai", i % 90 === 3 ? "12,5" : "90000"]));
     const table = [["Tên sản phẩm", "Nhóm", "Đơn vị", "Giá"], ...rows];
-    const steps = checkSheetInSteps(table, "draft");
+    const steps = checkSheetInSteps(table);
     let pauses = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) pauses++;
     // 441 product rows: paused after the 200th and the 400th.
     expect(pauses).toBe(2);
-    expect(step.value).toEqual(checkSheet(table, "draft"));
+    expect(step.value).toEqual(checkSheet(table));
     if ("headerError" in step.value) throw new Error(step.value.headerError);
     expect(step.value.rowCount).toBe(441);
     expect(step.value.errors.map((e) => e.row)).toEqual([5, 95, 185, 275, 365]);

@@ -46,10 +46,11 @@ export function groupFromCell(cell: string): ProductGroup | null {
 
 /**
  * Checks every row of a product sheet against the same rules as the product form, and reports each
- * problem by row, column and message. `intent` says whether valid rows go on sale or stay drafts.
+ * problem by row, column and message. Valid rows become drafts: a sheet carries no photos, and
+ * nothing goes on sale without one (the producer adds a photo to each, then puts it on sale).
  */
-export function checkSheet(table: string[][], intent: "draft" | "publish"): CheckedSheet | { headerError: MessageKey } {
-  const steps = checkSheetInSteps(table, intent);
+export function checkSheet(table: string[][]): CheckedSheet | { headerError: MessageKey } {
+  const steps = checkSheetInSteps(table);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -65,7 +66,6 @@ export const ROWS_PER_STEP = 200;
  */
 export function* checkSheetInSteps(
   table: string[][],
-  intent: "draft" | "publish",
   rowsPerStep = ROWS_PER_STEP,
 ): Generator<void, CheckedSheet | { headerError: MessageKey }> {
   const [header, ...rows] = table;
@@ -105,7 +105,7 @@ export function* checkSheetInSteps(
       stock: cell("stock") || "0",
       weightGrams: cell("weightGrams") || "0",
       description: cell("description"),
-      intent,
+      intent: "draft",
     };
     const parsed = productSchema.safeParse(raw);
     if (parsed.success) {

@@ -6,7 +6,7 @@ import { readFormWithFile } from "../shared/uploads.server";
 import { todayInVietnam } from "../shared/dates";
 import { MAX_PRODUCTS_VERIFIED, productCap, productRoom } from "./bulk-listings.server";
 import { lockedFieldChanges } from "./certified-fields";
-import { createListing, hideListing, ownListing, requestHoldReview, updateListing } from "./listings.server";
+import { createListing, hideListing, listingPhotos, ownListing, requestHoldReview, updateListing } from "./listings.server";
 import { productSchema } from "./product-form";
 
 export type ListingFormOutcome =
@@ -40,6 +40,10 @@ export async function submitListingForm(request: Request, actor: PortalActor, pr
   }
   const submission = parseWithZod(upload.form, { schema: productSchema });
   if (submission.status !== "success") return { ok: false, result: submission.reply() };
+  // A photo is what a shopper buys from: nothing goes on sale without one; a draft may wait for it.
+  if (submission.value.intent === "publish" && !upload.file && !(saved && listingPhotos(saved.id).length > 0)) {
+    return { ok: false, result: submission.reply({ fieldErrors: { photo: ["listing.error.photoRequired"] } }) };
+  }
   const locked = saved ? lockedFieldChanges(saved, submission.value, todayInVietnam()) : [];
   if (locked.length > 0) {
     return { ok: false, result: submission.reply({ fieldErrors: Object.fromEntries(locked.map((field) => [field, ["listing.error.certifiedLocked"]])) }) };

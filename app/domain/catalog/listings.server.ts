@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, max } from "drizzle-orm";
+import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { getDb } from "~/db/client.server";
 import { productPhotos, products, provinces } from "~/db/schema";
@@ -27,9 +27,26 @@ export function ownListing(actor: PortalActor, productId: number): { producer: P
   return { producer, product };
 }
 
+/** The acting producer's products, newest first, each with its first photo for the list's thumbnail. */
 export function ownListings({ producer }: PortalActor) {
+  const firstPhoto = getDb()
+    .select({ file: productPhotos.file })
+    .from(productPhotos)
+    .where(eq(productPhotos.productId, products.id))
+    .orderBy(asc(productPhotos.position), asc(productPhotos.id))
+    .limit(1);
   return getDb()
-    .select({ id: products.id, slug: products.slug, name: products.name, priceVnd: products.priceVnd, stock: products.stock, unit: products.unit, status: products.status, heldAt: products.heldAt })
+    .select({
+      id: products.id,
+      slug: products.slug,
+      name: products.name,
+      priceVnd: products.priceVnd,
+      stock: products.stock,
+      unit: products.unit,
+      status: products.status,
+      heldAt: products.heldAt,
+      photo: sql<string | null>`(${firstPhoto})`,
+    })
     .from(products)
     .where(eq(products.producerId, producer.id))
     .orderBy(desc(products.id))

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { meta, provinces, wards } from "~/db/schema";
 import type { Language } from "~/i18n/translate";
+import { communeEntry, type CommuneEntry } from "./commune-finder";
 import { provinceName, sortByName } from "./place-names";
 
 export type Province = typeof provinces.$inferSelect;
@@ -70,4 +71,30 @@ export function listWards(provinceCode: string): { code: string; fullName: strin
 export function wardIsInProvince(wardCode: string, provinceCode: string): boolean {
   const ward = getDb().select({ provinceCode: wards.provinceCode }).from(wards).where(eq(wards.code, wardCode)).get();
   return ward?.provinceCode === provinceCode;
+}
+
+const communeIndex = new Map<Language, CommuneEntry[]>();
+
+/** Every commune and ward with its province, for the commune finder, in the visitor's language. */
+export function communeEntries(lang: Language): CommuneEntry[] {
+  let entries = communeIndex.get(lang);
+  if (!entries) {
+    const byCode = new Map(listProvinces().map((p) => [p.code, p]));
+    entries = getDb()
+      .select()
+      .from(wards)
+      .all()
+      .map((ward) => {
+        const province = byCode.get(ward.provinceCode)!;
+        const label = lang === "en" ? `${ward.nameEn}, ${province.nameEn}` : `${ward.fullName}, ${province.name}`;
+        return communeEntry(ward, province, label);
+      });
+    communeIndex.set(lang, entries);
+  }
+  return entries;
+}
+
+/** The label of a saved commune ("Phường Mỹ Xuyên, Cần Thơ"), to show it again in a form. */
+export function communeLabel(wardCode: string, lang: Language): string | undefined {
+  return communeEntries(lang).find((e) => e.code === wardCode)?.label;
 }

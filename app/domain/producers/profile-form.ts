@@ -15,9 +15,16 @@ const digits = (min: number, max: number, key: MessageKey) =>
 export const profileSchema = z.object({
   name: z.string(required).trim().min(2, message("profile.error.name")).max(150, message("profile.error.name")),
   entityType: z.enum(ENTITY_TYPES, { errorMap: () => ({ message: message("profile.error.entityType") }) }),
-  provinceCode: z.string(required).regex(/^\d{2}$/, message("profile.error.province")),
-  wardCode: z.string({ required_error: message("profile.error.ward") }).regex(/^\d{5}$/, message("profile.error.ward")),
-  addressLine: z.string(required).trim().min(3, message("profile.error.address")).max(200, message("profile.error.address")),
+  /**
+   * Where the producer is: the commune as typed ("my xuyen", "Tân Phú, Đồng Nai"), resolved by the
+   * domain, or its code when picked from the suggestions or a list of same-named communes. The
+   * province follows from the commune; a `provinceCode` sent with it must agree.
+   */
+  commune: z.string().trim().max(150, message("profile.error.commune")).optional(),
+  wardCode: z.string().regex(/^\d{5}$/, message("profile.error.ward")).optional(),
+  provinceCode: z.string().regex(/^\d{2}$/, message("profile.error.province")).optional(),
+  /** The hamlet, house number or street: optional, many farms have none. */
+  addressLine: z.string().trim().max(200, message("profile.error.address")).optional(),
   phone: z.string(required).transform((value, ctx) => {
     const id = parseLoginId(value);
     if (id?.kind !== "phone") {

@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { producers } from "~/db/schema";
+import { producers, users } from "~/db/schema";
 import type { MessageKey } from "~/i18n/vi";
 import type { SessionUser } from "../accounts/sessions.server";
 import { slugify } from "../catalog/fold";
-import { provinceByCode, wardIsInProvince } from "../catalog/places.server";
+import { resolveCommune } from "../catalog/commune-finder";
+import { communeEntries } from "../catalog/places.server";
+import type { Language } from "~/i18n/translate";
 import { confirmCurrentPassword } from "../accounts/accounts.server";
 import { recordActivity } from "./activity.server";
 import { bankAccountText, changedFields, mergeChanges, parseChanges, statusAfterSave, type ProfileFacts } from "./profile-changes";
@@ -16,6 +18,12 @@ export type Producer = typeof producers.$inferSelect;
 export function ownProducer(user: SessionUser): Producer | null {
   if (user.role !== "producer") return null;
   return getDb().select().from(producers).where(eq(producers.ownerUserId, user.id)).get() ?? null;
+}
+
+/** What a new profile starts from: the account's name (a household's name is its owner's) and phone. */
+export function newProfileDefaults(user: SessionUser): { name: string; phone: string | null } {
+  const account = getDb().select({ phone: users.phone }).from(users).where(eq(users.id, user.id)).get();
+  return { name: user.fullName, phone: account?.phone ?? null };
 }
 
 function uniqueSlug(name: string): string {
@@ -57,8 +65,38 @@ function maskedAccount(fields: { bankBin: string | null; bankAccountNo: string |
 }
 
 export type SaveProfileOutcome =
-  | { ok: true; producerId: number }
-  | { ok: false; field: keyof ProfileInput | "currentPassword"; message: MessageKey; status?: 400 | 429 };
+  | { ok: true; producerId: number; created: boolean }
+  | {
+      ok: false;
+      field: keyof ProfileInput | "currentPassword";
+      message: MessageKey;
+      status?: 400 | 429;
+      /** Communes sharing the name typed, to choose one from. */
+      choices?: { code: string; label: string }[];
+    };
+
+type Place = { provinceCode: string; wardCode: string };
+
+/**
+ * The commune and province a profile form names: the commune's code when one was picked (its
+ * province must match any province sent with it), else the commune typed, when it names exactly one.
+ */
+function placeFrom(input: ProfileInput, lang: Language): Place | Extract<SaveProfileOutcome, { ok: false }> {
+  const entries = communeEntries(lang);
+  if (input.wardCode) {
+    const picked = entries.find((e) => e.code === input.wardCode);
+    if (!picked || (input.provinceCode && picked.provinceCode !== input.provinceCode)) return { ok: false, field: "wardCode", message: "profile.error.ward" };
+    return { provinceCode: picked.provinceCode, wardCode: picked.code };
+  }
+  if (!input.commune) return { ok: false, field: "commune", message: "profile.error.communeMissing" };
+  const resolved = resolveCommune(entries, input.commune);
+  if ("none" in resolved) return { ok: false, field: "commune", message: "profile.error.communeNone" };
+  if ("choices" in resolved) {
+    const choices = resolved.choices.map(({ code, label }) => ({ code, label }));
+    return { ok: false, field: "commune", message: "profile.error.communeChoose", choices };
+  }
+  return { provinceCode: resolved.found.provinceCode, wardCode: resolved.found.code };
+}
 
 /**
  * Creates or updates the producer profile of a producer account. Only staff decide on verification
@@ -71,17 +109,17 @@ export type SaveProfileOutcome =
  * form (a stolen session must not redirect the producer's money); every payout account given is
  * written to the producer's history.
  */
-export async function saveProducerProfile(user: SessionUser, input: ProfileInput): Promise<SaveProfileOutcome> {
+export async function saveProducerProfile(user: SessionUser, input: ProfileInput, lang: Language): Promise<SaveProfileOutcome> {
   if (user.role !== "producer") throw new Response("Forbidden", { status: 403 });
-  if (!provinceByCode(input.provinceCode)) return { ok: false, field: "provinceCode", message: "profile.error.province" };
-  if (!wardIsInProvince(input.wardCode, input.provinceCode)) return { ok: false, field: "wardCode", message: "profile.error.ward" };
+  const place = placeFrom(input, lang);
+  if ("ok" in place) return place;
 
   const fields = {
     name: input.name,
     entityType: input.entityType,
-    provinceCode: input.provinceCode,
-    wardCode: input.wardCode,
-    addressLine: input.addressLine,
+    provinceCode: place.provinceCode,
+    wardCode: place.wardCode,
+    addressLine: input.addressLine ?? "",
     phone: input.phone,
     story: input.story ?? "",
     bankBin: input.bankBin ?? null,
@@ -120,7 +158,7 @@ export async function saveProducerProfile(user: SessionUser, input: ProfileInput
       tx.update(producers).set({ ...fields, verificationStatus, verificationChanges }).where(eq(producers.id, existing.id)).run();
       recordActivity(tx, { producerId: existing.id, actorUserId: user.id, action: "profile.update", subject: input.name });
       if (bankChanged) recordActivity(tx, { ...bankEntry, producerId: existing.id });
-      return { ok: true, producerId: existing.id };
+      return { ok: true, producerId: existing.id, created: false };
     }
     const { id } = tx
       .insert(producers)
@@ -129,6 +167,6 @@ export async function saveProducerProfile(user: SessionUser, input: ProfileInput
       .get();
     recordActivity(tx, { producerId: id, actorUserId: user.id, action: "profile.create", subject: input.name });
     if (fields.bankAccountNo) recordActivity(tx, { ...bankEntry, producerId: id });
-    return { ok: true, producerId: id };
+    return { ok: true, producerId: id, created: true };
   });
 }
