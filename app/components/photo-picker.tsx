@@ -44,7 +44,8 @@ export function PhotoPicker({ error, hasPhoto }: { error?: MessageKey; hasPhoto:
           const file = e.currentTarget.files?.[0];
           setPreview(file ? URL.createObjectURL(file) : null);
         }}
-        className={`mt-2 block w-full text-sm file:mr-3 file:rounded file:border-0 file:bg-brand-700 file:px-4 file:py-3 file:font-semibold file:text-white ${preview ? "sr-only" : ""}`}
+        // Once a preview shows, "retake" opens the same input, which stays in the form (and for screen readers).
+        className={preview ? "sr-only" : "mt-2 block w-full text-sm file:mr-3 file:rounded file:border-0 file:bg-brand-700 file:px-4 file:py-3 file:font-semibold file:text-white"}
       />
       <FieldError id="f-photo-error" message={error && t(error)} />
     </div>

@@ -127,25 +127,28 @@ export default function ProducerProfile() {
           errors={errors.phone}
           maxLength={20}
         />
-        <div>
-          <label htmlFor="f-story" className="block font-medium">
-            {t("profile.story")}
-          </label>
-          <p id="f-story-hint" className="text-sm text-stone-600">
-            {t("profile.storyHint")}
-          </p>
-          <textarea
-            id="f-story"
-            name="story"
-            rows={5}
-            maxLength={4000}
-            defaultValue={value("story", producer?.story)}
-            aria-invalid={err("story") ? true : undefined}
-            aria-describedby={err("story") ? "f-story-hint f-story-error" : "f-story-hint"}
-            className={select}
-          />
-          <FieldError id="f-story-error" message={err("story") && t(err("story")!)} />
-        </div>
+        {/* The story is not needed to list: a first profile leaves it for later. */}
+        {producer ? (
+          <div>
+            <label htmlFor="f-story" className="block font-medium">
+              {t("profile.story")}
+            </label>
+            <p id="f-story-hint" className="text-sm text-stone-600">
+              {t("profile.storyHint")}
+            </p>
+            <textarea
+              id="f-story"
+              name="story"
+              rows={5}
+              maxLength={4000}
+              defaultValue={value("story", producer?.story)}
+              aria-invalid={err("story") ? true : undefined}
+              aria-describedby={err("story") ? "f-story-hint f-story-error" : "f-story-hint"}
+              className={select}
+            />
+            <FieldError id="f-story-error" message={err("story") && t(err("story")!)} />
+          </div>
+        ) : null}
         <fieldset className="space-y-3">
           <legend className="font-medium">{t("profile.bank")}</legend>
           <p className="text-sm text-stone-600">{t("profile.bankHint")}</p>
