@@ -53,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   "catalog.maxPrice": "Price to (₫)",
   "catalog.inStock": "In stock only",
   "catalog.sort": "Sort by",
+  "catalog.sortApply": "Sort",
   "catalog.sort.relevance": "Best match",
   "catalog.sort.newest": "Newest",
   "catalog.sort.price_asc": "Price: low to high",

@@ -58,146 +58,176 @@ export default function Catalog() {
   const hasFilters = catalogSearch({ ...filters, sort: "relevance", page: 1 }) !== "";
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-bold">
-          {filters.q ? t("catalog.searchTitle", { q: filters.q }) : t("catalog.title")}
-        </h1>
-        <p className="text-stone-700" role="status">
-          {t(result.more ? "catalog.countMore" : "catalog.count", { count: formatCount(result.total, lang) })}
-        </p>
-      </div>
-      {result.approximate ? <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{t("catalog.didYouMean")}</p> : null}
+      <h1 className="text-2xl font-bold">{filters.q ? t("catalog.searchTitle", { q: filters.q }) : t("catalog.title")}</h1>
 
-      <details className="rounded-lg border border-stone-200 bg-white" open={Object.keys(errors).length > 0 || undefined}>
-        <summary className="cursor-pointer px-3 py-2 font-semibold">{t("catalog.filters")}</summary>
-        <Form method="get" action="/products" className="grid grid-cols-2 gap-3 p-3 sm:grid-cols-4">
-          <div className="col-span-2">
-            <label htmlFor="f-q" className="block text-sm font-medium">
-              {t("search.label")}
-            </label>
-            <input id="f-q" name="q" type="search" defaultValue={filters.q} maxLength={100} className={field}
-              aria-invalid={errors.q ? true : undefined} aria-describedby={errors.q ? "f-q-error" : undefined} />
-            <FieldError id="f-q-error" message={errors.q && t(errors.q)} />
-          </div>
-          <div>
-            <label htmlFor="f-group" className="block text-sm font-medium">
-              {t("catalog.group")}
-            </label>
-            <select id="f-group" name="group" defaultValue={filters.group ?? ""} className={field}
-              aria-invalid={errors.group ? true : undefined} aria-describedby={errors.group ? "f-group-error" : undefined}>
-              <option value="">{t("catalog.any")}</option>
-              {PRODUCT_GROUPS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`group.${g}`)}
-                </option>
-              ))}
-            </select>
-            <FieldError id="f-group-error" message={errors.group && t(errors.group)} />
-          </div>
-          <div>
-            <label htmlFor="f-province" className="block text-sm font-medium">
-              {t("catalog.province")}
-            </label>
-            <select id="f-province" name="province" defaultValue={filters.province ?? ""} className={field}
-              aria-invalid={errors.province ? true : undefined} aria-describedby={errors.province ? "f-province-error" : undefined}>
-              <option value="">{t("catalog.any")}</option>
-              {provinces.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            <FieldError id="f-province-error" message={errors.province && t(errors.province)} />
-          </div>
-          <div>
-            <label htmlFor="f-stars" className="block text-sm font-medium">
-              {t("catalog.stars")}
-            </label>
-            <select id="f-stars" name="stars" defaultValue={filters.stars ?? ""} className={field}
-              aria-invalid={errors.stars ? true : undefined} aria-describedby={errors.stars ? "f-stars-error" : undefined}>
-              <option value="">{t("catalog.any")}</option>
-              {[3, 4, 5].map((s) => (
-                <option key={s} value={s}>
-                  {t("catalog.starsAtLeast", { stars: s })}
-                </option>
-              ))}
-            </select>
-            <FieldError id="f-stars-error" message={errors.stars && t(errors.stars)} />
-          </div>
-          <div>
-            <label htmlFor="f-sort" className="block text-sm font-medium">
-              {t("catalog.sort")}
-            </label>
-            <select id="f-sort" name="sort" defaultValue={filters.sort} className={field}
-              aria-invalid={errors.sort ? true : undefined} aria-describedby={errors.sort ? "f-sort-error" : undefined}>
-              {SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`catalog.sort.${s}`)}
-                </option>
-              ))}
-            </select>
-            <FieldError id="f-sort-error" message={errors.sort && t(errors.sort)} />
-          </div>
-          <div>
-            <label htmlFor="f-min" className="block text-sm font-medium">
-              {t("catalog.minPrice")}
-            </label>
-            <input id="f-min" name="minPrice" inputMode="numeric" defaultValue={filters.minPrice ?? ""} className={field}
-              aria-invalid={errors.minPrice ? true : undefined} aria-describedby={errors.minPrice ? "f-min-error" : undefined} />
-            <FieldError id="f-min-error" message={errors.minPrice && t(errors.minPrice)} />
-          </div>
-          <div>
-            <label htmlFor="f-max" className="block text-sm font-medium">
-              {t("catalog.maxPrice")}
-            </label>
-            <input id="f-max" name="maxPrice" inputMode="numeric" defaultValue={filters.maxPrice ?? ""} className={field}
-              aria-invalid={errors.maxPrice ? true : undefined} aria-describedby={errors.maxPrice ? "f-max-error" : undefined} />
-            <FieldError id="f-max-error" message={errors.maxPrice && t(errors.maxPrice)} />
-          </div>
-          <div className="col-span-2 flex items-center gap-2 sm:col-span-2">
-            <input id="f-stock" name="inStock" type="checkbox" value="1" defaultChecked={filters.inStock} className="h-5 w-5" />
-            <label htmlFor="f-stock" className="text-sm">
-              {t("catalog.inStock")}
-            </label>
-          </div>
-          <div className="col-span-2 flex items-center gap-3 sm:col-span-2 sm:justify-end">
-            <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
-              {t("catalog.apply")}
-            </button>
-            {hasFilters ? <Link to="/products">{t("catalog.clear")}</Link> : null}
-          </div>
-        </Form>
-      </details>
+      <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[16rem_minmax(0,1fr)] lg:items-start lg:gap-6">
+        {/*
+          One form for every width, with no script: a <details> folded behind "Bộ lọc" on a phone, an
+          always-open sidebar from lg up. From lg the closed details' ::details-content (where the
+          browser keeps everything but the summary) is made visible again and the summary is hidden,
+          so the fields show without a click and their values still submit. ::details-content is in
+          Chromium 131, Safari 18.4 and Firefox 143; the summary is hidden only under
+          @supports selector(::details-content), so an older browser keeps a working "Bộ lọc" toggle
+          in the sidebar instead of a sidebar with nothing in it. Rendering the details open and
+          folding it by CSS on phones was the other way, but then the summary would say "open" when
+          the fields were hidden, and a click would have to close it to show them.
+        */}
+        <details
+          className="rounded-lg border border-stone-200 bg-white lg:details-content:block lg:details-content:[content-visibility:visible]"
+          open={Object.keys(errors).length > 0 || undefined}
+        >
+          <summary className="cursor-pointer px-3 py-2 font-semibold lg:supports-[selector(::details-content)]:hidden">
+            {t("catalog.filters")}
+          </summary>
+          <Form id="catalog-filters" method="get" action="/products" className="grid grid-cols-2 gap-3 p-3 sm:grid-cols-4 lg:grid-cols-2">
+            <div className="col-span-2">
+              <label htmlFor="f-q" className="block text-sm font-medium">
+                {t("search.label")}
+              </label>
+              <input id="f-q" name="q" type="search" defaultValue={filters.q} maxLength={100} className={field}
+                aria-invalid={errors.q ? true : undefined} aria-describedby={errors.q ? "f-q-error" : undefined} />
+              <FieldError id="f-q-error" message={errors.q && t(errors.q)} />
+            </div>
+            <div className="lg:col-span-2">
+              <label htmlFor="f-group" className="block text-sm font-medium">
+                {t("catalog.group")}
+              </label>
+              <select id="f-group" name="group" defaultValue={filters.group ?? ""} className={field}
+                aria-invalid={errors.group ? true : undefined} aria-describedby={errors.group ? "f-group-error" : undefined}>
+                <option value="">{t("catalog.any")}</option>
+                {PRODUCT_GROUPS.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`group.${g}`)}
+                  </option>
+                ))}
+              </select>
+              <FieldError id="f-group-error" message={errors.group && t(errors.group)} />
+            </div>
+            <div className="lg:col-span-2">
+              <label htmlFor="f-province" className="block text-sm font-medium">
+                {t("catalog.province")}
+              </label>
+              <select id="f-province" name="province" defaultValue={filters.province ?? ""} className={field}
+                aria-invalid={errors.province ? true : undefined} aria-describedby={errors.province ? "f-province-error" : undefined}>
+                <option value="">{t("catalog.any")}</option>
+                {provinces.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+              <FieldError id="f-province-error" message={errors.province && t(errors.province)} />
+            </div>
+            <div className="col-span-2 sm:col-span-1 lg:col-span-2">
+              <label htmlFor="f-stars" className="block text-sm font-medium">
+                {t("catalog.stars")}
+              </label>
+              <select id="f-stars" name="stars" defaultValue={filters.stars ?? ""} className={field}
+                aria-invalid={errors.stars ? true : undefined} aria-describedby={errors.stars ? "f-stars-error" : undefined}>
+                <option value="">{t("catalog.any")}</option>
+                {[3, 4, 5].map((s) => (
+                  <option key={s} value={s}>
+                    {t("catalog.starsAtLeast", { stars: s })}
+                  </option>
+                ))}
+              </select>
+              <FieldError id="f-stars-error" message={errors.stars && t(errors.stars)} />
+            </div>
+            <div>
+              <label htmlFor="f-min" className="block text-sm font-medium">
+                {t("catalog.minPrice")}
+              </label>
+              <input id="f-min" name="minPrice" inputMode="numeric" defaultValue={filters.minPrice ?? ""} className={field}
+                aria-invalid={errors.minPrice ? true : undefined} aria-describedby={errors.minPrice ? "f-min-error" : undefined} />
+              <FieldError id="f-min-error" message={errors.minPrice && t(errors.minPrice)} />
+            </div>
+            <div>
+              <label htmlFor="f-max" className="block text-sm font-medium">
+                {t("catalog.maxPrice")}
+              </label>
+              <input id="f-max" name="maxPrice" inputMode="numeric" defaultValue={filters.maxPrice ?? ""} className={field}
+                aria-invalid={errors.maxPrice ? true : undefined} aria-describedby={errors.maxPrice ? "f-max-error" : undefined} />
+              <FieldError id="f-max-error" message={errors.maxPrice && t(errors.maxPrice)} />
+            </div>
+            <div className="col-span-2 flex items-center gap-2 sm:col-span-1 sm:self-end sm:pb-2 lg:col-span-2 lg:pb-0">
+              <input id="f-stock" name="inStock" type="checkbox" value="1" defaultChecked={filters.inStock} className="h-5 w-5 shrink-0" />
+              <label htmlFor="f-stock" className="text-sm">
+                {t("catalog.inStock")}
+              </label>
+            </div>
+            <div className="col-span-2 flex items-center gap-3 sm:col-span-4 sm:justify-end lg:col-span-2 lg:justify-start">
+              <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+                {t("catalog.apply")}
+              </button>
+              {hasFilters ? <Link to="/products">{t("catalog.clear")}</Link> : null}
+            </div>
+          </Form>
+        </details>
 
-      <h2 className="sr-only">{t("catalog.results")}</h2>
-      {result.products.length > 0 ? (
-        <ProductGrid products={result.products} provinceNames={provinceNames} eagerCount={2} />
-      ) : (
-        <div className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center">
-          <p className="font-medium">{t("catalog.empty")}</p>
-          <p className="text-sm text-stone-600">{t("catalog.emptyHint")}</p>
+        <div className="min-w-0 space-y-4">
+          {/*
+            The count and the sort sit above the goods at every width, outside the folded filters, so a
+            phone reaches them without opening anything. The sort belongs to the filter form through
+            form="catalog-filters": either button submits every field, and the URL stays the one to share.
+          */}
+          <div className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
+            <p className="pb-2 text-stone-700" role="status">
+              {t(result.more ? "catalog.countMore" : "catalog.count", { count: formatCount(result.total, lang) })}
+            </p>
+            <div>
+              <label htmlFor="f-sort" className="block text-sm font-medium">
+                {t("catalog.sort")}
+              </label>
+              <div className="flex gap-2">
+                <select id="f-sort" name="sort" form="catalog-filters" defaultValue={filters.sort}
+                  className="rounded border border-stone-300 bg-white px-2 py-2 text-sm"
+                  aria-invalid={errors.sort ? true : undefined} aria-describedby={errors.sort ? "f-sort-error" : undefined}>
+                  {SORTS.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`catalog.sort.${s}`)}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" form="catalog-filters" className="shrink-0 rounded border border-stone-300 bg-white px-3 py-2 text-sm font-semibold">
+                  {t("catalog.sortApply")}
+                </button>
+              </div>
+              <FieldError id="f-sort-error" message={errors.sort && t(errors.sort)} />
+            </div>
+          </div>
+          {result.approximate ? <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">{t("catalog.didYouMean")}</p> : null}
+
+          <h2 className="sr-only">{t("catalog.results")}</h2>
+          {result.products.length > 0 ? (
+            <ProductGrid products={result.products} provinceNames={provinceNames} eagerCount={2} />
+          ) : (
+            <div className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center">
+              <p className="font-medium">{t("catalog.empty")}</p>
+              <p className="text-sm text-stone-600">{t("catalog.emptyHint")}</p>
+            </div>
+          )}
+
+          {result.pages > 1 ? (
+            <nav aria-label={t("catalog.pagination")} className="flex items-center justify-between gap-2">
+              {filters.page > 1 ? (
+                <Link rel="prev" to={`/products${catalogSearch({ ...filters, page: filters.page - 1 })}`} className="rounded border border-stone-300 bg-white px-3 py-2 no-underline">
+                  {t("catalog.prev")}
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span className="text-sm text-stone-700">{t("catalog.page", { page: filters.page, pages: result.pages })}</span>
+              {filters.page < result.pages ? (
+                <Link rel="next" to={`/products${catalogSearch({ ...filters, page: filters.page + 1 })}`} className="rounded border border-stone-300 bg-white px-3 py-2 no-underline">
+                  {t("catalog.next")}
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          ) : null}
         </div>
-      )}
-
-      {result.pages > 1 ? (
-        <nav aria-label={t("catalog.pagination")} className="flex items-center justify-between gap-2">
-          {filters.page > 1 ? (
-            <Link rel="prev" to={`/products${catalogSearch({ ...filters, page: filters.page - 1 })}`} className="rounded border border-stone-300 bg-white px-3 py-2 no-underline">
-              {t("catalog.prev")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-stone-700">{t("catalog.page", { page: filters.page, pages: result.pages })}</span>
-          {filters.page < result.pages ? (
-            <Link rel="next" to={`/products${catalogSearch({ ...filters, page: filters.page + 1 })}`} className="rounded border border-stone-300 bg-white px-3 py-2 no-underline">
-              {t("catalog.next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      </div>
     </div>
   );
 }

@@ -96,6 +96,71 @@ describe("a shopper on a phone finds goods and opens one", () => {
   });
 });
 
+describe("the catalog's filters", () => {
+  const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: "vi-VN" };
+  /** Every filter field of the form, by the id its label points at. */
+  const FIELDS = ["#f-q", "#f-group", "#f-province", "#f-stars", "#f-min", "#f-max", "#f-stock"];
+
+  for (const javaScript of [true, false]) {
+    const mode = javaScript ? "JavaScript on" : "JavaScript off";
+
+    it(`on a desktop are a sidebar left of the goods, open without a click (${mode})`, async () => {
+      const context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: javaScript });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/products?q=mat+ong`);
+      const form = page.locator("form[action='/products']").filter({ has: page.locator("#f-q") });
+      for (const field of FIELDS) await expect(page.locator(field).isVisible(), field).resolves.toBe(true);
+      await expect(page.locator("#f-sort").isVisible()).resolves.toBe(true);
+      await expect(page.getByRole("button", { name: "Áp dụng" }).isVisible()).resolves.toBe(true);
+      // No toggle to find: the summary is not shown at all.
+      await expect(page.locator("summary", { hasText: "Bộ lọc" }).isVisible()).resolves.toBe(false);
+      // A sidebar: the form is left of the first product card, about 16rem wide, and the cards use the rest.
+      const sidebar = (await form.boundingBox())!;
+      const card = (await page.locator("main article").first().boundingBox())!;
+      expect(sidebar.x + sidebar.width).toBeLessThanOrEqual(card.x);
+      expect(sidebar.width).toBeGreaterThan(200);
+      expect(sidebar.width).toBeLessThan(300);
+      expect(Math.abs(card.y - sidebar.y)).toBeLessThan(120);
+      if (javaScript) expect(await seriousA11yViolations(page)).toEqual([]);
+      // Still a plain GET form to /products: apply a filter and the URL says so.
+      await page.getByLabel("Nhóm").selectOption("food");
+      await page.getByRole("button", { name: "Áp dụng" }).click();
+      await page.waitForURL(/group=food/);
+      expect(new URL(page.url()).searchParams.get("q")).toBe("mat ong");
+      await context.close();
+    });
+
+    it(`on a phone stay folded behind "Bộ lọc" until it is clicked, with the sort at hand (${mode})`, async () => {
+      const context = await browser.newContext({ ...PHONE, javaScriptEnabled: javaScript });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/products`);
+      for (const field of FIELDS) await expect(page.locator(field).isVisible(), field).resolves.toBe(false);
+      // The sort and the count stay above the goods without opening anything.
+      await expect(page.locator("#f-sort").isVisible()).resolves.toBe(true);
+      await expect(page.getByRole("status").filter({ hasText: "sản phẩm" }).isVisible()).resolves.toBe(true);
+      await page.locator("summary", { hasText: "Bộ lọc" }).click();
+      for (const field of FIELDS) await expect(page.locator(field).isVisible(), field).resolves.toBe(true);
+      await expectNoHorizontalScroll(page);
+      // The sort's own button submits the folded filters with it, so the chosen group is kept.
+      await page.goto(`${server.url}/products?group=food`);
+      await page.locator("#f-sort").selectOption("price_asc");
+      await page.getByRole("button", { name: "Sắp xếp", exact: true }).click();
+      await page.waitForURL(/sort=price_asc/);
+      expect(new URL(page.url()).searchParams.get("group")).toBe("food");
+      await context.close();
+    });
+  }
+
+  it("opens on a phone when a filter has an error, with the message by its field", async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/products?minPrice=abc`);
+    await expect(page.locator("#f-min").isVisible()).resolves.toBe(true);
+    await expect(page.locator("#f-min-error").isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
+
 describe("accessibility", () => {
   it("has no serious or critical axe violations on home, catalog, product, producer and label pages", async () => {
     const context = await browser.newContext(PHONE);
