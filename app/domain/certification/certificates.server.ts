@@ -1,7 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { certificates } from "~/db/schema";
-import { prepared } from "~/db/prepared.server";
+import { certificateEvidence, certificateProducts, certificates, producers, products } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { assertStaffMayActIn, staffProvince } from "../accounts/staff.server";
@@ -11,27 +10,37 @@ import { refreshProductBadges } from "./badge-cache.server";
 import { expiryFor, issuerLevelForStars, issuerNameFor, type Stars } from "./certificate";
 import type { RecordCertificateInput } from "./certificate-form";
 
-export interface CertificateRow {
-  id: number;
-  number: string;
-  stars: number;
-  status: "active" | "expired" | "revoked";
-  issuerName: string;
-  issuerLevel: "province" | "central";
-  decisionDate: IsoDate;
-  expiresOn: IsoDate;
-  revokedReason: string | null;
-  isDemo: number;
-  producerId: number;
-  producerName: string;
-  provinceCode: string;
-  products: string;
+/** A certificate as staff see it: its facts, its producer, and the names of the products it covers. */
+function certificateRows() {
+  const productNames = sql<string | null>`(SELECT group_concat(${products.name}, '; ') FROM ${certificateProducts}
+    JOIN ${products} ON ${products.id} = ${certificateProducts.productId} WHERE ${certificateProducts.certificateId} = ${certificates.id})`;
+  return getDb()
+    .select({
+      id: certificates.id,
+      number: certificates.number,
+      stars: certificates.stars,
+      status: certificates.status,
+      issuerName: certificates.issuerName,
+      issuerLevel: certificates.issuerLevel,
+      decisionDate: certificates.decisionDate,
+      expiresOn: certificates.expiresOn,
+      revokedReason: certificates.revokedReason,
+      isDemo: certificates.isDemo,
+      producerId: producers.id,
+      producerName: producers.name,
+      provinceCode: producers.provinceCode,
+      products: productNames,
+    })
+    .from(certificates)
+    .innerJoin(producers, eq(producers.id, certificates.producerId));
 }
+export type CertificateRow = Awaited<ReturnType<ReturnType<typeof certificateRows>["all"]>>[number];
 
-const CERTIFICATE_COLUMNS = `c.id, c.number, c.stars, c.status, c.issuer_name AS issuerName, c.issuer_level AS issuerLevel,
-  c.decision_date AS decisionDate, c.expires_on AS expiresOn, c.revoked_reason AS revokedReason, c.is_demo AS isDemo,
-  p.id AS producerId, p.name AS producerName, p.province_code AS provinceCode,
-  (SELECT group_concat(pd.name, '; ') FROM certificate_products cp JOIN products pd ON pd.id = cp.product_id WHERE cp.certificate_id = c.id) AS products`;
+/** Staff of a province see its producers; central staff (no province) see all. */
+function inScope(staff: SessionUser) {
+  const province = staffProvince(staff);
+  return province === null ? undefined : eq(producers.provinceCode, province);
+}
 
 /**
  * Certificates of producers in the staff member's scope, newest decision first; with `expiringWithinDays`
@@ -40,24 +49,24 @@ const CERTIFICATE_COLUMNS = `c.id, c.number, c.stars, c.status, c.issuer_name AS
 export function certificatesForStaff(staff: SessionUser, { expiringWithinDays }: { expiringWithinDays?: number } = {}): CertificateRow[] {
   const today = todayInVietnam();
   if (expiringWithinDays !== undefined) {
-    return prepared(
-      `SELECT ${CERTIFICATE_COLUMNS} FROM certificates c JOIN producers p ON p.id = c.producer_id
-       WHERE c.status = 'active' AND c.expires_on > :today AND c.expires_on <= :until
-         AND (:province IS NULL OR p.province_code = :province)
-       ORDER BY c.expires_on, c.id LIMIT 500`,
-    ).all({ today, until: addDays(today, expiringWithinDays), province: staffProvince(staff) }) as CertificateRow[];
+    return certificateRows()
+      .where(
+        and(
+          eq(certificates.status, "active"),
+          gt(certificates.expiresOn, today),
+          lte(certificates.expiresOn, addDays(today, expiringWithinDays)),
+          inScope(staff),
+        ),
+      )
+      .orderBy(asc(certificates.expiresOn), asc(certificates.id))
+      .limit(500)
+      .all();
   }
-  return prepared(
-    `SELECT ${CERTIFICATE_COLUMNS} FROM certificates c JOIN producers p ON p.id = c.producer_id
-     WHERE (:province IS NULL OR p.province_code = :province)
-     ORDER BY c.decision_date DESC, c.id DESC LIMIT 500`,
-  ).all({ province: staffProvince(staff) }) as CertificateRow[];
+  return certificateRows().where(inScope(staff)).orderBy(desc(certificates.decisionDate), desc(certificates.id)).limit(500).all();
 }
 
 export function certificateForStaff(staff: SessionUser, certificateId: number): CertificateRow | null {
-  const cert = prepared(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates c JOIN producers p ON p.id = c.producer_id WHERE c.id = ?`).get(
-    certificateId,
-  ) as CertificateRow | undefined;
+  const cert = certificateRows().where(eq(certificates.id, certificateId)).get();
   if (!cert) return null;
   assertStaffMayActIn(staff, cert.provinceCode);
   return cert;
@@ -65,29 +74,52 @@ export function certificateForStaff(staff: SessionUser, certificateId: number): 
 
 /** Verified producers staff may certify, for choosing one. */
 export function certifiableProducers(staff: SessionUser): { id: number; name: string }[] {
-  return prepared(
-    `SELECT id, name FROM producers WHERE verification_status = 'approved' AND (:province IS NULL OR province_code = :province)
-     ORDER BY name LIMIT 2000`,
-  ).all({ province: staffProvince(staff) }) as { id: number; name: string }[];
+  return getDb()
+    .select({ id: producers.id, name: producers.name })
+    .from(producers)
+    .where(and(eq(producers.verificationStatus, "approved"), inScope(staff)))
+    .orderBy(asc(producers.name))
+    .limit(2000)
+    .all();
+}
+
+function approvedProducer(producerId: number) {
+  return getDb()
+    .select({ id: producers.id, name: producers.name, provinceCode: producers.provinceCode })
+    .from(producers)
+    .where(and(eq(producers.id, producerId), eq(producers.verificationStatus, "approved")))
+    .get();
+}
+
+function certifiedProductIds(certificateId: number): number[] {
+  return getDb()
+    .select({ id: certificateProducts.productId })
+    .from(certificateProducts)
+    .where(eq(certificateProducts.certificateId, certificateId))
+    .all()
+    .map((p) => p.id);
 }
 
 /** A producer's products and the certificate scans it sent, to record a certificate against. */
 export function producerForCertification(staff: SessionUser, producerId: number) {
-  const producer = prepared("SELECT id, name, province_code AS provinceCode FROM producers WHERE id = ? AND verification_status = 'approved'").get(
-    producerId,
-  ) as { id: number; name: string; provinceCode: string } | undefined;
+  const producer = approvedProducer(producerId);
   if (!producer) return null;
   assertStaffMayActIn(staff, producer.provinceCode);
+  const db = getDb();
   return {
     ...producer,
-    products: prepared("SELECT id, name, status FROM products WHERE producer_id = ? AND status <> 'draft' ORDER BY name").all(producerId) as {
-      id: number;
-      name: string;
-      status: string;
-    }[],
-    evidence: prepared("SELECT id, file, width, height, note FROM certificate_evidence WHERE producer_id = ? ORDER BY id DESC").all(
-      producerId,
-    ) as { id: number; file: string; width: number; height: number; note: string }[],
+    products: db
+      .select({ id: products.id, name: products.name, status: products.status })
+      .from(products)
+      .where(and(eq(products.producerId, producerId), ne(products.status, "draft")))
+      .orderBy(asc(products.name))
+      .all(),
+    evidence: db
+      .select({ id: certificateEvidence.id, file: certificateEvidence.file, width: certificateEvidence.width, height: certificateEvidence.height, note: certificateEvidence.note })
+      .from(certificateEvidence)
+      .where(eq(certificateEvidence.producerId, producerId))
+      .orderBy(desc(certificateEvidence.id))
+      .all(),
   };
 }
 
@@ -105,9 +137,7 @@ export function recordCertificate(
   input: RecordCertificateInput,
   now = Date.now(),
 ): { ok: true; id: number } | ({ ok: false } & CertificateRefusal) | { ok: false; notFound: true } {
-  const producer = prepared("SELECT id, province_code AS provinceCode FROM producers WHERE id = ? AND verification_status = 'approved'").get(
-    input.producerId,
-  ) as { id: number; provinceCode: string } | undefined;
+  const producer = approvedProducer(input.producerId);
   if (!producer) return { ok: false, notFound: true };
   assertStaffMayActIn(staff, producer.provinceCode);
   const stars = input.stars as Stars;
@@ -119,10 +149,12 @@ export function recordCertificate(
   const expiresOn = expiryFor(input.decisionDate);
   if (expiresOn <= today) return { ok: false, field: "decisionDate", message: "cert.error.lapsed" };
   const productIds = [...new Set(input.productIds)];
-  const owned = prepared(
-    `SELECT count(*) AS n FROM products WHERE producer_id = ? AND id IN (${productIds.map(() => "?").join(",")})`,
-  ).get(producer.id, ...productIds) as { n: number };
-  if (owned.n !== productIds.length) return { ok: false, field: "productIds", message: "cert.error.products" };
+  const owned = getDb()
+    .select({ n: count() })
+    .from(products)
+    .where(and(eq(products.producerId, producer.id), inArray(products.id, productIds)))
+    .get();
+  if (owned?.n !== productIds.length) return { ok: false, field: "productIds", message: "cert.error.products" };
   const province = provinceByCode(producer.provinceCode)!;
   const level = issuerLevelForStars(stars);
   const issuerProvinceCode = level === "province" ? producer.provinceCode : null;
@@ -144,28 +176,28 @@ export function recordCertificate(
   ) {
     return { ok: false, ...duplicate };
   }
-  const record = getDb().$client.transaction((): number => {
-    const { id } = prepared(
-      `INSERT INTO certificates (producer_id, number, stars, score, issuer_name, issuer_level, issuer_province_code,
-         decision_date, expires_on, created_by_user_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ).get(
-      producer.id,
-      input.number,
-      stars,
-      input.score ?? null,
-      issuerNameFor(stars, province.fullName),
-      level,
-      issuerProvinceCode,
-      input.decisionDate,
-      expiresOn,
-      staff.id,
-      now,
-    ) as { id: number };
-    for (const productId of productIds) {
-      prepared("INSERT INTO certificate_products (certificate_id, product_id) VALUES (?, ?)").run(id, productId);
-    }
-    refreshProductBadges(getDb(), productIds);
+  const record = (): number =>
+    getDb().transaction(
+      (tx) => {
+        const { id } = tx
+          .insert(certificates)
+          .values({
+            producerId: producer.id,
+            number: input.number,
+            stars,
+            score: input.score ?? null,
+            issuerName: issuerNameFor(stars, province.fullName),
+            issuerLevel: level,
+            issuerProvinceCode,
+            decisionDate: input.decisionDate,
+            expiresOn,
+            createdByUserId: staff.id,
+            createdAt: now,
+          })
+          .returning({ id: certificates.id })
+          .get();
+        tx.insert(certificateProducts).values(productIds.map((productId) => ({ certificateId: id, productId }))).run();
+        refreshProductBadges(tx, productIds);
     recordAudit(
       staff,
       {
@@ -178,10 +210,12 @@ export function recordCertificate(
       },
       now,
     );
-    return id;
-  });
+        return id;
+      },
+      { behavior: "immediate" },
+    );
   try {
-    return { ok: true, id: record.immediate() };
+    return { ok: true, id: record() };
   } catch (error) {
     // Another worker wrote the same number between the check above and this transaction.
     if (error instanceof Error && error.message.includes("certificates_issuer_number_idx")) return { ok: false, ...duplicate };
@@ -195,12 +229,9 @@ export function revokeCertificate(staff: SessionUser, certificateId: number, rea
   if (!cert) return "not_found";
   if (cert.status !== "active") return "not_active";
   if (cert.issuerLevel === "central" && staff.role !== "central_staff") throw new Response("Forbidden", { status: 403 });
-  getDb().$client.transaction(() => {
-    prepared("UPDATE certificates SET status = 'revoked', revoked_reason = ?, revoked_at = ? WHERE id = ?").run(reason, now, certificateId);
-    const productIds = (prepared("SELECT product_id AS id FROM certificate_products WHERE certificate_id = ?").all(certificateId) as { id: number }[]).map(
-      (p) => p.id,
-    );
-    refreshProductBadges(getDb(), productIds);
+  getDb().transaction((tx) => {
+    tx.update(certificates).set({ status: "revoked", revokedReason: reason, revokedAt: now }).where(eq(certificates.id, certificateId)).run();
+    refreshProductBadges(tx, certifiedProductIds(certificateId));
     recordAudit(
       staff,
       {
@@ -213,7 +244,7 @@ export function revokeCertificate(staff: SessionUser, certificateId: number, rea
       },
       now,
     );
-  })();
+  });
   return "ok";
 }
 
@@ -228,8 +259,6 @@ export function renewCertificate(
   if (!cert) return { ok: false, notFound: true };
   // A revoked certificate is not renewed: that would bring back a badge taken away for cause.
   if (cert.status === "revoked") return { ok: false, field: "number", message: "cert.error.notRenewable" };
-  const productIds = (prepared("SELECT product_id AS id FROM certificate_products WHERE certificate_id = ?").all(certificateId) as { id: number }[]).map(
-    (p) => p.id,
-  );
+  const productIds = certifiedProductIds(certificateId);
   return recordCertificate(staff, { producerId: cert.producerId, productIds, stars: cert.stars, number: renewal.number, decisionDate: renewal.decisionDate }, now);
 }
