@@ -480,6 +480,7 @@ export const SOUTH_PRODUCERS: DemoProducer[] = [
     story:
       "Hợp tác xã do anh Nguyễn Văn Cua cùng 35 hộ trồng lúa ở Mỹ Xuyên lập ra, canh tác lúa ST25 luân canh với nuôi tôm trên ruộng nhiễm mặn. Lúa được sấy, xay và đóng túi ngay tại kho của hợp tác xã nên gạo luôn mới. Vợ các xã viên còn giữ nghề làm bánh pía và lạp xưởng của người Hoa Sóc Trăng để bán vào dịp lễ Tết.",
     ownerEmail: "producer@demo.local",
+    bank: { bin: "970405", accountNo: "7300205123456", accountName: "HTX NONG NGHIEP ONG CUA MY XUYEN" },
     products: [
       {
         key: "s-gao-st25-ong-cua",

@@ -37,6 +37,8 @@ export interface DemoProducer {
   story: string;
   /** Defaults to "approved". */
   verification?: "approved" | "pending";
+  /** Where payouts go: a bank's NAPAS BIN, the account number and its holder as the bank spells it. */
+  bank?: { bin: string; accountNo: string; accountName: string };
   /** Email of the demo account that owns this producer, if any. */
   ownerEmail?: string;
   products: DemoProduct[];
