@@ -1,4 +1,5 @@
 import type { ProductGroup } from "~/domain/catalog/groups";
+import type { Motif } from "./photos.server";
 
 /** A demo product, as a producer would list it. */
 export interface DemoProduct {
@@ -11,6 +12,8 @@ export interface DemoProduct {
   stock: number;
   weightGrams: number;
   description: string;
+  /** What its demo photo shows (photos.server.ts draws each kind of goods). */
+  motif: Motif;
   /** Defaults to "live". */
   status?: "live" | "draft";
 }

@@ -83,7 +83,7 @@ export async function seedDemo(db: Db, opts: { uploadsDir: string }): Promise<{ 
   const productPhotos = await mapLimit(products, 4, async ({ product }, i) => {
     const photos: GeneratedPhoto[] = [];
     for (let n = 0; n < 1 + (i % 3 === 0 ? 1 : 0); n++) {
-      photos.push(await makeProductPhoto(opts.uploadsDir, { name: product.name, group: product.group, seed: `${product.key}-${n}` }));
+      photos.push(await makeProductPhoto(opts.uploadsDir, { group: product.group, motif: product.motif, seed: `${product.key}-${n}` }));
     }
     return photos;
   });
