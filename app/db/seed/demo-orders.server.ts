@@ -1,4 +1,5 @@
 import type { Db } from "~/db/client.server";
+import type { ProductGroup } from "~/domain/catalog/groups";
 import { reviewerName } from "~/domain/orders/reviews";
 import { generateOrders } from "./orders.server";
 import { seededRandom } from "./photos.server";
@@ -61,8 +62,8 @@ export function seedDemoOrders(db: Db, input: DemoOrdersInput) {
   });
 
   giveShopperOrders(db, input);
-  writeTimelines(db);
-  writeLedger(db, producerId, now);
+  writeTimelines(db, now);
+  writeLedger(db, now);
   sqlite
     .prepare(
       `UPDATE products SET sold_count = (SELECT coalesce(sum(i.quantity), 0) FROM order_items i JOIN order_parts op ON op.id = i.part_id
@@ -92,11 +93,11 @@ function giveShopperOrders(db: Db, { shopper, producerId }: DemoOrdersInput) {
 }
 
 /** Each order's timeline as the state machine would have written it. */
-function writeTimelines(db: Db) {
+function writeTimelines(db: Db, now: number) {
   const sqlite = db.$client;
-  const insert = sqlite.prepare(
-    `INSERT INTO order_events (order_id, part_id, action, from_status, to_status, source, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  // Collected first, then written in time order: a timeline reads its events by id.
+  const events: [orderId: number, partId: number, action: string, from: string, to: string, source: string, note: string | null, at: number][] = [];
+  const add = (...event: (typeof events)[number]) => events.push(event);
   const parts = sqlite
     .prepare(
       `SELECT op.id, op.order_id AS orderId, op.status, op.updated_at AS updatedAt, op.carrier, op.tracking_number AS trackingNumber,
@@ -122,26 +123,31 @@ function writeTimelines(db: Db) {
   const reached: Record<string, number> = { paid: 0, confirmed: 1, shipped: 2, delivered: 3 };
   for (const p of parts) {
     if (p.paidAt === null) {
-      if (p.status === "cancelled") insert.run(p.orderId, p.id, "expire", "awaiting_payment", "cancelled", "system", null, p.expiresAt);
+      if (p.status === "cancelled") add(p.orderId, p.id, "expire", "awaiting_payment", "cancelled", "system", null, p.expiresAt);
       continue;
     }
-    insert.run(p.orderId, p.id, "pay", "awaiting_payment", "paid", p.method === "stripe" ? "stripe" : "bank", null, p.paidAt);
+    add(p.orderId, p.id, "pay", "awaiting_payment", "paid", p.method === "stripe" ? "stripe" : "bank", null, p.paidAt);
     const done = reached[p.status] ?? 0;
-    const end = Math.max(p.updatedAt, p.paidAt + DAY);
+    const end = Math.min(now, Math.max(p.updatedAt, p.paidAt + DAY));
     steps.slice(0, done).forEach(([action, from, to], i) => {
       const note = action === "ship" && p.carrier ? `${p.carrier} ${p.trackingNumber ?? ""}`.trim() : null;
-      insert.run(p.orderId, p.id, action, from, to, "producer", note, Math.round(p.paidAt! + ((end - p.paidAt!) * (i + 1)) / done));
+      add(p.orderId, p.id, action, from, to, "producer", note, Math.round(p.paidAt! + ((end - p.paidAt!) * (i + 1)) / done));
     });
-    if (p.status === "refunded") insert.run(p.orderId, p.id, "refund", "paid", "refunded", "staff", "Hoàn tiền theo yêu cầu của người mua", end);
+    if (p.status === "refunded") add(p.orderId, p.id, "refund", "paid", "refunded", "staff", "Hoàn tiền theo yêu cầu của người mua", end);
   }
+  const write = sqlite.prepare(
+    `INSERT INTO order_events (order_id, part_id, action, from_status, to_status, source, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  events.sort((a, b) => a[0] - b[0] || a[7] - b[7] || a[1] - b[1]);
+  for (const event of events) write.run(...event);
 }
 
 /**
- * The ledger rows the payments and deliveries would have added (ADR 0007), and, for the demo
- * cooperative, payouts of what was delivered more than two months ago, so its history shows
- * payouts and what is payable now is the last weeks' sales.
+ * The ledger rows the payments and deliveries would have added (ADR 0007), and payouts of what
+ * was delivered more than two months ago, so producers' histories show payouts and what is
+ * payable now is the last weeks' sales.
  */
-function writeLedger(db: Db, producerId: number, now: number) {
+function writeLedger(db: Db, now: number) {
   const sqlite = db.$client;
   const parts = `FROM order_parts op JOIN orders o ON o.id = op.order_id WHERE o.paid_at IS NOT NULL`;
   const row = (account: string, amount: string, memo: string, at: string, where: string) =>
@@ -171,43 +177,80 @@ function writeLedger(db: Db, producerId: number, now: number) {
     "SELECT coalesce(sum(amount_vnd), 0) AS s FROM ledger_entries WHERE producer_id = ? AND account = 'producer_payable' AND created_at < ?",
   );
   const payout = sqlite.prepare("INSERT INTO ledger_entries (account, amount_vnd, producer_id, memo, created_at) VALUES (?, ?, ?, ?, ?)");
+  const sellers = sqlite.prepare("SELECT DISTINCT producer_id AS id FROM ledger_entries WHERE account = 'producer_payable' ORDER BY id").all() as { id: number }[];
   for (const monthsAgo of [10, 8, 6, 4, 2]) {
     const at = new Date(now);
     at.setUTCMonth(at.getUTCMonth() - monthsAgo, 3);
     at.setUTCHours(3, 0, 0, 0);
-    const amount = (payable.get(producerId, at.getTime()) as { s: number }).s;
-    if (amount <= 0) continue;
-    const memo = `payout UNC-${at.toISOString().slice(0, 10).replaceAll("-", "")}-${producerId}`;
-    payout.run("producer_payable", -amount, producerId, memo, at.getTime());
-    payout.run("producer_paid_out", amount, producerId, memo, at.getTime());
+    for (const { id } of sellers) {
+      const amount = (payable.get(id, at.getTime()) as { s: number }).s;
+      if (amount <= 0) continue;
+      const memo = `payout UNC-${at.toISOString().slice(0, 10).replaceAll("-", "")}-${id}`;
+      payout.run("producer_payable", -amount, id, memo, at.getTime());
+      payout.run("producer_paid_out", amount, id, memo, at.getTime());
+    }
   }
 }
 
-/** What buyers say, by how many stars they gave. */
-const REVIEW_TEXTS: Record<3 | 4 | 5, string[]> = {
+type Stars = 3 | 4 | 5;
+
+/** What buyers say, by how many stars they gave: about any goods, and about each kind. */
+const SAID_OF_GOODS: Record<Stars, string[]> = {
   5: [
     "Hàng đúng như mô tả, đóng gói cẩn thận, giao nhanh. Sẽ ủng hộ tiếp.",
-    "Chất lượng tuyệt vời, cả nhà đều khen. Mua làm quà Tết rất sang.",
-    "Mua lần thứ hai rồi, vẫn ngon như lần đầu. Cảm ơn hợp tác xã!",
     "Sản phẩm chuẩn OCOP, có tem truy xuất rõ ràng, yên tâm lắm.",
-    "Giao hàng đúng hẹn, shop gọi điện xác nhận rất chu đáo.",
-    "Đặc sản quê nhà đúng vị, ăn là nhớ ngay. Rất hài lòng.",
+    "Giao hàng đúng hẹn, người bán gọi điện xác nhận rất chu đáo.",
     "Đóng gói chắc chắn, gửi ra Hà Nội vẫn nguyên vẹn. Năm sao!",
-    "Biếu sếp ai cũng thích, hộp đẹp, hàng chất lượng.",
+    "Mua làm quà biếu, ai nhận cũng thích. Hộp đẹp, hàng chất lượng.",
   ],
   4: [
     "Sản phẩm tốt, giá hợp lý. Giao hơi chậm một chút nhưng vẫn ổn.",
-    "Hàng ngon, bao bì đẹp. Mong shop có thêm loại gói nhỏ.",
     "Chất lượng ổn, đúng như hình. Sẽ giới thiệu cho bạn bè.",
-    "Dùng thấy thích, chỉ tiếc là hết hàng nhanh quá phải chờ đợt sau.",
     "Hàng tốt, người bán nhiệt tình. Phí ship hơi cao với đơn nhỏ.",
   ],
   3: [
-    "Tạm được, hợp khẩu vị người lớn tuổi hơn. Giao hàng nhanh.",
     "Hàng ổn nhưng hộp bị móp một góc khi nhận, may là bên trong không sao.",
     "Chất lượng được, giá hơi cao so với mặt bằng chung.",
   ],
 };
+const SAID_OF_KIND: Partial<Record<ProductGroup, Record<Stars, string[]>>> = {
+  food: {
+    5: ["Đặc sản quê nhà đúng vị, ăn là nhớ ngay. Rất hài lòng.", "Mua lần thứ hai rồi, vẫn ngon như lần đầu. Cảm ơn nhà sản xuất!", "Cả nhà đều khen ngon, mua làm quà Tết rất hợp."],
+    4: ["Hàng ngon, bao bì đẹp. Mong có thêm loại gói nhỏ.", "Ăn thấy thích, chỉ tiếc là hết hàng nhanh quá phải chờ đợt sau."],
+    3: ["Tạm được, vị hơi đậm so với khẩu vị nhà mình. Giao hàng nhanh."],
+  },
+  beverage: {
+    5: ["Hương vị thơm, đậm đà đúng chất vùng cao. Sáng nào cũng pha một ấm.", "Uống thử một lần là mê, đã đặt thêm cho bố mẹ."],
+    4: ["Vị ngon, đóng gói kín. Mong có thêm loại hộp nhỏ để dùng thử."],
+    3: ["Uống được, nhưng hợp khẩu vị người lớn tuổi hơn."],
+  },
+  herbal: {
+    5: ["Dùng thấy hiệu quả, mùi thơm dễ chịu, có hướng dẫn dùng rõ ràng."],
+    4: ["Sản phẩm tốt, nguồn gốc rõ ràng. Giá hơi cao nhưng đáng tiền."],
+    3: ["Dùng tạm ổn, chưa thấy khác biệt nhiều so với loại đang dùng."],
+  },
+  handicraft: {
+    5: ["Làm tay rất tỉ mỉ, nhìn ngoài đẹp hơn trong ảnh.", "Đồ thủ công đẹp, chắc chắn, trưng trong nhà ai cũng hỏi mua ở đâu."],
+    4: ["Đẹp và chắc, màu hơi khác ảnh một chút nhưng vẫn ưng."],
+    3: ["Hàng làm tay nên có vài chỗ chưa đều, dùng vẫn được."],
+  },
+  ornamental: {
+    5: ["Cây khoẻ, dáng đẹp, đóng gói kỹ nên về nhà vẫn tươi.", "Hoa nở đúng dịp Tết, cả nhà rất vui. Cảm ơn nhà vườn!"],
+    4: ["Cây đẹp, giao cẩn thận, chỉ có vài lá bị dập nhẹ."],
+    3: ["Cây về hơi héo, chăm vài hôm mới tươi lại."],
+  },
+};
+/** A tour or a stay is not packed or shipped: its guests speak of the day itself. */
+const SAID_OF_TOURS: Record<Stars, string[]> = {
+  5: ["Chuyến đi rất đáng nhớ, chủ nhà thân thiện, đồ ăn ngon.", "Hướng dẫn viên nhiệt tình, cảnh đẹp, giá hợp lý. Sẽ quay lại cùng gia đình."],
+  4: ["Trải nghiệm hay, chỉ tiếc hôm đi trời mưa nên chưa đi hết được."],
+  3: ["Được, nhưng lịch trình hơi gấp, nên có thêm thời gian nghỉ."],
+};
+
+function reviewTexts(group: ProductGroup, stars: Stars): string[] {
+  if (group === "tourism") return SAID_OF_TOURS[stars];
+  return [...SAID_OF_GOODS[stars], ...(SAID_OF_KIND[group]?.[stars] ?? [])];
+}
 
 /**
  * About three dozen reviews from buyers of delivered goods, a few on each of the best-selling
@@ -219,11 +262,12 @@ function writeReviews(db: Db, { shopper, now }: DemoOrdersInput) {
   const rnd = seededRandom("demo-reviews");
   const bought = sqlite
     .prepare(
-      `SELECT i.order_id AS orderId, i.product_id AS productId, o.user_id AS userId, o.full_name AS fullName, op.updated_at AS deliveredAt
-       FROM order_items i JOIN order_parts op ON op.id = i.part_id JOIN orders o ON o.id = i.order_id
+      `SELECT i.order_id AS orderId, i.product_id AS productId, p.group_code AS "group", o.user_id AS userId, o.full_name AS fullName,
+         op.updated_at AS deliveredAt
+       FROM order_items i JOIN order_parts op ON op.id = i.part_id JOIN orders o ON o.id = i.order_id JOIN products p ON p.id = i.product_id
        WHERE op.status = 'delivered' ORDER BY i.id`,
     )
-    .all() as { orderId: number; productId: number; userId: number | null; fullName: string; deliveredAt: number }[];
+    .all() as { orderId: number; productId: number; group: ProductGroup; userId: number | null; fullName: string; deliveredAt: number }[];
   const byProduct = new Map<number, typeof bought>();
   for (const b of bought) byProduct.set(b.productId, [...(byProduct.get(b.productId) ?? []), b]);
   // The products bought most often first; up to four reviews each.
@@ -241,8 +285,8 @@ function writeReviews(db: Db, { shopper, now }: DemoOrdersInput) {
   const rate = sqlite.prepare("UPDATE products SET rating_count = rating_count + 1, rating_sum = rating_sum + ? WHERE id = ?");
   for (const b of chosen.slice(0, 36)) {
     const r = rnd();
-    const stars = r < 0.6 ? 5 : r < 0.88 ? 4 : 3;
-    const texts = REVIEW_TEXTS[stars];
+    const stars: Stars = r < 0.6 ? 5 : r < 0.88 ? 4 : 3;
+    const texts = reviewTexts(b.group, stars);
     const body = texts[Math.floor(rnd() * texts.length)]!;
     const at = Math.min(now - 3_600_000, b.deliveredAt + Math.round((0.5 + rnd() * 4) * DAY));
     if (insert.run(b.productId, b.orderId, b.userId, reviewerName(b.fullName), stars, body, at).changes === 1) rate.run(stars, b.productId);
