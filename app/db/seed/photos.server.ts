@@ -611,10 +611,11 @@ function goodsSvg(goods: Goods, rnd: () => number): string {
         `<path d="M380 520 l30 20 M300 530 l-20 15 M230 410 l-30 5 M440 330 l25 -10" stroke="#e6cf9f" stroke-width="6" stroke-linecap="round"/>`
       );
     case "bird-nest":
-      return SHADOW + `<rect x="130" y="420" width="380" height="120" rx="12" fill="#b3261e"/><rect x="130" y="420" width="380" height="22" fill="#f3c623"/>` +
-        [[225, 390], [415, 390], [320, 330]].map(([x, y]) =>
-          `<path d="M${x! - 90} ${y} Q${x} ${y! + 90} ${x! + 90} ${y} Q${x} ${y! + 30} ${x! - 90} ${y} Z" fill="#fbf5e6" stroke="#e3d7b8" stroke-width="4"/>` +
-          Array.from({ length: 6 }, (_, i) => `<path d="M${x! - 70 + i * 25} ${y! + 12} q12 ${20 + (i % 2) * 10} 24 0" stroke="#d9caa2" stroke-width="3" fill="none"/>`).join(""),
+      return SHADOW + `<rect x="120" y="440" width="400" height="105" rx="12" fill="#b3261e"/><rect x="120" y="440" width="400" height="20" fill="#f3c623"/>` +
+        [[215, 400], [425, 400], [320, 300]].map(([x, y]) =>
+          `<path d="M${x! - 105} ${y} Q${x} ${y! + 120} ${x! + 105} ${y} Z" fill="#efe0b8" stroke="#a8884a" stroke-width="5"/>` +
+          `<ellipse cx="${x}" cy="${y}" rx="105" ry="16" fill="#fbf5e6" stroke="#a8884a" stroke-width="4"/>` +
+          Array.from({ length: 7 }, (_, i) => `<path d="M${x! - 80 + i * 26} ${y! + 14} q13 ${22 + (i % 2) * 12} 26 0" stroke="#b99a5c" stroke-width="4" fill="none"/>`).join(""),
         ).join("");
     case "drinks":
       return SHADOW + [[200, "#f0e6c8"], [320, "#d9a86c"], [440, "#f6f1e3"]].map(([x, c]) =>
