@@ -707,8 +707,11 @@ describe("other provinces' payouts, reports and collections", () => {
     writer
       .prepare("INSERT INTO ledger_entries (account, amount_vnd, producer_id, memo, created_at) VALUES ('producer_payable', 100000, ?, 'delivered', ?)")
       .run(haNoiProducer.id, Date.now());
+    // The demo's payout history may already hold payouts to it: this refused one adds none.
+    const paidOut = () => row<{ n: number }>("SELECT count(*) AS n FROM ledger_entries WHERE producer_id = ? AND account = 'producer_paid_out'", haNoiProducer.id).n;
+    const paidOutBefore = paidOut();
     expect((await send("/staff/payouts", staff, { producerId: String(haNoiProducer.id), amount: "100000", reference: "FT-ELSEWHERE" })).status).toBe(403);
-    expect(row("SELECT count(*) AS n FROM ledger_entries WHERE producer_id = ? AND account = 'producer_paid_out'", haNoiProducer.id)).toEqual({ n: 0 });
+    expect(paidOut()).toBe(paidOutBefore);
     expect((await text(await send("/staff/payouts", staff))).text).not.toContain(
       row<{ name: string }>("SELECT name FROM producers WHERE id = ?", haNoiProducer.id).name,
     );
