@@ -70,6 +70,67 @@ describe("the demo data seeded into an empty database", () => {
     }
   });
 
+  it("has a year of orders, busier in the weeks before Tết, with a ledger that adds up", () => {
+    const DAY = 86_400_000;
+    const months = all<{ m: string; n: number }>(
+      "SELECT strftime('%Y-%m', created_at / 1000, 'unixepoch') AS m, count(*) AS n FROM orders GROUP BY m ORDER BY m",
+    );
+    expect(months.reduce((sum, r) => sum + r.n, 0)).toBeGreaterThanOrEqual(250);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM orders WHERE created_at < ?", Date.now() - 300 * DAY).n).toBeGreaterThan(0);
+    expect(months.length).toBeGreaterThanOrEqual(12);
+    // The four weeks before a Tết hold more orders than any four weeks of the usual months.
+    const before = (tet: string) => {
+      const t = Date.parse(`${tet}T00:00:00+07:00`);
+      return one<{ n: number }>("SELECT count(*) AS n FROM orders WHERE created_at BETWEEN ? AND ?", t - 28 * DAY, t).n;
+    };
+    const rush = Math.max(before("2026-02-17"), before("2027-02-06"), before("2028-01-26"));
+    expect(rush).toBeGreaterThan((1.8 * months.reduce((sum, r) => sum + r.n, 0) * 28) / 365);
+    // Every paid part is in the ledger: commission plus the producer's share is the part's total.
+    const unbalanced = one<{ n: number }>(
+      `SELECT count(*) AS n FROM order_parts op WHERE op.status IN ('paid', 'confirmed', 'shipped', 'delivered')
+         AND (SELECT coalesce(sum(amount_vnd), 0) FROM ledger_entries l WHERE l.part_id = op.id AND l.account IN ('commission', 'producer_pending', 'producer_payable')) != op.total_vnd`,
+    );
+    expect(unbalanced.n).toBe(0);
+  });
+
+  it("gives the demo cooperative an Agribank account, work in its inbox and millions of đồng to pay out", () => {
+    const producer = one<{ id: number; name: string; bank_bin: string; bank_account_no: string; bank_account_name: string }>(
+      "SELECT pr.* FROM producers pr JOIN users u ON u.id = pr.owner_user_id WHERE u.email = 'producer@demo.local'",
+    );
+    expect(producer.bank_bin).toBe("970405");
+    expect(producer.bank_account_no).toMatch(/^\d{6,19}$/);
+    expect(producer.bank_account_name).toMatch(/^HTX NONG NGHIEP [A-Z ]+$/);
+    const parts = Object.fromEntries(
+      all<{ status: string; n: number }>("SELECT status, count(*) AS n FROM order_parts WHERE producer_id = ? GROUP BY status", producer.id).map((r) => [r.status, r.n]),
+    );
+    expect(parts).toMatchObject({ paid: expect.any(Number), shipped: expect.any(Number) });
+    expect(parts.delivered).toBeGreaterThanOrEqual(20);
+    const payable = one<{ s: number }>("SELECT sum(amount_vnd) AS s FROM ledger_entries WHERE producer_id = ? AND account = 'producer_payable'", producer.id).s;
+    expect(payable).toBeGreaterThanOrEqual(2_000_000);
+  });
+
+  it("has the demo shopper's own orders in several states", () => {
+    const states = all<{ status: string }>(
+      "SELECT DISTINCT op.status FROM orders o JOIN order_parts op ON op.order_id = o.id JOIN users u ON u.id = o.user_id WHERE u.email = 'shopper@demo.local'",
+    ).map((r) => r.status);
+    expect(states).toEqual(expect.arrayContaining(["delivered", "shipped", "paid", "cancelled"]));
+  });
+
+  it("has a few dozen reviews, all from buyers of delivered goods, counted in the products' ratings", () => {
+    const reviews = one<{ n: number; stars: number }>("SELECT count(*) AS n, avg(stars) AS stars FROM reviews").n;
+    expect(reviews).toBeGreaterThanOrEqual(30);
+    const unverified = one<{ n: number }>(
+      `SELECT count(*) AS n FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM order_items i JOIN order_parts op ON op.id = i.part_id
+         WHERE i.order_id = r.order_id AND i.product_id = r.product_id AND op.status = 'delivered')`,
+    );
+    expect(unverified.n).toBe(0);
+    const mismatched = one<{ n: number }>(
+      `SELECT count(*) AS n FROM products p WHERE p.rating_count != (SELECT count(*) FROM reviews r WHERE r.product_id = p.id AND r.withdrawn_at IS NULL)
+         OR p.rating_sum != (SELECT coalesce(sum(stars), 0) FROM reviews r WHERE r.product_id = p.id AND r.withdrawn_at IS NULL)`,
+    );
+    expect(mismatched.n).toBe(0);
+  });
+
   it("features only certified, live goods in running collections", () => {
     expect(one<{ n: number }>("SELECT count(*) AS n FROM collections WHERE starts_on <= ?", todayInVietnam()).n).toBeGreaterThanOrEqual(3);
     const uncertified = one<{ n: number }>(

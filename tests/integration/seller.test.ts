@@ -146,18 +146,18 @@ describe("producer onboarding", () => {
     const demo = await signIn("producer@demo.local");
     const form = await (await request("/seller/profile", demo)).text();
     expect(form).toContain("Hợp tác xã");
-    const current = row<{ ward_code: string; name: string }>(
+    const current = row<{ ward_code: string; name: string; bank_bin: string; bank_account_no: string; bank_account_name: string }>(
       "SELECT p.* FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'",
     );
-    // The same name, kind, province and (no) payout account as verified: only the story changes.
+    // The same name, kind, province and payout account as verified: only the story changes.
     const res = await request("/seller/profile", demo, {
       ...validProfile,
       name: current.name,
       wardCode: current.ward_code,
       story: "Câu chuyện mới.",
-      bankBin: "",
-      bankAccountNo: "",
-      bankAccountName: "",
+      bankBin: current.bank_bin,
+      bankAccountNo: current.bank_account_no,
+      bankAccountName: current.bank_account_name,
     });
     expect(res.status).toBe(303);
     const after = row<{ story: string; verification_status: string }>(

@@ -1,4 +1,5 @@
 import type { ProductGroup } from "~/domain/catalog/groups";
+import type { Motif } from "./photos.server";
 
 /** A demo product, as a producer would list it. */
 export interface DemoProduct {
@@ -11,6 +12,8 @@ export interface DemoProduct {
   stock: number;
   weightGrams: number;
   description: string;
+  /** What its demo photo shows (photos.server.ts draws each kind of goods). */
+  motif: Motif;
   /** Defaults to "live". */
   status?: "live" | "draft";
 }
@@ -37,6 +40,8 @@ export interface DemoProducer {
   story: string;
   /** Defaults to "approved". */
   verification?: "approved" | "pending";
+  /** Where payouts go: a bank's NAPAS BIN, the account number and its holder as the bank spells it. */
+  bank?: { bin: string; accountNo: string; accountName: string };
   /** Email of the demo account that owns this producer, if any. */
   ownerEmail?: string;
   products: DemoProduct[];

@@ -8,6 +8,7 @@ import { slugify } from "~/domain/catalog/fold";
 import { productSearchText } from "~/domain/catalog/search-text";
 import { addDays, addMonths, todayInVietnam } from "~/domain/shared/dates";
 import { CENTRAL_PRODUCERS } from "./demo-central";
+import { seedDemoOrders } from "./demo-orders.server";
 import { NORTH_PRODUCERS } from "./demo-north";
 import { SOUTH_PRODUCERS } from "./demo-south";
 import type { DemoProducer, DemoProduct } from "./demo-types";
@@ -62,7 +63,8 @@ function uniqueSlug(name: string, taken: Set<string>): string {
 /**
  * Seeds the demo marketplace into an empty database: the four demo accounts, producers in all
  * 34 provinces with their goods, photos drawn locally, OCOP certificates marked DEMO (some
- * expired, one revoked) and featured collections. Does nothing if the database has users or products.
+ * expired, one revoked), featured collections, and a year of orders with their ledger and reviews
+ * (demo-orders.server.ts). Does nothing if the database has users or products.
  */
 export async function seedDemo(db: Db, opts: { uploadsDir: string }): Promise<{ seeded: boolean }> {
   const hasData = (table: typeof schema.users | typeof schema.products) => db.select({ n: count() }).from(table).get()!.n > 0;
@@ -81,7 +83,7 @@ export async function seedDemo(db: Db, opts: { uploadsDir: string }): Promise<{ 
   const productPhotos = await mapLimit(products, 4, async ({ product }, i) => {
     const photos: GeneratedPhoto[] = [];
     for (let n = 0; n < 1 + (i % 3 === 0 ? 1 : 0); n++) {
-      photos.push(await makeProductPhoto(opts.uploadsDir, { name: product.name, group: product.group, seed: `${product.key}-${n}` }));
+      photos.push(await makeProductPhoto(opts.uploadsDir, { group: product.group, motif: product.motif, seed: `${product.key}-${n}` }));
     }
     return photos;
   });
@@ -105,6 +107,7 @@ export async function seedDemo(db: Db, opts: { uploadsDir: string }): Promise<{ 
 
     const producerSlugs = new Set<string>();
     const productSlugs = new Set<string>();
+    const producerIds = new Map<string, number>();
     const productIds = new Map<string, number>();
     let productIndex = 0;
     DEMO_PRODUCERS.forEach((producer, producerIndex) => {
@@ -122,11 +125,15 @@ export async function seedDemo(db: Db, opts: { uploadsDir: string }): Promise<{ 
           addressLine: producer.addressLine,
           story: producer.story,
           phone: producer.phone,
+          bankBin: producer.bank?.bin ?? null,
+          bankAccountNo: producer.bank?.accountNo ?? null,
+          bankAccountName: producer.bank?.accountName ?? null,
           verificationStatus: approved ? "approved" : "pending",
           verifiedAt: approved ? now : null,
         })
         .returning({ id: schema.producers.id })
         .get();
+      producerIds.set(producer.key, producerId);
       const photo = producerPhotos[producerIndex]!;
       tx.insert(schema.producerPhotos).values({ producerId, ...photo }).run();
 
@@ -228,6 +235,14 @@ export async function seedDemo(db: Db, opts: { uploadsDir: string }): Promise<{ 
       picked.forEach((productId, i) =>
         tx.insert(schema.collectionProducts).values({ collectionId, productId, position: i }).run(),
       );
+    });
+
+    const cooperative = DEMO_PRODUCERS.find((p) => p.ownerEmail === "producer@demo.local")!;
+    const shopper = DEMO_ACCOUNTS.find((a) => a.email === "shopper@demo.local")!;
+    seedDemoOrders(db, {
+      now,
+      producerId: producerIds.get(cooperative.key)!,
+      shopper: { id: userIds.get(shopper.email)!, fullName: shopper.fullName, email: shopper.email },
     });
   });
   return { seeded: true };

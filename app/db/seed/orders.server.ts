@@ -14,6 +14,13 @@ export interface GenerateOrdersOptions {
   /** Commission in percent, as checkout would fix it. */
   commissionPercent?: number;
   seed?: string;
+  /**
+   * How busy the market is at a moment, relative to other moments (default: the same all along).
+   * The demo uses it for the weeks of shopping before Tết.
+   */
+  pace?: (at: number) => number;
+  /** A producer that sells often: a part of its goods is in this share (0–1) of the orders. */
+  regular?: { producerId: number; share: number };
 }
 
 export interface GeneratedOrders {
@@ -104,6 +111,9 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GeneratedOr
   if (sellers.length === 0) throw new Error("No live products of verified producers to order: generate a catalog first");
   // Some producers sell far more than others: a square of a uniform draw favours the first ones.
   const pickSeller = () => sellers[Math.floor(rnd() * rnd() * sellers.length)]!;
+  const regular = opts.regular ? sellersById.get(opts.regular.producerId) : undefined;
+  if (opts.regular && !regular) throw new Error(`Producer ${opts.regular.producerId} has nothing on sale`);
+  const createdAtOf = timeline(now - spanMs, now, opts.orders, opts.pace, rnd);
 
   const insertOrder = sqlite.prepare(
     `INSERT INTO orders (code, access_token_hash, user_id, full_name, phone, email, province_code, ward_code, address_line,
@@ -137,8 +147,8 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GeneratedOr
   let itemCount = 0;
   sqlite.transaction(() => {
     for (let i = 0; i < opts.orders; i++) {
-      // Orders arrive evenly over the span; the newest third of an hour's may still be unpaid.
-      const createdAt = Math.round(now - spanMs + ((i + rnd()) / opts.orders) * spanMs);
+      // The newest half hour's orders may still be unpaid.
+      const createdAt = createdAtOf(i);
       const ageDays = (now - createdAt) / DAY;
       const r = rnd();
       const kind: "paid" | "expired" | "refunded" | "awaiting" =
@@ -149,6 +159,7 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GeneratedOr
       const region = regionOf.get(province)!;
       const partsWanted = rnd() < 0.55 ? 1 : rnd() < 0.75 ? 2 : 3;
       const chosen = new Map<number, Seller>();
+      if (regular && rnd() < opts.regular!.share) chosen.set(regular.id, regular);
       for (let t = 0; t < partsWanted * 3 && chosen.size < partsWanted; t++) {
         const seller = pickSeller();
         chosen.set(seller.id, seller);
@@ -240,4 +251,25 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GeneratedOr
     }
   })();
   return { orders: opts.orders, parts: partCount, items: itemCount };
+}
+
+/**
+ * When the i-th of `count` orders is placed between `from` and `to`: evenly in time, or, with a
+ * pace, evenly in "business" (the running sum of the pace, taken day by day).
+ */
+function timeline(from: number, to: number, count: number, pace: ((at: number) => number) | undefined, rnd: () => number): (i: number) => number {
+  const even = (i: number) => Math.round(from + ((i + rnd()) / count) * (to - from));
+  if (!pace) return even;
+  const days = Math.max(1, Math.ceil((to - from) / DAY));
+  const cumulative: number[] = [0];
+  for (let d = 0; d < days; d++) cumulative.push(cumulative[d]! + Math.max(0, pace(from + (d + 0.5) * DAY)));
+  const total = cumulative[days]!;
+  if (total <= 0) return even;
+  return (i) => {
+    const target = ((i + rnd()) / count) * total;
+    let d = 0;
+    while (d < days - 1 && cumulative[d + 1]! < target) d++;
+    const within = (target - cumulative[d]!) / (cumulative[d + 1]! - cumulative[d]! || 1);
+    return Math.min(to, Math.round(from + (d + within) * DAY));
+  };
 }
