@@ -1,11 +1,11 @@
 import type { CertificateDetails } from "~/domain/catalog/storefront.server";
-import { formatIsoDate as formatDate } from "~/domain/shared/dates";
-import { useT } from "~/i18n/use-t";
+import { useFormat, useT } from "~/i18n/use-t";
 import { OcopBadge } from "./ui/ocop-badge";
 
 /** The verifiable facts behind a badge: number, issuer, dates. The anchor target of every badge link. */
 export function CertificateBlock({ certificate }: { certificate: CertificateDetails | null }) {
   const t = useT();
+  const format = useFormat();
   return (
     <section id="chung-nhan" aria-labelledby="certificate" className="rounded-lg border border-amber-200 bg-amber-50/50 p-4">
       <h2 id="certificate" className="text-lg font-semibold">
@@ -25,11 +25,11 @@ export function CertificateBlock({ certificate }: { certificate: CertificateDeta
             </dd>
             <dt className="text-stone-600">{t("product.certDecisionDate")}</dt>
             <dd>
-              <time dateTime={certificate.decisionDate}>{formatDate(certificate.decisionDate)}</time>
+              <time dateTime={certificate.decisionDate}>{format.date(certificate.decisionDate)}</time>
             </dd>
             <dt className="text-stone-600">{t("product.certExpiresOn")}</dt>
             <dd>
-              <time dateTime={certificate.expiresOn}>{formatDate(certificate.expiresOn)}</time>
+              <time dateTime={certificate.expiresOn}>{format.date(certificate.expiresOn)}</time>
             </dd>
             <dt className="text-stone-600">{t("product.certStatus")}</dt>
             <dd className="font-medium text-brand-700">{t("product.certValid")}</dd>

@@ -1,7 +1,9 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import type { loader as rootLoader } from "~/root";
-import { translator, type Language } from "./translate";
+import type { IsoDate } from "~/domain/shared/dates";
+import { formatDate, formatDateTime } from "./format";
+import { formatCount, translator, type Language } from "./translate";
 import { vi } from "./vi";
 
 export function useLanguage(): Language {
@@ -12,4 +14,17 @@ export function useLanguage(): Language {
 export function useT() {
   const messages = useRouteLoaderData<typeof rootLoader>("root")?.messages ?? vi;
   return useMemo(() => translator(messages), [messages]);
+}
+
+/** Dates, moments and counts written the way the visitor's language writes them (see format.ts). */
+export function useFormat() {
+  const lang = useLanguage();
+  return useMemo(
+    () => ({
+      date: (date: IsoDate) => formatDate(date, lang),
+      dateTime: (ms: number, options?: { day?: boolean }) => formatDateTime(ms, lang, options),
+      count: (n: number) => formatCount(n, lang),
+    }),
+    [lang],
+  );
 }

@@ -20,7 +20,7 @@ import { expireIfLapsed, payableOrderById } from "~/domain/payments/payments.ser
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
 import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/vi";
-import { useLanguage, useT } from "~/i18n/use-t";
+import { useFormat, useLanguage, useT } from "~/i18n/use-t";
 import { readForm, requestOrigin } from "~/request.server";
 import { settings } from "~/settings.server";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -95,6 +95,7 @@ export default function OrderPage() {
   const { order, token, provinceName, transfer } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
+  const format = useFormat();
   const lang = useLanguage();
   const revalidator = useRevalidator();
   const statusUrl = orderPath(order.code, token, "/status");
@@ -227,7 +228,7 @@ export default function OrderPage() {
             return (
               <li key={i}>
                 <time dateTime={new Date(event.createdAt).toISOString()} className="text-stone-600">
-                  {new Date(event.createdAt).toLocaleString("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" })}
+                  {format.dateTime(event.createdAt)}
                 </time>{" "}
                 {event.toStatus && event.action !== "place" ? t(`part.status.${event.toStatus as PartStatus}`) : t("order.placed")}
                 {producer ? ` · ${producer}` : ""}

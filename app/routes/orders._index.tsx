@@ -4,7 +4,7 @@ import { Price } from "~/components/ui/price";
 import { requireUser } from "~/domain/accounts/permissions.server";
 import { orderStatusOf, type PartStatus } from "~/domain/orders/order-states";
 import { ordersOfUser } from "~/domain/orders/order-view.server";
-import { useT } from "~/i18n/use-t";
+import { useFormat, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
 
@@ -26,6 +26,7 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
 export default function MyOrders() {
   const { orders } = useLoaderData<typeof loader>();
   const t = useT();
+  const format = useFormat();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("orders.title")}</h1>
@@ -42,7 +43,7 @@ export default function MyOrders() {
                   {order.code}
                 </Link>{" "}
                 <span className="text-sm text-stone-600">
-                  {new Date(order.createdAt).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })}
+                  {format.dateTime(order.createdAt, { day: true })}
                 </span>
                 {order.unread > 0 ? (
                   <span className="ml-2 rounded-full bg-amber-100 px-2 text-sm text-amber-900">{t("orders.updates", { count: order.unread })}</span>

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PrintButton } from "~/components/print-button";
 import { productBySlug } from "~/domain/catalog/storefront.server";
-import { formatIsoDate } from "~/domain/shared/dates";
-import { useT } from "~/i18n/use-t";
+import { useFormat, useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
 import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
@@ -33,6 +32,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
 export default function ProductLabel() {
   const { product, url } = useLoaderData<typeof loader>();
   const t = useT();
+  const format = useFormat();
   const cert = product.certificate;
   return (
     <div className="space-y-4">
@@ -55,7 +55,7 @@ export default function ProductLabel() {
                 {t("product.certNumber")}: <span className="font-mono">{cert.number}</span>
               </p>
               <p className="text-xs">
-                {t("product.certExpiresOn")}: {formatIsoDate(cert.expiresOn)}
+                {t("product.certExpiresOn")}: {format.date(cert.expiresOn)}
               </p>
             </>
           ) : (

@@ -9,7 +9,7 @@ import { producersServedBy, redeemInvite } from "~/domain/producers/helpers.serv
 import { actFor } from "~/domain/producers/portal-actor.server";
 import { ownProducer } from "~/domain/producers/profile.server";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
+import { useFormat, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
@@ -55,6 +55,7 @@ export default function SellerHome() {
   const failed = useActionData<typeof action>();
   const codeError = failed?.codeError as MessageKey | undefined;
   const t = useT();
+  const format = useFormat();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("seller.title")}</h1>
@@ -145,7 +146,7 @@ export default function SellerHome() {
             {history.map((h) => (
               <li key={h.id}>
                 <time dateTime={new Date(h.createdAt).toISOString()} className="text-stone-600">
-                  {new Date(h.createdAt).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" })}
+                  {format.dateTime(h.createdAt)}
                 </time>{" "}
                 · {h.actorName}: {t(`activity.${h.action}`)} {h.subject ? `“${h.subject}”` : ""}
               </li>

@@ -15,7 +15,7 @@ import { portalFormAction } from "~/domain/producers/portal-form-action";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
+import { useFormat, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
@@ -64,6 +64,7 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
 export default function SellerOrders() {
   const { parts, balances, payouts, newPaid, actingFor, producerId } = useLoaderData<typeof loader>();
   const t = useT();
+  const format = useFormat();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       {actingFor ? (
@@ -98,7 +99,7 @@ export default function SellerOrders() {
             {payouts.map((p, i) => (
               <li key={i} className="flex justify-between gap-2">
                 <span>
-                  {new Date(p.createdAt).toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })} · {p.memo.replace(/^payout /, "")}
+                  {format.dateTime(p.createdAt, { day: true })} · {p.memo.replace(/^payout /, "")}
                 </span>
                 <Price vnd={p.amountVnd} />
               </li>

@@ -5,8 +5,8 @@ import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { submitListingForm } from "~/domain/catalog/listing-form.server";
 import { certifiedFieldsLocked } from "~/domain/catalog/certified-fields";
 import { listingPhotos, ownListing } from "~/domain/catalog/listings.server";
-import { formatIsoDate, todayInVietnam } from "~/domain/shared/dates";
-import { useT } from "~/i18n/use-t";
+import { todayInVietnam } from "~/domain/shared/dates";
+import { useFormat, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 import "~/i18n/more-messages";
 import { idParam } from "~/request.server";
@@ -35,6 +35,7 @@ export default function EditListing() {
   const { product, photos, certifiedLocked } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>()?.result;
   const t = useT();
+  const format = useFormat();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <p>
@@ -62,7 +63,7 @@ export default function EditListing() {
           <p className="mt-1 text-sm text-stone-700">{t("listing.heldHelp")}</p>
           {product.holdReviewRequestedAt !== null ? (
             <p role="status" className="mt-2 text-sm font-medium text-amber-900">
-              {t("listing.reviewRequested", { date: formatIsoDate(todayInVietnam(new Date(product.holdReviewRequestedAt))) })}
+              {t("listing.reviewRequested", { date: format.dateTime(product.holdReviewRequestedAt, { day: true }) })}
             </p>
           ) : (
             <Form method="post" className="mt-2">

@@ -15,12 +15,11 @@ import {
 } from "~/domain/accounts/audit-view";
 import { requireStaff, staffProvince } from "~/domain/accounts/staff.server";
 import { provinceNames } from "~/domain/catalog/places.server";
-import { formatIsoDate } from "~/domain/shared/dates";
 import { formatVnd } from "~/domain/shared/money";
 import { getLanguage } from "~/i18n/language.server";
 import "~/i18n/more-messages";
 import type { Translate } from "~/i18n/translate";
-import { useT } from "~/i18n/use-t";
+import { useFormat, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -43,7 +42,9 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
   return [{ title: `${t("staff.audit")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
 
-function valueText(value: AuditValue, t: Translate, provinces: Record<string, string>): string {
+type Format = ReturnType<typeof useFormat>;
+
+function valueText(value: AuditValue, t: Translate, provinces: Record<string, string>, format: Format): string {
   switch (value.kind) {
     case "none":
       return "—";
@@ -54,13 +55,13 @@ function valueText(value: AuditValue, t: Translate, provinces: Record<string, st
     case "money":
       return formatVnd(value.vnd);
     case "date":
-      return formatIsoDate(value.iso);
+      return format.date(value.iso);
     case "province":
       return provinces[value.code] ?? value.code;
     case "list":
-      return value.items.length === 0 ? "—" : value.items.map((item) => valueText(item, t, provinces)).join(", ");
+      return value.items.length === 0 ? "—" : value.items.map((item) => valueText(item, t, provinces, format)).join(", ");
     case "item":
-      return `${value.ref}: ${valueText(value.value, t, provinces)}`;
+      return `${value.ref}: ${valueText(value.value, t, provinces, format)}`;
   }
 }
 
@@ -84,6 +85,7 @@ function subjectHref(subjectType: string, subjectId: string): string | null {
 export default function AuditLog() {
   const { entries, filters, error, total, page, pages, provinces } = useLoaderData<typeof loader>();
   const t = useT();
+  const format = useFormat();
   const actionName = (action: string) => (isAuditAction(action) ? t(AUDIT_ACTIONS[action]) : action);
   const subjectName = (type: string) => (isAuditSubject(type) ? t(AUDIT_SUBJECTS[type]) : type);
   const filtered = Boolean(filters.action || filters.subjectType || filters.subjectId || filters.from || filters.to);
@@ -123,7 +125,7 @@ export default function AuditLog() {
         </div>
       </Form>
       {error ? <FormAlert message={error} /> : null}
-      <p className="text-stone-700">{total === 0 ? t("audit.none") : t("audit.count", { count: total.toLocaleString("vi-VN") })}</p>
+      <p className="text-stone-700">{total === 0 ? t("audit.none") : t("audit.count", { count: format.count(total) })}</p>
       <ol className="space-y-2">
         {entries.map((e) => {
           const href = subjectHref(e.subjectType, e.subjectId);
@@ -133,7 +135,7 @@ export default function AuditLog() {
               <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
                 <p className="font-semibold">{actionName(e.action)}</p>
                 <time dateTime={new Date(e.createdAt).toISOString()} className="text-stone-600">
-                  {new Date(e.createdAt).toLocaleString("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" })}
+                  {format.dateTime(e.createdAt)}
                 </time>
               </div>
               <p className="text-stone-700">
@@ -147,10 +149,10 @@ export default function AuditLog() {
                       <dd className="mb-1 sm:mb-0">
                         {c.before ? (
                           <>
-                            <span>{valueText(c.before, t, provinces)}</span> →{" "}
+                            <span>{valueText(c.before, t, provinces, format)}</span> →{" "}
                           </>
                         ) : null}
-                        <span className="font-medium">{valueText(c.after, t, provinces)}</span>
+                        <span className="font-medium">{valueText(c.after, t, provinces, format)}</span>
                       </dd>
                     </div>
                   ))}

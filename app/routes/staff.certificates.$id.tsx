@@ -8,10 +8,10 @@ import { OcopBadge } from "~/components/ui/ocop-badge";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { renewCertificateSchema, revokeCertificateSchema } from "~/domain/certification/certificate-form";
 import { certificateForStaff, renewCertificate, revokeCertificate } from "~/domain/certification/certificates.server";
-import { formatIsoDate, todayInVietnam } from "~/domain/shared/dates";
+import { todayInVietnam } from "~/domain/shared/dates";
 import "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
+import { useFormat, useT } from "~/i18n/use-t";
 import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
@@ -56,6 +56,7 @@ export default function CertificatePage() {
   const { certificate: c, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
+  const format = useFormat();
   const errorsOf = (intent: string) => (actionData?.intent === intent ? ((actionData.result.error ?? {}) as Record<string, string[] | null | undefined>) : {});
   const revokeErrors = errorsOf("revoke");
   const renewErrors = errorsOf("renew");
@@ -80,9 +81,9 @@ export default function CertificatePage() {
         <dt className="text-stone-600">{t("cert.issuer")}</dt>
         <dd>{c.issuerName}</dd>
         <dt className="text-stone-600">{t("cert.decisionDate")}</dt>
-        <dd>{formatIsoDate(c.decisionDate)}</dd>
+        <dd>{format.date(c.decisionDate)}</dd>
         <dt className="text-stone-600">{t("cert.expiresOn")}</dt>
-        <dd>{formatIsoDate(c.expiresOn)}</dd>
+        <dd>{format.date(c.expiresOn)}</dd>
       </dl>
       {c.status === "active" ? (
         <Form method="post" className="space-y-2 rounded-lg border border-red-200 bg-white p-4" noValidate>

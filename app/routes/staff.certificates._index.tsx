@@ -3,9 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { OcopBadge } from "~/components/ui/ocop-badge";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { certificatesForStaff } from "~/domain/certification/certificates.server";
-import { formatIsoDate } from "~/domain/shared/dates";
 import "~/i18n/more-messages";
-import { useT } from "~/i18n/use-t";
+import { useFormat, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 const EXPIRING_DAYS = 90;
@@ -26,6 +25,7 @@ export default function Certificates() {
   const [params] = useSearchParams();
   const expiring = params.get("expiring") === "1";
   const t = useT();
+  const format = useFormat();
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <p>
@@ -57,7 +57,7 @@ export default function Certificates() {
                 · {c.producerName} · {c.products}
               </span>
               <p className="text-sm">
-                {t(`cert.status.${c.status}`)} · {t("cert.expiresOn")} {formatIsoDate(c.expiresOn)}
+                {t(`cert.status.${c.status}`)} · {t("cert.expiresOn")} {format.date(c.expiresOn)}
               </p>
             </div>
             <OcopBadge stars={c.stars} />

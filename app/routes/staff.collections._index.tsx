@@ -6,10 +6,10 @@ import { collectionEditor, handleCollectionForm } from "~/domain/catalog/collect
 import { newDraft } from "~/domain/catalog/collection-draft";
 import { collectionsForStaff } from "~/domain/catalog/collections.server";
 import { provinceNames } from "~/domain/catalog/places.server";
-import { formatIsoDate, todayInVietnam } from "~/domain/shared/dates";
+import { todayInVietnam } from "~/domain/shared/dates";
 import { getLanguage } from "~/i18n/language.server";
 import "~/i18n/more-messages";
-import { useT } from "~/i18n/use-t";
+import { useFormat, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 
@@ -38,6 +38,7 @@ export default function Collections() {
   const { collections, editor, provinceNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
+  const format = useFormat();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -52,7 +53,7 @@ export default function Collections() {
               {c.title}
             </Link>
             <p className="text-sm text-stone-600">
-              {formatIsoDate(c.startsOn)} – {c.endsOn ? formatIsoDate(c.endsOn) : "…"} · {t("collection.count", { count: c.products })}
+              {format.date(c.startsOn)} – {c.endsOn ? format.date(c.endsOn) : "…"} · {t("collection.count", { count: c.products })}
             </p>
           </li>
         ))}

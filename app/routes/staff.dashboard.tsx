@@ -9,13 +9,12 @@ import { requireStaff, staffProvince } from "~/domain/accounts/staff.server";
 import { provinceNames, provinceOptions } from "~/domain/catalog/places.server";
 import { chartTable, compactVnd, formatMonth, type Chart, type ChartTable, type DashboardFigures } from "~/domain/reports/dashboard";
 import { dashboardFigures, dashboardRequest } from "~/domain/reports/dashboard.server";
-import { formatIsoDate } from "~/domain/shared/dates";
 import { formatVnd } from "~/domain/shared/money";
 import { getLanguage } from "~/i18n/language.server";
 import "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { formatCount, type Language } from "~/i18n/translate";
-import { useLanguage, useT } from "~/i18n/use-t";
+import { useFormat, useLanguage, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -55,6 +54,7 @@ const input = "mt-1 w-full rounded border border-stone-300 bg-white px-2 py-2";
 export default function StaffDashboard() {
   const { values, errors, figures, provinces, provinceNames } = useLoaderData<typeof loader>();
   const t = useT();
+  const format = useFormat();
   const lang = useLanguage();
   const hasErrors = Object.keys(errors).length > 0;
   const asErrors = (key: string | undefined) => (key ? [key] : undefined);
@@ -68,7 +68,7 @@ export default function StaffDashboard() {
         <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
         {figures ? (
           <p className="text-stone-700">
-            {t("dashboard.period", { scope, from: formatIsoDate(figures.range.from), to: formatIsoDate(figures.range.to) })}
+            {t("dashboard.period", { scope, from: format.date(figures.range.from), to: format.date(figures.range.to) })}
           </p>
         ) : null}
       </div>

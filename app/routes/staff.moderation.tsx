@@ -7,8 +7,8 @@ import { dismissReport, heldListings, openReports, setListingHold } from "~/doma
 import { moderationSchema } from "~/domain/catalog/reports";
 import "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
-import { formatIsoDate, todayInVietnam } from "~/domain/shared/dates";
+import { useFormat, useT } from "~/i18n/use-t";
+import { todayInVietnam } from "~/domain/shared/dates";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
@@ -70,6 +70,7 @@ function NoteForm({ intent, fields, label, danger }: { intent: string; fields: R
 export default function Moderation() {
   const { reports, held } = useLoaderData<typeof loader>();
   const t = useT();
+  const format = useFormat();
   const formError = useActionData<typeof action>()?.result.error?.[""]?.[0];
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -116,11 +117,11 @@ export default function Moderation() {
                 {p.name} <span className="text-sm font-normal text-stone-600">· {p.producerName}</span>
               </p>
               <p className="text-sm text-stone-700">
-                {t("moderation.heldSince", { date: formatIsoDate(todayInVietnam(new Date(p.heldAt))) })}: {p.heldReason}
+                {t("moderation.heldSince", { date: format.dateTime(p.heldAt, { day: true }) })}: {p.heldReason}
               </p>
               {p.reviewRequestedAt !== null ? (
                 <p className="mt-1 inline-block rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">
-                  {t("moderation.reviewRequested", { date: formatIsoDate(todayInVietnam(new Date(p.reviewRequestedAt))) })}
+                  {t("moderation.reviewRequested", { date: format.dateTime(p.reviewRequestedAt, { day: true }) })}
                 </p>
               ) : null}
               <NoteForm intent="restore" fields={{ productId: p.id }} label="moderation.restore" />

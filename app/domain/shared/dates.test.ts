@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, formatIsoDate, isIsoDate, todayInVietnam } from "./dates";
+import { addDays, addMonths, isIsoDate, todayInVietnam } from "./dates";
 
 describe("todayInVietnam", () => {
   it("uses Vietnam's date, seven hours ahead of UTC", () => {
@@ -22,11 +22,10 @@ describe("addMonths", () => {
 });
 
 describe("dates", () => {
-  it("validates ISO dates and formats them the Vietnamese way", () => {
+  it("validates ISO dates", () => {
     expect(isIsoDate("2026-02-28")).toBe(true);
     expect(isIsoDate("2026-02-29")).toBe(false);
     expect(isIsoDate("26-2-1")).toBe(false);
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
-    expect(formatIsoDate("2026-07-01")).toBe("01/07/2026");
   });
 });

@@ -38,8 +38,3 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** "2026-11-23" → "23/11/2026", the way dates are written in Vietnam. */
-export function formatIsoDate(date: IsoDate): string {
-  const [y, m, d] = date.split("-");
-  return `${d}/${m}/${y}`;
-}
