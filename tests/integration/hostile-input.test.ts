@@ -250,13 +250,21 @@ async function collectForms() {
   const bank = await send("/webhooks/bank-transfer", "", { method: "POST", body: stray, headers: { "Content-Type": "application/json", "X-Signature": signBank(stray) } });
   expect(bank.res.status).toBe(200);
 
+  // The producer's payout account, so the staff payout form renders for it (none is recorded without one)
+  // and its own page shows the current-password field that changing the account asks for.
+  const account = await send("/seller/payout-account", cookies.producer!, {
+    method: "POST",
+    body: new URLSearchParams({ bankBin: "970405", bankAccountNo: "7300205123456", bankAccountName: "Hợp tác xã Ông Cua" }),
+  });
+  expect(account.res.status).toBe(303);
+
   const walks: Walk[] = [
     { role: "anonymous", pages: ["/", "/signup", "/login", `/products/${product.slug}`, "/cart", "/checkout"] },
     { role: "shopper", pages: [`/products/${product.slug}`, "/cart", "/checkout", "/orders"], follow: [/^\/orders\/[A-Z0-9]{10,12}$/] },
     { role: "helper", pages: ["/seller"] },
     {
       role: "producer",
-      pages: ["/seller", "/seller/profile", "/seller/products", "/seller/products/new", "/seller/helpers", "/seller/import", "/seller/media", "/seller/orders"],
+      pages: ["/seller", "/seller/profile", "/seller/payout-account", "/seller/products", "/seller/products/new", "/seller/helpers", "/seller/import", "/seller/media", "/seller/orders"],
       follow: [/^\/seller\/products\/\d+$/],
     },
     {
@@ -393,6 +401,7 @@ describe("hostile input", () => {
       "anonymous /login",
       "shopper /checkout",
       "producer /seller/profile",
+      "producer /seller/payout-account",
       "producer /seller/products/new",
       "producer /seller/helpers",
       "producer /seller/import",
@@ -527,6 +536,7 @@ describe("hostile input", () => {
       ...orderCodes.flatMap((c): [string, string][] => [["staff", `/staff/payments?q=${c}`], ["admin", `/staff/payments`]]),
       ["producer", "/seller"],
       ["producer", "/seller/profile"],
+      ["producer", "/seller/payout-account"],
       ["producer", "/seller/products"],
       ["producer", "/seller/orders"],
       ["producer", "/seller/helpers"],

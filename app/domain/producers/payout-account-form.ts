@@ -14,12 +14,14 @@ export const payoutAccountSchema = z.object({
     .string({ required_error: message("payoutAccount.error.accountNo") })
     // People copy the number as their passbook or app groups it: "0123 456 789", "0123-456-789".
     .transform((value) => value.replace(/[\s.-]/g, ""))
-    .pipe(z.string().regex(/^\d{6,19}$/, message("payoutAccount.error.accountNo"))),
+    // A refinement, not a piped z.string(): Conform reads an empty string inside the schema as "left
+    // out", so "!!" folded to "" would be answered "required" instead of this field's own message.
+    .refine((value) => /^\d{6,19}$/.test(value), message("payoutAccount.error.accountNo")),
   bankAccountName: z
     .string({ required_error: message("payoutAccount.error.holder") })
     .max(200, message("payoutAccount.error.holder"))
     .transform(accountHolderName)
-    .pipe(z.string().min(2, message("payoutAccount.error.holder")).max(100, message("payoutAccount.error.holder"))),
+    .refine((name) => name.length >= 2 && name.length <= 100, message("payoutAccount.error.holder")),
   /** Asked only when a saved account changes; checked by the domain, never stored. */
   currentPassword: z.string().max(128, message("payoutAccount.error.currentPassword")).optional(),
 });
