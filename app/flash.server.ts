@@ -27,6 +27,7 @@ export const FLASH_MESSAGES = [
   "flash.payment.markPaid",
   "flash.payment.refunded",
   "profile.saved",
+  "payoutAccount.saved",
   "flash.product.created",
   "flash.profile.created",
   "flash.product.saved",

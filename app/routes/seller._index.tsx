@@ -6,8 +6,10 @@ import { requireRole } from "~/domain/accounts/permissions.server";
 import { partsAwaitingConfirmation } from "~/domain/orders/inbox.server";
 import { producerHistory } from "~/domain/producers/activity.server";
 import { producersServedBy, redeemInvite } from "~/domain/producers/helpers.server";
+import { payoutReminder } from "~/domain/producers/payout-account.server";
 import { actFor } from "~/domain/producers/portal-actor.server";
 import { ownProducer } from "~/domain/producers/profile.server";
+import { formatVnd } from "~/domain/shared/money";
 import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
@@ -21,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: user.role,
     producer: producer && { name: producer.name, slug: producer.slug, status: producer.verificationStatus, note: producer.verificationNote },
     newPaidOrders: producer ? partsAwaitingConfirmation(producer.id) : 0,
+    payoutReminder: producer ? payoutReminder(producer) : null,
     history: producer ? producerHistory(producer.id, 20) : [],
     served: producersServedBy(user),
   };
@@ -51,7 +54,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function SellerHome() {
-  const { role, producer, history, served, newPaidOrders } = useLoaderData<typeof loader>();
+  const { role, producer, history, served, newPaidOrders, payoutReminder } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const codeError = failed?.codeError as MessageKey | undefined;
   const t = useT();
@@ -94,41 +97,47 @@ export default function SellerHome() {
           </Form>
         </>
       ) : producer ? (
-        <section aria-labelledby="profile" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="profile" className="text-lg font-semibold">
-            {producer.name}
-          </h2>
-          <p>
-            <span className="text-stone-600">{t("seller.status")}: </span>
-            <strong>{t(`seller.status.${producer.status}`)}</strong>
-          </p>
-          {producer.note ? (
-            <p className="rounded bg-amber-50 p-3 text-amber-900">
-              {t("seller.staffNote")}: <span className="whitespace-pre-line">{producer.note}</span>
+        <>
+          {payoutReminder ? <PayoutReminder owedVnd={payoutReminder.owedVnd} /> : null}
+          <section aria-labelledby="profile" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="profile" className="text-lg font-semibold">
+              {producer.name}
+            </h2>
+            <p>
+              <span className="text-stone-600">{t("seller.status")}: </span>
+              <strong>{t(`seller.status.${producer.status}`)}</strong>
             </p>
-          ) : null}
-          {producer.status !== "approved" ? <p className="text-sm text-stone-700">{t("seller.pendingNote")}</p> : null}
-          <p className="flex flex-wrap gap-4">
-            <Link to="/seller/orders" className="font-medium">
-              {t("inbox.title")}
-              {/* A real space (not a margin), or the link's accessible name reads "…cần giao1 đơn mới…". */}
-              {newPaidOrders > 0 ? " " : null}
-              {newPaidOrders > 0 ? <span className="rounded-full bg-amber-100 px-2 text-sm text-amber-900">{t("inbox.newPaid", { count: newPaidOrders })}</span> : null}
-            </Link>
-            <Link to="/seller/products" className="font-medium">
-              {t("listing.products")}
-            </Link>
-            <Link to="/seller/profile" className="font-medium">
-              {t("seller.editProfile")}
-            </Link>
-            <Link to="/seller/media" className="font-medium">
-              {t("evidence.title")}
-            </Link>
-            <Link to="/seller/helpers" className="font-medium">
-              {t("helpers.title")}
-            </Link>
-          </p>
-        </section>
+            {producer.note ? (
+              <p className="rounded bg-amber-50 p-3 text-amber-900">
+                {t("seller.staffNote")}: <span className="whitespace-pre-line">{producer.note}</span>
+              </p>
+            ) : null}
+            {producer.status !== "approved" ? <p className="text-sm text-stone-700">{t("seller.pendingNote")}</p> : null}
+            <p className="flex flex-wrap gap-4">
+              <Link to="/seller/orders" className="font-medium">
+                {t("inbox.title")}
+                {/* A real space (not a margin), or the link's accessible name reads "…cần giao1 đơn mới…". */}
+                {newPaidOrders > 0 ? " " : null}
+                {newPaidOrders > 0 ? <span className="rounded-full bg-amber-100 px-2 text-sm text-amber-900">{t("inbox.newPaid", { count: newPaidOrders })}</span> : null}
+              </Link>
+              <Link to="/seller/products" className="font-medium">
+                {t("listing.products")}
+              </Link>
+              <Link to="/seller/profile" className="font-medium">
+                {t("seller.editProfile")}
+              </Link>
+              <Link to="/seller/payout-account" className="font-medium">
+                {t("payoutAccount.title")}
+              </Link>
+              <Link to="/seller/media" className="font-medium">
+                {t("evidence.title")}
+              </Link>
+              <Link to="/seller/helpers" className="font-medium">
+                {t("helpers.title")}
+              </Link>
+            </p>
+          </section>
+        </>
       ) : (
         <section className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4">
           <p>{t("seller.noProfile")}</p>
@@ -155,5 +164,33 @@ export default function SellerHome() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The reminder to add a payout account: a quiet card while nothing is owed, an urgent one (with the
+ * amount waiting) once delivered orders have left money payable to the producer.
+ */
+function PayoutReminder({ owedVnd }: { owedVnd: number }) {
+  const t = useT();
+  const owed = owedVnd > 0;
+  return (
+    <section
+      aria-labelledby="payout-reminder"
+      data-payout-reminder={owed ? "owed" : "soon"}
+      className={owed ? "space-y-2 rounded-lg border-2 border-amber-500 bg-amber-50 p-4 text-amber-950" : "space-y-2 rounded-lg border border-stone-200 bg-white p-4"}
+    >
+      <h2 id="payout-reminder" className="text-lg font-semibold">
+        {t("payoutAccount.reminder.title")}
+      </h2>
+      {owed ? (
+        <p className="font-medium">{t("payoutAccount.reminder.owed", { amount: formatVnd(owedVnd) })}</p>
+      ) : (
+        <p className="text-stone-700">{t("payoutAccount.reminder.text")}</p>
+      )}
+      <Link to="/seller/payout-account" className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white no-underline">
+        {t("payoutAccount.reminder.action")}
+      </Link>
+    </section>
   );
 }

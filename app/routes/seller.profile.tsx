@@ -34,22 +34,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const submission = parseWithZod(formData, { schema: profileSchema });
-  if (submission.status !== "success")
-    return data(
-      {
-        result: submission.reply({ hideFields: ["currentPassword"] }),
-        choices: undefined,
-      },
-      { status: 400 }
-    );
+  if (submission.status !== "success") return data({ result: submission.reply(), choices: undefined }, { status: 400 });
   const outcome = await saveProducerProfile(user, submission.value, await getLanguage(request));
-  if (!outcome.ok) {
-    const result = submission.reply({
-      fieldErrors: { [outcome.field]: [outcome.message] },
-      hideFields: ["currentPassword"],
-    });
-    return data({ result, choices: outcome.choices }, { status: outcome.status ?? 400 });
-  }
+  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), choices: outcome.choices }, { status: 400 });
   // A new producer goes straight on to its first product; staff verify the profile meanwhile.
   return outcome.created ? redirectWithFlash("/seller/products/new", "flash.profile.created") : redirectWithFlash("/seller", "profile.saved");
 }
@@ -149,37 +136,6 @@ export default function ProducerProfile() {
             <FieldError id="f-story-error" message={err("story") && t(err("story")!)} />
           </div>
         ) : null}
-        <fieldset className="space-y-3">
-          <legend className="font-medium">{t("profile.bank")}</legend>
-          <p className="text-sm text-stone-600">{t("profile.bankHint")}</p>
-          <Field name="bankBin" inputMode="numeric" label={t("profile.bankBin")} defaultValue={value("bankBin", producer?.bankBin)} errors={errors.bankBin} maxLength={6} />
-          <Field
-            name="bankAccountNo"
-            inputMode="numeric"
-            label={t("profile.bankAccountNo")}
-            defaultValue={value("bankAccountNo", producer?.bankAccountNo)}
-            errors={errors.bankAccountNo}
-            maxLength={25}
-          />
-          <Field
-            name="bankAccountName"
-            label={t("profile.bankAccountName")}
-            defaultValue={value("bankAccountName", producer?.bankAccountName)}
-            errors={errors.bankAccountName}
-            maxLength={100}
-          />
-          {producer ? (
-            <Field
-              name="currentPassword"
-              type="password"
-              autoComplete="current-password"
-              label={t("profile.currentPassword")}
-              hint={t("profile.currentPasswordHint")}
-              errors={errors.currentPassword}
-              maxLength={128}
-            />
-          ) : null}
-        </fieldset>
         <button type="submit" disabled={busy} className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
           {t(producer ? "profile.save" : "profile.saveAndContinue")}
         </button>

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
+import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { bankName } from "~/domain/payments/banks";
@@ -26,6 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ producerId, result: submission.reply() }, { status: 400 });
   const outcome = recordPayout(staff, submission.value);
   if (outcome === "not_found") throw new Response("Not found", { status: 404 });
+  if (outcome === "no_account") return data({ producerId, result: submission.reply({ formErrors: ["payout.error.noAccount"] }) }, { status: 409 });
   if (outcome === "over_balance") {
     return data({ producerId, result: submission.reply({ fieldErrors: { amount: ["payout.error.overBalance"] } }) }, { status: 400 });
   }
@@ -62,17 +64,26 @@ export default function Payouts() {
                   {t("inbox.payable")}: <Price vnd={p.payableVnd} className="font-semibold" />
                 </span>
               </p>
-              <p className="text-sm text-stone-600">
-                {p.bankBin ? `${bankName(p.bankBin)} · ${p.bankAccountNo ?? ""} · ${p.bankAccountName ?? ""}` : t("payout.noBank")}
-              </p>
-              <Form method="post" className="mt-2 grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start" noValidate>
-                <input type="hidden" name="producerId" value={p.id} />
-                <Field id={`amount-${p.id}`} name="amount" label={t("payout.amount")} inputMode="numeric" defaultValue={p.payableVnd} errors={errors.amount} />
-                <Field id={`reference-${p.id}`} name="reference" label={t("payout.reference")} maxLength={100} errors={errors.reference} />
-                <button type="submit" className="rounded bg-brand-700 px-3 py-2 font-semibold text-white sm:mt-6">
-                  {t("payout.record")}
-                </button>
-              </Form>
+              {p.hasAccount ? (
+                <>
+                  <p className="text-sm text-stone-600">{`${bankName(p.bankBin ?? "")} · ${p.bankAccountNo ?? ""} · ${p.bankAccountName ?? ""}`}</p>
+                  <Form method="post" className="mt-2 grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start" noValidate>
+                    <input type="hidden" name="producerId" value={p.id} />
+                    <Field id={`amount-${p.id}`} name="amount" label={t("payout.amount")} inputMode="numeric" defaultValue={p.payableVnd} errors={errors.amount} />
+                    <Field id={`reference-${p.id}`} name="reference" label={t("payout.reference")} maxLength={100} errors={errors.reference} />
+                    <button type="submit" className="rounded bg-brand-700 px-3 py-2 font-semibold text-white sm:mt-6">
+                      {t("payout.record")}
+                    </button>
+                  </Form>
+                </>
+              ) : (
+                // No form: a payout needs an account it was transferred to (the domain refuses it too).
+                <div data-no-payout-account>
+                  <p className="font-medium text-amber-900">{t("payout.noBank")}</p>
+                  <p className="text-sm text-stone-600">{t("payout.noBankHint")}</p>
+                  <FormAlert message={errors[""]?.[0]} />
+                </div>
+              )}
             </li>
           );
         })}

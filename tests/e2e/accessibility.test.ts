@@ -146,7 +146,7 @@ describe("a signed-in shopper", () => {
 });
 
 describe("the producer's portal", () => {
-  for (const path of ["/seller", "/seller/profile", "/seller/products", "/seller/products/new", "/seller/import", "/seller/media", "/seller/orders", "/seller/helpers"]) {
+  for (const path of ["/seller", "/seller/profile", "/seller/payout-account", "/seller/products", "/seller/products/new", "/seller/import", "/seller/media", "/seller/orders", "/seller/helpers"]) {
     it(path, async () => {
       await expectAccessibleAt(pages.producer, path);
     });

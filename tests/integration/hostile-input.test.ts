@@ -250,6 +250,14 @@ async function collectForms() {
   const bank = await send("/webhooks/bank-transfer", "", { method: "POST", body: stray, headers: { "Content-Type": "application/json", "X-Signature": signBank(stray) } });
   expect(bank.res.status).toBe(200);
 
+  // The producer's payout account, so the staff payout form renders for it (none is recorded without one)
+  // and its own page shows the current-password field that changing the account asks for.
+  const account = await send("/seller/payout-account", cookies.producer!, {
+    method: "POST",
+    body: new URLSearchParams({ bankBin: "970405", bankAccountNo: "7300205123456", bankAccountName: "Hợp tác xã Ông Cua", currentPassword: "demo-password" }),
+  });
+  expect(account.res.status).toBe(303);
+
   const walks: Walk[] = [
     { role: "anonymous", pages: ["/", "/signup", "/login", `/products/${product.slug}`, "/cart", "/checkout"] },
     { role: "shopper", pages: [`/products/${product.slug}`, "/cart", "/checkout", "/orders"], follow: [/^\/orders\/[A-Z0-9]{10,12}$/] },
@@ -265,6 +273,8 @@ async function collectForms() {
       follow: [/^\/staff\/(producers|certificates|collections)\/\d+$/],
     },
     { role: "admin", pages: [`/staff/certificates/new?producer=${ownProducer}`, "/staff/payments", "/staff/payouts", "/staff/collections"], follow: [/^\/staff\/collections\/\d+$/] },
+    // Last, so the forms above keep their places: the payload each field gets depends on its form's index.
+    { role: "producer", pages: ["/seller/payout-account"] },
   ];
   const all: RoleForm[] = [];
   for (const w of walks) all.push(...(await walk(w)).map((form) => ({ ...form, role: w.role })));
@@ -393,6 +403,7 @@ describe("hostile input", () => {
       "anonymous /login",
       "shopper /checkout",
       "producer /seller/profile",
+      "producer /seller/payout-account",
       "producer /seller/products/new",
       "producer /seller/helpers",
       "producer /seller/import",
@@ -505,6 +516,13 @@ describe("hostile input", () => {
     });
     if (withControls.length) failures.push(`control characters stored in ${withControls.join(", ")}`);
 
+    // A payload saved as the producer's name sends it back to verification, its goods off the storefront
+    // (the profile form used to refuse these posts, asking a password for the bank fields it carried).
+    // Staff approve it again, so the pages below show its goods and name where shoppers see them.
+    const demoProducerId = row<{ id: number }>("SELECT pr.id FROM producers pr JOIN users u ON u.id = pr.owner_user_id WHERE u.email = 'producer@demo.local'").id;
+    const approved = await send(`/staff/producers/${demoProducerId}`, cookies.staff!, { method: "POST", body: new URLSearchParams({ decision: "approve" }) });
+    expect(approved.res.status).toBe(303);
+
     // Every page where user text shows: storefront, producer pages, portal, staff queues, orders, open data.
     const slugs = rows<{ slug: string }>("SELECT slug FROM products ORDER BY updated_at DESC LIMIT 6").map((r) => r.slug);
     const producerSlugs = rows<{ slug: string }>("SELECT slug FROM producers ORDER BY id DESC LIMIT 3").map((r) => r.slug);
@@ -527,6 +545,7 @@ describe("hostile input", () => {
       ...orderCodes.flatMap((c): [string, string][] => [["staff", `/staff/payments?q=${c}`], ["admin", `/staff/payments`]]),
       ["producer", "/seller"],
       ["producer", "/seller/profile"],
+      ["producer", "/seller/payout-account"],
       ["producer", "/seller/products"],
       ["producer", "/seller/orders"],
       ["producer", "/seller/helpers"],

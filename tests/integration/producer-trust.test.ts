@@ -92,9 +92,6 @@ const profileFields = (p: ProducerRow): Fields => ({
   addressLine: p.address_line,
   phone: p.phone,
   story: p.story,
-  bankBin: p.bank_bin ?? "",
-  bankAccountNo: p.bank_account_no ?? "",
-  bankAccountName: p.bank_account_name ?? "",
 });
 const errorBy = (doc: ReturnType<typeof parse>, field: string) => doc.querySelector(`#f-${field}-error`)?.textContent ?? null;
 
@@ -142,30 +139,44 @@ describe("1. producer verification holds after the decision", () => {
   it("asks for the current password, by the field, to change the payout account, and writes the change to the history", async () => {
     const me = demoProducer();
     const producer = await signIn("producer@demo.local");
-    const attacker = { bankBin: "970436", bankAccountNo: "9876543210", bankAccountName: "NGUYEN VAN LUA DAO" };
     const bank = () => row("SELECT bank_bin, bank_account_no, bank_account_name FROM producers WHERE id = ?", me.id);
+    // The producer's own account, given with its password like every account.
+    const own = { bankBin: "970405", bankAccountNo: "7300205123456", bankAccountName: "Hợp tác xã Ông Cua", currentPassword: "demo-password" };
+    expect((await post("/seller/payout-account", producer, own)).status).toBe(303);
     const before = bank();
+    expect(before).toEqual({ bank_bin: "970405", bank_account_no: "7300205123456", bank_account_name: "HOP TAC XA ONG CUA" });
+    const entries = () => count("SELECT count(*) AS n FROM producer_activity WHERE producer_id = ? AND action = 'profile.bankAccount'", me.id);
+    expect(entries()).toBe(1);
 
-    const none = await post("/seller/profile", producer, { ...profileFields(me), ...attacker });
+    const attacker = { bankBin: "970436", bankAccountNo: "9876543210", bankAccountName: "NGUYEN VAN LUA DAO" };
+    const none = await post("/seller/payout-account", producer, attacker);
     expect(none.status).toBe(400);
-    expect(errorBy(parse(await none.text()), "currentPassword")).toBe("Nhập mật khẩu hiện tại để đổi tài khoản nhận tiền.");
-    const wrong = await post("/seller/profile", producer, { ...profileFields(me), ...attacker, currentPassword: "doan-mat-khau-1" });
+    expect(errorBy(parse(await none.text()), "currentPassword")).toBe("Nhập mật khẩu hiện tại để lưu tài khoản nhận tiền.");
+    const wrong = await post("/seller/payout-account", producer, { ...attacker, currentPassword: "doan-mat-khau-1" });
     expect(wrong.status).toBe(400);
     const wrongHtml = await wrong.text();
     expect(errorBy(parse(wrongHtml), "currentPassword")).toBe("Mật khẩu hiện tại không đúng.");
     expect(wrongHtml).not.toContain("doan-mat-khau-1");
     expect(bank()).toEqual(before);
-    expect(count("SELECT count(*) AS n FROM producer_activity WHERE producer_id = ? AND action = 'profile.bankAccount'", me.id)).toBe(0);
+    expect(entries()).toBe(1);
 
-    const right = await post("/seller/profile", producer, { ...profileFields(me), ...attacker, currentPassword: "demo-password" });
+    const right = await post("/seller/payout-account", producer, { ...attacker, currentPassword: "demo-password" });
     expect(right.status).toBe(303);
     expect(bank()).toEqual({ bank_bin: "970436", bank_account_no: "9876543210", bank_account_name: "NGUYEN VAN LUA DAO" });
     expect(demoProducer().verification_status).toBe("approved");
-    expect(row("SELECT subject FROM producer_activity WHERE producer_id = ? AND action = 'profile.bankAccount'", me.id)).toEqual({ subject: "970436 ···3210" });
+    expect(row("SELECT subject FROM producer_activity WHERE producer_id = ? AND action = 'profile.bankAccount' ORDER BY id DESC LIMIT 1", me.id)).toEqual({
+      subject: "970436 ···3210",
+    });
     expect((await page("/seller", producer)).text).toContain("Đổi tài khoản nhận tiền “970436 ···3210”");
-    expect((await page("/seller/profile", producer)).doc.querySelector("input[name=currentPassword][type=password]")).not.toBeNull();
-    // Saving again with the same account asks for nothing.
+    expect((await page("/seller/payout-account", producer)).doc.querySelector("input[name=currentPassword][type=password]")).not.toBeNull();
+    // Saving the same account again, or the profile, asks for nothing.
+    expect((await post("/seller/payout-account", producer, attacker)).status).toBe(303);
     expect((await post("/seller/profile", producer, { ...profileFields(demoProducer()), story: "Câu chuyện mới." })).status).toBe(303);
+    expect(bank()).toEqual({ bank_bin: "970436", bank_account_no: "9876543210", bank_account_name: "NGUYEN VAN LUA DAO" });
+    // Staff see the change in the verification queue, as when the profile form carried it.
+    const staff = await signIn("staff@demo.local");
+    const review = await page(`/staff/producers/${me.id}`, staff);
+    expect(review.doc.querySelector("[data-changed=bankAccount]")?.textContent).toBe("Tài khoản nhận tiền");
   });
 
   it("keeps a rejected producer rejected whatever it saves, showing it why", async () => {

@@ -35,9 +35,6 @@ const validProfile = {
   entityType: "cooperative",
   phone: "0939 111 222",
   story: "Trồng lúa ST25 trên ruộng tôm.",
-  bankBin: "970436",
-  bankAccountNo: "0123456789",
-  bankAccountName: "htx lua tom",
 };
 
 describe("who may enter the seller portal", () => {
@@ -75,14 +72,15 @@ describe("producer onboarding", () => {
   it("answers bad input with 400 and the message by each field, writing nothing", async () => {
     const before = producerCount();
     // The browser posts back to the URL of step one, which names the province.
-    const res = await request("/seller/profile?province=92", cookie, { ...validProfile, name: "", phone: "123", bankBin: "97", entityType: "mafia" });
+    const res = await request("/seller/profile?province=92", cookie, { ...validProfile, name: "", phone: "123", entityType: "mafia" });
     expect(res.status).toBe(400);
     const html = await res.text();
     const { parse } = await import("node-html-parser");
     const doc = parse(html);
     expect(doc.querySelector("#f-name-error")?.textContent).toBe("Vui lòng điền mục này.");
     expect(doc.querySelector("#f-phone-error")?.textContent).toContain("số điện thoại");
-    expect(doc.querySelector("#f-bankBin-error")?.textContent).toContain("6 chữ số");
+    // The payout account is asked on its own page, when it is needed (payout-account.test.ts).
+    expect(doc.querySelector("[name=bankBin], [name=bankAccountNo], [name=bankAccountName]")).toBeNull();
     expect(doc.querySelector("#f-entityType-error")?.textContent).toBe("Vui lòng chọn loại hình.");
     expect(producerCount()).toBe(before);
   });
@@ -133,10 +131,10 @@ describe("producer onboarding", () => {
     expect(res.status).toBe(303);
     // Straight on to the first product.
     expect(res.headers.get("location")).toBe("/seller/products/new");
-    const producer = row<{ slug: string; verification_status: string; phone: string; bank_account_name: string; province_code: string; ward_code: string }>(
+    const producer = row<{ slug: string; verification_status: string; phone: string; bank_account_no: string | null; province_code: string; ward_code: string }>(
       "SELECT p.* FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.phone = '0939111222'",
     );
-    expect(producer).toMatchObject({ verification_status: "pending", phone: "0939111222", bank_account_name: "HTX LUA TOM", province_code: "92", ward_code: "31684" });
+    expect(producer).toMatchObject({ verification_status: "pending", phone: "0939111222", bank_account_no: null, province_code: "92", ward_code: "31684" });
     const portal = await (await request("/seller", cookie)).text();
     expect(portal).toContain("Đang chờ cán bộ tỉnh xác minh");
     expect((await fetch(`${server.url}/producers/${producer.slug}`)).status).toBe(404);

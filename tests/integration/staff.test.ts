@@ -36,6 +36,14 @@ function send(path: string, cookie: string, fields?: Record<string, string>) {
     redirect: "manual",
   });
 }
+/**
+ * Gives a seeded producer a payout account, as its owner would on /seller/payout-account: staff can
+ * only record a payout to a producer with one (payout-account.test.ts checks that page itself).
+ */
+const givePayoutAccount = (producerId: number) =>
+  writer
+    .prepare("UPDATE producers SET bank_bin = '970405', bank_account_no = '7300205123456', bank_account_name = 'HTX THU NGHIEM' WHERE id = ?")
+    .run(producerId);
 const text = async (res: Response) => {
   const doc = parse(await res.text());
   doc.querySelectorAll("script, style").forEach((el) => el.remove());
@@ -450,6 +458,7 @@ describe("a confirmation after each action", () => {
     writer
       .prepare("INSERT INTO ledger_entries (account, amount_vnd, producer_id, memo, created_at) VALUES ('producer_payable', 50000, ?, 'delivered', ?)")
       .run(payee, Date.now());
+    givePayoutAccount(payee);
     const paidOut = await staff.follow(await post("/staff/payouts", { producerId: String(payee), amount: "50000", reference: "FT-XAC-NHAN-1" }));
     expect(flashOf(paidOut)).toBe("Đã ghi nhận khoản chi trả.");
 
@@ -556,6 +565,19 @@ describe("producer payouts", () => {
     const paidOut = () => row<{ s: number }>("SELECT coalesce(sum(amount_vnd), 0) AS s FROM ledger_entries WHERE producer_id = ? AND account = 'producer_paid_out'", producerId).s;
     const paidOutBefore = paidOut();
     const staff = await signIn("staff@demo.local");
+    // The demo cooperative has an account; taken away here, as for a producer that never gave one.
+    server.db.prepare("UPDATE producers SET bank_bin = NULL, bank_account_no = NULL, bank_account_name = NULL WHERE id = ?").run(producerId);
+    // Without a payout account there is nowhere the transfer could have gone: no form, and a post is refused.
+    const withoutAccount = (await text(await send("/staff/payouts", staff))).doc.querySelector(`input[name=producerId][value="${producerId}"]`);
+    expect(withoutAccount).toBeNull();
+    const refused = await send("/staff/payouts", staff, { producerId: String(producerId), amount: "1000", reference: "FT2611230000" });
+    expect(refused.status).toBe(409);
+    expect((await text(refused)).text).toContain("chưa có tài khoản nhận tiền");
+    expect(payable()).toBe(balance);
+    const producer = await signIn("producer@demo.local");
+    const account = { bankBin: "970418", bankAccountNo: "12010000123456", bankAccountName: "Hợp tác xã Lúa tôm", currentPassword: "demo-password" };
+    expect((await send("/seller/payout-account", producer, account)).status).toBe(303);
+    expect((await text(await send("/staff/payouts", staff))).text).toContain("BIDV · 12010000123456 · HOP TAC XA LUA TOM");
     const over = await send("/staff/payouts", staff, { producerId: String(producerId), amount: String(balance + 1), reference: "FT2611230001" });
     expect(over.status).toBe(400);
     expect((await text(over)).doc.querySelector(`#amount-${producerId}-error`)?.textContent).toBe("Số tiền lớn hơn số được nhận.");
@@ -569,7 +591,7 @@ describe("producer payouts", () => {
     expect(paidOut()).toBe(paidOutBefore + 450000);
     const audit = row<{ after: string }>("SELECT after FROM staff_audit WHERE action = 'payout.record' AND subject_id = ?", String(producerId));
     expect(JSON.parse(audit.after)).toMatchObject({ paidOutVnd: paidOutBefore + 450000, reference: "FT2611230001" });
-    const portal = await text(await send("/seller/orders", await signIn("producer@demo.local")));
+    const portal = await text(await send("/seller/orders", producer));
     expect(portal.text).toContain("FT2611230001");
   });
 });
@@ -600,6 +622,7 @@ describe("the audit log", () => {
     writer
       .prepare("INSERT INTO ledger_entries (account, amount_vnd, producer_id, memo, created_at) VALUES ('producer_payable', 120000, ?, 'delivered', ?)")
       .run(producerId, Date.now());
+    givePayoutAccount(producerId);
     const payout = await staff.fetch("/staff/payouts", { method: "POST", body: new URLSearchParams({ producerId: String(producerId), amount: "120000", reference: "FT-NHAT-KY-01" }) });
     expect(payout.status).toBe(303);
 

@@ -1,9 +1,12 @@
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "~/db/client.server";
 import { prepared } from "~/db/prepared.server";
+import { producers } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { assertStaffMayActIn, staffProvince } from "../accounts/staff.server";
+import { hasPayoutAccount } from "../producers/payout-account.server";
 import { message, required } from "../shared/form-messages";
 import { parseVndInput } from "../shared/money";
 import { producerBalances } from "./ledger.server";
@@ -28,33 +31,46 @@ export interface PayableProducer {
   bankAccountNo: string | null;
   bankAccountName: string | null;
   payableVnd: number;
+  /** False when the producer has given no complete bank account: staff have nowhere to transfer to. */
+  hasAccount: boolean;
 }
 
 /** Producers in scope with money payable now (delivered and not yet paid out), largest first. */
 export function payableProducers(staff: SessionUser): PayableProducer[] {
-  return prepared(
+  const rows = prepared(
     `SELECT p.id, p.name, p.bank_bin AS bankBin, p.bank_account_no AS bankAccountNo, p.bank_account_name AS bankAccountName,
        sum(l.amount_vnd) AS payableVnd
      FROM ledger_entries l JOIN producers p ON p.id = l.producer_id
      WHERE l.account = 'producer_payable' AND (:province IS NULL OR p.province_code = :province)
      GROUP BY p.id HAVING payableVnd > 0 ORDER BY payableVnd DESC LIMIT 500`,
-  ).all({ province: staffProvince(staff) }) as PayableProducer[];
+  ).all({ province: staffProvince(staff) }) as Omit<PayableProducer, "hasAccount">[];
+  return rows.map((row) => ({ ...row, hasAccount: hasPayoutAccount(row) }));
 }
 
 /**
  * Records a bank transfer made to a producer against its payable balance: two ledger rows (payable
- * down, paid out up) and the audit, in one transaction. Never more than the balance.
+ * down, paid out up) and the audit, in one transaction. Never more than the balance, and never to a
+ * producer without a payout account: there was no account the transfer could have gone to.
  */
 export function recordPayout(
   staff: SessionUser,
   payout: { producerId: number; amount: number; reference: string },
   now = Date.now(),
-): "ok" | "not_found" | "over_balance" | "duplicate" {
-  const producer = prepared("SELECT id, province_code AS provinceCode FROM producers WHERE id = ?").get(payout.producerId) as
-    | { id: number; provinceCode: string }
-    | undefined;
+): "ok" | "not_found" | "no_account" | "over_balance" | "duplicate" {
+  const producer = getDb()
+    .select({
+      id: producers.id,
+      provinceCode: producers.provinceCode,
+      bankBin: producers.bankBin,
+      bankAccountNo: producers.bankAccountNo,
+      bankAccountName: producers.bankAccountName,
+    })
+    .from(producers)
+    .where(eq(producers.id, payout.producerId))
+    .get();
   if (!producer) return "not_found";
   assertStaffMayActIn(staff, producer.provinceCode);
+  if (!hasPayoutAccount(producer)) return "no_account";
   return getDb().$client.transaction((): "ok" | "over_balance" | "duplicate" => {
     // The same bank transfer recorded twice (a double click, a second tab) would pay out twice on paper.
     const memo = `payout ${payout.reference}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bankAccountText, changedFields, mergeChanges, parseChanges, statusAfterSave, type ProfileFacts } from "./profile-changes";
+import { bankAccountText, changedFields, mergeChanges, parseChanges, statusAfterSave, verificationAfterSave, type ProfileFacts } from "./profile-changes";
 
 const verified: ProfileFacts = {
   name: "HTX Lúa tôm Mỹ Xuyên",
@@ -54,5 +54,22 @@ describe("changedFields", () => {
   it("compares the payout account as one value", () => {
     expect(bankAccountText(null, null, null)).toBeNull();
     expect(changedFields(verified, { ...verified, bankAccount: bankAccountText("970436", "0123456789", null) })).toEqual(["bankAccount"]);
+  });
+});
+
+describe("verificationAfterSave", () => {
+  const account = { ...verified, bankAccount: bankAccountText("970436", "0123456789", "HTX LUA TOM") };
+
+  it("records a payout account set after staff approved, keeping the approval", () => {
+    const after = verificationAfterSave({ verificationStatus: "approved", verificationChanges: null }, verified, account);
+    expect(after.verificationStatus).toBe("approved");
+    expect(parseChanges(after.verificationChanges)).toEqual({ bankAccount: { before: null, after: "970436 0123456789 HTX LUA TOM" } });
+  });
+
+  it("records nothing for a profile staff never decided on", () => {
+    expect(verificationAfterSave({ verificationStatus: "pending", verificationChanges: null }, verified, account)).toEqual({
+      verificationStatus: "pending",
+      verificationChanges: null,
+    });
   });
 });

@@ -23,6 +23,31 @@ export function bankAccountText(bin: string | null, accountNo: string | null, ac
   return parts.length > 0 ? parts.join(" ") : null;
 }
 
+/** A producer row (or the fields about to be written to it) as the facts staff compare. */
+export function profileFacts(p: {
+  name: string;
+  entityType: string;
+  provinceCode: string;
+  wardCode: string;
+  addressLine: string;
+  phone: string | null;
+  story: string;
+  bankBin: string | null;
+  bankAccountNo: string | null;
+  bankAccountName: string | null;
+}): ProfileFacts {
+  return {
+    name: p.name,
+    entityType: p.entityType,
+    provinceCode: p.provinceCode,
+    wardCode: p.wardCode,
+    addressLine: p.addressLine,
+    phone: p.phone,
+    story: p.story,
+    bankAccount: bankAccountText(p.bankBin, p.bankAccountNo, p.bankAccountName),
+  };
+}
+
 /** The fields whose value differs between two versions of a profile. */
 export function changedFields(before: ProfileFacts, after: ProfileFacts): TrackedField[] {
   return TRACKED_FIELDS.filter((field) => (before[field] ?? null) !== (after[field] ?? null));
@@ -73,4 +98,23 @@ export function statusAfterSave(current: VerificationStatus, changed: readonly T
   if (current === "rejected" || current === "pending") return current;
   if (current === "changes_requested") return "pending";
   return changed.some((field) => REVERIFY_FIELDS.includes(field)) ? "pending" : "approved";
+}
+
+/**
+ * The verification status and the recorded changes after a producer saves a change to its profile
+ * (the profile form or the payout-account page): one rule for both, so staff see every change in
+ * the queue whichever page made it. A profile staff never decided on has nothing "since the
+ * decision" to show, so its changes are not recorded.
+ */
+export function verificationAfterSave(
+  saved: { verificationStatus: VerificationStatus; verificationChanges: string | null },
+  before: ProfileFacts,
+  after: ProfileFacts,
+): { verificationStatus: VerificationStatus; verificationChanges: string | null } {
+  const verificationStatus = statusAfterSave(saved.verificationStatus, changedFields(before, after));
+  const decidedBefore = saved.verificationStatus !== "pending" || saved.verificationChanges !== null;
+  const verificationChanges = decidedBefore
+    ? JSON.stringify(mergeChanges(parseChanges(saved.verificationChanges), before, after))
+    : saved.verificationChanges;
+  return { verificationStatus, verificationChanges };
 }

@@ -1,17 +1,9 @@
 import { z } from "zod";
-import type { MessageKey } from "~/i18n/vi";
 import { parseLoginId } from "../accounts/login-id";
 import { ENTITY_TYPES } from "./entity-types";
 import { message, required } from "../shared/form-messages";
 
-const digits = (min: number, max: number, key: MessageKey) =>
-  z
-    .string()
-    .transform((v) => v.replace(/\s/g, ""))
-    .pipe(z.string().regex(new RegExp(`^\\d{${min},${max}}$`), message(key)))
-    .optional();
-
-/** The producer profile a producer (or a helper for them) fills in before staff verify it. */
+/** The producer profile a producer fills in before staff verify it (the payout account has its own form). */
 export const profileSchema = z.object({
   name: z.string(required).trim().min(2, message("profile.error.name")).max(150, message("profile.error.name")),
   entityType: z.enum(ENTITY_TYPES, { errorMap: () => ({ message: message("profile.error.entityType") }) }),
@@ -34,10 +26,5 @@ export const profileSchema = z.object({
     return id.value;
   }),
   story: z.string().trim().max(4000, message("profile.error.story")).optional(),
-  bankBin: digits(6, 6, "profile.error.bankBin"),
-  bankAccountNo: digits(6, 19, "profile.error.bankAccountNo"),
-  bankAccountName: z.string().trim().max(100, message("profile.error.bankAccountName")).optional(),
-  /** Asked only when the payout account changes; checked by the domain, never stored. */
-  currentPassword: z.string().max(128, message("profile.error.currentPassword")).optional(),
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
