@@ -17,7 +17,7 @@ beforeAll(async () => {
   server = await startServer();
   writer = new Database(server.databasePath);
   const signUp = await post("/signup", "", { fullName: "Trần Văn Cua", login: "0939222333", password: "mat-khau-dai", role: "producer" });
-  expect(signUp.headers.get("location")).toBe("/seller");
+  expect(signUp.headers.get("location")).toBe("/seller/profile");
   producer = cookieOf(signUp);
   const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
   const profile = { provinceCode: "92", wardCode: ward, addressLine: "Ấp Mỹ Phước", name: "Hợp tác xã Ông Cua", entityType: "cooperative", phone: "0939 222 333" };

@@ -566,7 +566,7 @@ describe("producer payouts", () => {
     const paidOutBefore = paidOut();
     const staff = await signIn("staff@demo.local");
     // The demo cooperative has an account; taken away here, as for a producer that never gave one.
-    server.db.prepare("UPDATE producers SET bank_bin = NULL, bank_account_no = NULL, bank_account_name = NULL WHERE id = ?").run(producerId);
+    writer.prepare("UPDATE producers SET bank_bin = NULL, bank_account_no = NULL, bank_account_name = NULL WHERE id = ?").run(producerId);
     // Without a payout account there is nowhere the transfer could have gone: no form, and a post is refused.
     const withoutAccount = (await text(await send("/staff/payouts", staff))).doc.querySelector(`input[name=producerId][value="${producerId}"]`);
     expect(withoutAccount).toBeNull();
