@@ -16,7 +16,7 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../setup/browser";
+import { cameraPhoto, launchChromium } from "../setup/browser";
 import { startServer, type TestServer } from "../setup/server";
 import { nextBuyerPhone } from "../setup/buyers";
 import {
@@ -296,6 +296,12 @@ function body(form: FoundForm, entries: Entry[]): BodyInit {
   return data;
 }
 
+let cameraJpeg: Blob | undefined;
+async function photo(): Promise<Blob> {
+  cameraJpeg ??= new Blob([new Uint8Array(await cameraPhoto())], { type: "image/jpeg" });
+  return cameraJpeg;
+}
+
 const HOSTILE_FILE = new Blob([`<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"><script>window.__pwned=1</script></svg>`], { type: "image/svg+xml" });
 
 /** Random entries for one form: each field kept valid, made hostile, left out or sent twice; sometimes an extra stray field. */
@@ -492,6 +498,9 @@ describe("hostile input", () => {
         const payloads = xssPayloads(`s${i}-${j}`);
         const payload = payloads[(i + j) % payloads.length]!;
         const entries: Entry[] = form.fields.filter((f) => f.kind !== "file").map((f, k) => [f.name, f === target ? payload : validValue(f, 1000 + i * 10 + k)]);
+        // A real photo where a form takes one: a product goes on sale only with a photo, and on sale
+        // is where its stored text reaches the storefront pages read back below.
+        for (const f of form.fields.filter((f) => f.kind === "file")) entries.push([f.name, await photo()]);
         if (form.buttons[0]) entries.push(form.buttons[0]);
         const { res, body: html } = await send(form.action, cookies[form.role]!, { method: "POST", body: body(form, entries) });
         const problem = judge(form, entries, res.status, res.headers.get("content-type") ?? "", html);

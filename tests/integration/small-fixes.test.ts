@@ -109,11 +109,15 @@ describe("provinces are listed by name in Vietnamese order", () => {
     expect(optionCodes(english.doc.querySelector("select[name=provinceCode]"))).toEqual(byName("nameEn", "en"));
   });
 
-  it("in the producer's profile", async () => {
+  it("in the producer's profile, where same-named communes are offered by their province's name", async () => {
+    // The profile asks the commune by name (ADR 0014); "Tân Phú" is a commune of several provinces.
     const producer = await signedIn("producer@demo.local");
-    const page = await producer.page("/seller/profile");
-    expect(page.status).toBe(200);
-    expect(optionCodes(page.doc.querySelector("select[name=province]"))).toEqual(byName("name", "vi"));
+    const res = await producer.send("/seller/profile", { name: "HTX thử", entityType: "cooperative", commune: "tan phu", phone: "0939000111" });
+    expect(res.status).toBe(400);
+    const page = await read(res);
+    const labels = page.doc.querySelectorAll("input[type=radio][name=wardCode]").map((input) => input.parentNode?.textContent.trim() ?? "");
+    expect(labels.length).toBeGreaterThan(2);
+    expect(labels).toEqual([...labels].sort(new Intl.Collator("vi").compare));
   });
 
   it("in the catalog filter and the central staff's dashboard picker", async () => {
