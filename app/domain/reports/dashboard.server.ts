@@ -223,7 +223,9 @@ export function dashboardFigures(staff: SessionUser, query: DashboardQuery, toda
   const add = <K>(map: Map<K, number>, key: K, vnd: number) => map.set(key, (map.get(key) ?? 0) + vnd);
   for (const line of lines) {
     add(groupRevenue, line.group, line.revenue);
-    if (line.certified > 0) add(starsRevenue, String(line.stars) as StarBucket, line.certified);
+    // Certified revenue has valid stars (3 to 5); the figures show only the known buckets anyway.
+    const bucket = STAR_BUCKETS.find((b) => b === String(line.stars));
+    if (line.certified > 0 && bucket) add(starsRevenue, bucket, line.certified);
     add(starsRevenue, "none", line.revenue - line.certified);
   }
 
