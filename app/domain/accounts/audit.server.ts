@@ -1,6 +1,5 @@
 import { and, count, desc, eq, gte, lt } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
 import { staffAudit, users } from "~/db/schema";
 import { AUDIT_PAGE_SIZE, auditTimeRange, type AuditFilters } from "./audit-view";
 import type { SessionUser } from "./sessions.server";
@@ -19,19 +18,19 @@ export interface AuditEntry {
  * action itself, so there is never an action without its audit row or the reverse.
  */
 export function recordAudit(staff: SessionUser, entry: AuditEntry, now = Date.now()) {
-  prepared(
-    `INSERT INTO staff_audit (actor_user_id, action, subject_type, subject_id, province_code, before, after, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    staff.id,
-    entry.action,
-    entry.subjectType,
-    String(entry.subjectId),
-    entry.provinceCode,
-    entry.before === undefined ? null : JSON.stringify(entry.before),
-    entry.after === undefined ? null : JSON.stringify(entry.after),
-    now,
-  );
+  getDb()
+    .insert(staffAudit)
+    .values({
+      actorUserId: staff.id,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: String(entry.subjectId),
+      provinceCode: entry.provinceCode,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      createdAt: now,
+    })
+    .run();
 }
 
 export interface AuditRow {

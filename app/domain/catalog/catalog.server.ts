@@ -1,9 +1,12 @@
-import { prepared } from "~/db/prepared.server";
+import { and, asc, count, desc, eq, gt, gte, lte, sql, type SQL } from "drizzle-orm";
+import { alias, integer, real, sqliteTable, text, type SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db/client.server";
-import { badgeValidSql } from "../certification/badge-cache.server";
+import { once } from "~/db/prepared.server";
+import { productPhotos, products } from "~/db/schema";
+import { badgeValid } from "../certification/badge-cache.server";
 import { todayInVietnam } from "../shared/dates";
 import { cachedFor } from "../shared/ttl-cache";
-import { MAX_COUNTED, PAGE_SIZE, type CatalogFilters } from "./catalog-params";
+import { MAX_COUNTED, PAGE_SIZE, type CatalogFilters, type CatalogSort } from "./catalog-params";
 import type { ProductGroup } from "./groups";
 import { prefixMatch, queryWords, typoMatch, vocabularyOf, type Vocabulary } from "./search-query";
 
@@ -26,28 +29,52 @@ export interface ProductCard {
 /**
  * Products anyone may see and buy: put on sale by their producer, from a verified producer, and not
  * held by staff. The one storefront rule: pages, cart, checkout, open data and reports all use it.
+ * Literal values rather than `eq()`'s parameters: the SQL (and its plan) stays what was measured.
+ */
+export const publicProduct: SQL = sql`(${products.status} = 'live' AND ${products.producerVerified} = 1 AND ${products.heldAt} IS NULL)`;
+
+/**
+ * `publicProduct` as SQL text over the alias `p`, for the statements not yet moved to Drizzle (cart,
+ * checkout, open data, the demo's orders); it goes with its last caller (ADR 0015).
  */
 export const PUBLIC_PRODUCT = "p.status = 'live' AND p.producer_verified = 1 AND p.held_at IS NULL";
 
-export const CARD_COLUMNS = `p.id, p.slug, p.name, p.price_vnd AS priceVnd, p.unit, p.stock,
-  p.province_code AS provinceCode, p.group_code AS groupCode,
-  CASE WHEN ${badgeValidSql("p", ":today")} THEN p.badge_stars END AS stars,
-  ph.file AS photo, ph.width AS photoWidth, ph.height AS photoHeight`;
+/** Each product's first photo: joined as `leftJoin(coverPhoto, coverPhotoOfProduct)`. */
+export const coverPhoto = alias(productPhotos, "ph");
+export const coverPhotoOfProduct = eq(
+  coverPhoto.id,
+  sql`(SELECT ${productPhotos.id} FROM ${productPhotos} WHERE ${productPhotos.productId} = ${products.id}
+    ORDER BY ${productPhotos.position}, ${productPhotos.id} LIMIT 1)`,
+);
 
-/** Joins each product's first photo. */
-export const COVER_PHOTO_JOIN = `LEFT JOIN product_photos ph ON ph.id =
-  (SELECT id FROM product_photos WHERE product_id = p.id ORDER BY position, id LIMIT 1)`;
-
-const ORDER_BY: Record<CatalogFilters["sort"], string> = {
-  relevance: "p.published_at DESC, p.id DESC",
-  newest: "p.published_at DESC, p.id DESC",
-  price_asc: "p.price_vnd ASC, p.id ASC",
-  price_desc: "p.price_vnd DESC, p.id DESC",
-  // Walks the stars index; a certificate that lapsed since the last expiry sweep may rank by its old stars (shown without badge).
-  stars: "p.badge_stars DESC, p.published_at DESC, p.id DESC",
-  best_selling: "p.sold_count DESC, p.id DESC",
+/**
+ * What a `ProductCard` is read from, over `products` and `coverPhoto`. A statement selecting these
+ * takes the placeholder `today`, which decides whether the badge still shows.
+ */
+export const productCardColumns = {
+  id: products.id,
+  slug: products.slug,
+  name: products.name,
+  priceVnd: products.priceVnd,
+  unit: products.unit,
+  stock: products.stock,
+  provinceCode: products.provinceCode,
+  groupCode: products.groupCode,
+  stars: sql<number | null>`CASE WHEN ${badgeValid(products, sql.placeholder("today"))} THEN ${products.badgeStars} END`,
+  photo: coverPhoto.file,
+  photoWidth: coverPhoto.width,
+  photoHeight: coverPhoto.height,
 };
 
+const ORDER_BY: Record<CatalogSort, SQL[]> = {
+  relevance: [desc(products.publishedAt), desc(products.id)],
+  newest: [desc(products.publishedAt), desc(products.id)],
+  price_asc: [asc(products.priceVnd), asc(products.id)],
+  price_desc: [desc(products.priceVnd), desc(products.id)],
+  // Walks the stars index; a certificate that lapsed since the last expiry sweep may rank by its old stars (shown without badge).
+  stars: [desc(products.badgeStars), desc(products.publishedAt), desc(products.id)],
+  best_selling: [desc(products.soldCount), desc(products.id)],
+};
 
 export interface CatalogPage {
   products: ProductCard[];
@@ -61,59 +88,149 @@ export interface CatalogPage {
 }
 
 /**
- * Two indexes of the same products: products_head_fts holds what a product is and where from (name,
- * province), products_fts also its group, producer and description (search-text.ts, migration 0013).
+ * Two FTS5 indexes of the same products: products_head_fts holds what a product is and where from
+ * (name, province), products_fts also its group, producer and description (search-text.ts, migration
+ * 0013). Hand-written migrations make them (0001, 0014), not drizzle-kit, so they are described here
+ * rather than in schema.ts, with only what the catalog reads: the product's id (rowid) and bm25's rank.
  */
 type SearchIndex = "products_head_fts" | "products_fts";
+const searchIndex = (name: SearchIndex) => sqliteTable(name, { rowid: integer("rowid").notNull(), rank: real("rank").notNull() });
+const SEARCH_INDEXES: Record<SearchIndex, ReturnType<typeof searchIndex>> = {
+  products_head_fts: searchIndex("products_head_fts"),
+  products_fts: searchIndex("products_fts"),
+};
+/** The terms of products_fts (an fts5vocab table, migration 0002). */
+const productsFtsVocab = sqliteTable("products_fts_vocab", { term: text("term").notNull() });
 
 interface Search {
   index: SearchIndex;
   match: string;
 }
 
+/**
+ * Which filters a catalog statement applies. Each shape is prepared once, on first use, with its
+ * values as placeholders: as many statements as there were distinct SQL texts before.
+ */
+interface CatalogShape {
+  index: SearchIndex | null;
+  group: boolean;
+  province: boolean;
+  stars: boolean;
+  minPrice: boolean;
+  maxPrice: boolean;
+  inStock: boolean;
+}
+
+function preparedPerShape<Shape, Statement>(build: (shape: Shape) => Statement): (shape: Shape) => Statement {
+  const statements = new Map<string, Statement>();
+  return (shape) => {
+    const key = JSON.stringify(shape);
+    let statement = statements.get(key);
+    if (statement === undefined) {
+      statement = build(shape);
+      statements.set(key, statement);
+    }
+    return statement;
+  };
+}
+
+function catalogConditions(shape: CatalogShape): SQL | undefined {
+  const today = sql.placeholder("today");
+  return and(
+    publicProduct,
+    shape.index === null ? undefined : sql`${SEARCH_INDEXES[shape.index]} MATCH ${sql.placeholder("match")}`,
+    shape.group ? eq(products.groupCode, sql.placeholder("group")) : undefined,
+    shape.province ? eq(products.provinceCode, sql.placeholder("province")) : undefined,
+    shape.stars ? and(gte(products.badgeStars, sql.placeholder("stars")), badgeValid(products, today)) : undefined,
+    shape.minPrice ? gte(products.priceVnd, sql.placeholder("minPrice")) : undefined,
+    shape.maxPrice ? lte(products.priceVnd, sql.placeholder("maxPrice")) : undefined,
+    shape.inStock ? gt(products.stock, 0) : undefined,
+  );
+}
+
+/** How many products match, up to the placeholder `cap`. */
+const countMatches = preparedPerShape((shape: CatalogShape) => {
+  const db = getDb();
+  const capped = <Q extends SQLiteSelect>(query: Q) => query.where(catalogConditions(shape)).limit(sql.placeholder("cap"));
+  const one = { one: sql<number>`1` };
+  if (shape.index === null) {
+    return db.select({ counted: count() }).from(capped(db.select(one).from(products).$dynamic()).as("matches")).prepare();
+  }
+  const fts = SEARCH_INDEXES[shape.index];
+  return db
+    .select({ counted: count() })
+    .from(capped(db.select(one).from(fts).innerJoin(products, eq(products.id, fts.rowid)).$dynamic()).as("matches"))
+    .prepare();
+});
+
+/** One page of matching product cards in the order asked for (placeholders `limit`, `offset`). */
+const cardPage = preparedPerShape((shape: CatalogShape & { sort: CatalogSort }) => {
+  const db = getDb();
+  const page = <Q extends SQLiteSelect>(query: Q) =>
+    query
+      .where(catalogConditions(shape))
+      .orderBy(...ORDER_BY[shape.sort])
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"));
+  if (shape.index === null) {
+    return page(db.select(productCardColumns).from(products).leftJoin(coverPhoto, coverPhotoOfProduct).$dynamic()).prepare();
+  }
+  const fts = SEARCH_INDEXES[shape.index];
+  return page(
+    db.select(productCardColumns).from(fts).innerJoin(products, eq(products.id, fts.rowid)).leftJoin(coverPhoto, coverPhotoOfProduct).$dynamic(),
+  ).prepare();
+});
+
+/** The most recently listed matches (highest ids) with their rank, up to the placeholder `cap`. */
+const rankedHits = preparedPerShape((shape: CatalogShape & { index: SearchIndex }) => {
+  const fts = SEARCH_INDEXES[shape.index];
+  return getDb()
+    .select({ id: products.id, rank: fts.rank })
+    .from(fts)
+    .innerJoin(products, eq(products.id, fts.rowid))
+    .where(catalogConditions(shape))
+    .orderBy(desc(fts.rowid))
+    .limit(sql.placeholder("cap"))
+    .prepare();
+});
+
+/** The cards of the products whose ids are in the JSON array `ids`, in no particular order. */
+const cardsByIds = once(() =>
+  getDb()
+    .select(productCardColumns)
+    .from(products)
+    .leftJoin(coverPhoto, coverPhotoOfProduct)
+    .where(sql`${products.id} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`)
+    .prepare(),
+);
+
 function queryCatalog(filters: CatalogFilters, search: Search | null, limit: number, offset: number) {
-  const where = [PUBLIC_PRODUCT];
-  const params: Record<string, string | number> = { today: todayInVietnam(), cap: MAX_COUNTED + 1 };
-  let from = "products p";
-  if (search) {
-    from = `${search.index} JOIN products p ON p.id = ${search.index}.rowid`;
-    where.push(`${search.index} MATCH :match`);
-    params.match = search.match;
-  }
-  if (filters.group) {
-    where.push("p.group_code = :group");
-    params.group = filters.group;
-  }
-  if (filters.province) {
-    where.push("p.province_code = :province");
-    params.province = filters.province;
-  }
-  if (filters.stars) {
-    where.push(`p.badge_stars >= :stars AND ${badgeValidSql("p", ":today")}`);
-    params.stars = filters.stars;
-  }
-  if (filters.minPrice !== undefined) {
-    where.push("p.price_vnd >= :minPrice");
-    params.minPrice = filters.minPrice;
-  }
-  if (filters.maxPrice !== undefined) {
-    where.push("p.price_vnd <= :maxPrice");
-    params.maxPrice = filters.maxPrice;
-  }
-  if (filters.inStock) where.push("p.stock > 0");
-  const whereSql = where.join(" AND ");
+  const shape: CatalogShape = {
+    index: search?.index ?? null,
+    group: Boolean(filters.group),
+    province: Boolean(filters.province),
+    stars: Boolean(filters.stars),
+    minPrice: filters.minPrice !== undefined,
+    maxPrice: filters.maxPrice !== undefined,
+    inStock: filters.inStock,
+  };
+  const values = {
+    today: todayInVietnam(),
+    cap: MAX_COUNTED + 1,
+    match: search?.match,
+    group: filters.group,
+    province: filters.province,
+    stars: filters.stars,
+    minPrice: filters.minPrice,
+    maxPrice: filters.maxPrice,
+  };
 
-  if (search && filters.sort === "relevance") return rankedPage(search.index, from, whereSql, params, limit, offset);
+  if (search && filters.sort === "relevance") return rankedPage({ ...shape, index: search.index }, values, limit, offset);
 
-  const { counted } = prepared(
-    `SELECT count(*) AS counted FROM (SELECT 1 FROM ${from} WHERE ${whereSql} LIMIT :cap)`,
-  ).get(params) as { counted: number };
+  const counted = countMatches(shape).get(values)?.counted ?? 0;
   const total = Math.min(counted, MAX_COUNTED);
   if (total === 0 || offset >= total) return { products: [], total, more: counted > MAX_COUNTED };
-  const products = prepared(
-    `SELECT ${CARD_COLUMNS} FROM ${from} ${COVER_PHOTO_JOIN}
-     WHERE ${whereSql} ORDER BY ${ORDER_BY[filters.sort]} LIMIT :limit OFFSET :offset`,
-  ).all({ ...params, limit, offset }) as ProductCard[];
+  const products: ProductCard[] = cardPage({ ...shape, sort: filters.sort }).all({ ...values, limit, offset });
   return { products, total, more: counted > MAX_COUNTED };
 }
 
@@ -122,27 +239,15 @@ function queryCatalog(filters: CatalogFilters, search: Search | null, limit: num
  * once with their rank, then counted, sorted and paged here, so a common word costs about what a
  * rare one does.
  */
-function rankedPage(
-  index: SearchIndex,
-  from: string,
-  whereSql: string,
-  params: Record<string, string | number>,
-  limit: number,
-  offset: number,
-) {
-  const hits = prepared(
-    `SELECT p.id AS id, ${index}.rank AS rank FROM ${from} WHERE ${whereSql}
-     ORDER BY ${index}.rowid DESC LIMIT :cap`,
-  ).all(params) as { id: number; rank: number }[];
+function rankedPage(shape: CatalogShape & { index: SearchIndex }, values: { today: string; cap: number }, limit: number, offset: number) {
+  const hits = rankedHits(shape).all(values);
   const total = Math.min(hits.length, MAX_COUNTED);
   const pageIds = hits
     .slice(0, total)
     .sort((a, b) => a.rank - b.rank || b.id - a.id)
     .slice(offset, offset + limit)
     .map((h) => h.id);
-  const cards = prepared(
-    `SELECT ${CARD_COLUMNS} FROM products p ${COVER_PHOTO_JOIN} WHERE p.id IN (SELECT value FROM json_each(:ids))`,
-  ).all({ ids: JSON.stringify(pageIds), today: params.today }) as ProductCard[];
+  const cards: ProductCard[] = cardsByIds().all({ ids: JSON.stringify(pageIds), today: values.today });
   const byId = new Map(cards.map((c) => [c.id, c]));
   return {
     products: pageIds.map((id) => byId.get(id)).filter((c): c is ProductCard => c !== undefined),
@@ -192,5 +297,5 @@ export function suggestProducts(q: string, limit = 8): { slug: string; name: str
 
 // The index's terms change only when products are written; a few minutes' lag only delays a correction.
 const searchVocabulary = cachedFor<Vocabulary>(5 * 60_000, () =>
-  vocabularyOf((getDb().$client.prepare("SELECT term FROM products_fts_vocab").all() as { term: string }[]).map((r) => r.term)),
+  vocabularyOf(getDb().select({ term: productsFtsVocab.term }).from(productsFtsVocab).all().map((r) => r.term)),
 );

@@ -1,17 +1,15 @@
-import { eq, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, asc, desc, eq, inArray, ne, notExists, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
-import { producers, products } from "~/db/schema";
+import { collectionProducts, collections, producers, products } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { staffProvince } from "../accounts/staff.server";
-import { badgeValidSql } from "../certification/badge-cache.server";
+import { badgeValid } from "../certification/badge-cache.server";
 import { hasValidBadge } from "../certification/certificate";
 import { todayInVietnam } from "../shared/dates";
 import { slugify } from "./fold";
 import type { CollectionInput } from "./collection-form";
-import { PUBLIC_PRODUCT, searchCatalog } from "./catalog.server";
+import { publicProduct, searchCatalog } from "./catalog.server";
 import { MAX_QUERY_LENGTH } from "./catalog-params";
 
 export interface CollectionSummary {
@@ -23,34 +21,74 @@ export interface CollectionSummary {
   products: number;
 }
 
-// A collection is a provincial staff member's when every product it features is from their province.
-const WHOLLY_IN_PROVINCE = `(:province IS NULL OR NOT EXISTS (SELECT 1 FROM collection_products cp JOIN products p ON p.id = cp.product_id
-  WHERE cp.collection_id = c.id AND p.province_code <> :province))`;
+/**
+ * A collection is a provincial staff member's when every product it features is from their province
+ * (no condition for central staff, who have no province). Over `collections` in the outer query.
+ */
+function whollyInProvince(province: string | null) {
+  if (province === null) return undefined;
+  return notExists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(collectionProducts)
+      .innerJoin(products, eq(products.id, collectionProducts.productId))
+      .where(and(eq(collectionProducts.collectionId, collections.id), ne(products.provinceCode, province))),
+  );
+}
 
 export function collectionsForStaff(staff: SessionUser): CollectionSummary[] {
-  return prepared(
-    `SELECT c.id, c.title, c.starts_on AS startsOn, c.ends_on AS endsOn, c.position,
-       (SELECT count(*) FROM collection_products WHERE collection_id = c.id) AS products
-     FROM collections c WHERE ${WHOLLY_IN_PROVINCE} ORDER BY c.starts_on DESC, c.position, c.id LIMIT 200`,
-  ).all({ province: staffProvince(staff) }) as CollectionSummary[];
+  const db = getDb();
+  return db
+    .select({
+      id: collections.id,
+      title: collections.title,
+      startsOn: collections.startsOn,
+      endsOn: collections.endsOn,
+      position: collections.position,
+      products: db.$count(collectionProducts, eq(collectionProducts.collectionId, collections.id)),
+    })
+    .from(collections)
+    .where(whollyInProvince(staffProvince(staff)))
+    .orderBy(desc(collections.startsOn), asc(collections.position), asc(collections.id))
+    .limit(200)
+    .all();
 }
 
 /** A collection to edit; a 403 page for one featuring another province's goods (provincial staff). */
 export function collectionForStaff(staff: SessionUser, id: number) {
-  const mine = prepared(`SELECT 1 FROM collections c WHERE c.id = :id AND ${WHOLLY_IN_PROVINCE}`).get({ id, province: staffProvince(staff) });
+  const mine = getDb()
+    .select({ id: collections.id })
+    .from(collections)
+    .where(and(eq(collections.id, id), whollyInProvince(staffProvince(staff))))
+    .get();
   const collection = collectionForEditing(id);
   if (collection && !mine) throw new Response("Forbidden", { status: 403 });
   return collection;
 }
 
 function collectionForEditing(id: number) {
-  const collection = prepared(
-    "SELECT id, title, description, starts_on AS startsOn, ends_on AS endsOn, position FROM collections WHERE id = ?",
-  ).get(id) as { id: number; title: string; description: string; startsOn: string; endsOn: string | null; position: number } | undefined;
+  const db = getDb();
+  const collection = db
+    .select({
+      id: collections.id,
+      title: collections.title,
+      description: collections.description,
+      startsOn: collections.startsOn,
+      endsOn: collections.endsOn,
+      position: collections.position,
+    })
+    .from(collections)
+    .where(eq(collections.id, id))
+    .get();
   if (!collection) return null;
-  const slugs = (prepared(
-    "SELECT p.slug FROM collection_products cp JOIN products p ON p.id = cp.product_id WHERE cp.collection_id = ? ORDER BY cp.position",
-  ).all(id) as { slug: string }[]).map((r) => r.slug);
+  const slugs = db
+    .select({ slug: products.slug })
+    .from(collectionProducts)
+    .innerJoin(products, eq(products.id, collectionProducts.productId))
+    .where(eq(collectionProducts.collectionId, id))
+    .orderBy(asc(collectionProducts.position))
+    .all()
+    .map((r) => r.slug);
   return { ...collection, slugs };
 }
 
@@ -71,10 +109,16 @@ export function saveCollection(
 ): { ok: true; id: number } | ({ ok: false } & CollectionRefusal) | { ok: false; problem: "notFound" } {
   const today = todayInVietnam(new Date(now));
   const rows = input.products.map((slug) => {
-    const product = prepared(
-      `SELECT p.id, p.province_code AS provinceCode, (${PUBLIC_PRODUCT} AND ${badgeValidSql("p", ":today")}) AS featurable
-       FROM products p WHERE p.slug = :slug`,
-    ).get({ slug, today }) as { id: number; provinceCode: string; featurable: 0 | 1 } | undefined;
+    const product = getDb()
+      .select({
+        id: products.id,
+        provinceCode: products.provinceCode,
+        // 1 when on sale with a valid badge; SQLite's boolean, compared as before.
+        featurable: sql<number | null>`(${publicProduct} AND ${badgeValid(products, today)})`,
+      })
+      .from(products)
+      .where(eq(products.slug, slug))
+      .get();
     return { slug, product };
   });
   const unknown = rows.filter((r) => !r.product).map((r) => r.slug);
@@ -85,7 +129,7 @@ export function saveCollection(
   const outside = rows.filter((r) => province !== null && r.product!.provinceCode !== province).map((r) => r.slug);
   if (outside.length > 0) return { ok: false, problem: "outOfProvince", slugs: outside };
 
-  return getDb().$client.transaction(() => {
+  return getDb().transaction((tx) => {
     const before = collectionId === null ? null : collectionForEditing(collectionId);
     if (collectionId !== null && !before) return { ok: false as const, problem: "notFound" as const };
     // Editing a collection that features another province's goods is not a provincial staff member's call.
@@ -97,19 +141,23 @@ export function saveCollection(
       endsOn: input.endsOn ?? null,
       position: input.position,
     };
-    let id = collectionId;
-    if (id === null) {
-      id = (prepared(
-        `INSERT INTO collections (slug, title, description, position, starts_on, ends_on, created_by_user_id, created_at)
-         VALUES (:slug, :title, :description, :position, :startsOn, :endsOn, :userId, :now) RETURNING id`,
-      ).get({ ...values, slug: `${slugify(input.title) || "bo-suu-tap"}-${now.toString(36)}`, userId: staff.id, now }) as { id: number }).id;
-    } else {
-      prepared(
-        "UPDATE collections SET title = :title, description = :description, position = :position, starts_on = :startsOn, ends_on = :endsOn WHERE id = :id",
-      ).run({ ...values, id });
-      prepared("DELETE FROM collection_products WHERE collection_id = ?").run(id);
+    const id =
+      collectionId ??
+      tx
+        .insert(collections)
+        .values({ ...values, slug: `${slugify(input.title) || "bo-suu-tap"}-${now.toString(36)}`, createdByUserId: staff.id, createdAt: now })
+        .returning({ id: collections.id })
+        .get().id;
+    if (collectionId !== null) {
+      tx.update(collections).set(values).where(eq(collections.id, id)).run();
+      tx.delete(collectionProducts).where(eq(collectionProducts.collectionId, id)).run();
     }
-    rows.forEach((r, i) => prepared("INSERT INTO collection_products (collection_id, product_id, position) VALUES (?, ?, ?)").run(id, r.product!.id, i));
+    // The form always sends at least one product; Drizzle refuses an insert of no rows.
+    if (rows.length > 0) {
+      tx.insert(collectionProducts)
+        .values(rows.map((r, position) => ({ collectionId: id, productId: r.product!.id, position })))
+        .run();
+    }
     recordAudit(
       staff,
       {
@@ -123,7 +171,7 @@ export function saveCollection(
       now,
     );
     return { ok: true as const, id };
-  })();
+  });
 }
 
 /** A product as the collection editor lists it, chosen or found. */
@@ -141,20 +189,19 @@ export interface CollectionPick {
 /** The products of these slugs for the editor, by slug (a slug no product has is missing). */
 export function collectionPicks(staff: SessionUser, slugs: readonly string[], today = todayInVietnam()): Map<string, CollectionPick> {
   if (slugs.length === 0) return new Map();
-  const p = alias(products, "p");
   const rows = getDb()
     .select({
-      slug: p.slug,
-      name: p.name,
+      slug: products.slug,
+      name: products.name,
       producerName: producers.name,
-      provinceCode: p.provinceCode,
-      badgeStars: p.badgeStars,
-      badgeExpiresOn: p.badgeExpiresOn,
-      isPublic: sql<number>`${sql.raw(PUBLIC_PRODUCT)}`,
+      provinceCode: products.provinceCode,
+      badgeStars: products.badgeStars,
+      badgeExpiresOn: products.badgeExpiresOn,
+      isPublic: sql<number>`${publicProduct}`,
     })
-    .from(p)
-    .innerJoin(producers, eq(producers.id, p.producerId))
-    .where(inArray(p.slug, [...slugs]))
+    .from(products)
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .where(inArray(products.slug, [...slugs]))
     .all();
   const province = staffProvince(staff);
   return new Map(

@@ -1,7 +1,6 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { listingReports, producers, products } from "~/db/schema";
-import { prepared } from "~/db/prepared.server";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { addressKey, rateLimiter } from "../accounts/rate-limit.server";
@@ -21,16 +20,13 @@ export function reportListing(
   reporter: { userId: number | null; clientIp: string },
   now = Date.now(),
 ): "reported" | "not_found" | "too_many" {
-  const product = prepared("SELECT id FROM products WHERE slug = ?").get(slug) as { id: number } | undefined;
+  const product = getDb().select({ id: products.id }).from(products).where(eq(products.slug, slug)).get();
   if (!product) return "not_found";
   if (!reportsPerAddress.attempt(addressKey(reporter.clientIp), now)) return "too_many";
-  prepared("INSERT INTO listing_reports (product_id, reason, details, reporter_user_id, created_at) VALUES (?, ?, ?, ?, ?)").run(
-    product.id,
-    report.reason,
-    report.details ?? "",
-    reporter.userId,
-    now,
-  );
+  getDb()
+    .insert(listingReports)
+    .values({ productId: product.id, reason: report.reason, details: report.details ?? "", reporterUserId: reporter.userId, createdAt: now })
+    .run();
   return "reported";
 }
 
@@ -49,14 +45,26 @@ export interface OpenReport {
 
 /** Open reports of listings in the staff member's province (all for central staff), oldest first. */
 export function openReports(staff: SessionUser): OpenReport[] {
-  const rows = prepared(
-    `SELECT r.id, r.reason, r.details, r.created_at AS createdAt, p.id AS productId, p.name AS productName, p.slug AS productSlug,
-       p.held_at IS NOT NULL AS held, pr.name AS producerName
-     FROM listing_reports r JOIN products p ON p.id = r.product_id JOIN producers pr ON pr.id = p.producer_id
-     WHERE r.status = 'open' AND (:province IS NULL OR p.province_code = :province)
-     ORDER BY r.created_at, r.id LIMIT 200`,
-  ).all({ province: staffProvince(staff) }) as (Omit<OpenReport, "held"> & { held: 0 | 1 })[];
-  return rows.map((row) => ({ ...row, held: row.held === 1 }));
+  const province = staffProvince(staff);
+  return getDb()
+    .select({
+      id: listingReports.id,
+      reason: listingReports.reason,
+      details: listingReports.details,
+      createdAt: listingReports.createdAt,
+      productId: products.id,
+      productName: products.name,
+      productSlug: products.slug,
+      held: isNotNull(products.heldAt).mapWith(Boolean),
+      producerName: producers.name,
+    })
+    .from(listingReports)
+    .innerJoin(products, eq(products.id, listingReports.productId))
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .where(and(eq(listingReports.status, "open"), province === null ? undefined : eq(products.provinceCode, province)))
+    .orderBy(asc(listingReports.createdAt), asc(listingReports.id))
+    .limit(200)
+    .all();
 }
 
 export interface HeldListing {
@@ -139,23 +147,23 @@ export function setListingHold(staff: SessionUser, productId: number, hold: bool
 
 /** Closes a report that needs no action, saying why. */
 export function dismissReport(staff: SessionUser, reportId: number, note: string, now = Date.now()): Outcome {
-  const report = prepared("SELECT r.id, r.status, r.product_id AS productId FROM listing_reports r WHERE r.id = ?").get(reportId) as
-    | { id: number; status: string; productId: number }
-    | undefined;
+  const report = getDb()
+    .select({ id: listingReports.id, status: listingReports.status, productId: listingReports.productId })
+    .from(listingReports)
+    .where(eq(listingReports.id, reportId))
+    .get();
   if (!report || report.status !== "open") return "not_found";
   const product = productInScope(staff, report.productId)!;
-  getDb().$client.transaction(() => {
-    prepared("UPDATE listing_reports SET status = 'dismissed', resolved_by_user_id = ?, resolution = ?, resolved_at = ? WHERE id = ?").run(
-      staff.id,
-      note,
-      now,
-      reportId,
-    );
+  getDb().transaction((tx) => {
+    tx.update(listingReports)
+      .set({ status: "dismissed", resolvedByUserId: staff.id, resolution: note, resolvedAt: now })
+      .where(eq(listingReports.id, reportId))
+      .run();
     recordAudit(
       staff,
       { action: "report.dismiss", subjectType: "report", subjectId: reportId, provinceCode: product.provinceCode, before: { status: report.status }, after: { status: "dismissed", note } },
       now,
     );
-  })();
+  });
   return "ok";
 }

@@ -1,10 +1,17 @@
+import { and, asc, count, desc, eq, gte, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { once } from "~/db/prepared.server";
+import { certificates, collectionProducts, collections, producerPhotos, producers, productPhotos, products, wards } from "~/db/schema";
 import { todayInVietnam } from "../shared/dates";
 import { cachedFor } from "../shared/ttl-cache";
 import { isCertificateValid } from "../certification/certificate";
-import { badgeValidSql } from "../certification/badge-cache.server";
-import { prepared } from "~/db/prepared.server";
-import { CARD_COLUMNS, COVER_PHOTO_JOIN, PUBLIC_PRODUCT, type ProductCard } from "./catalog.server";
+import { badgeValid } from "../certification/badge-cache.server";
+import { coverPhoto, coverPhotoOfProduct, productCardColumns, publicProduct, type ProductCard } from "./catalog.server";
 import type { ProductGroup } from "./groups";
+
+// The storefront's statements are prepared once, on first use, and take their values as placeholders:
+// these are the pages every visitor opens (ADR 0015).
+const todayPlaceholder = sql.placeholder("today");
 
 export interface FeaturedCollection {
   id: number;
@@ -14,48 +21,69 @@ export interface FeaturedCollection {
   products: ProductCard[];
 }
 
+const runningCollections = once(() =>
+  getDb()
+    .select({ id: collections.id, slug: collections.slug, title: collections.title, description: collections.description })
+    .from(collections)
+    .where(and(lte(collections.startsOn, todayPlaceholder), or(isNull(collections.endsOn), gte(collections.endsOn, todayPlaceholder))))
+    .orderBy(asc(collections.position), asc(collections.id))
+    .limit(6)
+    .prepare(),
+);
+
+const collectionCards = once(() =>
+  getDb()
+    .select(productCardColumns)
+    .from(collectionProducts)
+    .innerJoin(products, eq(products.id, collectionProducts.productId))
+    .leftJoin(coverPhoto, coverPhotoOfProduct)
+    .where(and(eq(collectionProducts.collectionId, sql.placeholder("collectionId")), publicProduct, badgeValid(products, todayPlaceholder)))
+    .orderBy(asc(collectionProducts.position))
+    .limit(8)
+    .prepare(),
+);
+
 /** Collections running today, each with its certified, public products in the order staff chose. */
 export function featuredCollections(today = todayInVietnam()): FeaturedCollection[] {
-  const collections = prepared(
-    `SELECT id, slug, title, description FROM collections
-     WHERE starts_on <= :today AND (ends_on IS NULL OR ends_on >= :today)
-     ORDER BY position, id LIMIT 6`,
-  ).all({ today }) as Omit<FeaturedCollection, "products">[];
-  const productsOf = prepared(
-    `SELECT ${CARD_COLUMNS} FROM collection_products cp
-     JOIN products p ON p.id = cp.product_id ${COVER_PHOTO_JOIN}
-     WHERE cp.collection_id = :collectionId AND ${PUBLIC_PRODUCT} AND ${badgeValidSql("p", ":today")}
-     ORDER BY cp.position LIMIT 8`,
-  );
-  return collections
-    .map((c) => ({ ...c, products: productsOf.all({ collectionId: c.id, today }) as ProductCard[] }))
+  return runningCollections()
+    .all({ today })
+    .map((c) => ({ ...c, products: collectionCards().all({ collectionId: c.id, today }) }))
     .filter((c) => c.products.length > 0);
 }
 
+const newestCertifiedCards = once(() =>
+  getDb()
+    .select(productCardColumns)
+    // CROSS JOIN keeps SQLite walking certificates newest first instead of sorting every product.
+    .from(certificates)
+    .crossJoin(products)
+    .leftJoin(coverPhoto, coverPhotoOfProduct)
+    // The badge cache only ever points at active certificates, so the certificate's status needs no test here.
+    .where(and(eq(products.badgeCertificateId, certificates.id), publicProduct, badgeValid(products, todayPlaceholder)))
+    .orderBy(desc(certificates.decisionDate), desc(products.id))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
 /** Public products whose certificate was decided most recently. */
 export function newestCertified(limit = 8, today = todayInVietnam()): ProductCard[] {
-  return prepared(
-    // CROSS JOIN keeps SQLite walking certificates newest first instead of sorting every product.
-    // The badge cache only ever points at active certificates, so c.status needs no test here.
-    `SELECT ${CARD_COLUMNS} FROM certificates c
-     CROSS JOIN products p ON p.badge_certificate_id = c.id ${COVER_PHOTO_JOIN}
-     WHERE ${PUBLIC_PRODUCT} AND ${badgeValidSql("p", ":today")}
-     ORDER BY c.decision_date DESC, p.id DESC LIMIT :limit`,
-  ).all({ today, limit }) as ProductCard[];
+  return newestCertifiedCards().all({ today, limit });
 }
 
 // Two grouped counts, each answered from its own covering index (a combined GROUP BY is 15× slower).
 const publicCounts = cachedFor(60_000, () => {
-  const count = (column: "province_code" | "group_code") =>
-    new Map(
-      (
-        prepared(`SELECT p.${column} AS k, count(*) AS n FROM products p WHERE ${PUBLIC_PRODUCT} GROUP BY 1`).all() as {
-          k: string;
-          n: number;
-        }[]
-      ).map((r) => [r.k, r.n]),
-    );
-  return { byProvince: count("province_code"), byGroup: count("group_code") as Map<ProductGroup, number> };
+  const db = getDb();
+  const byProvince = db
+    .select({ province: products.provinceCode, n: count() })
+    .from(products)
+    .where(publicProduct)
+    .groupBy(products.provinceCode)
+    .all();
+  const byGroup = db.select({ group: products.groupCode, n: count() }).from(products).where(publicProduct).groupBy(products.groupCode).all();
+  return {
+    byProvince: new Map(byProvince.map((r) => [r.province, r.n])),
+    byGroup: new Map<ProductGroup, number>(byGroup.map((r) => [r.group, r.n])),
+  };
 });
 
 /** Public product counts per province and per group, up to a minute old. */
@@ -102,68 +130,119 @@ export interface ProductDetails {
   certificate: CertificateDetails | null;
 }
 
+const publicProductBySlug = once(() =>
+  getDb()
+    .select({
+      id: products.id,
+      slug: products.slug,
+      name: products.name,
+      description: products.description,
+      unit: products.unit,
+      priceVnd: products.priceVnd,
+      stock: products.stock,
+      weightGrams: products.weightGrams,
+      groupCode: products.groupCode,
+      provinceCode: products.provinceCode,
+      ratingCount: products.ratingCount,
+      ratingSum: products.ratingSum,
+      publishedAt: products.publishedAt,
+      certificateId: products.badgeCertificateId,
+      producer: {
+        slug: producers.slug,
+        name: producers.name,
+        entityType: producers.entityType,
+        provinceCode: producers.provinceCode,
+        wardName: wards.name,
+        story: producers.story,
+      },
+    })
+    .from(products)
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .innerJoin(wards, eq(wards.code, producers.wardCode))
+    .where(and(eq(products.slug, sql.placeholder("slug")), publicProduct))
+    .prepare(),
+);
+
+const productPhotosOf = once(() =>
+  getDb()
+    .select({ file: productPhotos.file, width: productPhotos.width, height: productPhotos.height })
+    .from(productPhotos)
+    .where(eq(productPhotos.productId, sql.placeholder("id")))
+    .orderBy(asc(productPhotos.position), asc(productPhotos.id))
+    .prepare(),
+);
+
+const certificateById = once(() =>
+  getDb()
+    .select({
+      id: certificates.id,
+      number: certificates.number,
+      stars: certificates.stars,
+      issuerName: certificates.issuerName,
+      issuerLevel: certificates.issuerLevel,
+      decisionDate: certificates.decisionDate,
+      expiresOn: certificates.expiresOn,
+      status: certificates.status,
+      isDemo: certificates.isDemo,
+    })
+    .from(certificates)
+    .where(eq(certificates.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 /** A public product by its slug, or null when it does not exist or is not public. */
 export function productBySlug(slug: string, today = todayInVietnam()): ProductDetails | null {
-  const row = prepared(
-    `SELECT p.id, p.slug, p.name, p.description, p.unit, p.price_vnd AS priceVnd, p.stock,
-       p.weight_grams AS weightGrams, p.group_code AS groupCode, p.province_code AS provinceCode,
-       p.rating_count AS ratingCount, p.rating_sum AS ratingSum, p.published_at AS publishedAt,
-       p.badge_certificate_id AS certificateId,
-       pr.slug AS producerSlug, pr.name AS producerName, pr.entity_type AS entityType,
-       pr.province_code AS producerProvince, w.name AS wardName, pr.story
-     FROM products p JOIN producers pr ON pr.id = p.producer_id JOIN wards w ON w.code = pr.ward_code
-     WHERE p.slug = :slug AND ${PUBLIC_PRODUCT}`,
-  ).get({ slug }) as
-    | (Omit<ProductDetails, "producer" | "photos" | "certificate"> & {
-        certificateId: number | null;
-        producerSlug: string;
-        producerName: string;
-        entityType: ProductDetails["producer"]["entityType"];
-        producerProvince: string;
-        wardName: string;
-        story: string;
-      })
-    | undefined;
+  const row = publicProductBySlug().get({ slug });
   if (!row) return null;
+  const { certificateId, ...product } = row;
 
-  const photos = prepared(
-    "SELECT file, width, height FROM product_photos WHERE product_id = :id ORDER BY position, id",
-  ).all({ id: row.id }) as ProductDetails["photos"];
+  const photos = productPhotosOf().all({ id: product.id });
 
   let certificate: CertificateDetails | null = null;
-  if (row.certificateId !== null) {
-    const cert = prepared(
-      `SELECT id, number, stars, issuer_name AS issuerName, issuer_level AS issuerLevel,
-         decision_date AS decisionDate, expires_on AS expiresOn, status, is_demo AS isDemo
-       FROM certificates WHERE id = :id`,
-    ).get({ id: row.certificateId }) as (Omit<CertificateDetails, "isDemo"> & { isDemo: number }) | undefined;
-    if (cert && isCertificateValid(cert, today)) certificate = { ...cert, isDemo: cert.isDemo === 1 };
+  if (certificateId !== null) {
+    const cert = certificateById().get({ id: certificateId });
+    if (cert && isCertificateValid(cert, today)) certificate = cert;
   }
 
-  const { certificateId: _, producerSlug, producerName, entityType, producerProvince, wardName, story, ...product } = row;
-  return {
-    ...product,
-    producer: { slug: producerSlug, name: producerName, entityType, provinceCode: producerProvince, wardName, story },
-    photos,
-    certificate,
-  };
+  return { ...product, photos, certificate };
 }
+
+const sameGroupInProvince = once(() =>
+  getDb()
+    .select(productCardColumns)
+    .from(products)
+    .leftJoin(coverPhoto, coverPhotoOfProduct)
+    .where(
+      and(
+        publicProduct,
+        eq(products.provinceCode, sql.placeholder("province")),
+        eq(products.groupCode, sql.placeholder("group")),
+        ne(products.id, sql.placeholder("id")),
+      ),
+    )
+    .orderBy(desc(products.publishedAt))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+const sameGroup = once(() =>
+  getDb()
+    .select(productCardColumns)
+    .from(products)
+    .leftJoin(coverPhoto, coverPhotoOfProduct)
+    .where(and(publicProduct, eq(products.groupCode, sql.placeholder("group"))))
+    .orderBy(desc(products.publishedAt))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
 
 /** Other public goods of the same group, from the same province first. */
 export function relatedProducts(product: ProductDetails, limit = 4, today = todayInVietnam()): ProductCard[] {
-  const sameProvince = prepared(
-    `SELECT ${CARD_COLUMNS} FROM products p ${COVER_PHOTO_JOIN}
-     WHERE ${PUBLIC_PRODUCT} AND p.province_code = :province AND p.group_code = :group AND p.id != :id
-     ORDER BY p.published_at DESC LIMIT :limit`,
-  ).all({ today, province: product.provinceCode, group: product.groupCode, id: product.id, limit }) as ProductCard[];
+  const sameProvince = sameGroupInProvince().all({ today, province: product.provinceCode, group: product.groupCode, id: product.id, limit });
   if (sameProvince.length >= limit) return sameProvince;
   const seen = new Set([product.id, ...sameProvince.map((p) => p.id)]);
-  const sameGroup = prepared(
-    `SELECT ${CARD_COLUMNS} FROM products p ${COVER_PHOTO_JOIN}
-     WHERE ${PUBLIC_PRODUCT} AND p.group_code = :group
-     ORDER BY p.published_at DESC LIMIT :limit`,
-  ).all({ today, group: product.groupCode, limit: limit * 2 }) as ProductCard[];
-  return [...sameProvince, ...sameGroup.filter((p) => !seen.has(p.id))].slice(0, limit);
+  const others = sameGroup().all({ today, group: product.groupCode, limit: limit * 2 });
+  return [...sameProvince, ...others.filter((p) => !seen.has(p.id))].slice(0, limit);
 }
 
 export interface ProducerDetails {
@@ -179,37 +258,71 @@ export interface ProducerDetails {
   products: ProductCard[];
 }
 
+const approvedProducerBySlug = once(() =>
+  getDb()
+    .select({
+      id: producers.id,
+      slug: producers.slug,
+      name: producers.name,
+      entityType: producers.entityType,
+      provinceCode: producers.provinceCode,
+      wardName: wards.name,
+      addressLine: producers.addressLine,
+      story: producers.story,
+    })
+    .from(producers)
+    .innerJoin(wards, eq(wards.code, producers.wardCode))
+    .where(and(eq(producers.slug, sql.placeholder("slug")), eq(producers.verificationStatus, "approved")))
+    .prepare(),
+);
+
+const producerPhotosOf = once(() =>
+  getDb()
+    .select({ file: producerPhotos.file, width: producerPhotos.width, height: producerPhotos.height })
+    .from(producerPhotos)
+    .where(eq(producerPhotos.producerId, sql.placeholder("id")))
+    .orderBy(asc(producerPhotos.position), asc(producerPhotos.id))
+    .prepare(),
+);
+
+const producerCards = once(() =>
+  getDb()
+    .select(productCardColumns)
+    .from(products)
+    .leftJoin(coverPhoto, coverPhotoOfProduct)
+    .where(and(eq(products.producerId, sql.placeholder("id")), publicProduct))
+    // Certified goods first, most stars first; a lapsed badge counts as none.
+    .orderBy(sql`(CASE WHEN ${badgeValid(products, todayPlaceholder)} THEN ${products.badgeStars} ELSE 0 END) DESC`, desc(products.publishedAt))
+    .limit(60)
+    .prepare(),
+);
+
 /** A verified producer's public page, or null. */
 export function producerBySlug(slug: string, today = todayInVietnam()): ProducerDetails | null {
-  const producer = prepared(
-    `SELECT pr.id, pr.slug, pr.name, pr.entity_type AS entityType, pr.province_code AS provinceCode,
-       w.name AS wardName, pr.address_line AS addressLine, pr.story
-     FROM producers pr JOIN wards w ON w.code = pr.ward_code
-     WHERE pr.slug = :slug AND pr.verification_status = 'approved'`,
-  ).get({ slug }) as Omit<ProducerDetails, "photos" | "products"> | undefined;
+  const producer = approvedProducerBySlug().get({ slug });
   if (!producer) return null;
-  const photos = prepared(
-    "SELECT file, width, height FROM producer_photos WHERE producer_id = :id ORDER BY position, id",
-  ).all({ id: producer.id }) as ProducerDetails["photos"];
-  const products = prepared(
-    `SELECT ${CARD_COLUMNS} FROM products p ${COVER_PHOTO_JOIN}
-     WHERE p.producer_id = :id AND ${PUBLIC_PRODUCT}
-     ORDER BY (CASE WHEN ${badgeValidSql("p", ":today")} THEN p.badge_stars ELSE 0 END) DESC, p.published_at DESC
-     LIMIT 60`,
-  ).all({ id: producer.id, today }) as ProductCard[];
+  const photos = producerPhotosOf().all({ id: producer.id });
+  const products = producerCards().all({ id: producer.id, today });
   return { ...producer, photos, products };
 }
 
 /** Every public product and producer slug, for sitemap.xml. */
 export function sitemapEntries(): { products: { slug: string; updated: number }[]; producers: string[] } {
-  const products = prepared(
-    `SELECT p.slug, coalesce(p.updated_at, p.published_at, p.created_at) AS updated FROM products p
-     WHERE ${PUBLIC_PRODUCT} ORDER BY p.id LIMIT 50000`,
-  ).all() as { slug: string; updated: number }[];
-  const producers = (
-    prepared("SELECT slug FROM producers WHERE verification_status = 'approved' ORDER BY id LIMIT 50000").all() as {
-      slug: string;
-    }[]
-  ).map((r) => r.slug);
-  return { products, producers };
+  const db = getDb();
+  const publicProducts = db
+    .select({ slug: products.slug, updated: sql<number>`coalesce(${products.updatedAt}, ${products.publishedAt}, ${products.createdAt})` })
+    .from(products)
+    .where(publicProduct)
+    .orderBy(asc(products.id))
+    .limit(50000)
+    .all();
+  const approvedProducers = db
+    .select({ slug: producers.slug })
+    .from(producers)
+    .where(eq(producers.verificationStatus, "approved"))
+    .orderBy(asc(producers.id))
+    .limit(50000)
+    .all()
+    .map((r) => r.slug);
+  return { products: publicProducts, producers: approvedProducers };
 }

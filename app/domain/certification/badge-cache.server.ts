@@ -1,4 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "~/db/client.server";
 import { certificateProducts, certificates, products } from "~/db/schema";
 import { badgeCertificate } from "./certificate";
@@ -41,9 +42,15 @@ export function refreshProductBadges(db: Tx, productIds: readonly number[]) {
 }
 
 /**
- * The badge rule of `isCertificateValid` in SQL, over the cache columns of `products`: the cached
- * certificate is the longest-running active one, so it alone decides whether a badge shows.
+ * The badge rule of `isCertificateValid` in SQL, over the cache columns of `products` (or the copy
+ * of them on `sale_lines`): the cached certificate is the longest-running active one, so it alone
+ * decides whether a badge shows. `today` is an ISO date or the placeholder of one.
  */
+export function badgeValid(row: { badgeStars: AnySQLiteColumn; badgeExpiresOn: AnySQLiteColumn }, today: string | Placeholder): SQL {
+  return sql`(${row.badgeStars} IS NOT NULL AND ${row.badgeExpiresOn} > ${today})`;
+}
+
+/** `badgeValid` as SQL text, for the statements not yet moved to Drizzle; it goes with its last caller (ADR 0015). */
 export function badgeValidSql(alias: string, todayParam: string): string {
   return `(${alias}.badge_stars IS NOT NULL AND ${alias}.badge_expires_on > ${todayParam})`;
 }

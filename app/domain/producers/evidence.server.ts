@@ -1,4 +1,6 @@
-import { prepared } from "~/db/prepared.server";
+import { eq } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { certificateEvidence, producers } from "~/db/schema";
 import type { SessionUser } from "../accounts/sessions.server";
 import { staffMayActIn } from "../accounts/staff.server";
 import { readStoredFile } from "../shared/uploads.server";
@@ -10,10 +12,17 @@ import { helperMayActFor } from "./helpers.server";
  */
 export async function evidenceFileFor(user: SessionUser | null, evidenceId: number) {
   if (!user) return null;
-  const evidence = prepared(
-    `SELECT e.file, p.id AS producerId, p.owner_user_id AS ownerUserId, p.province_code AS provinceCode
-     FROM certificate_evidence e JOIN producers p ON p.id = e.producer_id WHERE e.id = ?`,
-  ).get(evidenceId) as { file: string; producerId: number; ownerUserId: number | null; provinceCode: string } | undefined;
+  const evidence = getDb()
+    .select({
+      file: certificateEvidence.file,
+      producerId: producers.id,
+      ownerUserId: producers.ownerUserId,
+      provinceCode: producers.provinceCode,
+    })
+    .from(certificateEvidence)
+    .innerJoin(producers, eq(producers.id, certificateEvidence.producerId))
+    .where(eq(certificateEvidence.id, evidenceId))
+    .get();
   if (!evidence) return null;
   const allowed =
     ((user.role === "staff" || user.role === "central_staff") && staffMayActIn(user, evidence.provinceCode)) ||

@@ -1,5 +1,6 @@
+import { and, asc, countDistinct, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
+import { certificateEvidence, helperGrants, producers, products, users, wards } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { assertStaffMayActIn, staffProvince } from "../accounts/staff.server";
@@ -20,17 +21,32 @@ export interface QueuedProducer {
   changes: ProfileChanges;
 }
 
+/** Staff of a province see its producers; central staff (no province) see all. */
+function inScope(staff: SessionUser) {
+  const province = staffProvince(staff);
+  return province === null ? undefined : eq(producers.provinceCode, province);
+}
+
 /** Producers waiting for a decision (new or resubmitted), oldest first, in the staff member's scope. */
 export function verificationQueue(staff: SessionUser): QueuedProducer[] {
-  const rows = prepared(
-    `SELECT p.id, p.name, p.entity_type AS entityType, p.province_code AS provinceCode, p.verification_status AS status,
-       p.created_at AS createdAt, p.verification_changes AS changes,
-       (SELECT count(*) FROM products WHERE producer_id = p.id AND status = 'submitted') AS waitingProducts,
-       (SELECT count(*) FROM certificate_evidence WHERE producer_id = p.id) AS evidence
-     FROM producers p
-     WHERE p.verification_status = 'pending' AND (:province IS NULL OR p.province_code = :province)
-     ORDER BY p.created_at, p.id LIMIT 200`,
-  ).all({ province: staffProvince(staff) }) as (Omit<QueuedProducer, "changes"> & { changes: string | null })[];
+  const db = getDb();
+  const rows = db
+    .select({
+      id: producers.id,
+      name: producers.name,
+      entityType: producers.entityType,
+      provinceCode: producers.provinceCode,
+      status: producers.verificationStatus,
+      createdAt: producers.createdAt,
+      changes: producers.verificationChanges,
+      waitingProducts: db.$count(products, and(eq(products.producerId, producers.id), eq(products.status, "submitted"))),
+      evidence: db.$count(certificateEvidence, eq(certificateEvidence.producerId, producers.id)),
+    })
+    .from(producers)
+    .where(and(eq(producers.verificationStatus, "pending"), inScope(staff)))
+    .orderBy(asc(producers.createdAt), asc(producers.id))
+    .limit(200)
+    .all();
   return rows.map((row) => ({ ...row, changes: parseChanges(row.changes) }));
 }
 
@@ -57,20 +73,52 @@ export interface ProducerForReview {
 
 /** Everything staff check before deciding; a 403 page for another province's producer, null if none. */
 export function producerForReview(staff: SessionUser, producerId: number): ProducerForReview | null {
-  const producer = prepared(
-    `SELECT p.id, p.slug, p.name, p.entity_type AS entityType, p.province_code AS provinceCode, w.full_name AS wardName,
-       p.address_line AS addressLine, p.phone, p.story, p.verification_status AS status, p.verification_note AS note,
-       p.bank_bin AS bankBin, p.bank_account_no AS bankAccountNo, p.bank_account_name AS bankAccountName, u.full_name AS ownerName,
-       p.verification_changes AS changes
-     FROM producers p JOIN wards w ON w.code = p.ward_code LEFT JOIN users u ON u.id = p.owner_user_id WHERE p.id = ?`,
-  ).get(producerId) as (Omit<ProducerForReview, "evidence" | "products" | "changes"> & { changes: string | null }) | undefined;
+  const db = getDb();
+  const producer = db
+    .select({
+      id: producers.id,
+      slug: producers.slug,
+      name: producers.name,
+      entityType: producers.entityType,
+      provinceCode: producers.provinceCode,
+      wardName: wards.fullName,
+      addressLine: producers.addressLine,
+      phone: producers.phone,
+      story: producers.story,
+      status: producers.verificationStatus,
+      note: producers.verificationNote,
+      bankBin: producers.bankBin,
+      bankAccountNo: producers.bankAccountNo,
+      bankAccountName: producers.bankAccountName,
+      ownerName: users.fullName,
+      changes: producers.verificationChanges,
+    })
+    .from(producers)
+    .innerJoin(wards, eq(wards.code, producers.wardCode))
+    .leftJoin(users, eq(users.id, producers.ownerUserId))
+    .where(eq(producers.id, producerId))
+    .get();
   if (!producer) return null;
   assertStaffMayActIn(staff, producer.provinceCode);
-  const evidence = prepared(
-    "SELECT id, file, width, height, note FROM certificate_evidence WHERE producer_id = ? ORDER BY id DESC",
-  ).all(producerId) as ProducerForReview["evidence"];
-  const products = prepared("SELECT id, name, status FROM products WHERE producer_id = ? ORDER BY id").all(producerId) as ProducerForReview["products"];
-  return { ...producer, changes: parseChanges(producer.changes), evidence, products };
+  const evidence = db
+    .select({
+      id: certificateEvidence.id,
+      file: certificateEvidence.file,
+      width: certificateEvidence.width,
+      height: certificateEvidence.height,
+      note: certificateEvidence.note,
+    })
+    .from(certificateEvidence)
+    .where(eq(certificateEvidence.producerId, producerId))
+    .orderBy(desc(certificateEvidence.id))
+    .all();
+  const producerProducts = db
+    .select({ id: products.id, name: products.name, status: products.status })
+    .from(products)
+    .where(eq(products.producerId, producerId))
+    .orderBy(asc(products.id))
+    .all();
+  return { ...producer, changes: parseChanges(producer.changes), evidence, products: producerProducts };
 }
 
 /**
@@ -85,22 +133,38 @@ export function decideVerification(
   note: string | null,
   now = Date.now(),
 ): "ok" | "not_found" {
-  return getDb().$client.transaction((): "ok" | "not_found" => {
-    const before = prepared(
-      "SELECT verification_status AS status, verification_note AS note, province_code AS provinceCode, verification_changes AS changes FROM producers WHERE id = ?",
-    ).get(producerId) as { status: string; note: string | null; provinceCode: string; changes: string | null } | undefined;
+  return getDb().transaction((tx): "ok" | "not_found" => {
+    const before = tx
+      .select({
+        status: producers.verificationStatus,
+        note: producers.verificationNote,
+        provinceCode: producers.provinceCode,
+        changes: producers.verificationChanges,
+      })
+      .from(producers)
+      .where(eq(producers.id, producerId))
+      .get();
     if (!before) return "not_found";
     assertStaffMayActIn(staff, before.provinceCode);
     const status = STATUS_AFTER[decision];
     // The decision covers what changed so far: the list starts again empty ('{}' = decided at least once).
-    prepared(
-      "UPDATE producers SET verification_status = ?, verification_note = ?, verification_changes = '{}', verified_at = CASE WHEN ? = 'approved' THEN ? ELSE verified_at END WHERE id = ?",
-    ).run(status, decision === "approve" ? null : note, status, now, producerId);
+    tx.update(producers)
+      .set({
+        verificationStatus: status,
+        verificationNote: decision === "approve" ? null : note,
+        verificationChanges: "{}",
+        ...(status === "approved" ? { verifiedAt: now } : {}),
+      })
+      .where(eq(producers.id, producerId))
+      .run();
     const published =
       decision === "approve"
-        ? prepared(
-            "UPDATE products SET status = 'live', published_at = coalesce(published_at, ?), updated_at = ? WHERE producer_id = ? AND status = 'submitted'",
-          ).run(now, now, producerId).changes
+        ? tx
+            .update(products)
+            // A product put on sale before keeps its first publication date.
+            .set({ status: "live", publishedAt: sql`coalesce(${products.publishedAt}, ${now})`, updatedAt: now })
+            .where(and(eq(products.producerId, producerId), eq(products.status, "submitted")))
+            .run().changes
         : 0;
     recordAudit(
       staff,
@@ -115,15 +179,20 @@ export function decideVerification(
       now,
     );
     return "ok";
-  })();
+  });
 }
 
 /** How many verified producers each community helper brought online (PRODUCT.md §3), in scope. */
 export function helpersByProducersOnline(staff: SessionUser): { helperName: string; producers: number }[] {
-  return prepared(
-    `SELECT u.full_name AS helperName, count(DISTINCT g.producer_id) AS producers
-     FROM helper_grants g JOIN users u ON u.id = g.helper_user_id JOIN producers p ON p.id = g.producer_id
-     WHERE p.verification_status = 'approved' AND (:province IS NULL OR p.province_code = :province)
-     GROUP BY g.helper_user_id ORDER BY producers DESC, u.full_name LIMIT 100`,
-  ).all({ province: staffProvince(staff) }) as { helperName: string; producers: number }[];
+  const producersOnline = countDistinct(helperGrants.producerId);
+  return getDb()
+    .select({ helperName: users.fullName, producers: producersOnline })
+    .from(helperGrants)
+    .innerJoin(users, eq(users.id, helperGrants.helperUserId))
+    .innerJoin(producers, eq(producers.id, helperGrants.producerId))
+    .where(and(eq(producers.verificationStatus, "approved"), inScope(staff)))
+    .groupBy(helperGrants.helperUserId)
+    .orderBy(desc(producersOnline), asc(users.fullName))
+    .limit(100)
+    .all();
 }

@@ -1,8 +1,12 @@
-import { prepared } from "~/db/prepared.server";
+import { and, count, eq, exists, gte, lt, sql } from "drizzle-orm";
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { getDb } from "~/db/client.server";
+import { once } from "~/db/prepared.server";
+import { producers, products } from "~/db/schema";
 import type { SessionUser } from "../accounts/sessions.server";
 import { staffProvince } from "../accounts/staff.server";
-import { badgeValidSql } from "../certification/badge-cache.server";
-import { PUBLIC_PRODUCT } from "../catalog/catalog.server";
+import { badgeValid } from "../certification/badge-cache.server";
+import { publicProduct } from "../catalog/catalog.server";
 import { listProvinces, provinceByCode } from "../catalog/places.server";
 import { todayInVietnam } from "../shared/dates";
 import {
@@ -21,46 +25,113 @@ import {
 // Sales are read from sale_parts and sale_lines, the facts that migration 0009's triggers keep for
 // every paid part (paid, confirmed, shipped or delivered) and its lines, dated by the order's
 // paid_at and placed in the producer's province. Each query below is one index scan with no sort;
-// see that migration for why and for the timings.
+// see that migration for why and for the timings. Only those triggers write the two tables, so they
+// are not in schema.ts (drizzle-kit does not own them): they are described here, as far as the
+// dashboard reads them, so their columns are named through Drizzle.
+const saleParts = sqliteTable("sale_parts", {
+  partId: integer("part_id").primaryKey(),
+  provinceCode: text("province_code").notNull(),
+  paidAt: integer("paid_at").notNull(),
+  goodsTotalVnd: integer("goods_total_vnd").notNull(),
+});
+const saleLines = sqliteTable("sale_lines", {
+  itemId: integer("item_id").primaryKey(),
+  provinceCode: text("province_code").notNull(),
+  paidAt: integer("paid_at").notNull(),
+  groupCode: text("group_code").notNull(),
+  badgeStars: integer("badge_stars"),
+  badgeExpiresOn: text("badge_expires_on"),
+  lineTotalVnd: integer("line_total_vnd").notNull(),
+});
 
-interface Totals {
+/** Paid parts and their goods' value in [start, end), in one province or all; read once per month shown. */
+function monthTotals(inProvince: boolean) {
+  return getDb()
+    .select({ n: count(), v: sql<number | null>`sum(${saleParts.goodsTotalVnd})` })
+    .from(saleParts)
+    .where(
+      and(
+        gte(saleParts.paidAt, sql.placeholder("start")),
+        lt(saleParts.paidAt, sql.placeholder("end")),
+        inProvince ? eq(saleParts.provinceCode, sql.placeholder("province")) : undefined,
+      ),
+    )
+    .prepare();
+}
+const monthTotalsInCountry = once(() => monthTotals(false));
+const monthTotalsInProvince = once(() => monthTotals(true));
+
+// In province order, so grouping needs no sort; INDEXED BY because without statistics the planner
+// would take the paid_at index and sort 170,000 rows for a year (200 ms instead of 15). Drizzle's
+// builder has no INDEXED BY, hence SQL.
+interface ProvinceTotals {
+  province: string;
   n: number;
   v: number | null;
 }
-
-const MONTH_SQL = "SELECT count(*) AS n, sum(goods_total_vnd) AS v FROM sale_parts WHERE paid_at >= :start AND paid_at < :end";
-const MONTH_IN_PROVINCE_SQL = `${MONTH_SQL} AND province_code = :province`;
-
-// In province order, so grouping needs no sort; INDEXED BY because without statistics the planner
-// would take the paid_at index and sort 170,000 rows for a year (200 ms instead of 15).
-const BY_PROVINCE_SQL = `SELECT province_code AS province, count(*) AS n, sum(goods_total_vnd) AS v
-  FROM sale_parts INDEXED BY sale_parts_province_idx
-  WHERE paid_at >= :start AND paid_at < :end
-  GROUP BY province_code`;
+function totalsByProvince(start: number, end: number): ProvinceTotals[] {
+  return getDb().all<ProvinceTotals>(sql`SELECT ${saleParts.provinceCode} AS province, count(*) AS n, sum(${saleParts.goodsTotalVnd}) AS v
+    FROM ${saleParts} INDEXED BY sale_parts_province_idx
+    WHERE ${saleParts.paidAt} >= ${start} AND ${saleParts.paidAt} < ${end}
+    GROUP BY ${saleParts.provinceCode}`);
+}
 
 // Grouped by the index's leading columns (group, stored stars), so no sort; whether a stored badge
 // is still valid today is decided per line, so each pair also sums its certified revenue apart.
-const BY_GROUP_AND_STARS_SQL = (inProvince: boolean) => `SELECT group_code AS "group", badge_stars AS stars,
-    sum(line_total_vnd) AS revenue, sum(CASE WHEN ${badgeValidSql("l", ":today")} THEN line_total_vnd ELSE 0 END) AS certified
-  FROM sale_lines l INDEXED BY sale_lines_group_idx
-  WHERE l.paid_at >= :start AND l.paid_at < :end${inProvince ? " AND l.province_code = :province" : ""}
-  GROUP BY group_code, badge_stars`;
+interface GroupAndStarsRevenue {
+  group: string;
+  stars: number | null;
+  revenue: number;
+  certified: number;
+}
+function revenueByGroupAndStars(start: number, end: number, province: string | null, today: string): GroupAndStarsRevenue[] {
+  const inProvince = province === null ? sql.empty() : sql` AND ${saleLines.provinceCode} = ${province}`;
+  return getDb().all<GroupAndStarsRevenue>(sql`SELECT ${saleLines.groupCode} AS "group", ${saleLines.badgeStars} AS stars,
+      sum(${saleLines.lineTotalVnd}) AS revenue,
+      sum(CASE WHEN ${badgeValid(saleLines, today)} THEN ${saleLines.lineTotalVnd} ELSE 0 END) AS certified
+    FROM ${saleLines} INDEXED BY sale_lines_group_idx
+    WHERE ${saleLines.paidAt} >= ${start} AND ${saleLines.paidAt} < ${end}${inProvince}
+    GROUP BY ${saleLines.groupCode}, ${saleLines.badgeStars}`);
+}
 
-// Verified producers with at least one product on sale.
-const ACTIVE_PRODUCERS_SQL = (inProvince: boolean) => `SELECT count(*) AS n FROM producers pr
-  WHERE pr.verification_status = 'approved'${inProvince ? " AND pr.province_code = :province" : ""}
-    AND EXISTS (SELECT 1 FROM products p WHERE p.producer_id = pr.id AND ${PUBLIC_PRODUCT})`;
+/** Verified producers with at least one product on sale. */
+function activeProducers(province: string | null): number {
+  const db = getDb();
+  const selling = db
+    .select({ one: sql`1` })
+    .from(products)
+    .where(and(eq(products.producerId, producers.id), publicProduct));
+  return (
+    db
+      .select({ n: count() })
+      .from(producers)
+      .where(
+        and(
+          eq(producers.verificationStatus, "approved"),
+          province === null ? undefined : eq(producers.provinceCode, province),
+          exists(selling),
+        ),
+      )
+      .get()?.n ?? 0
+  );
+}
 
 // Public products by their stars now. The whole country reads the table in rowid order (NOT
 // INDEXED): a third of products qualify, and looking each one up from an index took 150 ms
 // against 30 ms for one pass (as open-data.server.ts found). A province is a few thousand rows
-// through its index.
-const PRODUCTS_BY_STARS_SQL = (inProvince: boolean) => `SELECT
-    sum(CASE WHEN ${badgeValidSql("p", ":today")} AND p.badge_stars = 5 THEN 1 ELSE 0 END) AS "5",
-    sum(CASE WHEN ${badgeValidSql("p", ":today")} AND p.badge_stars = 4 THEN 1 ELSE 0 END) AS "4",
-    sum(CASE WHEN ${badgeValidSql("p", ":today")} AND p.badge_stars = 3 THEN 1 ELSE 0 END) AS "3",
-    sum(CASE WHEN ${badgeValidSql("p", ":today")} THEN 0 ELSE 1 END) AS "none"
-  FROM products p${inProvince ? " WHERE p.province_code = :province AND " : " NOT INDEXED WHERE "}${PUBLIC_PRODUCT}`;
+// through its index. Drizzle's builder has no NOT INDEXED, hence SQL; sums are NULL when no
+// product is public.
+type ProductsByStars = Record<StarBucket, number | null>;
+function productsByStars(province: string | null, today: string): ProductsByStars {
+  const valid = badgeValid(products, today);
+  const scope = province === null ? sql`NOT INDEXED WHERE` : sql`WHERE ${products.provinceCode} = ${province} AND`;
+  return getDb().get<ProductsByStars>(sql`SELECT
+      sum(CASE WHEN ${valid} AND ${products.badgeStars} = 5 THEN 1 ELSE 0 END) AS "5",
+      sum(CASE WHEN ${valid} AND ${products.badgeStars} = 4 THEN 1 ELSE 0 END) AS "4",
+      sum(CASE WHEN ${valid} AND ${products.badgeStars} = 3 THEN 1 ELSE 0 END) AS "3",
+      sum(CASE WHEN ${valid} THEN 0 ELSE 1 END) AS "none"
+    FROM ${products} ${scope} ${publicProduct}`);
+}
 
 interface CatalogFigures {
   products: Record<StarBucket, number>;
@@ -78,12 +149,10 @@ function catalogFigures(province: string | null, today: string, now = Date.now()
   const key = `${province ?? "*"} ${today}`;
   const cached = catalogCache.get(key);
   if (cached && cached.expiresAt > now) return cached.value;
-  const inProvince = province !== null;
-  const scope = inProvince ? { province } : {};
-  const counts = prepared(PRODUCTS_BY_STARS_SQL(inProvince)).get({ today, ...scope }) as Record<StarBucket, number | null>;
+  const counts = productsByStars(province, today);
   const value: CatalogFigures = {
     products: { "5": counts["5"] ?? 0, "4": counts["4"] ?? 0, "3": counts["3"] ?? 0, none: counts.none ?? 0 },
-    activeProducers: (prepared(ACTIVE_PRODUCERS_SQL(inProvince)).get(scope) as { n: number }).n,
+    activeProducers: activeProducers(province),
   };
   for (const [k, entry] of catalogCache) if (entry.expiresAt <= now) catalogCache.delete(k);
   catalogCache.set(key, { expiresAt: now + CATALOG_TTL_MS, value });
@@ -129,10 +198,11 @@ export function dashboardFigures(staff: SessionUser, query: DashboardQuery, toda
   const inProvince = province !== null;
   const { start, end } = rangeInstants(query.range);
 
-  const monthStatement = prepared(inProvince ? MONTH_IN_PROVINCE_SQL : MONTH_SQL);
+  const monthStatement = inProvince ? monthTotalsInProvince() : monthTotalsInCountry();
   const byMonth = monthWindows(query.range).map(({ month, start, end }) => {
-    const row = monthStatement.get({ start, end, ...(inProvince ? { province } : {}) }) as Totals;
-    return { month, transactions: row.n, revenueVnd: row.v ?? 0 };
+    // An aggregate without GROUP BY always returns its one row.
+    const row = monthStatement.get({ start, end, province });
+    return { month, transactions: row?.n ?? 0, revenueVnd: row?.v ?? 0 };
   });
   const transactions = byMonth.reduce((sum, m) => sum + m.transactions, 0);
   const revenueVnd = byMonth.reduce((sum, m) => sum + m.revenueVnd, 0);
@@ -141,9 +211,7 @@ export function dashboardFigures(staff: SessionUser, query: DashboardQuery, toda
   if (inProvince) {
     byProvince = [{ province, transactions, revenueVnd }];
   } else {
-    const sold = new Map(
-      (prepared(BY_PROVINCE_SQL).all({ start, end }) as (Totals & { province: string })[]).map((r) => [r.province, r]),
-    );
+    const sold = new Map(totalsByProvince(start, end).map((r) => [r.province, r]));
     byProvince = listProvinces()
       .map((p) => ({ province: p.code, transactions: sold.get(p.code)?.n ?? 0, revenueVnd: sold.get(p.code)?.v ?? 0 }))
       .sort((a, b) => b.revenueVnd - a.revenueVnd || b.transactions - a.transactions || a.province.localeCompare(b.province));
@@ -151,16 +219,13 @@ export function dashboardFigures(staff: SessionUser, query: DashboardQuery, toda
 
   const groupRevenue = new Map<string, number>();
   const starsRevenue = new Map<StarBucket, number>();
-  const lines = prepared(BY_GROUP_AND_STARS_SQL(inProvince)).all({ start, end, today, ...(inProvince ? { province } : {}) }) as {
-    group: string;
-    stars: number | null;
-    revenue: number;
-    certified: number;
-  }[];
+  const lines = revenueByGroupAndStars(start, end, province, today);
   const add = <K>(map: Map<K, number>, key: K, vnd: number) => map.set(key, (map.get(key) ?? 0) + vnd);
   for (const line of lines) {
     add(groupRevenue, line.group, line.revenue);
-    if (line.certified > 0) add(starsRevenue, String(line.stars) as StarBucket, line.certified);
+    // Certified revenue has valid stars (3 to 5); the figures show only the known buckets anyway.
+    const bucket = STAR_BUCKETS.find((b) => b === String(line.stars));
+    if (line.certified > 0 && bucket) add(starsRevenue, bucket, line.certified);
     add(starsRevenue, "none", line.revenue - line.certified);
   }
 
