@@ -1,8 +1,10 @@
 import { createCookie } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
+import { and, asc, count, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
-import { PUBLIC_PRODUCT } from "../catalog/catalog.server";
+import { once } from "~/db/prepared.server";
+import { cartItems, carts, producers, productPhotos, products, provinces } from "~/db/schema";
 import { settings } from "~/settings.server";
 import type { CartLine } from "./cart";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./cart";
@@ -44,45 +46,79 @@ export async function cartOwnerForWriting(
   return { owner: { guestTokenHash: sha256Hex(token) }, setCookie: await guestCartCookie.serialize(token) };
 }
 
+const cartIdByUser = once(() =>
+  getDb().select({ id: carts.id }).from(carts).where(eq(carts.userId, sql.placeholder("userId"))).prepare(),
+);
+const cartIdByGuest = once(() =>
+  getDb().select({ id: carts.id }).from(carts).where(eq(carts.guestTokenHash, sql.placeholder("guestTokenHash"))).prepare(),
+);
+
 export function cartIdOf(owner: CartOwner): number | null {
-  const row = ("userId" in owner
-    ? prepared("SELECT id FROM carts WHERE user_id = ?").get(owner.userId)
-    : prepared("SELECT id FROM carts WHERE guest_token_hash = ?").get(owner.guestTokenHash)) as { id: number } | undefined;
+  const row = "userId" in owner ? cartIdByUser().get({ userId: owner.userId }) : cartIdByGuest().get({ guestTokenHash: owner.guestTokenHash });
   return row?.id ?? null;
 }
+
+const insertCart = once(() =>
+  getDb()
+    .insert(carts)
+    .values({ userId: sql.placeholder("userId"), guestTokenHash: sql.placeholder("guestTokenHash"), updatedAt: sql.placeholder("now") })
+    .returning({ id: carts.id })
+    .prepare(),
+);
 
 function ensureCartId(owner: CartOwner): number {
   const existing = cartIdOf(owner);
   if (existing !== null) return existing;
-  const row = prepared(
-    "INSERT INTO carts (user_id, guest_token_hash, updated_at) VALUES (:userId, :guestTokenHash, :now) RETURNING id",
-  ).get({
+  const row = insertCart().get({
     userId: "userId" in owner ? owner.userId : null,
     guestTokenHash: "guestTokenHash" in owner ? owner.guestTokenHash : null,
     now: Date.now(),
-  }) as { id: number };
-  return row.id;
+  });
+  // RETURNING of an INSERT that did not throw always gives its row.
+  return row!.id;
 }
 
-/** Columns of a cart line, from the product as it is now (price, stock and availability are never the cart's). */
-export const CART_LINE_SQL = `
-  SELECT p.id AS productId, p.slug, p.name, p.unit, p.price_vnd AS priceVnd, p.stock,
-    p.weight_grams AS weightGrams, ci.quantity,
-    (${PUBLIC_PRODUCT}) AS available,
-    pr.id AS producerId, pr.name AS producerName, pr.slug AS producerSlug,
-    pr.province_code AS producerProvinceCode, pv.region AS producerRegion,
-    pr.free_shipping_threshold_vnd AS freeShippingThresholdVnd,
-    (SELECT file FROM product_photos WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS photo
-  FROM cart_items ci
-  JOIN products p ON p.id = ci.product_id
-  JOIN producers pr ON pr.id = p.producer_id
-  JOIN provinces pv ON pv.code = pr.province_code
-  WHERE ci.cart_id = ?
-  ORDER BY pr.name, pr.id, ci.added_at, p.id`;
+/**
+ * On sale now: live, from a verified producer, not held by staff. The storefront's rule
+ * (catalog's PUBLIC_PRODUCT) in schema terms, for the cart and checkout; it moves to the catalog
+ * module once the catalog's own queries go through Drizzle.
+ */
+export const productOnSale = and(eq(products.status, "live"), eq(products.producerVerified, true), isNull(products.heldAt))!;
+
+/** A cart line, from the product as it is now (price, stock and availability are never the cart's). */
+const cartLinesOfCart = once(() =>
+  getDb()
+    .select({
+      productId: products.id,
+      slug: products.slug,
+      name: products.name,
+      unit: products.unit,
+      priceVnd: products.priceVnd,
+      stock: products.stock,
+      weightGrams: products.weightGrams,
+      quantity: cartItems.quantity,
+      available: sql<boolean>`${productOnSale}`.mapWith(Boolean),
+      producerId: producers.id,
+      producerName: producers.name,
+      producerSlug: producers.slug,
+      producerProvinceCode: producers.provinceCode,
+      producerRegion: provinces.region,
+      freeShippingThresholdVnd: producers.freeShippingThresholdVnd,
+      photo: sql<string | null>`(SELECT ${productPhotos.file} FROM ${productPhotos} WHERE ${productPhotos.productId} = ${products.id}
+        ORDER BY ${productPhotos.position}, ${productPhotos.id} LIMIT 1)`,
+    })
+    .from(cartItems)
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .innerJoin(provinces, eq(provinces.code, producers.provinceCode))
+    .where(eq(cartItems.cartId, sql.placeholder("cartId")))
+    // Grouped by producer (groupByProducer relies on it), then in the order the lines were added.
+    .orderBy(asc(producers.name), asc(producers.id), asc(cartItems.addedAt), asc(products.id))
+    .prepare(),
+);
 
 export function cartLinesById(cartId: number): CartLine[] {
-  const rows = prepared(CART_LINE_SQL).all(cartId) as (Omit<CartLine, "available"> & { available: 0 | 1 })[];
-  return rows.map((row) => ({ ...row, available: row.available === 1 }));
+  return cartLinesOfCart().all({ cartId });
 }
 
 export function cartLines(owner: CartOwner | null): CartLine[] {
@@ -90,15 +126,29 @@ export function cartLines(owner: CartOwner | null): CartLine[] {
   return cartId ? cartLinesById(cartId) : [];
 }
 
+const unitsInCart = sql<number | null>`sum(${cartItems.quantity})`;
+const cartCountByUser = once(() =>
+  getDb()
+    .select({ units: unitsInCart })
+    .from(carts)
+    .innerJoin(cartItems, eq(cartItems.cartId, carts.id))
+    .where(eq(carts.userId, sql.placeholder("userId")))
+    .prepare(),
+);
+const cartCountByGuest = once(() =>
+  getDb()
+    .select({ units: unitsInCart })
+    .from(carts)
+    .innerJoin(cartItems, eq(cartItems.cartId, carts.id))
+    .where(eq(carts.guestTokenHash, sql.placeholder("guestTokenHash")))
+    .prepare(),
+);
+
 /** Number of units in the cart, for the header. */
 export function cartCount(owner: CartOwner | null): number {
   if (!owner) return 0;
-  const row = ("userId" in owner
-    ? prepared("SELECT sum(ci.quantity) AS n FROM carts c JOIN cart_items ci ON ci.cart_id = c.id WHERE c.user_id = ?").get(owner.userId)
-    : prepared("SELECT sum(ci.quantity) AS n FROM carts c JOIN cart_items ci ON ci.cart_id = c.id WHERE c.guest_token_hash = ?").get(
-        owner.guestTokenHash,
-      )) as { n: number | null } | undefined;
-  return row?.n ?? 0;
+  const row = "userId" in owner ? cartCountByUser().get({ userId: owner.userId }) : cartCountByGuest().get({ guestTokenHash: owner.guestTokenHash });
+  return row?.units ?? 0;
 }
 
 export type CartChange =
@@ -112,42 +162,83 @@ export type CartProblem =
   | { problem: "stock"; available: number; unit: string }
   | { problem: "full" };
 
+const touchCart = once(() =>
+  getDb()
+    .update(carts)
+    .set({ updatedAt: sql`${sql.placeholder("now")}` })
+    .where(eq(carts.id, sql.placeholder("cartId")))
+    .prepare(),
+);
+const removeLine = once(() =>
+  getDb()
+    .delete(cartItems)
+    .where(and(eq(cartItems.cartId, sql.placeholder("cartId")), eq(cartItems.productId, sql.placeholder("productId"))))
+    .prepare(),
+);
+const productForCart = once(() =>
+  getDb()
+    .select({ stock: products.stock, unit: products.unit, available: sql<boolean>`${productOnSale}`.mapWith(Boolean) })
+    .from(products)
+    .where(eq(products.id, sql.placeholder("productId")))
+    .prepare(),
+);
+const lineQuantity = once(() =>
+  getDb()
+    .select({ quantity: cartItems.quantity })
+    .from(cartItems)
+    .where(and(eq(cartItems.cartId, sql.placeholder("cartId")), eq(cartItems.productId, sql.placeholder("productId"))))
+    .prepare(),
+);
+const lineCount = once(() =>
+  getDb().select({ lines: count() }).from(cartItems).where(eq(cartItems.cartId, sql.placeholder("cartId"))).prepare(),
+);
+/** The value an upsert tried to insert into `column` (SQLite's `excluded` row). */
+const excluded = (column: SQLiteColumn) => sql`excluded.${sql.identifier(column.name)}`;
+
+const setLine = once(() =>
+  getDb()
+    .insert(cartItems)
+    .values({
+      cartId: sql.placeholder("cartId"),
+      productId: sql.placeholder("productId"),
+      quantity: sql.placeholder("quantity"),
+      addedAt: sql.placeholder("now"),
+    })
+    // A line already there keeps its place in the cart (added_at); only its quantity changes.
+    .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: excluded(cartItems.quantity) } })
+    .prepare(),
+);
+
 /**
  * Adds, sets or removes a line. A quantity is limited by the stock on hand now (checkout checks
  * again, atomically); products that are not on sale cannot be added.
  */
 export function changeCart(owner: CartOwner, change: CartChange): CartProblem | null {
-  const db = getDb().$client;
-  return db.transaction((): CartProblem | null => {
-    const cartId = ensureCartId(owner);
-    const now = Date.now();
-    prepared("UPDATE carts SET updated_at = ? WHERE id = ?").run(now, cartId);
-    if (change.intent === "remove" || (change.intent === "update" && change.quantity === 0)) {
-      prepared("DELETE FROM cart_items WHERE cart_id = ? AND product_id = ?").run(cartId, change.productId);
+  return getDb().transaction(
+    (): CartProblem | null => {
+      const cartId = ensureCartId(owner);
+      const now = Date.now();
+      touchCart().run({ cartId, now });
+      if (change.intent === "remove" || (change.intent === "update" && change.quantity === 0)) {
+        removeLine().run({ cartId, productId: change.productId });
+        return null;
+      }
+      const product = productForCart().get({ productId: change.productId });
+      if (!product || !product.available) return { problem: "unavailable" };
+      const current = lineQuantity().get({ cartId, productId: change.productId });
+      if (!current) {
+        const { lines } = lineCount().get({ cartId })!;
+        if (lines >= MAX_CART_LINES) return { problem: "full" };
+      }
+      const wanted = change.intent === "add" ? (current?.quantity ?? 0) + change.quantity : change.quantity;
+      if (wanted > product.stock || wanted > MAX_LINE_QUANTITY) {
+        return { problem: "stock", available: Math.min(product.stock, MAX_LINE_QUANTITY), unit: product.unit };
+      }
+      setLine().run({ cartId, productId: change.productId, quantity: wanted, now });
       return null;
-    }
-    const product = prepared(
-      `SELECT p.stock, p.unit, (${PUBLIC_PRODUCT}) AS available FROM products p WHERE p.id = ?`,
-    ).get(change.productId) as { stock: number; unit: string; available: 0 | 1 } | undefined;
-    if (!product || product.available === 0) return { problem: "unavailable" };
-    const current = prepared("SELECT quantity FROM cart_items WHERE cart_id = ? AND product_id = ?").get(
-      cartId,
-      change.productId,
-    ) as { quantity: number } | undefined;
-    if (!current) {
-      const { lines } = prepared("SELECT count(*) AS lines FROM cart_items WHERE cart_id = ?").get(cartId) as { lines: number };
-      if (lines >= MAX_CART_LINES) return { problem: "full" };
-    }
-    const wanted = change.intent === "add" ? (current?.quantity ?? 0) + change.quantity : change.quantity;
-    if (wanted > product.stock || wanted > MAX_LINE_QUANTITY) {
-      return { problem: "stock", available: Math.min(product.stock, MAX_LINE_QUANTITY), unit: product.unit };
-    }
-    prepared(
-      `INSERT INTO cart_items (cart_id, product_id, quantity, added_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = excluded.quantity`,
-    ).run(cartId, change.productId, wanted, now);
-    return null;
-  }).immediate();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /**
@@ -157,26 +248,46 @@ export function changeCart(owner: CartOwner, change: CartChange): CartProblem | 
 export async function adoptGuestCart(request: Request, userId: number): Promise<string | null> {
   const hash = await guestTokenHash(request);
   if (!hash) return null;
-  const db = getDb().$client;
-  db.transaction(() => {
-    const guestCartId = cartIdOf({ guestTokenHash: hash });
-    if (guestCartId === null) return;
-    const userCartId = ensureCartId({ userId });
-    prepared(
-      `INSERT INTO cart_items (cart_id, product_id, quantity, added_at)
-       SELECT :userCartId, gi.product_id, min(gi.quantity, max(p.stock, 1)), gi.added_at
-       FROM cart_items gi JOIN products p ON p.id = gi.product_id WHERE gi.cart_id = :guestCartId
-       ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = max(1, min(
-         quantity + excluded.quantity,
-         (SELECT stock FROM products WHERE id = excluded.product_id), :maxQuantity))`,
-    ).run({ userCartId, guestCartId, maxQuantity: MAX_LINE_QUANTITY });
-    prepared("DELETE FROM carts WHERE id = ?").run(guestCartId);
-    prepared("UPDATE carts SET updated_at = ? WHERE id = ?").run(Date.now(), userCartId);
-  }).immediate();
+  getDb().transaction(
+    (tx) => {
+      const guestCartId = cartIdOf({ guestTokenHash: hash });
+      if (guestCartId === null) return;
+      const userCartId = ensureCartId({ userId });
+      // Each guest line is capped by the stock, at least 1 (a line holds a unit or more; a sold-out one stays
+      // in the cart, shown as such); a product already in the user's cart adds up, within stock and the line maximum.
+      const guestItems = alias(cartItems, "guest_items");
+      const guestLines = tx
+        .select({
+          cartId: sql<number>`${userCartId}`.as("cart_id"),
+          productId: guestItems.productId,
+          quantity: sql<number>`min(${guestItems.quantity}, max(${products.stock}, 1))`.as("quantity"),
+          addedAt: guestItems.addedAt,
+        })
+        .from(guestItems)
+        .innerJoin(products, eq(products.id, guestItems.productId))
+        .where(eq(guestItems.cartId, guestCartId));
+      const stockOfProduct = sql`(SELECT ${products.stock} FROM ${products} WHERE ${products.id} = ${excluded(cartItems.productId)})`;
+      tx.insert(cartItems)
+        .select(guestLines)
+        .onConflictDoUpdate({
+          target: [cartItems.cartId, cartItems.productId],
+          set: {
+            quantity: sql`max(1, min(${cartItems.quantity} + ${excluded(cartItems.quantity)}, ${stockOfProduct}, ${MAX_LINE_QUANTITY}))`,
+          },
+        })
+        .run();
+      tx.delete(carts).where(eq(carts.id, guestCartId)).run();
+      tx.update(carts).set({ updatedAt: Date.now() }).where(eq(carts.id, userCartId)).run();
+    },
+    { behavior: "immediate" },
+  );
   return guestCartCookie.serialize("", { maxAge: 0 });
 }
 
 /** Drops guest carts nobody has touched for a month (their cookies have expired too). */
 export function forgetStaleGuestCarts(now = Date.now()) {
-  prepared("DELETE FROM carts WHERE guest_token_hash IS NOT NULL AND updated_at < ?").run(now - GUEST_CART_DAYS * 86_400_000);
+  getDb()
+    .delete(carts)
+    .where(and(isNotNull(carts.guestTokenHash), lt(carts.updatedAt, now - GUEST_CART_DAYS * 86_400_000)))
+    .run();
 }

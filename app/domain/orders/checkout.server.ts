@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { and, count, eq, gt, gte, isNotNull, or, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
+import { once } from "~/db/prepared.server";
+import { cartItems, orderEvents, orderItems, orderParts, orders, products } from "~/db/schema";
 import { settings } from "~/settings.server";
-import { PUBLIC_PRODUCT } from "../catalog/catalog.server";
 import { wardIsInProvince, provinceByCode } from "../catalog/places.server";
 import { MAX_CHARGE_VND } from "../shared/money";
 import { lineProblem, type CartLine } from "./cart";
-import { cartIdOf, cartLinesById, type CartOwner } from "./cart.server";
+import { cartIdOf, cartLinesById, productOnSale, type CartOwner } from "./cart.server";
 import type { CheckoutInput } from "./checkout-form";
 import { generateOrderCode } from "./order-code";
 import { quoteOrder, type OrderQuote } from "./quote";
@@ -52,28 +53,41 @@ export function checkoutClientKey(clientIp: string | null | undefined): string |
   return sha256Hex(`checkout:${addressKey(clientIp)}`);
 }
 
-// Orders that still hold stock: unpaid, and either inside their window or waiting on a Stripe session
-// (closed when Stripe expires it). A transfer order past its window is closed within the minute.
-const HOLDS_STOCK = "o.payment_status = 'unpaid' AND (o.expires_at > :now OR (o.payment_method = 'stripe' AND o.stripe_session_id IS NOT NULL))";
+/**
+ * Orders that still hold stock: unpaid, and either inside their window or waiting on a Stripe session
+ * (closed when Stripe expires it). A transfer order past its window is closed within the minute.
+ * `'unpaid'` is written out, not bound: SQLite uses the partial indexes on unpaid orders
+ * (orders_unpaid_phone_idx, orders_unpaid_client_idx) only when the query repeats their condition.
+ */
+const holdsStock = and(
+  sql`${orders.paymentStatus} = 'unpaid'`,
+  or(gt(orders.expiresAt, sql.placeholder("now")), and(eq(orders.paymentMethod, "stripe"), isNotNull(orders.stripeSessionId))),
+);
+
+const openOrdersOfPhone = once(() =>
+  getDb().select({ n: count() }).from(orders).where(and(eq(orders.phone, sql.placeholder("phone")), holdsStock)).prepare(),
+);
+const openOrdersOfClient = once(() =>
+  getDb().select({ n: count() }).from(orders).where(and(eq(orders.clientKey, sql.placeholder("clientKey")), holdsStock)).prepare(),
+);
+const unitsHeldByPhone = once(() =>
+  getDb()
+    .select({ productId: orderItems.productId, units: sql<number>`sum(${orderItems.quantity})` })
+    .from(orders)
+    .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
+    .where(and(eq(orders.phone, sql.placeholder("phone")), holdsStock))
+    .groupBy(orderItems.productId)
+    .prepare(),
+);
 
 /** The first cap this checkout would break, or null; read inside the checkout's transaction. */
 function capProblem(lines: CartLine[], phone: string, clientKey: string | null, now: number): CheckoutProblem | null {
-  const byPhone = prepared(`SELECT count(*) AS n FROM orders o WHERE o.phone = :phone AND ${HOLDS_STOCK}`).get({ phone, now }) as { n: number };
-  if (byPhone.n >= MAX_OPEN_ORDERS_PER_PHONE) return { problem: "openOrders", by: "phone" };
-  if (clientKey !== null) {
-    const byAddress = prepared(`SELECT count(*) AS n FROM orders o WHERE o.client_key = :clientKey AND ${HOLDS_STOCK}`).get({ clientKey, now }) as {
-      n: number;
-    };
-    if (byAddress.n >= MAX_OPEN_ORDERS_PER_ADDRESS) return { problem: "openOrders", by: "address" };
+  // count(*) always gives a row.
+  if (openOrdersOfPhone().get({ phone, now })!.n >= MAX_OPEN_ORDERS_PER_PHONE) return { problem: "openOrders", by: "phone" };
+  if (clientKey !== null && openOrdersOfClient().get({ clientKey, now })!.n >= MAX_OPEN_ORDERS_PER_ADDRESS) {
+    return { problem: "openOrders", by: "address" };
   }
-  const held = new Map(
-    (
-      prepared(
-        `SELECT i.product_id AS productId, sum(i.quantity) AS units FROM orders o JOIN order_items i ON i.order_id = o.id
-         WHERE o.phone = :phone AND ${HOLDS_STOCK} GROUP BY i.product_id`,
-      ).all({ phone, now }) as { productId: number; units: number }[]
-    ).map((h) => [h.productId, h.units]),
-  );
+  const held = new Map(unitsHeldByPhone().all({ phone, now }).map((h) => [h.productId, h.units]));
   const over = lines.filter((line) => (held.get(line.productId) ?? 0) + line.quantity > MAX_UNPAID_UNITS_PER_PRODUCT);
   if (over.length === 0) return null;
   return {
@@ -118,13 +132,12 @@ export function placeOrder(
   // Fixed on the order in basis points: COMMISSION_PERCENT counts to 0.01 %.
   const commissionBasisPoints = Math.round(settings.commissionPercent * 100);
   const clientKey = checkoutClientKey(clientIp);
-  const db = getDb().$client;
   try {
-    const order = db
-      .transaction((): PlacedOrder => {
+    const order = getDb().transaction(
+      (): PlacedOrder => {
         const cartId = cartIdOf(owner);
         const lines = cartId === null ? [] : cartLinesById(cartId);
-        if (lines.length === 0) throw new CheckoutRefused({ problem: "empty" });
+        if (cartId === null || lines.length === 0) throw new CheckoutRefused({ problem: "empty" });
         const refused = lines.filter((line) => lineProblem(line) !== null);
         if (refused.length > 0) {
           throw new CheckoutRefused({
@@ -141,12 +154,18 @@ export function placeOrder(
         }
 
         const accessToken = randomBytes(24).toString("base64url");
-        const orderRow = insertOrder({
-          ...input,
-          email: input.email ?? null,
+        // RETURNING of an INSERT that did not throw always gives its row.
+        const orderRow = insertOrder().get({
           code: uniqueOrderCode(),
           accessTokenHash: sha256Hex(accessToken),
           userId,
+          fullName: input.fullName,
+          phone: input.phone,
+          email: input.email ?? null,
+          provinceCode: input.provinceCode,
+          wardCode: input.wardCode,
+          addressLine: input.addressLine,
+          paymentMethod: input.paymentMethod,
           goodsTotalVnd: quote.goodsTotalVnd,
           shippingTotalVnd: quote.shippingTotalVnd,
           totalVnd: quote.totalVnd,
@@ -154,44 +173,41 @@ export function placeOrder(
           clientKey,
           expiresAt: now + PAYMENT_WINDOW_MS,
           createdAt: now,
-        });
+        })!;
         for (const part of quote.parts) {
-          const { id: partId } = prepared(
-            `INSERT INTO order_parts (order_id, producer_id, goods_total_vnd, shipping_fee_vnd, total_vnd,
-               commission_vnd, weight_grams, updated_at, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-          ).get(
-            orderRow.id,
-            part.producerId,
-            part.goodsTotalVnd,
-            part.shippingFeeVnd,
-            part.totalVnd,
-            commissionVnd(part.goodsTotalVnd, commissionBasisPoints / 100),
-            part.weightGrams,
+          const { id: partId } = insertPart().get({
+            orderId: orderRow.id,
+            producerId: part.producerId,
+            goodsTotalVnd: part.goodsTotalVnd,
+            shippingFeeVnd: part.shippingFeeVnd,
+            totalVnd: part.totalVnd,
+            commissionVnd: commissionVnd(part.goodsTotalVnd, commissionBasisPoints / 100),
+            weightGrams: part.weightGrams,
             now,
-            now,
-          ) as { id: number };
+          })!;
           for (const line of part.lines) {
-            const taken = prepared(
-              `UPDATE products AS p SET stock = stock - :quantity
-               WHERE p.id = :productId AND p.stock >= :quantity AND ${PUBLIC_PRODUCT}`,
-            ).run({ productId: line.productId, quantity: line.quantity });
+            const taken = takeStock().run({ productId: line.productId, quantity: line.quantity });
             if (taken.changes !== 1) {
               throw new CheckoutRefused({ problem: "lines", lines: [{ name: line.name, unit: line.unit, available: 0 }] });
             }
-            prepared(
-              `INSERT INTO order_items (order_id, part_id, product_id, product_name, unit, unit_price_vnd, quantity, line_total_vnd)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-            ).run(orderRow.id, partId, line.productId, line.name, line.unit, line.priceVnd, line.quantity, line.priceVnd * line.quantity);
+            insertItem().run({
+              orderId: orderRow.id,
+              partId,
+              productId: line.productId,
+              productName: line.name,
+              unit: line.unit,
+              unitPriceVnd: line.priceVnd,
+              quantity: line.quantity,
+              lineTotalVnd: line.priceVnd * line.quantity,
+            });
           }
         }
-        prepared(
-          "INSERT INTO order_events (order_id, action, to_status, actor_user_id, source, created_at) VALUES (?, 'place', 'awaiting_payment', ?, 'buyer', ?)",
-        ).run(orderRow.id, userId, now);
-        prepared("DELETE FROM cart_items WHERE cart_id = ?").run(cartId);
+        recordPlaced().run({ orderId: orderRow.id, userId, now });
+        emptyCart().run({ cartId });
         return { id: orderRow.id, code: orderRow.code, accessToken, totalVnd: quote.totalVnd };
-      })
-      .immediate();
+      },
+      { behavior: "immediate" },
+    );
     return { ok: true, order };
   } catch (error) {
     if (error instanceof CheckoutRefused) return { ok: false, ...error.refusal };
@@ -199,22 +215,100 @@ export function placeOrder(
   }
 }
 
-function insertOrder(values: Record<string, string | number | null>): { id: number; code: string } {
-  return prepared(
-    `INSERT INTO orders (code, access_token_hash, user_id, full_name, phone, email, province_code, ward_code,
-       address_line, payment_method, goods_total_vnd, shipping_total_vnd, total_vnd, commission_basis_points,
-       client_key, expires_at, created_at)
-     VALUES (:code, :accessTokenHash, :userId, :fullName, :phone, :email, :provinceCode, :wardCode,
-       :addressLine, :paymentMethod, :goodsTotalVnd, :shippingTotalVnd, :totalVnd, :commissionBasisPoints,
-       :clientKey, :expiresAt, :createdAt)
-     RETURNING id, code`,
-  ).get(values) as { id: number; code: string };
-}
+const insertOrder = once(() =>
+  getDb()
+    .insert(orders)
+    .values({
+      code: sql.placeholder("code"),
+      accessTokenHash: sql.placeholder("accessTokenHash"),
+      userId: sql.placeholder("userId"),
+      fullName: sql.placeholder("fullName"),
+      phone: sql.placeholder("phone"),
+      email: sql.placeholder("email"),
+      provinceCode: sql.placeholder("provinceCode"),
+      wardCode: sql.placeholder("wardCode"),
+      addressLine: sql.placeholder("addressLine"),
+      paymentMethod: sql.placeholder("paymentMethod"),
+      goodsTotalVnd: sql.placeholder("goodsTotalVnd"),
+      shippingTotalVnd: sql.placeholder("shippingTotalVnd"),
+      totalVnd: sql.placeholder("totalVnd"),
+      commissionBasisPoints: sql.placeholder("commissionBasisPoints"),
+      clientKey: sql.placeholder("clientKey"),
+      expiresAt: sql.placeholder("expiresAt"),
+      createdAt: sql.placeholder("createdAt"),
+    })
+    .returning({ id: orders.id, code: orders.code })
+    .prepare(),
+);
+
+const insertPart = once(() =>
+  getDb()
+    .insert(orderParts)
+    .values({
+      orderId: sql.placeholder("orderId"),
+      producerId: sql.placeholder("producerId"),
+      goodsTotalVnd: sql.placeholder("goodsTotalVnd"),
+      shippingFeeVnd: sql.placeholder("shippingFeeVnd"),
+      totalVnd: sql.placeholder("totalVnd"),
+      commissionVnd: sql.placeholder("commissionVnd"),
+      weightGrams: sql.placeholder("weightGrams"),
+      updatedAt: sql.placeholder("now"),
+      createdAt: sql.placeholder("now"),
+    })
+    .returning({ id: orderParts.id })
+    .prepare(),
+);
+
+/**
+ * Takes a line's stock in one guarded statement: only while the product is on sale and has the
+ * units, so racing checkouts can never take it below zero (the caller checks the changed-row count).
+ */
+const takeStock = once(() =>
+  getDb()
+    .update(products)
+    .set({ stock: sql`${products.stock} - ${sql.placeholder("quantity")}` })
+    .where(and(eq(products.id, sql.placeholder("productId")), gte(products.stock, sql.placeholder("quantity")), productOnSale))
+    .prepare(),
+);
+
+const insertItem = once(() =>
+  getDb()
+    .insert(orderItems)
+    .values({
+      orderId: sql.placeholder("orderId"),
+      partId: sql.placeholder("partId"),
+      productId: sql.placeholder("productId"),
+      productName: sql.placeholder("productName"),
+      unit: sql.placeholder("unit"),
+      unitPriceVnd: sql.placeholder("unitPriceVnd"),
+      quantity: sql.placeholder("quantity"),
+      lineTotalVnd: sql.placeholder("lineTotalVnd"),
+    })
+    .prepare(),
+);
+
+const recordPlaced = once(() =>
+  getDb()
+    .insert(orderEvents)
+    .values({
+      orderId: sql.placeholder("orderId"),
+      action: "place",
+      toStatus: "awaiting_payment",
+      actorUserId: sql.placeholder("userId"),
+      source: "buyer",
+      createdAt: sql.placeholder("now"),
+    })
+    .prepare(),
+);
+
+const emptyCart = once(() => getDb().delete(cartItems).where(eq(cartItems.cartId, sql.placeholder("cartId"))).prepare());
+
+const orderWithCode = once(() => getDb().select({ id: orders.id }).from(orders).where(eq(orders.code, sql.placeholder("code"))).prepare());
 
 /** A fresh random code; a clash among 32^10 codes is astronomically rare, but cheap to rule out. */
 function uniqueOrderCode(): string {
   for (;;) {
     const code = generateOrderCode();
-    if (!prepared("SELECT 1 FROM orders WHERE code = ?").get(code)) return code;
+    if (!orderWithCode().get({ code })) return code;
   }
 }

@@ -1,7 +1,8 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db/client.server";
-import { orderParts } from "~/db/schema";
-import { prepared } from "~/db/prepared.server";
+import { once } from "~/db/prepared.server";
+import { orderItems, orderParts, orders, wards } from "~/db/schema";
 import { settings } from "~/settings.server";
 import { recordActivity } from "../producers/activity.server";
 import type { PortalActor } from "../producers/portal-actor.server";
@@ -39,26 +40,62 @@ export interface InboxPart {
   items: InboxItem[];
 }
 
+const inboxParts = once(() => {
+  const db = getDb();
+  const otherParts = alias(orderParts, "other_parts");
+  return db
+    .select({
+      id: orderParts.id,
+      orderCode: orders.code,
+      status: orderParts.status,
+      paymentMethod: orders.paymentMethod,
+      createdAt: orderParts.createdAt,
+      buyerName: orders.fullName,
+      buyerPhone: orders.phone,
+      addressLine: orders.addressLine,
+      wardName: wards.fullName,
+      provinceCode: orders.provinceCode,
+      goodsTotalVnd: orderParts.goodsTotalVnd,
+      shippingFeeVnd: orderParts.shippingFeeVnd,
+      totalVnd: orderParts.totalVnd,
+      commissionVnd: orderParts.commissionVnd,
+      carrier: orderParts.carrier,
+      trackingNumber: orderParts.trackingNumber,
+      cancelReason: orderParts.cancelReason,
+      // Whether other producers have parts in the same order (see mayMarkPaid).
+      shared: sql<boolean>`${exists(
+        db
+          .select({ id: otherParts.id })
+          .from(otherParts)
+          .where(and(eq(otherParts.orderId, orderParts.orderId), ne(otherParts.producerId, orderParts.producerId))),
+      )}`.mapWith(Boolean),
+    })
+    .from(orderParts)
+    .innerJoin(orders, eq(orders.id, orderParts.orderId))
+    .innerJoin(wards, eq(wards.code, orders.wardCode))
+    .where(eq(orderParts.producerId, sql.placeholder("producerId")))
+    .orderBy(desc(orderParts.createdAt), desc(orderParts.id))
+    .limit(sql.placeholder("limit"))
+    .prepare();
+});
+const itemsOfPart = once(() =>
+  getDb()
+    .select({ productName: orderItems.productName, unit: orderItems.unit, quantity: orderItems.quantity, lineTotalVnd: orderItems.lineTotalVnd })
+    .from(orderItems)
+    .where(eq(orderItems.partId, sql.placeholder("partId")))
+    .orderBy(asc(orderItems.id))
+    .prepare(),
+);
+
 /** What a producer ships: its parts of orders, newest first, with the buyer's delivery details. */
 export function producerInbox(producerId: number, limit = 100): InboxPart[] {
-  const parts = prepared(
-    `SELECT p.id, o.code AS orderCode, p.status, o.payment_method AS paymentMethod, p.created_at AS createdAt,
-       o.full_name AS buyerName, o.phone AS buyerPhone, o.address_line AS addressLine, w.full_name AS wardName,
-       o.province_code AS provinceCode, p.goods_total_vnd AS goodsTotalVnd, p.shipping_fee_vnd AS shippingFeeVnd,
-       p.total_vnd AS totalVnd, p.commission_vnd AS commissionVnd, p.carrier, p.tracking_number AS trackingNumber,
-       p.cancel_reason AS cancelReason,
-       EXISTS (SELECT 1 FROM order_parts q WHERE q.order_id = p.order_id AND q.producer_id != p.producer_id) AS shared
-     FROM order_parts p JOIN orders o ON o.id = p.order_id JOIN wards w ON w.code = o.ward_code
-     WHERE p.producer_id = ? ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
-  ).all(producerId, limit) as (Omit<InboxPart, "items" | "canMarkPaid"> & { shared: 0 | 1 })[];
-  const itemsOf = prepared(
-    `SELECT product_name AS productName, unit, quantity, line_total_vnd AS lineTotalVnd FROM order_items WHERE part_id = ? ORDER BY id`,
-  );
-  return parts.map(({ shared, ...part }) => ({
-    ...part,
-    canMarkPaid: part.status === "awaiting_payment" && mayMarkPaid(part.paymentMethod, shared === 1),
-    items: itemsOf.all(part.id) as InboxItem[],
-  }));
+  return inboxParts()
+    .all({ producerId, limit })
+    .map(({ shared, ...part }) => ({
+      ...part,
+      canMarkPaid: part.status === "awaiting_payment" && mayMarkPaid(part.paymentMethod, shared),
+      items: itemsOfPart().all({ partId: part.id }),
+    }));
 }
 
 export type ProducerMove =
@@ -89,13 +126,14 @@ export function moveOwnPart(actor: PortalActor, partId: number, move: ProducerMo
   // Before payment the order is one amount for all producers; one part cannot drop out of it.
   if (move.action === "cancel" && part.status === "awaiting_payment") return "illegal";
   const who = { source: "producer" as const, userId: actor.user.id };
-  const subject = (prepared("SELECT code FROM orders WHERE id = ?").get(part.orderId) as { code: string }).code;
+  // The part's order exists: order_parts.order_id is a foreign key.
+  const subject = getDb().select({ code: orders.code }).from(orders).where(eq(orders.id, part.orderId)).get()!.code;
   try {
-    return getDb().$client.transaction((): InboxOutcome => {
+    return getDb().transaction((tx): InboxOutcome => {
       if (move.action === "markPaid") {
         const order = payableOrderById(part.orderId)!;
         const shared =
-          getDb()
+          tx
             .select({ id: orderParts.id })
             .from(orderParts)
             .where(and(eq(orderParts.orderId, order.id), ne(orderParts.producerId, part.producerId)))
@@ -112,16 +150,25 @@ export function moveOwnPart(actor: PortalActor, partId: number, move: ProducerMo
               : {};
         movePart(part, move.action, who, details, now);
       }
-      recordActivity(getDb(), { producerId: actor.producer.id, actorUserId: actor.user.id, action: `order.${move.action}`, subject });
+      recordActivity(tx, { producerId: actor.producer.id, actorUserId: actor.user.id, action: `order.${move.action}`, subject });
       return "ok";
-    })();
+    });
   } catch (error) {
     if (error instanceof IllegalMoveError || error instanceof StalePartError) return "illegal";
     throw error;
   }
 }
 
+const paidPartsOfProducer = once(() =>
+  getDb()
+    .select({ n: count() })
+    .from(orderParts)
+    .where(and(eq(orderParts.producerId, sql.placeholder("producerId")), eq(orderParts.status, "paid")))
+    .prepare(),
+);
+
 /** How many paid parts wait for the producer to confirm them (the inbox badge). */
 export function partsAwaitingConfirmation(producerId: number): number {
-  return (prepared("SELECT count(*) AS n FROM order_parts WHERE producer_id = ? AND status = 'paid'").get(producerId) as { n: number }).n;
+  // count(*) always gives a row.
+  return paidPartsOfProducer().get({ producerId })!.n;
 }

@@ -1,6 +1,9 @@
 import { createCookie } from "@remix-run/node";
 import { timingSafeEqual } from "node:crypto";
-import { prepared } from "~/db/prepared.server";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { once } from "~/db/prepared.server";
+import { orders } from "~/db/schema";
 import { settings } from "~/settings.server";
 import { currentUser, type SessionUser } from "../accounts/sessions.server";
 import { sha256Hex } from "../shared/hash.server";
@@ -36,6 +39,15 @@ function tokenMatches(token: string, tokenHash: string): boolean {
   return timingSafeEqual(Buffer.from(sha256Hex(token), "hex"), Buffer.from(tokenHash, "hex"));
 }
 
+// Prepared once: every order page and status poll starts here.
+const orderByCode = once(() =>
+  getDb()
+    .select({ id: orders.id, userId: orders.userId, tokenHash: orders.accessTokenHash })
+    .from(orders)
+    .where(eq(orders.code, sql.placeholder("code")))
+    .prepare(),
+);
+
 export interface OrderViewer {
   orderId: number;
   user: SessionUser | null;
@@ -50,9 +62,7 @@ export interface OrderViewer {
  */
 export async function orderViewer(request: Request, code: string): Promise<OrderViewer | null> {
   if (!isOrderCode(code)) return null;
-  const order = prepared("SELECT id, user_id AS userId, access_token_hash AS tokenHash FROM orders WHERE code = ?").get(code) as
-    | { id: number; userId: number | null; tokenHash: string }
-    | undefined;
+  const order = orderByCode().get({ code });
   if (!order) return null;
   const user = await currentUser(request);
   if (user && order.userId === user.id) return { orderId: order.id, user, token: null };

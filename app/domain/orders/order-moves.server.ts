@@ -1,5 +1,7 @@
-import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb, type Db } from "~/db/client.server";
+import { once } from "~/db/prepared.server";
+import { orderEvents, orderItems, orderParts, orders, products } from "~/db/schema";
 import { recordPartDelivered, recordPartPaid, reversePartShares } from "../payments/ledger.server";
 import { notifyBuyer, notifyProducer } from "./notifications.server";
 import { nextPartStatus, type PartAction, type PartStatus } from "./order-states";
@@ -26,18 +28,25 @@ export interface MoveDetails {
   reason?: string;
 }
 
+const partColumns = {
+  id: orderParts.id,
+  orderId: orderParts.orderId,
+  producerId: orderParts.producerId,
+  status: orderParts.status,
+  totalVnd: orderParts.totalVnd,
+  commissionVnd: orderParts.commissionVnd,
+};
+const partById = once(() => getDb().select(partColumns).from(orderParts).where(eq(orderParts.id, sql.placeholder("partId"))).prepare());
+const partsByOrder = once(() =>
+  getDb().select(partColumns).from(orderParts).where(eq(orderParts.orderId, sql.placeholder("orderId"))).orderBy(asc(orderParts.id)).prepare(),
+);
+
 export function partRow(partId: number): PartRow | undefined {
-  return prepared(
-    `SELECT id, order_id AS orderId, producer_id AS producerId, status, total_vnd AS totalVnd, commission_vnd AS commissionVnd
-     FROM order_parts WHERE id = ?`,
-  ).get(partId) as PartRow | undefined;
+  return partById().get({ partId });
 }
 
 export function partsOfOrder(orderId: number): PartRow[] {
-  return prepared(
-    `SELECT id, order_id AS orderId, producer_id AS producerId, status, total_vnd AS totalVnd, commission_vnd AS commissionVnd
-     FROM order_parts WHERE order_id = ? ORDER BY id`,
-  ).all(orderId) as PartRow[];
+  return partsByOrder().all({ orderId });
 }
 
 const WAS_PAID: readonly PartStatus[] = ["paid", "confirmed", "shipped", "delivered"];
@@ -50,33 +59,31 @@ const WAS_PAID: readonly PartStatus[] = ["paid", "confirmed", "shipped", "delive
  */
 export function movePart(part: PartRow, action: PartAction, actor: Actor, details: MoveDetails = {}, now = Date.now()): PartStatus {
   const to = nextPartStatus(part.status, action);
-  getDb().$client.transaction(() => {
-    const changed = prepared(
-      `UPDATE order_parts SET status = :to, updated_at = :now,
-         carrier = coalesce(:carrier, carrier), tracking_number = coalesce(:trackingNumber, tracking_number),
-         cancel_reason = coalesce(:reason, cancel_reason)
-       WHERE id = :id AND status = :from`,
-    ).run({
-      id: part.id,
-      from: part.status,
-      to,
-      now,
-      carrier: details.carrier ?? null,
-      trackingNumber: details.trackingNumber ?? null,
-      reason: to === "cancelled" ? (details.reason ?? null) : null,
-    });
+  getDb().transaction((tx) => {
+    const changed = tx
+      .update(orderParts)
+      .set({
+        status: to,
+        updatedAt: now,
+        // Only what this move brings: a later move keeps the carrier, tracking number and reason already recorded.
+        ...(details.carrier !== undefined ? { carrier: details.carrier } : {}),
+        ...(details.trackingNumber !== undefined ? { trackingNumber: details.trackingNumber } : {}),
+        ...(to === "cancelled" && details.reason !== undefined ? { cancelReason: details.reason } : {}),
+      })
+      .where(and(eq(orderParts.id, part.id), eq(orderParts.status, part.status)))
+      .run();
     // Someone else moved it first (another tab, a webhook): refuse rather than apply twice.
     if (changed.changes !== 1) throw new StalePartError(part.id);
 
     const wasPaid = WAS_PAID.includes(part.status);
     if (action === "pay") {
       recordPartPaid(part, now);
-      adjustSoldCount(part.id, +1);
+      adjustSoldCount(tx, part.id, +1);
     } else if (to === "cancelled") {
-      restock(part.id);
+      restock(tx, part.id);
       if (wasPaid) {
         reversePartShares(part, "cancelled", now);
-        adjustSoldCount(part.id, -1);
+        adjustSoldCount(tx, part.id, -1);
       }
     } else if (action === "deliver") {
       recordPartDelivered(part, now);
@@ -84,28 +91,28 @@ export function movePart(part: PartRow, action: PartAction, actor: Actor, detail
       withdrawPartReviews(part.id, now);
       if (part.status !== "cancelled") {
         reversePartShares(part, "refund", now);
-        adjustSoldCount(part.id, -1);
-        if (part.status === "paid" || part.status === "confirmed") restock(part.id);
+        adjustSoldCount(tx, part.id, -1);
+        if (part.status === "paid" || part.status === "confirmed") restock(tx, part.id);
       }
     }
-    prepared(
-      `INSERT INTO order_events (order_id, part_id, action, from_status, to_status, actor_user_id, source, note, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      part.orderId,
-      part.id,
-      action,
-      part.status,
-      to,
-      actor.userId,
-      actor.source,
-      details.reason ?? (details.trackingNumber ? `${details.carrier ?? ""} ${details.trackingNumber}`.trim() : null),
-      now,
-    );
+    tx.insert(orderEvents)
+      .values({
+        orderId: part.orderId,
+        partId: part.id,
+        action,
+        fromStatus: part.status,
+        toStatus: to,
+        actorUserId: actor.userId,
+        source: actor.source,
+        note: details.reason ?? (details.trackingNumber ? `${details.carrier ?? ""} ${details.trackingNumber}`.trim() : null),
+        createdAt: now,
+      })
+      .run();
     if (action === "pay") notifyProducer(part.producerId, part.orderId, "paid", now);
-    const buyer = prepared("SELECT user_id AS userId FROM orders WHERE id = ?").get(part.orderId) as { userId: number | null };
+    // The part's order exists: order_parts.order_id is a foreign key.
+    const buyer = tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, part.orderId)).get()!;
     if (buyer.userId !== null && actor.source !== "buyer") notifyBuyer(buyer.userId, part.orderId, to, now);
-  })();
+  });
   return to;
 }
 
@@ -115,16 +122,28 @@ export class StalePartError extends Error {
   }
 }
 
-function restock(partId: number) {
-  prepared(
-    `UPDATE products SET stock = stock + (SELECT sum(quantity) FROM order_items WHERE part_id = :partId AND product_id = products.id)
-     WHERE id IN (SELECT product_id FROM order_items WHERE part_id = :partId)`,
-  ).run({ partId });
+type Tx = Pick<Db, "update" | "select">;
+
+/** Units of `products`' current row in order part `partId`, for an UPDATE of products. */
+function unitsInPart(partId: number) {
+  return sql`(SELECT sum(${orderItems.quantity}) FROM ${orderItems}
+    WHERE ${orderItems.partId} = ${partId} AND ${orderItems.productId} = ${products.id})`;
 }
 
-function adjustSoldCount(partId: number, sign: 1 | -1) {
-  prepared(
-    `UPDATE products SET sold_count = max(0, sold_count + :sign * (SELECT sum(quantity) FROM order_items WHERE part_id = :partId AND product_id = products.id))
-     WHERE id IN (SELECT product_id FROM order_items WHERE part_id = :partId)`,
-  ).run({ partId, sign });
+function productsOfPart(tx: Tx, partId: number) {
+  return inArray(products.id, tx.select({ id: orderItems.productId }).from(orderItems).where(eq(orderItems.partId, partId)));
+}
+
+function restock(tx: Tx, partId: number) {
+  tx.update(products)
+    .set({ stock: sql`${products.stock} + ${unitsInPart(partId)}` })
+    .where(productsOfPart(tx, partId))
+    .run();
+}
+
+function adjustSoldCount(tx: Tx, partId: number, sign: 1 | -1) {
+  tx.update(products)
+    .set({ soldCount: sql`max(0, ${products.soldCount} + ${sign} * ${unitsInPart(partId)})` })
+    .where(productsOfPart(tx, partId))
+    .run();
 }

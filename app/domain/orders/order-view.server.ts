@@ -1,4 +1,7 @@
-import { prepared } from "~/db/prepared.server";
+import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { once } from "~/db/prepared.server";
+import { notifications, orderEvents, orderItems, orderParts, orders, producers, products, reviews, wards } from "~/db/schema";
 import { orderStatusOf, type OrderStatus, type PartStatus, type PaymentStatus } from "./order-states";
 
 export interface OrderItemView {
@@ -61,36 +64,102 @@ export interface OrderView {
   events: OrderEventView[];
 }
 
+// Prepared once: the order page, and its status JSON that a buyer's page polls while it waits for payment.
+const orderById = once(() =>
+  getDb()
+    .select({
+      id: orders.id,
+      code: orders.code,
+      userId: orders.userId,
+      paymentStatus: orders.paymentStatus,
+      paymentMethod: orders.paymentMethod,
+      fullName: orders.fullName,
+      phone: orders.phone,
+      email: orders.email,
+      addressLine: orders.addressLine,
+      wardName: wards.fullName,
+      provinceCode: orders.provinceCode,
+      goodsTotalVnd: orders.goodsTotalVnd,
+      shippingTotalVnd: orders.shippingTotalVnd,
+      totalVnd: orders.totalVnd,
+      paidVnd: orders.paidVnd,
+      refundedVnd: orders.refundedVnd,
+      expiresAt: orders.expiresAt,
+      createdAt: orders.createdAt,
+    })
+    .from(orders)
+    .innerJoin(wards, eq(wards.code, orders.wardCode))
+    .where(eq(orders.id, sql.placeholder("orderId")))
+    .prepare(),
+);
+const partViewsOfOrder = once(() =>
+  getDb()
+    .select({
+      id: orderParts.id,
+      producerId: orderParts.producerId,
+      producerName: producers.name,
+      producerSlug: producers.slug,
+      status: orderParts.status,
+      goodsTotalVnd: orderParts.goodsTotalVnd,
+      shippingFeeVnd: orderParts.shippingFeeVnd,
+      totalVnd: orderParts.totalVnd,
+      carrier: orderParts.carrier,
+      trackingNumber: orderParts.trackingNumber,
+      cancelReason: orderParts.cancelReason,
+    })
+    .from(orderParts)
+    .innerJoin(producers, eq(producers.id, orderParts.producerId))
+    .where(eq(orderParts.orderId, sql.placeholder("orderId")))
+    .orderBy(asc(orderParts.id))
+    .prepare(),
+);
+const itemsOfOrder = once(() =>
+  getDb()
+    .select({
+      id: orderItems.id,
+      partId: orderItems.partId,
+      productId: orderItems.productId,
+      slug: products.slug,
+      productName: orderItems.productName,
+      unit: orderItems.unit,
+      unitPriceVnd: orderItems.unitPriceVnd,
+      quantity: orderItems.quantity,
+      lineTotalVnd: orderItems.lineTotalVnd,
+      // Withdrawn reviews count too: a product is reviewed once per order, whatever became of the review.
+      reviewed: sql<boolean>`EXISTS (SELECT 1 FROM ${reviews} WHERE ${reviews.orderId} = ${orderItems.orderId} AND ${reviews.productId} = ${orderItems.productId})`.mapWith(Boolean),
+    })
+    .from(orderItems)
+    .innerJoin(products, eq(products.id, orderItems.productId))
+    .where(eq(orderItems.orderId, sql.placeholder("orderId")))
+    .orderBy(asc(orderItems.id))
+    .prepare(),
+);
+const eventsOfOrder = once(() =>
+  getDb()
+    .select({
+      partId: orderEvents.partId,
+      action: orderEvents.action,
+      toStatus: orderEvents.toStatus,
+      source: orderEvents.source,
+      note: orderEvents.note,
+      createdAt: orderEvents.createdAt,
+    })
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, sql.placeholder("orderId")))
+    .orderBy(asc(orderEvents.id))
+    .prepare(),
+);
+
 /** Everything the buyer's order page shows. */
 export function orderView(orderId: number): OrderView | null {
-  const order = prepared(
-    `SELECT o.id, o.code, o.user_id AS userId, o.payment_status AS paymentStatus, o.payment_method AS paymentMethod,
-       o.full_name AS fullName, o.phone, o.email, o.address_line AS addressLine, w.full_name AS wardName,
-       o.province_code AS provinceCode, o.goods_total_vnd AS goodsTotalVnd, o.shipping_total_vnd AS shippingTotalVnd,
-       o.total_vnd AS totalVnd, o.paid_vnd AS paidVnd, o.refunded_vnd AS refundedVnd, o.expires_at AS expiresAt,
-       o.created_at AS createdAt
-     FROM orders o JOIN wards w ON w.code = o.ward_code WHERE o.id = ?`,
-  ).get(orderId) as Omit<OrderView, "status" | "parts" | "events"> | undefined;
+  const order = orderById().get({ orderId });
   if (!order) return null;
-  const parts = prepared(
-    `SELECT p.id, p.producer_id AS producerId, pr.name AS producerName, pr.slug AS producerSlug, p.status,
-       p.goods_total_vnd AS goodsTotalVnd, p.shipping_fee_vnd AS shippingFeeVnd, p.total_vnd AS totalVnd,
-       p.carrier, p.tracking_number AS trackingNumber, p.cancel_reason AS cancelReason
-     FROM order_parts p JOIN producers pr ON pr.id = p.producer_id WHERE p.order_id = ? ORDER BY p.id`,
-  ).all(orderId) as Omit<OrderPartView, "items">[];
-  const items = prepared(
-    `SELECT i.id, i.part_id AS partId, i.product_id AS productId, pd.slug, i.product_name AS productName, i.unit,
-       i.unit_price_vnd AS unitPriceVnd, i.quantity, i.line_total_vnd AS lineTotalVnd,
-       EXISTS (SELECT 1 FROM reviews r WHERE r.order_id = i.order_id AND r.product_id = i.product_id) AS reviewed
-     FROM order_items i JOIN products pd ON pd.id = i.product_id WHERE i.order_id = ? ORDER BY i.id`,
-  ).all(orderId) as (Omit<OrderItemView, "reviewed"> & { partId: number; reviewed: 0 | 1 })[];
-  const events = prepared(
-    `SELECT part_id AS partId, action, to_status AS toStatus, source, note, created_at AS createdAt
-     FROM order_events WHERE order_id = ? ORDER BY id`,
-  ).all(orderId) as OrderEventView[];
-  const partViews = parts.map((part) => ({
+  const parts = partViewsOfOrder().all({ orderId });
+  const items = itemsOfOrder().all({ orderId });
+  const events: OrderEventView[] = eventsOfOrder().all({ orderId });
+  const partViews: OrderPartView[] = parts.map((part) => ({
     ...part,
-    items: items.filter((i) => i.partId === part.id).map(({ partId: _, ...i }) => ({ ...i, reviewed: i.reviewed === 1 })),
+    items: items.filter((i) => i.partId === part.id).map(({ partId: _, ...i }) => i),
   }));
   return { ...order, status: orderStatusOf(partViews.map((p) => p.status)), parts: partViews, events };
 }
@@ -116,12 +185,31 @@ export interface OrderSummary {
   unread: number;
 }
 
+const orderSummariesOfUser = once(() => {
+  const db = getDb();
+  return db
+    .select({
+      code: orders.code,
+      createdAt: orders.createdAt,
+      totalVnd: orders.totalVnd,
+      paymentStatus: orders.paymentStatus,
+      // Subqueries built, not written out: in a one-table select Drizzle writes the columns of a sql``
+      // field unqualified, and `order_id = id` would then compare within the subquery's own table.
+      // Never NULL: every order has at least one part.
+      partStatuses: sql<string>`${db.select({ statuses: sql`group_concat(${orderParts.status})` }).from(orderParts).where(eq(orderParts.orderId, orders.id))}`,
+      unread: sql<number>`${db
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(eq(notifications.orderId, orders.id), eq(notifications.userId, orders.userId), isNull(notifications.readAt)))}`,
+    })
+    .from(orders)
+    .where(eq(orders.userId, sql.placeholder("userId")))
+    .orderBy(desc(orders.createdAt))
+    .limit(100)
+    .prepare();
+});
+
 /** A signed-in shopper's orders, newest first, with how many changes they have not seen. */
 export function ordersOfUser(userId: number): OrderSummary[] {
-  return prepared(
-    `SELECT o.code, o.created_at AS createdAt, o.total_vnd AS totalVnd, o.payment_status AS paymentStatus,
-       (SELECT group_concat(status) FROM order_parts WHERE order_id = o.id) AS partStatuses,
-       (SELECT count(*) FROM notifications n WHERE n.order_id = o.id AND n.user_id = o.user_id AND n.read_at IS NULL) AS unread
-     FROM orders o WHERE o.user_id = ? ORDER BY o.created_at DESC LIMIT 100`,
-  ).all(userId) as OrderSummary[];
+  return orderSummariesOfUser().all({ userId });
 }

@@ -1,5 +1,7 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
+import { once } from "~/db/prepared.server";
+import { orderItems, orderParts, orders, producers, products, reviews, users } from "~/db/schema";
 import { parseLoginId } from "../accounts/login-id";
 import { reviewerName } from "./reviews";
 
@@ -40,28 +42,49 @@ export function addReview(
   review: { productId: number; stars: number; body?: string },
   { reviewerUserId = null, now = Date.now() }: { reviewerUserId?: number | null; now?: number } = {},
 ): ReviewOutcome {
-  return getDb().$client.transaction((): ReviewOutcome => {
-    const bought = prepared(
-      `SELECT o.user_id AS userId, o.full_name AS fullName, o.phone, o.email, pr.owner_user_id AS ownerUserId,
-         pr.phone AS producerPhone, u.phone AS ownerPhone, u.email AS ownerEmail
-       FROM order_items i
-       JOIN order_parts p ON p.id = i.part_id JOIN orders o ON o.id = i.order_id
-       JOIN producers pr ON pr.id = p.producer_id LEFT JOIN users u ON u.id = pr.owner_user_id
-       WHERE i.order_id = ? AND i.product_id = ? AND p.status = 'delivered' LIMIT 1`,
-    ).get(orderId, review.productId) as Purchase | undefined;
+  return getDb().transaction((tx): ReviewOutcome => {
+    const bought: Purchase | undefined = tx
+      .select({
+        userId: orders.userId,
+        fullName: orders.fullName,
+        phone: orders.phone,
+        email: orders.email,
+        ownerUserId: producers.ownerUserId,
+        producerPhone: producers.phone,
+        ownerPhone: users.phone,
+        ownerEmail: users.email,
+      })
+      .from(orderItems)
+      .innerJoin(orderParts, eq(orderParts.id, orderItems.partId))
+      .innerJoin(orders, eq(orders.id, orderItems.orderId))
+      .innerJoin(producers, eq(producers.id, orderParts.producerId))
+      .leftJoin(users, eq(users.id, producers.ownerUserId))
+      .where(and(eq(orderItems.orderId, orderId), eq(orderItems.productId, review.productId), eq(orderParts.status, "delivered")))
+      .limit(1)
+      .get();
     if (!bought) return "not_delivered";
     if (producersOwnPurchase(bought, reviewerUserId)) return "own_goods";
-    const inserted = prepared(
-      `INSERT INTO reviews (product_id, order_id, user_id, author_name, stars, body, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    ).run(review.productId, orderId, bought.userId, reviewerName(bought.fullName), review.stars, review.body ?? "", now);
+    const inserted = tx
+      .insert(reviews)
+      .values({
+        productId: review.productId,
+        orderId,
+        userId: bought.userId,
+        authorName: reviewerName(bought.fullName),
+        stars: review.stars,
+        body: review.body ?? "",
+        createdAt: now,
+      })
+      // Once per product per order, and per product for a signed-in buyer (the unique indexes).
+      .onConflictDoNothing()
+      .run();
     if (inserted.changes === 0) return "already_reviewed";
-    prepared("UPDATE products SET rating_count = rating_count + 1, rating_sum = rating_sum + ? WHERE id = ?").run(
-      review.stars,
-      review.productId,
-    );
+    tx.update(products)
+      .set({ ratingCount: sql`${products.ratingCount} + 1`, ratingSum: sql`${products.ratingSum} + ${review.stars}` })
+      .where(eq(products.id, review.productId))
+      .run();
     return "ok";
-  })();
+  });
 }
 
 /**
@@ -70,13 +93,24 @@ export function addReview(
  * own goods, reviewed them and got the money back keeps no rating from it.
  */
 export function withdrawPartReviews(partId: number, now = Date.now()) {
-  const withdrawn = prepared(
-    `UPDATE reviews SET withdrawn_at = ?
-     WHERE withdrawn_at IS NULL AND (order_id, product_id) IN (SELECT order_id, product_id FROM order_items WHERE part_id = ?)
-     RETURNING product_id AS productId, stars`,
-  ).all(now, partId) as { productId: number; stars: number }[];
+  const db = getDb();
+  // A row value IN: the reviews of exactly the (order, product) pairs of this part.
+  const withdrawn = db
+    .update(reviews)
+    .set({ withdrawnAt: now })
+    .where(
+      and(
+        isNull(reviews.withdrawnAt),
+        sql`(${reviews.orderId}, ${reviews.productId}) IN (SELECT ${orderItems.orderId}, ${orderItems.productId} FROM ${orderItems} WHERE ${orderItems.partId} = ${partId})`,
+      ),
+    )
+    .returning({ productId: reviews.productId, stars: reviews.stars })
+    .all();
   for (const { productId, stars } of withdrawn) {
-    prepared("UPDATE products SET rating_count = rating_count - 1, rating_sum = rating_sum - ? WHERE id = ?").run(stars, productId);
+    db.update(products)
+      .set({ ratingCount: sql`${products.ratingCount} - 1`, ratingSum: sql`${products.ratingSum} - ${stars}` })
+      .where(eq(products.id, productId))
+      .run();
   }
 }
 
@@ -88,9 +122,17 @@ export interface ReviewView {
   createdAt: number;
 }
 
+// Prepared once: every product page shows them.
+const latestOfProduct = once(() =>
+  getDb()
+    .select({ id: reviews.id, authorName: reviews.authorName, stars: reviews.stars, body: reviews.body, createdAt: reviews.createdAt })
+    .from(reviews)
+    .where(and(eq(reviews.productId, sql.placeholder("productId")), isNull(reviews.withdrawnAt)))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
 export function latestReviews(productId: number, limit = 10): ReviewView[] {
-  return prepared(
-    `SELECT id, author_name AS authorName, stars, body, created_at AS createdAt FROM reviews
-     WHERE product_id = ? AND withdrawn_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?`,
-  ).all(productId, limit) as ReviewView[];
+  return latestOfProduct().all({ productId, limit });
 }
