@@ -113,7 +113,7 @@ function productInScope(staff: SessionUser, productId: number) {
 /**
  * Puts a staff hold on a listing (`hold`) or lifts it, with the staff member's reason; a report it
  * answers is closed with it. The hold takes the listing off the storefront whatever its producer
- * does next (`PUBLIC_PRODUCT`), and only this function lifts it.
+ * does next (`publicProduct`), and only this function lifts it.
  */
 export function setListingHold(staff: SessionUser, productId: number, hold: boolean, note: string, reportId: number | null, now = Date.now()): Outcome {
   const product = productInScope(staff, productId);

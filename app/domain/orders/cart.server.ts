@@ -1,7 +1,8 @@
 import { createCookie } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
-import { and, asc, count, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, lt, sql } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { publicProduct } from "../catalog/catalog.server";
 import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
 import { cartItems, carts, producers, productPhotos, products, provinces } from "~/db/schema";
@@ -78,12 +79,6 @@ function ensureCartId(owner: CartOwner): number {
   return row!.id;
 }
 
-/**
- * On sale now: live, from a verified producer, not held by staff. The storefront's rule
- * (catalog's PUBLIC_PRODUCT) in schema terms, for the cart and checkout; it moves to the catalog
- * module once the catalog's own queries go through Drizzle.
- */
-export const productOnSale = and(eq(products.status, "live"), eq(products.producerVerified, true), isNull(products.heldAt))!;
 
 /** A cart line, from the product as it is now (price, stock and availability are never the cart's). */
 const cartLinesOfCart = once(() =>
@@ -97,7 +92,7 @@ const cartLinesOfCart = once(() =>
       stock: products.stock,
       weightGrams: products.weightGrams,
       quantity: cartItems.quantity,
-      available: sql<boolean>`${productOnSale}`.mapWith(Boolean),
+      available: sql<boolean>`${publicProduct}`.mapWith(Boolean),
       producerId: producers.id,
       producerName: producers.name,
       producerSlug: producers.slug,
@@ -177,7 +172,7 @@ const removeLine = once(() =>
 );
 const productForCart = once(() =>
   getDb()
-    .select({ stock: products.stock, unit: products.unit, available: sql<boolean>`${productOnSale}`.mapWith(Boolean) })
+    .select({ stock: products.stock, unit: products.unit, available: sql<boolean>`${publicProduct}`.mapWith(Boolean) })
     .from(products)
     .where(eq(products.id, sql.placeholder("productId")))
     .prepare(),

@@ -7,7 +7,8 @@ import { settings } from "~/settings.server";
 import { wardIsInProvince, provinceByCode } from "../catalog/places.server";
 import { MAX_CHARGE_VND } from "../shared/money";
 import { lineProblem, type CartLine } from "./cart";
-import { cartIdOf, cartLinesById, productOnSale, type CartOwner } from "./cart.server";
+import { publicProduct } from "../catalog/catalog.server";
+import { cartIdOf, cartLinesById, type CartOwner } from "./cart.server";
 import type { CheckoutInput } from "./checkout-form";
 import { generateOrderCode } from "./order-code";
 import { quoteOrder, type OrderQuote } from "./quote";
@@ -267,7 +268,7 @@ const takeStock = once(() =>
   getDb()
     .update(products)
     .set({ stock: sql`${products.stock} - ${sql.placeholder("quantity")}` })
-    .where(and(eq(products.id, sql.placeholder("productId")), gte(products.stock, sql.placeholder("quantity")), productOnSale))
+    .where(and(eq(products.id, sql.placeholder("productId")), gte(products.stock, sql.placeholder("quantity")), publicProduct))
     .prepare(),
 );
 
