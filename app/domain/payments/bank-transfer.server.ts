@@ -1,10 +1,11 @@
+import { eq } from "drizzle-orm";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
+import { bankTransfers, orders } from "~/db/schema";
 import { settings } from "~/settings.server";
 import { orderCodeCandidates } from "../orders/order-code";
-import { applyPayment, type PaymentOutcome } from "./payments.server";
+import { applyPayment, payableOrderByCode, type PayableOrder, type PaymentOutcome } from "./payments.server";
 
 /** The bank's notification of one incoming transfer (PRODUCT.md §5). */
 export const bankNotificationSchema = z.object({
@@ -42,10 +43,13 @@ export function receiveBankTransfer(
   notification: BankNotification,
   now = Date.now(),
 ): { outcome: TransferOutcome; orderCode: string | null; redelivered: boolean } {
-  return getDb().$client.transaction(() => {
-    const seen = prepared(
-      `SELECT t.outcome, o.code AS orderCode FROM bank_transfers t LEFT JOIN orders o ON o.id = t.order_id WHERE t.transaction_id = ?`,
-    ).get(notification.transactionId) as { outcome: TransferOutcome; orderCode: string | null } | undefined;
+  return getDb().transaction((tx) => {
+    const seen = tx
+      .select({ outcome: bankTransfers.outcome, orderCode: orders.code })
+      .from(bankTransfers)
+      .leftJoin(orders, eq(orders.id, bankTransfers.orderId))
+      .where(eq(bankTransfers.transactionId, notification.transactionId))
+      .get();
     if (seen) return { ...seen, redelivered: true };
 
     const order = orderNamedIn(notification.description);
@@ -58,29 +62,26 @@ export function receiveBankTransfer(
       const paid = applyPayment(order.id, notification.amount, { source: "bank", userId: null }, { now });
       outcome = paid === "paid" ? "applied" : FROM_PAYMENT[paid];
     }
-    prepared(
-      `INSERT INTO bank_transfers (transaction_id, amount_vnd, description, account_number, occurred_at, order_id, outcome, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      notification.transactionId,
-      notification.amount,
-      notification.description,
-      notification.accountNumber,
-      notification.occurredAt,
-      order?.id ?? null,
-      outcome,
-      now,
-    );
+    tx.insert(bankTransfers)
+      .values({
+        transactionId: notification.transactionId,
+        amountVnd: notification.amount,
+        description: notification.description,
+        accountNumber: notification.accountNumber,
+        occurredAt: notification.occurredAt,
+        orderId: order?.id ?? null,
+        outcome,
+        receivedAt: now,
+      })
+      .run();
     return { outcome, orderCode: order?.code ?? null, redelivered: false };
-  })();
+  });
 }
 
 /** The order whose code appears in a transfer's content, however the bank spaced or cased it. */
-function orderNamedIn(description: string): { id: number; code: string; paymentMethod: string } | undefined {
+function orderNamedIn(description: string): PayableOrder | undefined {
   for (const code of orderCodeCandidates(description)) {
-    const order = prepared("SELECT id, code, payment_method AS paymentMethod FROM orders WHERE code = ?").get(code) as
-      | { id: number; code: string; paymentMethod: string }
-      | undefined;
+    const order = payableOrderByCode(code);
     if (order) return order;
   }
   return undefined;

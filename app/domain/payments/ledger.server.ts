@@ -1,10 +1,13 @@
-import { prepared } from "~/db/prepared.server";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { once } from "~/db/prepared.server";
+import { ledgerEntries } from "~/db/schema";
 
 /**
  * The money ledger (ADR 0007): rows are only added, never edited; every balance is a sum.
  * Callers run these inside the transaction of the business action that moves the money.
  */
-type Account = "commission" | "producer_pending" | "producer_payable" | "producer_paid_out" | "refunded";
+type Account = (typeof ledgerEntries.$inferSelect)["account"];
 
 interface PartMoney {
   id: number;
@@ -14,12 +17,43 @@ interface PartMoney {
   commissionVnd: number;
 }
 
+// Every payment, delivery, cancellation and refund of a part writes and sums here: prepared once.
+const insertPartRow = once(() =>
+  getDb()
+    .insert(ledgerEntries)
+    .values({
+      account: sql.placeholder("account"),
+      amountVnd: sql.placeholder("amountVnd"),
+      producerId: sql.placeholder("producerId"),
+      orderId: sql.placeholder("orderId"),
+      partId: sql.placeholder("partId"),
+      memo: sql.placeholder("memo"),
+      createdAt: sql.placeholder("now"),
+    })
+    .prepare(),
+);
+
+const partBalanceOf = once(() =>
+  getDb()
+    .select({ balance: sql<number>`coalesce(sum(${ledgerEntries.amountVnd}), 0)` })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.partId, sql.placeholder("partId")), eq(ledgerEntries.account, sql.placeholder("account"))))
+    .prepare(),
+);
+
+// The seller's orders page shows these balances on every visit.
+const producerAccountSums = once(() =>
+  getDb()
+    .select({ account: ledgerEntries.account, balance: sql<number>`sum(${ledgerEntries.amountVnd})` })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.producerId, sql.placeholder("producerId")))
+    .groupBy(ledgerEntries.account)
+    .prepare(),
+);
+
 function addRow(account: Account, amountVnd: number, part: PartMoney, memo: string, now: number) {
   if (amountVnd === 0) return;
-  prepared(
-    `INSERT INTO ledger_entries (account, amount_vnd, producer_id, order_id, part_id, memo, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(account, amountVnd, part.producerId, part.orderId, part.id, memo, now);
+  insertPartRow().run({ account, amountVnd, producerId: part.producerId, orderId: part.orderId, partId: part.id, memo, now });
 }
 
 /** Payment received for a part: the commission is the marketplace's, the rest is owed on delivery. */
@@ -48,18 +82,13 @@ export function recordRefund(part: PartMoney, amountVnd: number, now: number) {
 }
 
 function partBalance(partId: number, account: Account): number {
-  const row = prepared("SELECT coalesce(sum(amount_vnd), 0) AS balance FROM ledger_entries WHERE part_id = ? AND account = ?").get(
-    partId,
-    account,
-  ) as { balance: number };
-  return row.balance;
+  // An aggregate always yields one row; coalesce makes a part without rows in the account 0.
+  return partBalanceOf().get({ partId, account })?.balance ?? 0;
 }
 
 /** A producer's balances: owed once delivered, payable now, and paid out so far. */
 export function producerBalances(producerId: number): { pendingVnd: number; payableVnd: number; paidOutVnd: number } {
-  const rows = prepared(
-    "SELECT account, sum(amount_vnd) AS balance FROM ledger_entries WHERE producer_id = ? GROUP BY account",
-  ).all(producerId) as { account: Account; balance: number }[];
+  const rows = producerAccountSums().all({ producerId });
   const of = (account: Account) => rows.find((r) => r.account === account)?.balance ?? 0;
   return { pendingVnd: of("producer_pending"), payableVnd: of("producer_payable"), paidOutVnd: of("producer_paid_out") };
 }

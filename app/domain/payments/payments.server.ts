@@ -1,5 +1,7 @@
+import { and, asc, eq, isNotNull, isNull, lte, or, sql, type Placeholder } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
+import { once } from "~/db/prepared.server";
+import { orders } from "~/db/schema";
 import { movePart, partsOfOrder, type Actor } from "../orders/order-moves.server";
 
 export interface PayableOrder {
@@ -12,15 +14,28 @@ export interface PayableOrder {
   stripeSessionId: string | null;
 }
 
-const PAYABLE_COLUMNS = `id, code, total_vnd AS totalVnd, payment_status AS paymentStatus, payment_method AS paymentMethod,
-  expires_at AS expiresAt, stripe_session_id AS stripeSessionId`;
+const payableColumns = {
+  id: orders.id,
+  code: orders.code,
+  totalVnd: orders.totalVnd,
+  paymentStatus: orders.paymentStatus,
+  paymentMethod: orders.paymentMethod,
+  expiresAt: orders.expiresAt,
+  stripeSessionId: orders.stripeSessionId,
+};
+
+// Every order page, its status poll and its QR code read the order first: prepared once.
+const payableByCode = once(() =>
+  getDb().select(payableColumns).from(orders).where(eq(orders.code, sql.placeholder("code"))).prepare(),
+);
+const payableById = once(() => getDb().select(payableColumns).from(orders).where(eq(orders.id, sql.placeholder("id"))).prepare());
 
 export function payableOrderByCode(code: string): PayableOrder | undefined {
-  return prepared(`SELECT ${PAYABLE_COLUMNS} FROM orders WHERE code = ?`).get(code) as PayableOrder | undefined;
+  return payableByCode().get({ code });
 }
 
 export function payableOrderById(id: number): PayableOrder | undefined {
-  return prepared(`SELECT ${PAYABLE_COLUMNS} FROM orders WHERE id = ?`).get(id) as PayableOrder | undefined;
+  return payableById().get({ id });
 }
 
 export type PaymentOutcome = "paid" | "already_paid" | "late" | "short" | "over";
@@ -40,7 +55,7 @@ export function applyPayment(
     withinWindow = true,
   }: { now?: number; stripePaymentIntentId?: string | null; withinWindow?: boolean } = {},
 ): PaymentOutcome {
-  return getDb().$client.transaction((): PaymentOutcome => {
+  return getDb().transaction((tx): PaymentOutcome => {
     const order = payableOrderById(orderId);
     if (!order) throw new Error(`no order ${orderId}`);
     if (order.paymentStatus === "paid" || order.paymentStatus === "refunded" || order.paymentStatus === "partially_refunded") {
@@ -51,13 +66,19 @@ export function applyPayment(
     if (order.paymentStatus !== "unpaid" || (withinWindow && now >= order.expiresAt)) return "late";
     if (amountVnd < order.totalVnd) return "short";
     if (amountVnd > order.totalVnd) return "over";
-    prepared(
-      `UPDATE orders SET payment_status = 'paid', paid_vnd = ?, paid_at = ?, stripe_payment_intent_id = coalesce(?, stripe_payment_intent_id)
-       WHERE id = ?`,
-    ).run(amountVnd, now, stripePaymentIntentId, orderId);
+    tx.update(orders)
+      .set({
+        paymentStatus: "paid",
+        paidVnd: amountVnd,
+        paidAt: now,
+        // A bank transfer has no payment intent: whatever the order holds stays.
+        ...(stripePaymentIntentId !== null && { stripePaymentIntentId }),
+      })
+      .where(eq(orders.id, orderId))
+      .run();
     for (const part of partsOfOrder(orderId)) movePart(part, "pay", actor, {}, now);
     return "paid";
-  })();
+  });
 }
 
 /**
@@ -65,24 +86,38 @@ export function applyPayment(
  * payment window or the Stripe session ran out, `failed` when the payment was declined.
  */
 export function closeUnpaidOrder(orderId: number, outcome: "expired" | "failed", actor: Actor, now = Date.now()): boolean {
-  return getDb().$client.transaction((): boolean => {
-    const changed = prepared("UPDATE orders SET payment_status = ? WHERE id = ? AND payment_status = 'unpaid'").run(outcome, orderId);
+  return getDb().transaction((tx): boolean => {
+    const changed = tx
+      .update(orders)
+      .set({ paymentStatus: outcome })
+      .where(and(eq(orders.id, orderId), eq(orders.paymentStatus, "unpaid")))
+      .run();
     if (changed.changes !== 1) return false;
     for (const part of partsOfOrder(orderId)) {
       if (part.status === "awaiting_payment") movePart(part, "expire", actor, { reason: outcome }, now);
     }
     return true;
-  })();
+  });
 }
 
-// A Stripe order with a session is closed by expireLapsedStripeOrders, which expires the session at Stripe first.
-const CLOSES_HERE = "(payment_method = 'vietqr' OR stripe_session_id IS NULL)";
+/** Unpaid orders whose time ran out by `now`. */
+const lapsedBy = (now: Placeholder | number) =>
+  and(eq(orders.paymentStatus, "unpaid"), lte(orders.expiresAt, now));
+
+// Run every minute and before an order is shown: prepared once.
+const lapsedClosingHere = once(() =>
+  getDb()
+    .select({ id: orders.id })
+    .from(orders)
+    // A Stripe order with a session is closed by expireLapsedStripeOrders, which expires the session at Stripe first.
+    .where(and(lapsedBy(sql.placeholder("now")), or(eq(orders.paymentMethod, "vietqr"), isNull(orders.stripeSessionId))))
+    .limit(500)
+    .prepare(),
+);
 
 /** Closes every transfer order whose 30 minutes have run out; run every minute and before an order is shown. */
 export function expireLapsedOrders(now = Date.now()): number {
-  const lapsed = prepared(
-    `SELECT id FROM orders WHERE payment_status = 'unpaid' AND expires_at <= ? AND ${CLOSES_HERE} LIMIT 500`,
-  ).all(now) as { id: number }[];
+  const lapsed = lapsedClosingHere().all({ now });
   let closed = 0;
   for (const { id } of lapsed) if (closeUnpaidOrder(id, "expired", { source: "system", userId: null }, now)) closed++;
   return closed;
@@ -96,9 +131,28 @@ export function expireIfLapsed(order: PayableOrder, now = Date.now()): boolean {
 }
 
 export function lapsedStripeOrders(now: number): { id: number; code: string; stripeSessionId: string }[] {
-  return prepared(
-    `SELECT id, code, stripe_session_id AS stripeSessionId FROM orders
-     WHERE payment_status = 'unpaid' AND expires_at <= ? AND payment_method = 'stripe' AND stripe_session_id IS NOT NULL
-     ORDER BY expires_at LIMIT 100`,
-  ).all(now) as { id: number; code: string; stripeSessionId: string }[];
+  const rows = getDb()
+    .select({ id: orders.id, code: orders.code, stripeSessionId: orders.stripeSessionId })
+    .from(orders)
+    .where(and(lapsedBy(now), eq(orders.paymentMethod, "stripe"), isNotNull(orders.stripeSessionId)))
+    .orderBy(asc(orders.expiresAt))
+    .limit(100)
+    .all();
+  // The query keeps only orders with a session; the check tells the type so.
+  return rows.flatMap(({ stripeSessionId, ...order }) => (stripeSessionId === null ? [] : [{ ...order, stripeSessionId }]));
+}
+
+/**
+ * Adds a refund to the order's running total; the order is `refunded` once everything paid went
+ * back, `partially_refunded` before. Both are computed from the row as stored, in one statement.
+ */
+export function addRefundToOrder(orderId: number, amountVnd: number) {
+  getDb()
+    .update(orders)
+    .set({
+      refundedVnd: sql`${orders.refundedVnd} + ${amountVnd}`,
+      paymentStatus: sql`CASE WHEN ${orders.refundedVnd} + ${amountVnd} >= ${orders.paidVnd} THEN 'refunded' ELSE 'partially_refunded' END`,
+    })
+    .where(eq(orders.id, orderId))
+    .run();
 }

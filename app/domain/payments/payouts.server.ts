@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
-import { producers } from "~/db/schema";
+import { ledgerEntries, producers } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { assertStaffMayActIn, staffProvince } from "../accounts/staff.server";
@@ -37,13 +36,25 @@ export interface PayableProducer {
 
 /** Producers in scope with money payable now (delivered and not yet paid out), largest first. */
 export function payableProducers(staff: SessionUser): PayableProducer[] {
-  const rows = prepared(
-    `SELECT p.id, p.name, p.bank_bin AS bankBin, p.bank_account_no AS bankAccountNo, p.bank_account_name AS bankAccountName,
-       sum(l.amount_vnd) AS payableVnd
-     FROM ledger_entries l JOIN producers p ON p.id = l.producer_id
-     WHERE l.account = 'producer_payable' AND (:province IS NULL OR p.province_code = :province)
-     GROUP BY p.id HAVING payableVnd > 0 ORDER BY payableVnd DESC LIMIT 500`,
-  ).all({ province: staffProvince(staff) }) as Omit<PayableProducer, "hasAccount">[];
+  const province = staffProvince(staff);
+  const payableVnd = sql<number>`sum(${ledgerEntries.amountVnd})`;
+  const rows = getDb()
+    .select({
+      id: producers.id,
+      name: producers.name,
+      bankBin: producers.bankBin,
+      bankAccountNo: producers.bankAccountNo,
+      bankAccountName: producers.bankAccountName,
+      payableVnd,
+    })
+    .from(ledgerEntries)
+    .innerJoin(producers, eq(producers.id, ledgerEntries.producerId))
+    .where(and(eq(ledgerEntries.account, "producer_payable"), province === null ? undefined : eq(producers.provinceCode, province)))
+    .groupBy(producers.id)
+    .having(gt(payableVnd, 0))
+    .orderBy(desc(payableVnd))
+    .limit(500)
+    .all();
   return rows.map((row) => ({ ...row, hasAccount: hasPayoutAccount(row) }));
 }
 
@@ -71,19 +82,23 @@ export function recordPayout(
   if (!producer) return "not_found";
   assertStaffMayActIn(staff, producer.provinceCode);
   if (!hasPayoutAccount(producer)) return "no_account";
-  return getDb().$client.transaction((): "ok" | "over_balance" | "duplicate" => {
+  return getDb().transaction((tx): "ok" | "over_balance" | "duplicate" => {
     // The same bank transfer recorded twice (a double click, a second tab) would pay out twice on paper.
     const memo = `payout ${payout.reference}`;
-    if (prepared("SELECT 1 FROM ledger_entries WHERE producer_id = ? AND account = 'producer_paid_out' AND memo = ?").get(producer.id, memo)) {
-      return "duplicate";
-    }
+    const recorded = tx
+      .select({ id: ledgerEntries.id })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.producerId, producer.id), eq(ledgerEntries.account, "producer_paid_out"), eq(ledgerEntries.memo, memo)))
+      .get();
+    if (recorded) return "duplicate";
     const before = producerBalances(producer.id);
     if (payout.amount > before.payableVnd) return "over_balance";
-    const insert = prepared(
-      "INSERT INTO ledger_entries (account, amount_vnd, producer_id, memo, created_at) VALUES (?, ?, ?, ?, ?)",
-    );
-    insert.run("producer_payable", -payout.amount, producer.id, memo, now);
-    insert.run("producer_paid_out", payout.amount, producer.id, memo, now);
+    tx.insert(ledgerEntries)
+      .values([
+        { account: "producer_payable", amountVnd: -payout.amount, producerId: producer.id, memo, createdAt: now },
+        { account: "producer_paid_out", amountVnd: payout.amount, producerId: producer.id, memo, createdAt: now },
+      ])
+      .run();
     recordAudit(
       staff,
       {
@@ -97,13 +112,16 @@ export function recordPayout(
       now,
     );
     return "ok";
-  })();
+  });
 }
 
 /** A producer's payouts, newest first, for its portal. */
 export function payoutHistory(producerId: number): { amountVnd: number; memo: string; createdAt: number }[] {
-  return prepared(
-    `SELECT amount_vnd AS amountVnd, memo, created_at AS createdAt FROM ledger_entries
-     WHERE producer_id = ? AND account = 'producer_paid_out' ORDER BY id DESC LIMIT 50`,
-  ).all(producerId) as { amountVnd: number; memo: string; createdAt: number }[];
+  return getDb()
+    .select({ amountVnd: ledgerEntries.amountVnd, memo: ledgerEntries.memo, createdAt: ledgerEntries.createdAt })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.producerId, producerId), eq(ledgerEntries.account, "producer_paid_out")))
+    .orderBy(desc(ledgerEntries.id))
+    .limit(50)
+    .all();
 }

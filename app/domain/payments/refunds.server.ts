@@ -1,10 +1,12 @@
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
+import { once } from "~/db/prepared.server";
+import { orderParts, orders, producers, refunds } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { movePart, partsOfOrder, type PartRow } from "../orders/order-moves.server";
 import { recordRefund } from "./ledger.server";
-import { payableOrderById } from "./payments.server";
+import { addRefundToOrder, payableOrderById } from "./payments.server";
 import { stripeClient } from "./stripe.server";
 
 export type RefundOutcome = "ok" | "not_paid" | "nothing_to_refund" | "forbidden" | "stripe_error";
@@ -16,19 +18,25 @@ function refundableParts(orderId: number, partId: number | null): PartRow[] {
 
 /** The province an order belongs to (all its producers'), or null when it spans several. */
 export function orderProvince(orderId: number): string | null {
-  const provinces = prepared(
-    "SELECT DISTINCT pr.province_code AS code FROM order_parts p JOIN producers pr ON pr.id = p.producer_id WHERE p.order_id = ?",
-  ).all(orderId) as { code: string }[];
+  const provinces = getDb()
+    .selectDistinct({ code: producers.provinceCode })
+    .from(orderParts)
+    .innerJoin(producers, eq(producers.id, orderParts.producerId))
+    .where(eq(orderParts.orderId, orderId))
+    .all();
   return provinces.length === 1 ? provinces[0]!.code : null;
 }
+
+// Asked for every part of every order staff open or act on: prepared once.
+const producerProvince = once(() =>
+  getDb().select({ code: producers.provinceCode }).from(producers).where(eq(producers.id, sql.placeholder("id"))).prepare(),
+);
 
 /** Provincial staff act only for producers of their province; central staff for all. */
 export function staffMayHandleParts(staff: SessionUser, parts: PartRow[]): boolean {
   if (staff.role === "central_staff") return true;
   if (staff.role !== "staff" || !staff.provinceCode) return false;
-  return parts.every(
-    (p) => (prepared("SELECT province_code AS code FROM producers WHERE id = ?").get(p.producerId) as { code: string }).code === staff.provinceCode,
-  );
+  return parts.every((p) => producerProvince().get({ id: p.producerId })?.code === staff.provinceCode);
 }
 
 /**
@@ -57,7 +65,7 @@ export async function refundOrder(
 
   let stripeRefundId: string | null = null;
   if (order.paymentMethod === "stripe") {
-    const intent = (prepared("SELECT stripe_payment_intent_id AS id FROM orders WHERE id = ?").get(orderId) as { id: string | null }).id;
+    const intent = getDb().select({ id: orders.stripePaymentIntentId }).from(orders).where(eq(orders.id, orderId)).get()?.id;
     if (!intent) return "not_paid";
     try {
       // metadata.orderCode marks the refund as ours, so its webhook does not record it a second time.
@@ -72,22 +80,28 @@ export async function refundOrder(
     }
   }
 
-  getDb().$client.transaction(() => {
+  getDb().transaction((tx) => {
     // A retried Stripe refund comes back with the same id: record it once.
-    const inserted = prepared(
-      `INSERT INTO refunds (order_id, part_id, amount_vnd, method, stripe_refund_id, reason, actor_user_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (stripe_refund_id) DO NOTHING`,
-    ).run(orderId, partId, amountVnd, order.paymentMethod === "stripe" ? "stripe" : "bank", stripeRefundId, reason, staff.id, now);
+    const inserted = tx
+      .insert(refunds)
+      .values({
+        orderId,
+        partId,
+        amountVnd,
+        method: order.paymentMethod === "stripe" ? "stripe" : "bank",
+        stripeRefundId,
+        reason,
+        actorUserId: staff.id,
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: refunds.stripeRefundId })
+      .run();
     if (inserted.changes === 0) return;
     for (const part of refundableParts(orderId, partId)) {
       movePart(part, "refund", { source: "staff", userId: staff.id }, { reason }, now);
       recordRefund(part, part.totalVnd, now);
     }
-    prepared(
-      `UPDATE orders SET refunded_vnd = refunded_vnd + :amount,
-         payment_status = CASE WHEN refunded_vnd + :amount >= paid_vnd THEN 'refunded' ELSE 'partially_refunded' END
-       WHERE id = :id`,
-    ).run({ id: orderId, amount: amountVnd });
+    addRefundToOrder(orderId, amountVnd);
     const after = payableOrderById(orderId)!;
     recordAudit(
       staff,
@@ -101,6 +115,6 @@ export async function refundOrder(
       },
       now,
     );
-  })();
+  });
   return "ok";
 }

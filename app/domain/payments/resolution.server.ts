@@ -1,5 +1,7 @@
+import { and, desc, eq, inArray, isNotNull, isNull, ne, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
+import { bankTransfers, orderParts, orders, producers, stripeEvents } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { partsOfOrder } from "../orders/order-moves.server";
@@ -13,7 +15,8 @@ export interface PaymentToResolve {
   id: string;
   reference: string;
   amountVnd: number | null;
-  description: string;
+  /** A cancelled part's reason may be missing. */
+  description: string | null;
   outcome: string;
   orderCode: string | null;
   receivedAt: number;
@@ -26,33 +29,103 @@ export interface PaymentToResolve {
  */
 export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
   const province = staff.role === "central_staff" ? null : staff.provinceCode;
-  // The same rule as staffMayHandleParts: every producer of the order is in the staff member's province.
-  const scope = `(:province IS NULL OR NOT EXISTS (SELECT 1 FROM order_parts op JOIN producers pr ON pr.id = op.producer_id
-                   WHERE op.order_id = o.id AND pr.province_code <> :province))`;
-  const transfers = prepared(
-    `SELECT 'bank' AS kind, t.id, t.transaction_id AS reference, t.amount_vnd AS amountVnd, t.description, t.outcome,
-       o.code AS orderCode, t.created_at AS receivedAt
-     FROM bank_transfers t LEFT JOIN orders o ON o.id = t.order_id
-     WHERE t.outcome <> 'applied' AND t.resolved_at IS NULL AND (o.id IS NOT NULL OR :province IS NULL) AND (o.id IS NULL OR ${scope})
-     ORDER BY t.id DESC LIMIT 200`,
-  ).all({ province }) as PaymentToResolve[];
-  const cards = prepared(
-    `SELECT 'stripe' AS kind, e.id, e.id AS reference, NULL AS amountVnd, e.type AS description, e.outcome,
-       o.code AS orderCode, e.created_at AS receivedAt
-     FROM stripe_events e LEFT JOIN orders o ON o.id = e.order_id
-     WHERE e.outcome IN ('late', 'short', 'over', 'duplicate', 'unmatched', 'refund_unallocated') AND e.resolved_at IS NULL
-       AND (o.id IS NOT NULL OR :province IS NULL) AND (o.id IS NULL OR ${scope})
-     ORDER BY e.created_at DESC LIMIT 200`,
-  ).all({ province }) as PaymentToResolve[];
+  const db = getDb();
+  // A transfer or card payment naming no order (an unknown code, another session) is central staff's.
+  const orderInScope = province === null ? undefined : and(isNotNull(orders.id), everyProducerIn(province));
+  const transfers = db
+    .select({
+      id: bankTransfers.id,
+      reference: bankTransfers.transactionId,
+      amountVnd: bankTransfers.amountVnd,
+      description: bankTransfers.description,
+      outcome: bankTransfers.outcome,
+      orderCode: orders.code,
+      receivedAt: bankTransfers.receivedAt,
+    })
+    .from(bankTransfers)
+    .leftJoin(orders, eq(orders.id, bankTransfers.orderId))
+    .where(and(ne(bankTransfers.outcome, "applied"), isNull(bankTransfers.resolvedAt), orderInScope))
+    .orderBy(desc(bankTransfers.id))
+    .limit(200)
+    .all();
+  const cards = db
+    .select({ id: stripeEvents.id, type: stripeEvents.type, outcome: stripeEvents.outcome, orderCode: orders.code, receivedAt: stripeEvents.receivedAt })
+    .from(stripeEvents)
+    .leftJoin(orders, eq(orders.id, stripeEvents.orderId))
+    .where(
+      and(
+        inArray(stripeEvents.outcome, ["late", "short", "over", "duplicate", "unmatched", "refund_unallocated"]),
+        isNull(stripeEvents.resolvedAt),
+        orderInScope,
+      ),
+    )
+    .orderBy(desc(stripeEvents.receivedAt))
+    .limit(200)
+    .all();
   // Parts a producer cancelled after payment: the buyer's money is owed back.
-  const refundsDue = prepared(
-    `SELECT 'refund_due' AS kind, p.id, o.code AS reference, p.total_vnd AS amountVnd, p.cancel_reason AS description,
-       'refund_due' AS outcome, o.code AS orderCode, p.updated_at AS receivedAt
-     FROM order_parts p JOIN orders o ON o.id = p.order_id
-     WHERE p.status = 'cancelled' AND o.payment_status IN ('paid', 'partially_refunded') AND ${scope}
-     ORDER BY p.updated_at DESC LIMIT 200`,
-  ).all({ province }) as PaymentToResolve[];
-  return [...refundsDue.map((r) => ({ ...r, id: String(r.id) })), ...transfers.map((t) => ({ ...t, id: String(t.id) })), ...cards];
+  const refundsDue = db
+    .select({
+      id: orderParts.id,
+      orderCode: orders.code,
+      amountVnd: orderParts.totalVnd,
+      reason: orderParts.cancelReason,
+      updatedAt: orderParts.updatedAt,
+    })
+    .from(orderParts)
+    .innerJoin(orders, eq(orders.id, orderParts.orderId))
+    .where(
+      and(
+        eq(orderParts.status, "cancelled"),
+        inArray(orders.paymentStatus, ["paid", "partially_refunded"]),
+        province === null ? undefined : everyProducerIn(province),
+      ),
+    )
+    .orderBy(desc(orderParts.updatedAt))
+    .limit(200)
+    .all();
+  return [
+    ...refundsDue.map(
+      (p): PaymentToResolve => ({
+        kind: "refund_due",
+        id: String(p.id),
+        reference: p.orderCode,
+        amountVnd: p.amountVnd,
+        description: p.reason,
+        outcome: "refund_due",
+        orderCode: p.orderCode,
+        receivedAt: p.updatedAt,
+      }),
+    ),
+    ...transfers.map((t): PaymentToResolve => ({ kind: "bank", ...t, id: String(t.id) })),
+    ...cards.map(
+      (e): PaymentToResolve => ({
+        kind: "stripe",
+        id: e.id,
+        reference: e.id,
+        amountVnd: null,
+        description: e.type,
+        outcome: e.outcome,
+        orderCode: e.orderCode,
+        receivedAt: e.receivedAt,
+      }),
+    ),
+  ];
+}
+
+/**
+ * The same rule as staffMayHandleParts, for the order of the outer query: every producer of the
+ * order is in the province. Aliased, so the order's own parts in an outer query are not confused with these.
+ */
+function everyProducerIn(province: string) {
+  const part = alias(orderParts, "scope_part");
+  const producer = alias(producers, "scope_producer");
+  return notExists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(part)
+      .innerJoin(producer, eq(producer.id, part.producerId))
+      .where(and(eq(part.orderId, orders.id), ne(producer.provinceCode, province))),
+  );
 }
 
 /** Staff close a payment to resolve, saying what they did (refunded by bank, applied by hand…). */
@@ -65,22 +138,30 @@ export function resolvePayment(
 ): "ok" | "not_found" | "forbidden" {
   const visible = paymentsToResolve(staff).some((p) => p.kind === kind && p.id === id);
   if (!visible) {
-    const exists = kind === "bank" ? prepared("SELECT 1 FROM bank_transfers WHERE id = ? AND resolved_at IS NULL").get(Number(id)) : prepared("SELECT 1 FROM stripe_events WHERE id = ? AND resolved_at IS NULL").get(id);
+    const db = getDb();
+    const exists =
+      kind === "bank"
+        ? db.select({ id: bankTransfers.id }).from(bankTransfers).where(and(eq(bankTransfers.id, Number(id)), isNull(bankTransfers.resolvedAt))).get()
+        : db.select({ id: stripeEvents.id }).from(stripeEvents).where(and(eq(stripeEvents.id, id), isNull(stripeEvents.resolvedAt))).get();
     // Another province's transfer is forbidden; a resolved or unknown one is simply not there.
     return exists && staff.role !== "central_staff" ? "forbidden" : "not_found";
   }
-  getDb().$client.transaction(() => {
+  getDb().transaction((tx) => {
+    let resolved: { orderId: number | null } | undefined;
     if (kind === "bank") {
-      prepared("UPDATE bank_transfers SET resolved_at = ?, resolved_by_user_id = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL").run(now, staff.id, resolution, Number(id));
+      tx.update(bankTransfers)
+        .set({ resolvedAt: now, resolvedByUserId: staff.id, resolution })
+        .where(and(eq(bankTransfers.id, Number(id)), isNull(bankTransfers.resolvedAt)))
+        .run();
+      resolved = tx.select({ orderId: bankTransfers.orderId }).from(bankTransfers).where(eq(bankTransfers.id, Number(id))).get();
     } else {
-      prepared("UPDATE stripe_events SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL").run(now, id);
+      // A Stripe event keeps no resolution text of its own; the audit row below holds it.
+      tx.update(stripeEvents).set({ resolvedAt: now }).where(and(eq(stripeEvents.id, id), isNull(stripeEvents.resolvedAt))).run();
+      resolved = tx.select({ orderId: stripeEvents.orderId }).from(stripeEvents).where(eq(stripeEvents.id, id)).get();
     }
-    const orderId = (kind === "bank"
-      ? prepared("SELECT order_id AS id FROM bank_transfers WHERE id = ?").get(Number(id))
-      : prepared("SELECT order_id AS id FROM stripe_events WHERE id = ?").get(id)) as { id: number | null } | undefined;
-    const provinceCode = orderId?.id ? orderProvince(orderId.id) : null;
+    const provinceCode = resolved?.orderId ? orderProvince(resolved.orderId) : null;
     recordAudit(staff, { action: "payment.resolve", subjectType: kind === "bank" ? "bank_transfer" : "stripe_event", subjectId: id, provinceCode, before: { resolved: false }, after: { resolved: true, resolution } }, now);
-  })();
+  });
   return "ok";
 }
 
@@ -95,13 +176,13 @@ export function markOrderPaidByStaff(
   // Scope first: another province's staff learn nothing of the order, not even how it is paid.
   if (!staffMayHandleParts(staff, partsOfOrder(order.id))) return "forbidden";
   if (order.paymentMethod !== "vietqr") return "not_transfer";
-  return getDb().$client.transaction(() => {
+  return getDb().transaction(() => {
     const outcome = applyPayment(order.id, order.totalVnd, { source: "staff", userId: staff.id }, { now });
     if (outcome === "paid") {
       recordAudit(staff, { action: "order.markPaid", subjectType: "order", subjectId: order.code, provinceCode: orderProvince(order.id), before: { paymentStatus: order.paymentStatus }, after: { paymentStatus: "paid", paidVnd: order.totalVnd } }, now);
     }
     return outcome;
-  })();
+  });
 }
 
 /** An order as staff handling its payment see it, or null when it is unknown or outside their scope. */

@@ -1,10 +1,18 @@
+import { and, asc, eq, gt } from "drizzle-orm";
 import Stripe from "stripe";
 import { getDb } from "~/db/client.server";
-import { prepared } from "~/db/prepared.server";
+import { orderItems, orderParts, orders, producers, refunds, stripeEvents } from "~/db/schema";
 import { settings } from "~/settings.server";
 import { movePart, partsOfOrder } from "../orders/order-moves.server";
 import { recordRefund } from "./ledger.server";
-import { applyPayment, closeUnpaidOrder, lapsedStripeOrders, payableOrderByCode, type PayableOrder } from "./payments.server";
+import {
+  addRefundToOrder,
+  applyPayment,
+  closeUnpaidOrder,
+  lapsedStripeOrders,
+  payableOrderByCode,
+  type PayableOrder,
+} from "./payments.server";
 
 let client: { key: string; stripe: Stripe } | undefined;
 
@@ -28,12 +36,6 @@ export function stripeClient(): Stripe {
   return client.stripe;
 }
 
-interface LineRow {
-  productName: string;
-  unitPriceVnd: number;
-  quantity: number;
-}
-
 /**
  * A Stripe Checkout page for an unpaid order, in VND (zero-decimal: 125000 means 125.000 ₫). The
  * idempotency key is the order's and every parameter follows from the order, so a retry (a double
@@ -50,13 +52,21 @@ export async function stripeCheckoutUrl(
     const existing = await stripe.checkout.sessions.retrieve(order.stripeSessionId);
     if (existing.status === "open" && existing.url) return existing.url;
   }
-  const items = prepared(
-    "SELECT product_name AS productName, unit_price_vnd AS unitPriceVnd, quantity FROM order_items WHERE order_id = ? ORDER BY id",
-  ).all(order.id) as LineRow[];
-  const shipping = prepared(
-    `SELECT p.shipping_fee_vnd AS fee, pr.name AS producerName FROM order_parts p JOIN producers pr ON pr.id = p.producer_id
-     WHERE p.order_id = ? AND p.shipping_fee_vnd > 0 ORDER BY p.id`,
-  ).all(order.id) as { fee: number; producerName: string }[];
+  const db = getDb();
+  const items = db
+    .select({ productName: orderItems.productName, unitPriceVnd: orderItems.unitPriceVnd, quantity: orderItems.quantity })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(asc(orderItems.id))
+    .all();
+  // One shipping line per producer that charges for it.
+  const shipping = db
+    .select({ fee: orderParts.shippingFeeVnd, producerName: producers.name })
+    .from(orderParts)
+    .innerJoin(producers, eq(producers.id, orderParts.producerId))
+    .where(and(eq(orderParts.orderId, order.id), gt(orderParts.shippingFeeVnd, 0)))
+    .orderBy(asc(orderParts.id))
+    .all();
   const session = await stripe.checkout.sessions.create(
     {
       mode: "payment",
@@ -81,7 +91,10 @@ export async function stripeCheckoutUrl(
     },
     { idempotencyKey: `order-${order.code}` },
   );
-  prepared("UPDATE orders SET stripe_session_id = ? WHERE id = ? AND payment_status = 'unpaid'").run(session.id, order.id);
+  db.update(orders)
+    .set({ stripeSessionId: session.id })
+    .where(and(eq(orders.id, order.id), eq(orders.paymentStatus, "unpaid")))
+    .run();
   if (!session.url) throw new Error("Stripe returned a session without a URL");
   return session.url;
 }
@@ -109,8 +122,8 @@ function settleSession(session: Stripe.Checkout.Session, now: number): { orderId
   if (outcome !== "already_paid") return { orderId: order.id, outcome };
   // Paid already by this same payment (the success page or another event came first): nothing new.
   // Paid by something else (a bank transfer): this card payment is a second one, for staff to refund.
-  const paidBy = (prepared("SELECT stripe_payment_intent_id AS intent FROM orders WHERE id = ?").get(order.id) as { intent: string | null })
-    .intent;
+  const paidBy =
+    getDb().select({ intent: orders.stripePaymentIntentId }).from(orders).where(eq(orders.id, order.id)).get()?.intent ?? null;
   return { orderId: order.id, outcome: paidBy !== null && paidBy === paymentIntentId(session) ? "paid" : "duplicate" };
 }
 
@@ -120,8 +133,9 @@ function settleSession(session: Stripe.Checkout.Session, now: number): { orderId
  * unpaid → expired/failed), so out-of-order delivery reaches the same state.
  */
 export function applyStripeEvent(event: Stripe.Event, now = Date.now()): { duplicate: boolean; outcome: string } {
-  return getDb().$client.transaction(() => {
-    if (prepared("SELECT 1 FROM stripe_events WHERE id = ?").get(event.id)) return { duplicate: true, outcome: "redelivered" };
+  return getDb().transaction((tx) => {
+    const seen = tx.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, event.id)).get();
+    if (seen) return { duplicate: true, outcome: "redelivered" };
     let result: { orderId: number | null; outcome: string } = { orderId: null, outcome: "ignored" };
     switch (event.type) {
       case "checkout.session.completed":
@@ -140,15 +154,11 @@ export function applyStripeEvent(event: Stripe.Event, now = Date.now()): { dupli
         result = recordRefundMadeInStripe(event.data.object, now);
         break;
     }
-    prepared("INSERT INTO stripe_events (id, type, order_id, outcome, created_at) VALUES (?, ?, ?, ?, ?)").run(
-      event.id,
-      event.type,
-      result.orderId,
-      result.outcome,
-      now,
-    );
+    tx.insert(stripeEvents)
+      .values({ id: event.id, type: event.type, orderId: result.orderId, outcome: result.outcome, receivedAt: now })
+      .run();
     return { duplicate: false, outcome: result.outcome };
-  })();
+  });
 }
 
 /**
@@ -159,16 +169,21 @@ export function applyStripeEvent(event: Stripe.Event, now = Date.now()): { dupli
 function recordRefundMadeInStripe(refund: Stripe.Refund, now: number): { orderId: number | null; outcome: string } {
   if (refund.metadata?.orderCode) return { orderId: null, outcome: "ignored" };
   const intent = typeof refund.payment_intent === "string" ? refund.payment_intent : refund.payment_intent?.id;
+  const db = getDb();
   const order = intent
-    ? (prepared("SELECT id, paid_vnd AS paidVnd, refunded_vnd AS refundedVnd FROM orders WHERE stripe_payment_intent_id = ?").get(intent) as
-        | { id: number; paidVnd: number; refundedVnd: number }
-        | undefined)
+    ? db
+        .select({ id: orders.id, paidVnd: orders.paidVnd, refundedVnd: orders.refundedVnd })
+        .from(orders)
+        .where(eq(orders.stripePaymentIntentId, intent))
+        .get()
     : undefined;
   if (!order) return { orderId: null, outcome: "unmatched" };
-  const inserted = prepared(
-    `INSERT INTO refunds (order_id, amount_vnd, method, stripe_refund_id, reason, created_at)
-     VALUES (?, ?, 'stripe', ?, 'Stripe dashboard', ?) ON CONFLICT (stripe_refund_id) DO NOTHING`,
-  ).run(order.id, refund.amount, refund.id, now);
+  // Recorded once by its own id, whichever event brings it.
+  const inserted = db
+    .insert(refunds)
+    .values({ orderId: order.id, amountVnd: refund.amount, method: "stripe", stripeRefundId: refund.id, reason: "Stripe dashboard", createdAt: now })
+    .onConflictDoNothing({ target: refunds.stripeRefundId })
+    .run();
   if (inserted.changes === 0) return { orderId: order.id, outcome: "ignored" };
   const whole = refund.amount >= order.paidVnd - order.refundedVnd;
   if (whole) {
@@ -178,11 +193,7 @@ function recordRefundMadeInStripe(refund: Stripe.Refund, now: number): { orderId
       recordRefund(part, part.totalVnd, now);
     }
   }
-  prepared(
-    `UPDATE orders SET refunded_vnd = refunded_vnd + :amount,
-       payment_status = CASE WHEN refunded_vnd + :amount >= paid_vnd THEN 'refunded' ELSE 'partially_refunded' END
-     WHERE id = :id`,
-  ).run({ id: order.id, amount: refund.amount });
+  addRefundToOrder(order.id, refund.amount);
   return { orderId: order.id, outcome: whole ? "refund_recorded" : "refund_unallocated" };
 }
 
@@ -194,7 +205,7 @@ export async function confirmStripeReturn(orderCode: string, sessionId: string):
   const order = payableOrderByCode(orderCode);
   if (!order || order.stripeSessionId !== sessionId) return "mismatch";
   const session = await stripeClient().checkout.sessions.retrieve(sessionId);
-  const { outcome } = getDb().$client.transaction(() => settleSession(session, Date.now()))();
+  const { outcome } = getDb().transaction(() => settleSession(session, Date.now()));
   return outcome === "paid" ? "paid" : "pending";
 }
 
@@ -225,11 +236,11 @@ async function sweepStripeOrders(now: number) {
     }
     try {
       const session = await stripe.checkout.sessions.retrieve(order.stripeSessionId);
-      getDb().$client.transaction(() => {
+      getDb().transaction(() => {
         if (session.status === "complete" && session.payment_status === "paid") settleSession(session, now);
         // Expired, or complete with a payment that never settled (an async method): the order closes.
         else if (session.status !== "open") closeUnpaidOrder(order.id, "expired", { source: "system", userId: null }, now);
-      })();
+      });
     } catch (error) {
       console.error(`Could not expire the Stripe session of order ${order.code}`, error);
     }
