@@ -22,6 +22,8 @@ type Labelled = Source & {
   id?: string;
   /** Classes of the wrapper, for layouts that size the field (a flex row beside a button). */
   wrapperClassName?: string;
+  /** Values for the error message's placeholders ("{stock}"). */
+  errorParams?: Record<string, string | number>;
 };
 
 interface Aria {
@@ -37,9 +39,9 @@ export function useFieldError(errors: string[] | null | undefined, params?: Reco
 }
 
 /** The ids and aria wiring a control gets from its field: `f-<name>`, `f-<name>-hint`, `f-<name>-error`. */
-function useAria(source: Source, givenId: string | undefined, hint: string | undefined): { aria: Aria; error: string | undefined } {
+function useAria(source: Source, givenId: string | undefined, hint: string | undefined, errorParams?: Record<string, string | number>): { aria: Aria; error: string | undefined } {
   const name = source.meta ? source.meta.name : source.name;
-  const error = useFieldError(source.meta ? source.meta.errors : source.errors);
+  const error = useFieldError(source.meta ? source.meta.errors : source.errors, errorParams);
   const id = givenId ?? `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return { aria: { id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy }, error };
@@ -78,9 +80,9 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "t
 };
 
 /** A labelled input with its hint and its error message beside it. */
-export function Field({ meta, name, errors, label, hint, id, wrapperClassName, type = "text", ...input }: Labelled & InputProps) {
+export function Field({ meta, name, errors, label, hint, id, wrapperClassName, errorParams, type = "text", ...input }: Labelled & InputProps) {
   const source: Source = meta ? { meta } : { name: name ?? "", errors };
-  const { aria, error } = useAria(source, id, hint);
+  const { aria, error } = useAria(source, id, hint, errorParams);
   const conform = meta ? conformProps(getInputProps(meta, { type, ariaAttributes: false })) : null;
   return (
     <LabelledControl id={aria.id} label={label} hint={hint} error={error} wrapperClassName={wrapperClassName}>
@@ -103,6 +105,7 @@ export function SelectField({
   wrapperClassName,
   options,
   placeholder,
+  errorParams,
   ...select
 }: Labelled &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id"> & {
@@ -110,7 +113,7 @@ export function SelectField({
     placeholder?: { label: string; disabled?: boolean };
   }) {
   const source: Source = meta ? { meta } : { name: name ?? "", errors };
-  const { aria, error } = useAria(source, id, hint);
+  const { aria, error } = useAria(source, id, hint, errorParams);
   const conform = meta ? conformProps(getSelectProps(meta, { ariaAttributes: false })) : null;
   return (
     <LabelledControl id={aria.id} label={label} hint={hint} error={error} wrapperClassName={wrapperClassName}>
@@ -131,8 +134,8 @@ export function SelectField({
 }
 
 /** A labelled text area with its hint and its error message beside it. */
-export function TextareaField({ meta, label, hint, id, wrapperClassName, ...textarea }: { meta: Meta } & Omit<Labelled, keyof Source> & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
-  const { aria, error } = useAria({ meta }, id, hint);
+export function TextareaField({ meta, label, hint, id, wrapperClassName, errorParams, ...textarea }: { meta: Meta } & Omit<Labelled, keyof Source> & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
+  const { aria, error } = useAria({ meta }, id, hint, errorParams);
   const conform = conformProps(getTextareaProps(meta, { ariaAttributes: false }));
   return (
     <LabelledControl id={aria.id} label={label} hint={hint} error={error} wrapperClassName={wrapperClassName}>
@@ -152,9 +155,10 @@ export function CheckboxField({
   id,
   value = "on",
   wrapperClassName,
+  errorParams,
   ...input
 }: { meta: Meta; value?: string } & Omit<Labelled, keyof Source> & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "type" | "value">) {
-  const { aria, error } = useAria({ meta }, id, hint);
+  const { aria, error } = useAria({ meta }, id, hint, errorParams);
   const conform = conformProps(getInputProps(meta, { type: "checkbox", value, ariaAttributes: false }));
   return (
     <div className={wrapperClassName}>
