@@ -4,9 +4,9 @@ import { portalFormAction } from "~/domain/producers/portal-form-action";
 import type { FormResult } from "~/domain/shared/form-result";
 import { useT } from "~/i18n/use-t";
 import { getFormProps } from "@conform-to/react";
-import { productSchema } from "~/domain/catalog/product-form";
+import type { productSchema } from "~/domain/catalog/product-form";
 import { CONTROL, Field, SelectField, TextareaField } from "./ui/field";
-import { useConformForm } from "./ui/use-conform-form";
+import { useConformForm, type FormConstraint } from "./ui/use-conform-form";
 import { PhotoPicker } from "./photo-picker";
 
 interface Saved {
@@ -24,6 +24,7 @@ export function ListingForm({
   producerId,
   saved,
   result,
+  constraint,
   canHide,
   certifiedStars,
   photoCount = 0,
@@ -31,6 +32,8 @@ export function ListingForm({
   producerId: number;
   saved?: Saved;
   result?: FormResult;
+  /** `getZodConstraint(productSchema)`, from the page's loader. */
+  constraint?: FormConstraint;
   canHide?: boolean;
   /** The badge's stars while the certified fields (name, group, unit) are locked; null or absent otherwise. */
   certifiedStars?: number | null;
@@ -40,7 +43,8 @@ export function ListingForm({
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const locked = typeof certifiedStars === "number" && saved !== undefined;
-  const [form, fields] = useConformForm(productSchema, {
+  const [form, fields] = useConformForm<typeof productSchema>({
+    constraint,
     lastResult: result,
     // A new listing starts at "kg" and in food, what most OCOP goods sell by and are; no stock "0":
     // a product on sale with nothing in stock is one nobody can buy.
@@ -97,7 +101,7 @@ export function ListingForm({
           {t("listing.saveDraft")}
         </button>
         {canHide ? (
-          <button type="submit" name="intent" value="hide" formNoValidate formEncType="application/x-www-form-urlencoded" disabled={busy} className="rounded border border-stone-400 px-4 py-3 text-stone-800">
+          <button type="submit" name="intent" value="hide" formEncType="application/x-www-form-urlencoded" disabled={busy} className="rounded border border-stone-400 px-4 py-3 text-stone-800">
             {t("listing.hide")}
           </button>
         ) : null}

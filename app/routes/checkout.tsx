@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { Honeypot } from "~/components/honeypot";
@@ -47,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     provinces: provinceOptions(lang).map(({ code, name }) => ({ code, name })),
     stripeEnabled: Boolean(settings.stripe),
     fullName: user?.fullName ?? "",
+    constraint: getZodConstraint(checkoutSchema),
   };
 }
 
@@ -120,7 +121,8 @@ export default function Checkout() {
   const busy = useNavigation().state === "submitting";
   // The freshest destination: chosen with JS (fetcher), posted without JS (action), or none yet.
   const place = places.data ?? actionData ?? loaded;
-  const [form, fields] = useConformForm(checkoutSchema, {
+  const [form, fields] = useConformForm<typeof checkoutSchema>({
+    constraint: loaded.constraint,
     lastResult: actionData?.result,
     defaultValue: { fullName: loaded.fullName, paymentMethod: "vietqr" },
   });

@@ -1,6 +1,6 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Honeypot } from "~/components/honeypot";
 import { FormAlert } from "~/components/ui/form-alert";
 import { getFormProps } from "@conform-to/react";
@@ -19,7 +19,7 @@ import { metaTranslator, type RootMatch } from "~/seo";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await currentUser(request);
   if (user) throw redirect(afterSignIn(user.role, new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  return { constraint: getZodConstraint(logInSchema) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,7 +53,7 @@ export default function LogIn() {
   const [params] = useSearchParams();
   const t = useT();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useConformForm(logInSchema, { lastResult: result });
+  const [form, fields] = useConformForm<typeof logInSchema>({ lastResult: result, constraint: useLoaderData<typeof loader>().constraint });
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("account.loginTitle")}</h1>

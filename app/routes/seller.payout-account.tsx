@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
@@ -22,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hasProfile,
     // A BIN typed into the old profile form may not be on the list: shown as it is, chosen again.
     account: account && { ...account, bank: account.bankBin ? (bankByBin(account.bankBin) ?? null) : null },
+    constraint: getZodConstraint(payoutAccountSchema),
     banks: banksByName().map((bank) => ({ value: bank.bin, label: `${bank.shortName} – ${bank.name}` })),
   };
 }
@@ -48,11 +49,12 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function PayoutAccount() {
-  const { hasProfile, account, banks } = useLoaderData<typeof loader>();
+  const { hasProfile, account, banks, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>()?.result;
   const t = useT();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useConformForm(payoutAccountSchema, {
+  const [form, fields] = useConformForm<typeof payoutAccountSchema>({
+    constraint,
     lastResult: result,
     defaultValue: { bankBin: account?.bank?.bin, bankAccountNo: account?.bankAccountNo ?? undefined, bankAccountName: account?.bankAccountName ?? undefined },
   });

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // A new profile starts from the account: a household's name is its owner's, the phone its login.
     defaults: producer ? null : newProfileDefaults(user),
     communeText: producer ? communeLabel(producer.wardCode, lang) : undefined,
+    constraint: getZodConstraint(profileSchema),
   };
 }
 
@@ -47,12 +48,13 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function ProducerProfile() {
-  const { producer, defaults, communeText } = useLoaderData<typeof loader>();
+  const { producer, defaults, communeText, constraint } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const result = answer?.result;
   const t = useT();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useConformForm(profileSchema, {
+  const [form, fields] = useConformForm<typeof profileSchema>({
+    constraint,
     lastResult: result,
     // Saved values, or for a new profile the account's; most who list alone are households.
     defaultValue: {

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Honeypot } from "~/components/honeypot";
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export async function loader() {
-  return { commissionPercent: settings.commissionPercent };
+  return { commissionPercent: settings.commissionPercent, constraint: getZodConstraint(signUpSchema) };
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
@@ -46,13 +46,13 @@ const ROLES = ["shopper", "producer", "helper"] as const;
 
 export default function SignUp() {
   const result = useActionData<typeof action>()?.result;
-  const { commissionPercent } = useLoaderData<typeof loader>();
+  const { commissionPercent, constraint } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   const lang = useLanguage();
   const busy = useNavigation().state === "submitting";
   const asked = params.get("role");
-  const [form, fields] = useConformForm(signUpSchema, { lastResult: result, defaultValue: { role: ROLES.find((r) => r === asked) ?? "shopper" } });
+  const [form, fields] = useConformForm<typeof signUpSchema>({ lastResult: result, constraint, defaultValue: { role: ROLES.find((r) => r === asked) ?? "shopper" } });
   const role = fields.role.initialValue;
   const sentLogin = fields.login.initialValue;
   // A phone number first (most farmers have no email), with the numeric keyboard; email on request.

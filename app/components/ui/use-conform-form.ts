@@ -1,24 +1,27 @@
 import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { z } from "zod";
+import type { z } from "zod";
 
 /** A form schema: Zod over the posted fields, whatever it turns them into. */
 type FormSchema = z.ZodType<unknown, z.ZodTypeDef, Record<string, unknown>>;
 
+/** The HTML constraints of each field, as `getZodConstraint(schema)` computes them on the server. */
+export type FormConstraint = NonNullable<Parameters<typeof useForm>[0]["constraint"]>;
+
 /**
- * The one way a page holds a form (ADR 0016): Conform's `useForm` over the same Zod schema the action
- * parses. The server's `submission.reply()` (`lastResult`) refills the form and places its errors, so
- * a page without JavaScript shows them as it is rendered; with JavaScript the schema also checks a
- * field when it is left and again as it is corrected. The server stays the judge: the browser only
- * answers earlier with the same message keys.
+ * The one way a page holds a form (ADR 0016): Conform's `useForm`, typed by the Zod schema the action
+ * parses (`useConformForm<typeof schema>(…)`, a type-only import). The server's `submission.reply()`
+ * (`lastResult`) refills the form and places its errors, so a page without JavaScript shows them as it
+ * is rendered, and with JavaScript the same reply arrives without a reload.
  *
- * A submit button marked `formNoValidate` (hide, delete: actions outside the schema) skips the check.
+ * The schema is never a value here: Zod stays out of the browser (tests/integration/client-bundle),
+ * and the server alone judges a post. Its HTML constraints (`required`, `maxLength`, `min`…) come from
+ * the loader as `getZodConstraint(schema)`, a plain object.
  */
 export function useConformForm<Schema extends FormSchema>(
-  schema: Schema,
   options: {
     lastResult?: SubmissionResult<string[]> | null;
     defaultValue?: DefaultValue<z.input<Schema>>;
+    constraint?: FormConstraint;
     /** One form per row needs its own id; one per page lets React choose. */
     id?: string;
   } = {},
@@ -27,13 +30,6 @@ export function useConformForm<Schema extends FormSchema>(
     id: options.id,
     lastResult: options.lastResult,
     defaultValue: options.defaultValue,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate({ formData, submitter }) {
-      const skip = submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter.formNoValidate : false;
-      if (skip) return parseWithZod(formData, { schema: z.custom<z.output<Schema>>(() => true) });
-      return parseWithZod(formData, { schema });
-    },
+    constraint: options.constraint,
   });
 }
