@@ -159,7 +159,7 @@ export default function Checkout() {
           <SelectField
             meta={fields.provinceCode}
             label={t("checkout.province")}
-            defaultValue={place.provinceCode ?? fields.provinceCode.initialValue}
+            defaultValue={place.provinceCode ?? fields.provinceCode.initialValue ?? ""}
             placeholder={{ label: t("checkout.chooseProvince") }}
             options={loaded.provinces.map((p) => ({ value: p.code, label: p.name }))}
             onChange={(e) => places.load(`/checkout?province=${encodeURIComponent(e.currentTarget.value)}`)}

@@ -117,7 +117,8 @@ export function SelectField({
   const conform = meta ? conformProps(getSelectProps(meta, { ariaAttributes: false })) : null;
   return (
     <LabelledControl id={aria.id} label={label} hint={hint} error={error} wrapperClassName={wrapperClassName}>
-      <select key={conform?.key} {...conform?.rest} {...aria} className={CONTROL} {...select}>
+      {/* Nothing chosen yet selects the placeholder, as the page said before Conform. */}
+      <select key={conform?.key} {...conform?.rest} {...(placeholder && conform?.rest.defaultValue === undefined ? { defaultValue: "" } : {})} {...aria} className={CONTROL} {...select}>
         {placeholder ? (
           <option value="" disabled={placeholder.disabled}>
             {placeholder.label}
