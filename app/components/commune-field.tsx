@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
-import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
+import { useFieldError } from "./ui/field";
 import { FieldError } from "./ui/field-error";
 
 interface Commune {
@@ -20,7 +20,7 @@ export function CommuneField({ defaultText, errors, choices }: { defaultText?: s
   const suggestions = useFetcher<{ communes: Commune[] }>();
   const [text, setText] = useState(defaultText ?? "");
   const [picked, setPicked] = useState<Commune | null>(null);
-  const error = errors?.[0] as MessageKey | undefined;
+  const error = useFieldError(errors);
   const shown = picked || text.trim().length < 2 ? [] : suggestions.data?.communes ?? [];
   const describedBy = ["f-commune-hint", error ? "f-commune-error" : null].filter(Boolean).join(" ");
   return (
@@ -66,7 +66,7 @@ export function CommuneField({ defaultText, errors, choices }: { defaultText?: s
           ))}
         </ul>
       ) : null}
-      <FieldError id="f-commune-error" message={error && t(error)} />
+      <FieldError id="f-commune-error" message={error} />
       {choices && choices.length > 0 && !picked ? (
         <fieldset className="mt-2 space-y-1 rounded border border-amber-200 bg-amber-50 p-3">
           <legend className="sr-only">{t("profile.communeChoose")}</legend>

@@ -2,10 +2,11 @@ import { Form, useNavigation } from "@remix-run/react";
 import { PRODUCT_GROUPS } from "~/domain/catalog/groups";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
 import type { FormResult } from "~/domain/shared/form-result";
-import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
-import { Field, SelectField } from "./ui/field";
-import { FieldError } from "./ui/field-error";
+import { getFormProps } from "@conform-to/react";
+import type { productSchema } from "~/domain/catalog/product-form";
+import { CONTROL, Field, SelectField, TextareaField } from "./ui/field";
+import { useConformForm, type FormConstraint } from "./ui/use-conform-form";
 import { PhotoPicker } from "./photo-picker";
 
 interface Saved {
@@ -23,6 +24,7 @@ export function ListingForm({
   producerId,
   saved,
   result,
+  constraint,
   canHide,
   certifiedStars,
   photoCount = 0,
@@ -30,6 +32,8 @@ export function ListingForm({
   producerId: number;
   saved?: Saved;
   result?: FormResult;
+  /** `getZodConstraint(productSchema)`, from the page's loader. */
+  constraint?: FormConstraint;
   canHide?: boolean;
   /** The badge's stars while the certified fields (name, group, unit) are locked; null or absent otherwise. */
   certifiedStars?: number | null;
@@ -38,63 +42,55 @@ export function ListingForm({
 }) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
-  const errors = result?.error ?? {};
-  const sent = result?.initialValue ?? {};
-  const value = (name: keyof Saved) => {
-    const typed = sent[name];
-    if (typeof typed === "string") return typed;
-    return saved ? String(saved[name]) : undefined;
-  };
-  const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
-  const area = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2";
   const locked = typeof certifiedStars === "number" && saved !== undefined;
+  const [form, fields] = useConformForm<typeof productSchema>({
+    constraint,
+    lastResult: result,
+    // A new listing starts at "kg" and in food, what most OCOP goods sell by and are; no stock "0":
+    // a product on sale with nothing in stock is one nobody can buy.
+    defaultValue: saved
+      ? { ...saved, priceVnd: String(saved.priceVnd), stock: String(saved.stock), weightGrams: String(saved.weightGrams) }
+      : { unit: "kg", groupCode: "food" },
+  });
   // The stock this form shows, posted back so the server can tell when orders took stock meanwhile
-  // (after such a refusal the server sends the current stock for both this and the field).
-  const stockShown = typeof sent.stockShown === "string" ? sent.stockShown : saved ? String(saved.stock) : null;
-  const stockErrors = err("stock") === "listing.error.stockChanged" ? [t("listing.error.stockChanged", { stock: stockShown ?? "" })] : errors.stock;
+  // (after such a refusal the server sends the current stock for both this and the field). Not a
+  // schema field: the server reads it beside the listing.
+  const sentStock = result?.initialValue?.stockShown;
+  const stockShown = typeof sentStock === "string" ? sentStock : saved ? String(saved.stock) : null;
   // Read-only, not disabled, so the certified values still post; the hint says why (beside any error).
-  const lockedProps = locked ? { readOnly: true, hint: t("listing.lockedHint"), className: `${area} bg-stone-100 text-stone-700` } : {};
+  const lockedProps = locked ? { readOnly: true, hint: t("listing.lockedHint"), className: `${CONTROL} bg-stone-100 text-stone-700` } : {};
+  // While locked the certified values show whatever was typed before, as they are what posts.
+  const lockedValue = (value: string | undefined) => (locked ? { defaultValue: value } : {});
   return (
-    <Form method="post" action={portalFormAction(producerId)} encType="multipart/form-data" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
+    <Form method="post" action={portalFormAction(producerId)} encType="multipart/form-data" {...getFormProps(form)} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
       {stockShown !== null ? <input type="hidden" name="stockShown" value={stockShown} /> : null}
       {locked ? (
         <p id="f-certified" className="rounded border border-brand-100 bg-brand-50 p-3 text-sm">
           {t("listing.certifiedLocked", { stars: certifiedStars })}
         </p>
       ) : null}
-      <PhotoPicker error={err("photo")} hasPhoto={photoCount > 0} />
-      <Field name="name" label={t("listing.name")} defaultValue={locked ? saved?.name : value("name")} errors={errors.name} maxLength={150} {...lockedProps} />
+      <PhotoPicker errors={form.allErrors.photo} hasPhoto={photoCount > 0} />
+      <Field meta={fields.name} label={t("listing.name")} {...lockedValue(saved?.name)} {...lockedProps} />
       <div className="grid grid-cols-2 gap-3">
-        <Field name="priceVnd" inputMode="numeric" label={t("listing.price")} hint={t("listing.priceHint")} defaultValue={value("priceVnd")} errors={errors.priceVnd} maxLength={14} />
-        {/* A new listing starts at "kg", the unit most farm goods sell by; honey or sauce changes it. */}
-        <Field name="unit" label={t("listing.unit")} hint={t("listing.unitHint")} defaultValue={locked ? saved?.unit : (value("unit") ?? (saved ? undefined : "kg"))} errors={errors.unit} maxLength={20} {...lockedProps} />
+        <Field meta={fields.priceVnd} inputMode="numeric" label={t("listing.price")} hint={t("listing.priceHint")} maxLength={14} />
+        <Field meta={fields.unit} label={t("listing.unit")} hint={t("listing.unitHint")} {...lockedValue(saved?.unit)} {...lockedProps} />
       </div>
-      {/* Keyed by the stock shown, so the field refills with the current stock when the server sends it.
-          No "0" for a new listing: a product on sale with nothing in stock is one nobody can buy. */}
-      <Field key={`stock-${stockShown ?? ""}`} name="stock" inputMode="numeric" label={t("listing.stock")} defaultValue={value("stock")} errors={stockErrors} maxLength={9} />
+      {/* Keyed by the stock shown, so the field refills with the current stock when the server sends it. */}
+      <Field key={`stock-${stockShown ?? ""}`} meta={fields.stock} inputMode="numeric" label={t("listing.stock")} maxLength={9} errorParams={{ stock: stockShown ?? "" }} />
       <SelectField
-        name="groupCode"
+        meta={fields.groupCode}
         label={t("listing.group")}
-        // Most OCOP goods are food: a new listing starts there, and the list is one tap away.
-        defaultValue={locked ? saved?.groupCode : (value("groupCode") ?? (saved ? "" : "food"))}
-        errors={errors.groupCode}
+        {...lockedValue(saved?.groupCode)}
         placeholder={locked ? undefined : { label: t("listing.group"), disabled: true }}
         // While locked the list holds the certified group alone: it still posts, and cannot change.
         options={PRODUCT_GROUPS.filter((g) => !locked || g === saved?.groupCode).map((g) => ({ value: g, label: t(`group.${g}`) }))}
         hint={locked ? t("listing.lockedHint") : undefined}
       />
-      <details className="rounded border border-stone-200 p-3" open={Boolean(errors.description || errors.weightGrams || saved?.description) || undefined}>
+      <details className="rounded border border-stone-200 p-3" open={Boolean(fields.description.errors || fields.weightGrams.errors || saved?.description) || undefined}>
         <summary className="cursor-pointer font-medium">{t("listing.more")}</summary>
         <div className="mt-3 space-y-4">
-          <div>
-            <label htmlFor="f-description" className="block font-medium">
-              {t("listing.description")}
-            </label>
-            <textarea id="f-description" name="description" rows={5} maxLength={5000} defaultValue={value("description")} className={area}
-              aria-invalid={err("description") ? true : undefined} aria-describedby={err("description") ? "f-description-error" : undefined} />
-            <FieldError id="f-description-error" message={err("description") && t(err("description")!)} />
-          </div>
-          <Field name="weightGrams" inputMode="numeric" label={t("listing.weight")} defaultValue={value("weightGrams")} errors={errors.weightGrams} maxLength={7} />
+          <TextareaField meta={fields.description} label={t("listing.description")} rows={5} />
+          <Field meta={fields.weightGrams} inputMode="numeric" label={t("listing.weight")} maxLength={7} />
         </div>
       </details>
       <div className="flex flex-wrap gap-3">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
+import { useFieldError } from "./ui/field";
 import { FieldError } from "./ui/field-error";
 
 /**
@@ -9,8 +10,9 @@ import { FieldError } from "./ui/field-error";
  * with a "retake" button, so a farmer sees what shoppers will see before sending it. The preview is a
  * `blob:` URL of the file on the phone: nothing is uploaded until the form is sent.
  */
-export function PhotoPicker({ error, hasPhoto }: { error?: MessageKey; hasPhoto: boolean }) {
+export function PhotoPicker({ errors, hasPhoto }: { errors?: string[] | null; hasPhoto: boolean }) {
   const t = useT();
+  const error = useFieldError(errors);
   const input = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<string | null>(null);
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
@@ -47,7 +49,7 @@ export function PhotoPicker({ error, hasPhoto }: { error?: MessageKey; hasPhoto:
         // Once a preview shows, "retake" opens the same input, which stays in the form (and for screen readers).
         className={preview ? "sr-only" : "mt-2 block w-full text-sm file:mr-3 file:rounded file:border-0 file:bg-brand-700 file:px-4 file:py-3 file:font-semibold file:text-white"}
       />
-      <FieldError id="f-photo-error" message={error && t(error)} />
+      <FieldError id="f-photo-error" message={error} />
     </div>
   );
 }

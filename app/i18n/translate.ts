@@ -13,6 +13,14 @@ export function addMessages(messages: Partial<Messages>) {
   Object.assign(addedMessages, messages);
 }
 
+/**
+ * Whether a text is a message key of the catalog in hand (or of the messages a loaded route added):
+ * form errors arrive as plain strings (Zod issue messages), and this narrows them without a cast.
+ */
+export function isMessageKey(text: string, messages: Partial<Messages> = vi): text is MessageKey {
+  return Object.hasOwn(messages, text) || Object.hasOwn(addedMessages, text);
+}
+
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 

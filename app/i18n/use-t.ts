@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import type { loader as rootLoader } from "~/root";
 import type { IsoDate } from "~/domain/shared/dates";
 import { formatDate, formatDateTime } from "./format";
-import { formatCount, translator, type Language } from "./translate";
+import { formatCount, isMessageKey, translator, type Language } from "./translate";
 import { vi } from "./vi";
 
 export function useLanguage(): Language {
@@ -14,6 +14,21 @@ export function useLanguage(): Language {
 export function useT() {
   const messages = useRouteLoaderData<typeof rootLoader>("root")?.messages ?? vi;
   return useMemo(() => translator(messages), [messages]);
+}
+
+/**
+ * Translates a message that arrived as a plain string (a form error from the server or from Zod in the
+ * browser): a key of the catalog shows in the visitor's language, anything else as it is.
+ */
+export function useMessage() {
+  const messages = useRouteLoaderData<typeof rootLoader>("root")?.messages ?? vi;
+  return useMemo(() => {
+    const t = translator(messages);
+    return (text: string | null | undefined, params?: Record<string, string | number>): string | undefined => {
+      if (!text) return undefined;
+      return isMessageKey(text, messages) ? t(text, params) : text;
+    };
+  }, [messages]);
 }
 
 /** Dates, moments and counts written the way the visitor's language writes them (see format.ts). */

@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/ui/form-alert";
@@ -27,28 +28,30 @@ const PROBLEM_MESSAGE: Record<CartProblem["problem"], MessageKey> = {
 };
 
 const NO_PARAMS: Record<string, string | number> = {};
+const QUANTITY_MESSAGE: MessageKey = "cart.error.quantity";
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
-  const parsed = cartChangeSchema.safeParse(formData ? Object.fromEntries(formData) : null);
-  if (!formData || !parsed.success) {
-    return data({ error: { productId: null, message: "cart.error.quantity" as MessageKey, params: NO_PARAMS } }, { status: 400 });
+  const submission = formData ? parseWithZod(formData, { schema: cartChangeSchema }) : null;
+  if (submission?.status !== "success") {
+    return data({ error: { productId: null, message: QUANTITY_MESSAGE, params: NO_PARAMS } }, { status: 400 });
   }
+  const change = submission.value;
   const user = await currentUser(request);
   const { owner, setCookie } = await cartOwnerForWriting(request, user?.id ?? null);
-  const problem = changeCart(owner, parsed.data);
+  const problem = changeCart(owner, change);
   const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
   if (problem) {
     const params: Record<string, string | number> = problem.problem === "stock"
         ? { count: problem.available, unit: unitLabel(problem.unit, await getLanguage(request), problem.available) }
         : NO_PARAMS;
     return data(
-      { error: { productId: parsed.data.productId, message: PROBLEM_MESSAGE[problem.problem], params } },
+      { error: { productId: change.productId, message: PROBLEM_MESSAGE[problem.problem], params } },
       { status: 400, headers },
     );
   }
   // With JS the page stays where it is (a fetcher); without JS the shopper lands on the cart.
-  if (formData.get("stay") === "1") return data({ ok: true, count: cartCount(owner) }, { headers });
+  if (change.stay === "1") return data({ ok: true, count: cartCount(owner) }, { headers });
   return redirect("/cart", { status: 303, headers });
 }
 

@@ -1,15 +1,17 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { Honeypot } from "~/components/honeypot";
-import { Field } from "~/components/ui/field";
+import { getFormProps } from "@conform-to/react";
+import { Field, SelectField, useFieldError } from "~/components/ui/field";
+import { useConformForm } from "~/components/ui/use-conform-form";
 import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { currentUser } from "~/domain/accounts/sessions.server";
 import { listWards, provinceByCode, provinceOptions } from "~/domain/catalog/places.server";
 import { unitLabel } from "~/domain/catalog/units";
-import { checkoutSchema } from "~/domain/orders/checkout-form";
+import { checkoutIntentSchema, checkoutSchema } from "~/domain/orders/checkout-form";
 import { placeOrder, quoteFor } from "~/domain/orders/checkout.server";
 import { cartLines, cartOwner } from "~/domain/orders/cart.server";
 import { rememberGuestOrder } from "~/domain/orders/order-access.server";
@@ -45,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     provinces: provinceOptions(lang).map(({ code, name }) => ({ code, name })),
     stripeEnabled: Boolean(settings.stripe),
     fullName: user?.fullName ?? "",
+    constraint: getZodConstraint(checkoutSchema),
   };
 }
 
@@ -55,18 +58,22 @@ const FORM_PROBLEM: Record<"lines" | "tooLarge" | "priceChanged" | "unitCap", Me
   unitCap: "checkout.error.unitCap",
 };
 
+type Shortage = { name: string; unit: string; available: number };
+type Capped = { name: string; unit: string; allowed: number };
+const NO_LINE_PROBLEMS: { shortages: Shortage[]; capped: Capped[] } = { shortages: [], capped: [] };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const { user, lines } = await cartFor(request);
-  const sentProvince = typeof formData.get("provinceCode") === "string" ? String(formData.get("provinceCode")) : null;
-  const place = destination(lines, sentProvince);
-  // Without JS, choosing the province posts the form to show its wards and the shipping fees.
-  if (formData.get("intent") === "quote") {
-    return data({ result: { initialValue: Object.fromEntries(formData) as Record<string, string>, error: {} }, ...place });
-  }
+  const step = parseWithZod(formData, { schema: checkoutIntentSchema });
+  const posted = step.status === "success" ? step.value : { intent: "place" as const, provinceCode: undefined };
+  const place = destination(lines, posted.provinceCode ?? null);
+  // Without JS, choosing the province posts the form to show its wards and the shipping fees: the
+  // reply refills what was typed and shows no errors yet.
+  if (posted.intent === "quote") return data({ result: step.reply(), ...place, ...NO_LINE_PROBLEMS });
   const submission = parseWithZod(formData, { schema: checkoutSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), ...place }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply(), ...place, ...NO_LINE_PROBLEMS }, { status: 400 });
 
   const owner = await cartOwner(request, user?.id ?? null);
   const placed = owner
@@ -80,8 +87,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : placed.problem === "openOrders"
           ? submission.reply({ formErrors: [placed.by === "phone" ? "checkout.error.openOrdersPhone" : "checkout.error.openOrdersAddress"] })
           : submission.reply({ formErrors: [FORM_PROBLEM[placed.problem]] });
-    const shortages: { name: string; unit: string; available: number }[] = placed.problem === "lines" ? placed.lines : [];
-    const capped: { name: string; unit: string; allowed: number }[] = placed.problem === "unitCap" ? placed.lines : [];
+    const shortages: Shortage[] = placed.problem === "lines" ? placed.lines : [];
+    const capped: Capped[] = placed.problem === "unitCap" ? placed.lines : [];
     const status = placed.problem === "openOrders" ? 429 : ["lines", "priceChanged", "unitCap"].includes(placed.problem) ? 409 : 400;
     return data({ result: reply, ...place, shortages, capped }, { status });
   }
@@ -105,8 +112,6 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
   return [{ title: `${t("checkout.title")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
 
-const select = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2";
-
 export default function Checkout() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -116,21 +121,21 @@ export default function Checkout() {
   const busy = useNavigation().state === "submitting";
   // The freshest destination: chosen with JS (fetcher), posted without JS (action), or none yet.
   const place = places.data ?? actionData ?? loaded;
-  const result = actionData?.result;
-  const errors = (result?.error ?? {}) as Record<string, string[] | null | undefined>;
-  const sent = (result?.initialValue ?? {}) as Record<string, unknown>;
-  const value = (name: string, fallback = "") => (typeof sent[name] === "string" ? (sent[name] as string) : fallback);
-  const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
-  const formError = errors[""]?.[0];
-  const shortages = (actionData && "shortages" in actionData ? actionData.shortages : []) as { name: string; unit: string; available: number }[];
-  const capped = (actionData && "capped" in actionData ? actionData.capped : []) as { name: string; unit: string; allowed: number }[];
+  const [form, fields] = useConformForm<typeof checkoutSchema>({
+    constraint: loaded.constraint,
+    lastResult: actionData?.result,
+    defaultValue: { fullName: loaded.fullName, paymentMethod: "vietqr" },
+  });
+  const paymentError = useFieldError(fields.paymentMethod.errors);
+  const shortages = actionData?.shortages ?? [];
+  const capped = actionData?.capped ?? [];
   const quote = place.quote;
-  const paymentMethod = value("paymentMethod", "vietqr");
+  const paymentMethod = fields.paymentMethod.initialValue === "stripe" ? "stripe" : "vietqr";
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("checkout.title")}</h1>
-      <FormAlert message={formError} />
+      <FormAlert message={form.errors} />
       {shortages.length > 0 ? (
         <ul className="list-disc pl-6 text-red-800">
           {shortages.map((s) => (
@@ -145,64 +150,37 @@ export default function Checkout() {
           ))}
         </ul>
       ) : null}
-      <Form method="post" className="relative space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
+      <Form method="post" {...getFormProps(form)} className="relative space-y-4 rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="text-lg font-semibold">{t("checkout.deliverTo")}</h2>
-        <Field name="fullName" label={t("checkout.fullName")} autoComplete="name" defaultValue={value("fullName", loaded.fullName)} errors={errors.fullName} maxLength={100} required />
-        <Field name="phone" type="tel" label={t("checkout.phone")} autoComplete="tel" inputMode="tel" defaultValue={value("phone")} errors={errors.phone} maxLength={20} required />
-        <Field name="email" type="email" label={t("checkout.email")} hint={t("checkout.emailHint")} autoComplete="email" defaultValue={value("email")} errors={errors.email} maxLength={254} />
+        <Field meta={fields.fullName} label={t("checkout.fullName")} autoComplete="name" />
+        <Field meta={fields.phone} type="tel" label={t("checkout.phone")} autoComplete="tel" inputMode="tel" maxLength={20} />
+        <Field meta={fields.email} type="email" label={t("checkout.email")} hint={t("checkout.emailHint")} autoComplete="email" />
         <div>
-          <label htmlFor="f-provinceCode" className="block font-medium">
-            {t("checkout.province")}
-          </label>
-          <select
-            id="f-provinceCode"
-            name="provinceCode"
-            defaultValue={place.provinceCode ?? value("provinceCode")}
-            className={select}
-            aria-invalid={err("provinceCode") ? true : undefined}
-            aria-describedby={err("provinceCode") ? "f-provinceCode-error" : undefined}
+          <SelectField
+            meta={fields.provinceCode}
+            label={t("checkout.province")}
+            defaultValue={place.provinceCode ?? fields.provinceCode.initialValue ?? ""}
+            placeholder={{ label: t("checkout.chooseProvince") }}
+            options={loaded.provinces.map((p) => ({ value: p.code, label: p.name }))}
             onChange={(e) => places.load(`/checkout?province=${encodeURIComponent(e.currentTarget.value)}`)}
-          >
-            <option value="">{t("checkout.chooseProvince")}</option>
-            {loaded.provinces.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id="f-provinceCode-error" message={err("provinceCode") && t(err("provinceCode")!)} />
+          />
           <noscript>
             <button type="submit" name="intent" value="quote" className="mt-2 rounded border border-brand-700 px-3 py-1 text-brand-800">
               {t("checkout.showWards")}
             </button>
           </noscript>
         </div>
-        <div>
-          <label htmlFor="f-wardCode" className="block font-medium">
-            {t("checkout.ward")}
-          </label>
-          <select
-            id="f-wardCode"
-            name="wardCode"
-            key={place.provinceCode ?? "none"}
-            defaultValue={value("wardCode")}
-            disabled={place.wards.length === 0}
-            className={select}
-            aria-invalid={err("wardCode") ? true : undefined}
-            aria-describedby={err("wardCode") ? "f-wardCode-error" : "f-wardCode-hint"}
-          >
-            <option value="">{place.wards.length === 0 ? t("checkout.provinceFirst") : t("checkout.chooseWard")}</option>
-            {place.wards.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.fullName}
-              </option>
-            ))}
-          </select>
-          <FieldError id="f-wardCode-error" message={err("wardCode") && t(err("wardCode")!)} />
-        </div>
-        <Field name="addressLine" label={t("checkout.address")} hint={t("checkout.addressHint")} autoComplete="street-address" defaultValue={value("addressLine")} errors={errors.addressLine} maxLength={200} required />
+        <SelectField
+          key={place.provinceCode ?? "none"}
+          meta={fields.wardCode}
+          label={t("checkout.ward")}
+          disabled={place.wards.length === 0}
+          placeholder={{ label: place.wards.length === 0 ? t("checkout.provinceFirst") : t("checkout.chooseWard") }}
+          options={place.wards.map((w) => ({ value: w.code, label: w.fullName }))}
+        />
+        <Field meta={fields.addressLine} label={t("checkout.address")} hint={t("checkout.addressHint")} autoComplete="street-address" />
 
-        <fieldset className="space-y-2">
+        <fieldset className="space-y-2" aria-describedby={paymentError ? "f-paymentMethod-error" : undefined}>
           <legend className="text-lg font-semibold">{t("checkout.payment")}</legend>
           <label className="flex items-start gap-2">
             <input type="radio" name="paymentMethod" value="vietqr" defaultChecked={paymentMethod !== "stripe"} className="mt-1" />
@@ -220,7 +198,7 @@ export default function Checkout() {
               </span>
             </label>
           ) : null}
-          <FieldError id="f-paymentMethod-error" message={err("paymentMethod") && t(err("paymentMethod")!)} />
+          <FieldError id="f-paymentMethod-error" message={paymentError} />
         </fieldset>
 
         <section aria-labelledby="summary" className="space-y-2 border-t border-stone-200 pt-3">

@@ -1,14 +1,17 @@
+import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { languageSchema } from "~/i18n/language-form";
 import { languageCookie } from "~/i18n/language.server";
-import { isLanguage } from "~/i18n/translate";
 import { readForm, safeRedirectPath } from "~/request.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  if (!form) throw new Response("Bad request", { status: 400 });
-  const lang = form.get("lang");
-  const to = safeRedirectPath(form.get("redirectTo"));
-  if (!isLanguage(lang)) return redirect(to, { status: 303 });
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  const submission = parseWithZod(formData, { schema: languageSchema });
+  // The schema catches every bad value, so a submission always parses; the check keeps the types honest.
+  const { lang, redirectTo } = submission.status === "success" ? submission.value : { lang: undefined, redirectTo: undefined };
+  const to = safeRedirectPath(redirectTo ?? null);
+  if (!lang) return redirect(to, { status: 303 });
   return redirect(to, { status: 303, headers: { "Set-Cookie": await languageCookie.serialize(lang) } });
 }
 

@@ -1,9 +1,11 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Honeypot } from "~/components/honeypot";
 import { FormAlert } from "~/components/ui/form-alert";
+import { getFormProps } from "@conform-to/react";
 import { Field } from "~/components/ui/field";
+import { useConformForm } from "~/components/ui/use-conform-form";
 import { verifyLogin } from "~/domain/accounts/accounts.server";
 import { allowLoginAttempt } from "~/domain/accounts/auth-limits.server";
 import { logInSchema } from "~/domain/accounts/forms";
@@ -17,7 +19,7 @@ import { metaTranslator, type RootMatch } from "~/seo";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await currentUser(request);
   if (user) throw redirect(afterSignIn(user.role, new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  return { constraint: getZodConstraint(logInSchema) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,17 +53,15 @@ export default function LogIn() {
   const [params] = useSearchParams();
   const t = useT();
   const busy = useNavigation().state === "submitting";
-  const errors = result?.error ?? {};
-  const formError = errors[""]?.[0];
-  const login = typeof result?.initialValue?.login === "string" ? result.initialValue.login : undefined;
+  const [form, fields] = useConformForm<typeof logInSchema>({ lastResult: result, constraint: useLoaderData<typeof loader>().constraint });
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t("account.loginTitle")}</h1>
-      <FormAlert message={formError} />
-      <Form method="post" className="relative space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
+      <FormAlert message={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="relative space-y-4 rounded-lg border border-stone-200 bg-white p-4">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-        <Field name="login" label={t("account.loginField")} hint={t("account.loginHint")} autoComplete="username" inputMode="email" defaultValue={login} errors={errors.login} maxLength={254} />
-        <Field name="password" type="password" label={t("account.password")} autoComplete="current-password" errors={errors.password} maxLength={128} />
+        <Field meta={fields.login} label={t("account.loginField")} hint={t("account.loginHint")} autoComplete="username" inputMode="email" />
+        <Field meta={fields.password} type="password" label={t("account.password")} autoComplete="current-password" />
         <Honeypot />
         <button type="submit" disabled={busy} className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
           {t("account.login")}

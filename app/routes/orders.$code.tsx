@@ -13,7 +13,7 @@ import { orderPath } from "~/domain/orders/order-path";
 import type { PartStatus } from "~/domain/orders/order-states";
 import { orderView } from "~/domain/orders/order-view.server";
 import { markNoticesRead } from "~/domain/orders/notifications.server";
-import { reviewSchema } from "~/domain/orders/reviews";
+import { orderPageIntentSchema, reviewSchema } from "~/domain/orders/reviews";
 import { addReview } from "~/domain/orders/reviews.server";
 import { bankName } from "~/domain/payments/banks";
 import { expireIfLapsed, payableOrderById } from "~/domain/payments/payments.server";
@@ -55,7 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { id, user, token } = await viewerOrderId(request, params.code ?? "");
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
-  if (formData.get("intent") === "pay") {
+  const posted = parseWithZod(formData, { schema: orderPageIntentSchema });
+  if (posted.status === "success" && posted.value.intent === "pay") {
     const order = payableOrderById(id)!;
     if (order.paymentStatus !== "unpaid" || order.paymentMethod !== "stripe" || !settings.stripe || Date.now() >= order.expiresAt) {
       return data({ formError: "order.error.notPayable" as MessageKey, review: null }, { status: 409 });
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: reviewSchema });
   if (submission.status !== "success") {
-    return data({ formError: null, review: { productId: Number(formData.get("productId")), result: submission.reply() } }, { status: 400 });
+    return data({ formError: null, review: { productId: Number(submission.payload.productId), result: submission.reply() } }, { status: 400 });
   }
   const outcome = addReview(id, submission.value, { reviewerUserId: user?.id ?? null });
   if (outcome !== "ok") {

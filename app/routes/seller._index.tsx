@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
@@ -5,6 +6,7 @@ import { FormAlert } from "~/components/ui/form-alert";
 import { requireRole } from "~/domain/accounts/permissions.server";
 import { partsAwaitingConfirmation } from "~/domain/orders/inbox.server";
 import { producerHistory } from "~/domain/producers/activity.server";
+import { helperHomeSchema } from "~/domain/producers/helpers-form";
 import { producersServedBy, redeemInvite } from "~/domain/producers/helpers.server";
 import { payoutReminder } from "~/domain/producers/payout-account.server";
 import { actFor } from "~/domain/producers/portal-actor.server";
@@ -32,21 +34,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** A helper redeems an invite code, or chooses which producer to work for. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ["helper"]);
-  const form = await readForm(request);
-  if (!form) throw new Response("Bad request", { status: 400 });
-  const intent = form.get("intent");
-  if (intent === "redeem") {
-    const outcome = redeemInvite(user, String(form.get("code") ?? ""), context.clientIp ?? "unknown");
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  const submission = parseWithZod(formData, { schema: helperHomeSchema });
+  if (submission.status !== "success") {
+    const codeError = submission.reply().error?.code?.[0];
+    return data({ formError: codeError ? undefined : INVALID, codeError }, { status: 400 });
+  }
+  const form = submission.value;
+  if (form.intent === "redeem") {
+    const outcome = redeemInvite(user, form.code ?? "", context.clientIp ?? "unknown");
     if (!outcome.ok && outcome.tooMany) return data({ formError: outcome.message, codeError: undefined }, { status: 429 });
     if (!outcome.ok) return data({ formError: undefined, codeError: outcome.message }, { status: 400 });
     return redirect("/seller", { status: 303 });
   }
-  if (intent === "actFor") {
-    const cookie = await actFor(user, Number(form.get("producerId")));
-    return redirect("/seller/products", { status: 303, headers: { "Set-Cookie": cookie } });
-  }
-  throw new Response("Bad request", { status: 400 });
+  const cookie = await actFor(user, form.producerId);
+  return redirect("/seller/products", { status: 303, headers: { "Set-Cookie": cookie } });
 }
+
+const INVALID: MessageKey = "form.invalid";
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
   const t = metaTranslator(matches);
@@ -56,7 +62,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 export default function SellerHome() {
   const { role, producer, history, served, newPaidOrders, payoutReminder } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
-  const codeError = failed?.codeError as MessageKey | undefined;
+  const codeError = failed?.codeError;
   const t = useT();
   const format = useFormat();
   return (

@@ -1,5 +1,7 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { helpersSchema } from "~/domain/producers/helpers-form";
 import { activeHelpers, createInvite, revokeHelper } from "~/domain/producers/helpers.server";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { useT } from "~/i18n/use-t";
@@ -14,15 +16,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
-  const form = await readForm(request);
-  if (!form) throw new Response("Bad request", { status: 400 });
-  const intent = form.get("intent");
-  if (intent === "invite") return { code: createInvite(actor) };
-  if (intent === "revoke") {
-    revokeHelper(actor, Number(form.get("grantId")));
-    return { code: null };
-  }
-  throw new Response("Bad request", { status: 400 });
+  const formData = await readForm(request);
+  if (!formData) throw new Response("Bad request", { status: 400 });
+  const submission = parseWithZod(formData, { schema: helpersSchema });
+  // Both forms are buttons with hidden fields: a failure here is a forged request, not a typing slip.
+  if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
+  if (submission.value.intent === "invite") return { code: createInvite(actor) };
+  revokeHelper(actor, submission.value.grantId);
+  return { code: null };
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {

@@ -45,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const submission = parseWithZod(formData, { schema: inboxMoveSchema });
-  const partId = Number(formData.get("partId"));
+  // Which order part's forms answered, so its fields alone show the errors.
+  const partId = Number(submission.payload.partId);
   if (submission.status !== "success") return data({ partId, result: submission.reply() }, { status: 400 });
   const { intent, partId: id, ...details } = submission.value;
   const outcome = moveOwnPart(actor, id, { action: intent, ...details } as Parameters<typeof moveOwnPart>[2]);

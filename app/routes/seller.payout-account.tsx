@@ -1,7 +1,9 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
 import { Field, SelectField } from "~/components/ui/field";
+import { useConformForm } from "~/components/ui/use-conform-form";
 import { FormAlert } from "~/components/ui/form-alert";
 import { requireRole } from "~/domain/accounts/permissions.server";
 import { bankByBin, banksByName } from "~/domain/payments/banks";
@@ -20,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hasProfile,
     // A BIN typed into the old profile form may not be on the list: shown as it is, chosen again.
     account: account && { ...account, bank: account.bankBin ? (bankByBin(account.bankBin) ?? null) : null },
+    constraint: getZodConstraint(payoutAccountSchema),
     banks: banksByName().map((bank) => ({ value: bank.bin, label: `${bank.shortName} – ${bank.name}` })),
   };
 }
@@ -46,13 +49,15 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function PayoutAccount() {
-  const { hasProfile, account, banks } = useLoaderData<typeof loader>();
+  const { hasProfile, account, banks, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>()?.result;
   const t = useT();
   const busy = useNavigation().state === "submitting";
-  const errors = result?.error ?? {};
-  const sent = result?.initialValue ?? {};
-  const value = (name: string, saved?: string | null) => (typeof sent[name] === "string" ? (sent[name] as string) : (saved ?? undefined));
+  const [form, fields] = useConformForm<typeof payoutAccountSchema>({
+    constraint,
+    lastResult: result,
+    defaultValue: { bankBin: account?.bank?.bin, bankAccountNo: account?.bankAccountNo ?? undefined, bankAccountName: account?.bankAccountName ?? undefined },
+  });
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -83,44 +88,37 @@ export default function PayoutAccount() {
               {t("payoutAccount.unknownSavedBank", { bin: account.bankBin })}
             </p>
           ) : null}
-          <Form method="post" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
-            <FormAlert message={errors[""]?.[0]} />
+          <Form method="post" {...getFormProps(form)} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+            <FormAlert message={form.errors} />
             <SelectField
-              name="bankBin"
+              meta={fields.bankBin}
               label={t("payoutAccount.bank")}
               hint={t("payoutAccount.bankHint")}
-              defaultValue={value("bankBin", account?.bank?.bin) ?? ""}
-              errors={errors.bankBin}
               placeholder={{ label: t("payoutAccount.chooseBank") }}
               options={banks}
             />
             <Field
-              name="bankAccountNo"
+              meta={fields.bankAccountNo}
               inputMode="numeric"
               autoComplete="off"
               label={t("payoutAccount.accountNo")}
               hint={t("payoutAccount.accountNoHint")}
-              defaultValue={value("bankAccountNo", account?.bankAccountNo)}
-              errors={errors.bankAccountNo}
               maxLength={30}
             />
             <Field
-              name="bankAccountName"
+              meta={fields.bankAccountName}
               autoComplete="off"
               autoCapitalize="characters"
               label={t("payoutAccount.holder")}
               hint={t("payoutAccount.holderHint")}
-              defaultValue={value("bankAccountName", account?.bankAccountName)}
-              errors={errors.bankAccountName}
               maxLength={200}
             />
             <Field
-              name="currentPassword"
+              meta={fields.currentPassword}
               type="password"
               autoComplete="current-password"
               label={t("payoutAccount.currentPassword")}
               hint={t("payoutAccount.currentPasswordHint")}
-              errors={errors.currentPassword}
               maxLength={128}
             />
             <button type="submit" disabled={busy} className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">

@@ -1,3 +1,5 @@
+import { getZodConstraint } from "@conform-to/zod";
+import { productSchema } from "~/domain/catalog/product-form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ListingForm } from "~/components/listing-form";
@@ -15,7 +17,7 @@ import { redirectWithFlash } from "~/flash.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
   const { product } = ownListing(actor, idParam(params.id));
-  return { product, photos: listingPhotos(product.id), certifiedLocked: certifiedFieldsLocked(product, todayInVietnam()) };
+  return { product, photos: listingPhotos(product.id), certifiedLocked: certifiedFieldsLocked(product, todayInVietnam()), constraint: getZodConstraint(productSchema) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,7 +34,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function EditListing() {
-  const { product, photos, certifiedLocked } = useLoaderData<typeof loader>();
+  const { product, photos, certifiedLocked, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>()?.result;
   const t = useT();
   const format = useFormat();
@@ -92,6 +94,7 @@ export default function EditListing() {
         producerId={product.producerId}
         saved={product}
         result={result}
+        constraint={constraint}
         canHide={product.status !== "hidden"}
         certifiedStars={certifiedLocked ? product.badgeStars : null}
         photoCount={photos.length}

@@ -1,3 +1,5 @@
+import { getZodConstraint } from "@conform-to/zod";
+import { productSchema } from "~/domain/catalog/product-form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ListingForm } from "~/components/listing-form";
@@ -13,7 +15,7 @@ import { redirectWithFlash } from "~/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
-  return { producerId: actor.producer.id, productCap: productCap(actor.producer) };
+  return { producerId: actor.producer.id, productCap: productCap(actor.producer), constraint: getZodConstraint(productSchema) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,14 +33,14 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 
 export default function NewListing() {
   const result = useActionData<typeof action>()?.result;
-  const { producerId, productCap } = useLoaderData<typeof loader>();
+  const { producerId, productCap, constraint } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("listing.new")}</h1>
       <FormAlert message={result?.error?.[""]?.[0]} params={{ cap: formatCount(productCap, lang) }} />
-      <ListingForm producerId={producerId} result={result} />
+      <ListingForm producerId={producerId} result={result} constraint={constraint} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field } from "~/components/ui/field";
-import { FieldError } from "~/components/ui/field-error";
+import { getFormProps } from "@conform-to/react";
+import { Field, RadioGroupField, TextareaField } from "~/components/ui/field";
+import { useConformForm } from "~/components/ui/use-conform-form";
 import { requireRole } from "~/domain/accounts/permissions.server";
 import { CommuneField } from "~/components/commune-field";
 import { communeLabel } from "~/domain/catalog/places.server";
@@ -10,7 +11,6 @@ import { ENTITY_TYPES } from "~/domain/producers/entity-types";
 import { profileSchema } from "~/domain/producers/profile-form";
 import { newProfileDefaults, ownProducer, saveProducerProfile } from "~/domain/producers/profile.server";
 import { getLanguage } from "~/i18n/language.server";
-import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // A new profile starts from the account: a household's name is its owner's, the phone its login.
     defaults: producer ? null : newProfileDefaults(user),
     communeText: producer ? communeLabel(producer.wardCode, lang) : undefined,
+    constraint: getZodConstraint(profileSchema),
   };
 }
 
@@ -46,18 +47,26 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
   return [{ title: `${t("profile.title")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
 
-const select = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2";
-
 export default function ProducerProfile() {
-  const { producer, defaults, communeText } = useLoaderData<typeof loader>();
+  const { producer, defaults, communeText, constraint } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const result = answer?.result;
   const t = useT();
   const busy = useNavigation().state === "submitting";
-  const errors = result?.error ?? {};
-  const sent = result?.initialValue ?? {};
-  const value = (name: string, saved?: string | null) => (typeof sent[name] === "string" ? (sent[name] as string) : saved ?? undefined);
-  const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
+  const [form, fields] = useConformForm<typeof profileSchema>({
+    constraint,
+    lastResult: result,
+    // Saved values, or for a new profile the account's; most who list alone are households.
+    defaultValue: {
+      name: producer?.name ?? defaults?.name,
+      entityType: producer?.entityType ?? "household",
+      commune: communeText,
+      addressLine: producer?.addressLine ?? undefined,
+      phone: producer?.phone ?? defaults?.phone,
+      story: producer?.story ?? undefined,
+    },
+  });
+  const communeInitial = fields.commune.initialValue;
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -75,67 +84,18 @@ export default function ProducerProfile() {
       {producer?.verificationStatus === "approved" ? <p className="text-sm text-stone-700">{t("profile.reverifyHint")}</p> : null}
 
       {producer ? null : <p className="text-stone-700">{t("profile.firstStep")}</p>}
-      <Form method="post" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
-        <Field
-          name="name"
-          label={t("profile.name")}
-          hint={producer ? undefined : t("profile.nameHint")}
-          defaultValue={value("name", producer?.name ?? defaults?.name)}
-          errors={errors.name}
-          maxLength={150}
+      <Form method="post" {...getFormProps(form)} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Field meta={fields.name} label={t("profile.name")} hint={producer ? undefined : t("profile.nameHint")} />
+        <RadioGroupField meta={fields.entityType} legend={t("profile.entityType")} options={ENTITY_TYPES.map((type) => ({ value: type, label: t(`entity.${type}`) }))} />
+        <CommuneField
+          defaultText={typeof communeInitial === "string" ? communeInitial : undefined}
+          errors={fields.commune.errors ?? fields.wardCode.errors}
+          choices={answer?.choices}
         />
-        <fieldset aria-describedby={err("entityType") ? "f-entityType-error" : undefined}>
-          <legend className="font-medium">{t("profile.entityType")}</legend>
-          {ENTITY_TYPES.map((type) => (
-            <label key={type} className="mt-2 flex items-center gap-2">
-              {/* Most who list alone for the first time are households; the others change it. */}
-              <input type="radio" name="entityType" value={type} defaultChecked={value("entityType", producer?.entityType ?? "household") === type} className="h-5 w-5" />
-              {t(`entity.${type}`)}
-            </label>
-          ))}
-          <FieldError id="f-entityType-error" message={err("entityType") && t(err("entityType")!)} />
-        </fieldset>
-        <CommuneField defaultText={value("commune", communeText)} errors={errors.commune ?? errors.wardCode} choices={answer?.choices} />
-        <Field
-          name="addressLine"
-          label={t("profile.address")}
-          hint={t("profile.addressHint")}
-          defaultValue={value("addressLine", producer?.addressLine)}
-          errors={errors.addressLine}
-          maxLength={200}
-        />
-        <Field
-          name="phone"
-          type="tel"
-          inputMode="numeric"
-          label={t("profile.phone")}
-          autoComplete="tel"
-          defaultValue={value("phone", producer?.phone ?? defaults?.phone)}
-          errors={errors.phone}
-          maxLength={20}
-        />
+        <Field meta={fields.addressLine} label={t("profile.address")} hint={t("profile.addressHint")} />
+        <Field meta={fields.phone} type="tel" inputMode="numeric" label={t("profile.phone")} autoComplete="tel" maxLength={20} />
         {/* The story is not needed to list: a first profile leaves it for later. */}
-        {producer ? (
-          <div>
-            <label htmlFor="f-story" className="block font-medium">
-              {t("profile.story")}
-            </label>
-            <p id="f-story-hint" className="text-sm text-stone-600">
-              {t("profile.storyHint")}
-            </p>
-            <textarea
-              id="f-story"
-              name="story"
-              rows={5}
-              maxLength={4000}
-              defaultValue={value("story", producer?.story)}
-              aria-invalid={err("story") ? true : undefined}
-              aria-describedby={err("story") ? "f-story-hint f-story-error" : "f-story-hint"}
-              className={select}
-            />
-            <FieldError id="f-story-error" message={err("story") && t(err("story")!)} />
-          </div>
-        ) : null}
+        {producer ? <TextareaField meta={fields.story} label={t("profile.story")} hint={t("profile.storyHint")} rows={5} /> : null}
         <button type="submit" disabled={busy} className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
           {t(producer ? "profile.save" : "profile.saveAndContinue")}
         </button>

@@ -1,13 +1,13 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Honeypot } from "~/components/honeypot";
 import { FormAlert } from "~/components/ui/form-alert";
-import { Field } from "~/components/ui/field";
-import { FieldError } from "~/components/ui/field-error";
+import { getFormProps } from "@conform-to/react";
+import { Field, RadioGroupField } from "~/components/ui/field";
+import { useConformForm } from "~/components/ui/use-conform-form";
 import { signUp } from "~/domain/accounts/accounts.server";
 import { signUpSchema } from "~/domain/accounts/forms";
-import type { MessageKey } from "~/i18n/vi";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { signInHeaders } from "~/sign-in.server";
 import { readForm } from "~/request.server";
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export async function loader() {
-  return { commissionPercent: settings.commissionPercent };
+  return { commissionPercent: settings.commissionPercent, constraint: getZodConstraint(signUpSchema) };
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
@@ -46,18 +46,17 @@ const ROLES = ["shopper", "producer", "helper"] as const;
 
 export default function SignUp() {
   const result = useActionData<typeof action>()?.result;
-  const { commissionPercent } = useLoaderData<typeof loader>();
+  const { commissionPercent, constraint } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   const lang = useLanguage();
   const busy = useNavigation().state === "submitting";
-  const errors = result?.error ?? {};
-  const value = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
-  const formError = errors[""]?.[0];
   const asked = params.get("role");
-  const role = value("role") ?? (ROLES.find((r) => r === asked) ?? "shopper");
+  const [form, fields] = useConformForm<typeof signUpSchema>({ lastResult: result, constraint, defaultValue: { role: ROLES.find((r) => r === asked) ?? "shopper" } });
+  const role = fields.role.initialValue;
+  const sentLogin = fields.login.initialValue;
   // A phone number first (most farmers have no email), with the numeric keyboard; email on request.
-  const withEmail = value("login")?.includes("@") ?? params.get("with") === "email";
+  const withEmail = typeof sentLogin === "string" ? sentLogin.includes("@") : params.get("with") === "email";
   const otherWay = new URLSearchParams(params);
   if (withEmail) otherWay.delete("with");
   else otherWay.set("with", "email");
@@ -72,30 +71,21 @@ export default function SignUp() {
       ) : (
         <h1 className="text-2xl font-bold">{t("account.signupTitle")}</h1>
       )}
-      <FormAlert message={formError} />
-      <Form method="post" className="relative space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
-        <Field name="fullName" label={t("account.fullName")} autoComplete="name" defaultValue={value("fullName")} errors={errors.fullName} maxLength={100} />
+      <FormAlert message={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="relative space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Field meta={fields.fullName} label={t("account.fullName")} autoComplete="name" maxLength={100} />
         <div>
           {withEmail ? (
-            <Field name="login" type="email" label={t("account.email")} hint={t("account.emailHint")} autoComplete="email" inputMode="email" defaultValue={value("login")} errors={errors.login} maxLength={254} />
+            <Field meta={fields.login} type="email" label={t("account.email")} hint={t("account.emailHint")} autoComplete="email" inputMode="email" maxLength={254} />
           ) : (
-            <Field name="login" type="tel" label={t("account.phone")} hint={t("account.phoneHint")} autoComplete="tel" inputMode="numeric" defaultValue={value("login")} errors={errors.login} maxLength={20} />
+            <Field meta={fields.login} type="tel" label={t("account.phone")} hint={t("account.phoneHint")} autoComplete="tel" inputMode="numeric" maxLength={20} />
           )}
           <Link to={`?${otherWay.toString()}`} replace className="mt-1 inline-block text-sm">
             {withEmail ? t("account.usePhone") : t("account.useEmail")}
           </Link>
         </div>
-        <Field name="password" type="password" label={t("account.password")} hint={t("account.passwordHint")} autoComplete="new-password" errors={errors.password} maxLength={128} />
-        <fieldset aria-describedby={errors.role ? "f-role-error" : undefined}>
-          <legend className="font-medium">{t("account.role")}</legend>
-          {ROLES.map((r) => (
-            <label key={r} className="mt-2 flex items-center gap-2">
-              <input type="radio" name="role" value={r} defaultChecked={role === r} className="h-5 w-5" />
-              {t(`account.role.${r}`)}
-            </label>
-          ))}
-          <FieldError id="f-role-error" message={errors.role?.[0] && t(errors.role[0] as MessageKey)} />
-        </fieldset>
+        <Field meta={fields.password} type="password" label={t("account.password")} hint={t("account.passwordHint")} autoComplete="new-password" />
+        <RadioGroupField meta={fields.role} legend={t("account.role")} options={ROLES.map((r) => ({ value: r, label: t(`account.role.${r}`) }))} />
         <Honeypot />
         <button type="submit" disabled={busy} className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
           {role === "producer" ? t("sell.start") : t("account.signup")}

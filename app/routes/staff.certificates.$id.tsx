@@ -1,12 +1,11 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Field } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { OcopBadge } from "~/components/ui/ocop-badge";
 import { requireStaff } from "~/domain/accounts/staff.server";
-import { renewCertificateSchema, revokeCertificateSchema } from "~/domain/certification/certificate-form";
+import { certificateActionSchema } from "~/domain/certification/certificate-form";
 import { certificateForStaff, renewCertificate, revokeCertificate } from "~/domain/certification/certificates.server";
 import { todayInVietnam } from "~/domain/shared/dates";
 import "~/i18n/more-messages";
@@ -23,15 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { certificate, today: todayInVietnam() };
 }
 
-const actionSchema = z.discriminatedUnion("intent", [revokeCertificateSchema, renewCertificateSchema]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const id = idParam(params.id);
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
-  const submission = parseWithZod(formData, { schema: actionSchema });
-  const intent = formData.get("intent") === "renew" ? "renew" : "revoke";
+  const submission = parseWithZod(formData, { schema: certificateActionSchema });
+  // Which of the two forms answered, so its fields alone show the errors.
+  const intent = submission.payload.intent === "renew" ? "renew" : "revoke";
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   if (submission.value.intent === "revoke") {
     const outcome = revokeCertificate(staff, id, submission.value.reason);

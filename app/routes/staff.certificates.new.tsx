@@ -1,14 +1,15 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, SelectField, useFieldError } from "~/components/ui/field";
+import { useConformForm } from "~/components/ui/use-conform-form";
 import { FieldError } from "~/components/ui/field-error";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { recordCertificateSchema } from "~/domain/certification/certificate-form";
 import { certifiableProducers, producerForCertification, recordCertificate } from "~/domain/certification/certificates.server";
 import { todayInVietnam } from "~/domain/shared/dates";
 import "~/i18n/more-messages";
-import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -18,7 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const chosen = Number(new URL(request.url).searchParams.get("producer"));
   const producer = Number.isSafeInteger(chosen) && chosen > 0 ? producerForCertification(staff, chosen) : null;
-  return { producers: certifiableProducers(staff), producer, today: todayInVietnam(), central: staff.role === "central_staff" };
+  return {
+    producers: certifiableProducers(staff),
+    producer,
+    today: todayInVietnam(),
+    central: staff.role === "central_staff",
+    constraint: getZodConstraint(recordCertificateSchema),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,14 +49,14 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
 
 
 export default function NewCertificate() {
-  const { producers, producer, today, central } = useLoaderData<typeof loader>();
+  const { producers, producer, today, central, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>()?.result;
   const t = useT();
-  const errors = (result?.error ?? {}) as Record<string, string[] | null | undefined>;
-  const sent = (result?.initialValue ?? {}) as Record<string, unknown>;
-  const err = (name: string) => errors[name]?.[0] as MessageKey | undefined;
-  const value = (name: string) => (typeof sent[name] === "string" ? (sent[name] as string) : undefined);
-  const chosenProducts = new Set(([] as unknown[]).concat(sent.productIds ?? []).map(String));
+  const [form, fields] = useConformForm<typeof recordCertificateSchema>({ lastResult: result, constraint });
+  const productsError = useFieldError(fields.productIds.errors);
+  const starsError = useFieldError(fields.stars.errors);
+  const sentProducts = fields.productIds.initialValue;
+  const chosenProducts = new Set(Array.isArray(sentProducts) ? sentProducts : typeof sentProducts === "string" ? [sentProducts] : []);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <p>
@@ -72,7 +79,7 @@ export default function NewCertificate() {
       </Form>
       {producer ? (
         // Posted to ?producer= so a refused form comes back with the same producer's products and scans.
-        <Form method="post" action={`?producer=${producer.id}`} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" noValidate>
+        <Form method="post" action={`?producer=${producer.id}`} {...getFormProps(form)} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
           <input type="hidden" name="producerId" value={producer.id} />
           <h2 className="text-lg font-semibold">{producer.name}</h2>
           {producer.evidence.length > 0 ? (
@@ -91,7 +98,7 @@ export default function NewCertificate() {
               </ul>
             </section>
           ) : null}
-          <fieldset aria-describedby={err("productIds") ? "f-productIds-error" : undefined}>
+          <fieldset aria-describedby={productsError ? "f-productIds-error" : undefined}>
             <legend className="font-medium">{t("cert.products")}</legend>
             {producer.products.map((p) => (
               <label key={p.id} className="mt-1 flex items-center gap-2">
@@ -99,21 +106,21 @@ export default function NewCertificate() {
               </label>
             ))}
           </fieldset>
-          <FieldError id="f-productIds-error" message={err("productIds") && t(err("productIds")!)} />
-          <fieldset aria-describedby={err("stars") ? "f-stars-error" : undefined}>
+          <FieldError id="f-productIds-error" message={productsError} />
+          <fieldset aria-describedby={starsError ? "f-stars-error" : undefined}>
             <legend className="font-medium">{t("cert.stars")}</legend>
             <div className="flex gap-4">
               {(central ? [3, 4, 5] : [3, 4]).map((n) => (
                 <label key={n} className="flex items-center gap-1">
-                  <input type="radio" name="stars" value={n} defaultChecked={value("stars") === String(n)} /> {n}★
+                  <input type="radio" name="stars" value={n} defaultChecked={fields.stars.initialValue === String(n)} /> {n}★
                 </label>
               ))}
             </div>
           </fieldset>
-          <FieldError id="f-stars-error" message={err("stars") && t(err("stars")!)} />
-          <Field name="score" label={t("cert.score")} inputMode="numeric" defaultValue={value("score")} errors={errors.score} maxLength={3} />
-          <Field name="number" label={t("cert.number")} defaultValue={value("number")} errors={errors.number} maxLength={60} />
-          <Field name="decisionDate" type="date" label={t("cert.decisionDate")} hint={t("cert.expiryNote")} max={today} defaultValue={value("decisionDate")} errors={errors.decisionDate} />
+          <FieldError id="f-stars-error" message={starsError} />
+          <Field meta={fields.score} label={t("cert.score")} inputMode="numeric" maxLength={3} />
+          <Field meta={fields.number} label={t("cert.number")} />
+          <Field meta={fields.decisionDate} type="date" label={t("cert.decisionDate")} hint={t("cert.expiryNote")} max={today} />
           <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
             {t("cert.record")}
           </button>

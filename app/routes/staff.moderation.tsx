@@ -23,7 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const submission = parseWithZod(formData, { schema: moderationSchema });
-  const target = String(formData.get("reportId") ?? formData.get("productId") ?? "");
+  // Which row's form answered, so its note field alone shows the error.
+  const target = String(submission.payload.reportId ?? submission.payload.productId ?? "");
   if (submission.status !== "success") return data({ target, result: submission.reply() }, { status: 400 });
   const value = submission.value;
   const outcome =

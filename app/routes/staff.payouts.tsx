@@ -22,8 +22,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
-  const producerId = Number(formData.get("producerId"));
   const submission = parseWithZod(formData, { schema: payoutSchema });
+  // Which producer's row answered, so its fields alone show the errors (a bad id matches no row).
+  const producerId = Number(submission.payload.producerId);
   if (submission.status !== "success") return data({ producerId, result: submission.reply() }, { status: 400 });
   const outcome = recordPayout(staff, submission.value);
   if (outcome === "not_found") throw new Response("Not found", { status: 404 });

@@ -583,6 +583,7 @@ describe("hostile input", () => {
       const leaks = unescapedPayloads(html);
       if (leaks.length) failures.push(`${role} GET ${path} prints a stored payload unescaped: ${leaks[0]}`);
     }
+    console.log("SHOWNPAGES", JSON.stringify(shownPages));
     console.log(`hostile-input: ${stored} script payloads accepted and stored, ${readBack.length + orderPages.length} pages read back, ${shownPages.length} show one`);
     expect(stored).toBeGreaterThan(10);
     expect(failures, failures.join("\n")).toEqual([]);
@@ -599,13 +600,17 @@ describe("hostile input", () => {
         const [name, value] = cookies[role]!.split("=") as [string, string];
         if (value) await context.addCookies([{ name, value, url: server.url }]);
         const page = await context.newPage();
+        page.on("console", (m) => { if (m.type() === "error") console.log("CONSOLE", role, page.url(), m.text().slice(0, 300)); });
+        page.on("pageerror", (e) => console.log("PAGEERROR", role, page.url(), String(e).slice(0, 300)));
         for (const [, path] of shownPages.filter(([r]) => r === role)) {
           await page.goto(server.url + path, { waitUntil: "load" });
           // Focus every field, as a visitor tabbing through would, so an injected onfocus would run.
           await page.evaluate(() => document.querySelectorAll<HTMLElement>("input, textarea, select, a, button").forEach((el) => el.focus()));
           const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
           if (pwned !== undefined) fired.push(`${role} ${path}: window.__pwned = ${JSON.stringify(pwned)}`);
-          if (await page.evaluate(() => document.body.innerText.includes("__pwned"))) shownAsText++;
+          const shownNow = await page.evaluate(() => document.body.innerText.includes("__pwned"));
+          console.log("SHOWN", role, path, shownNow);
+          if (shownNow) shownAsText++;
         }
         await context.close();
       }

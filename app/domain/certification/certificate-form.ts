@@ -38,3 +38,6 @@ export const renewCertificateSchema = z.object({
   number: z.string(required).trim().min(3, message("cert.error.number")).max(60, message("cert.error.number")),
   decisionDate: isoDate,
 });
+
+/** The two forms on a certificate's staff page, told apart by their `intent`. */
+export const certificateActionSchema = z.discriminatedUnion("intent", [revokeCertificateSchema, renewCertificateSchema]);

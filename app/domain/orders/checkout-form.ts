@@ -33,3 +33,12 @@ export const checkoutSchema = z.object({
   website: z.string().max(0, message("account.error.bot")).optional(),
 });
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
+
+/**
+ * Which checkout submit posted: "quote" (without JavaScript, choosing the province posts the form to
+ * show its wards and fees; nothing is checked yet) or "place", also when no intent is sent (PRODUCT.md §5).
+ */
+export const checkoutIntentSchema = z.object({
+  intent: z.enum(["quote", "place"]).catch("place"),
+  provinceCode: z.string().optional().catch(undefined),
+});

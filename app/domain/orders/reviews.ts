@@ -19,3 +19,9 @@ export function reviewerName(fullName: string): string {
   if (words.length === 1) return words[0]!;
   return `${words[words.length - 1]} ${words[0]!.charAt(0).toUpperCase()}.`;
 }
+
+/**
+ * Which of the order page's forms posted: "pay" (the Stripe button) or, by default, a review (its form
+ * sends no intent, as it always has). The review's own fields are `reviewSchema`'s.
+ */
+export const orderPageIntentSchema = z.object({ intent: z.enum(["pay", "review"]).catch("review") });

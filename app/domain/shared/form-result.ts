@@ -1,9 +1,8 @@
+import type { SubmissionResult } from "@conform-to/react";
+
 /**
- * What a form's action answers after a failed submission, as Conform's `submission.reply()` makes
- * it: the values sent back to refill the form, and error message keys by field ("" for the form).
+ * What a form's action answers after a failed submission: Conform's `submission.reply()`, the values
+ * sent back to refill the form and error message keys by field ("" for the form). Pages hand it to
+ * `useConformForm` as `lastResult` (ADR 0016).
  */
-export interface FormResult {
-  status?: "error" | "success";
-  initialValue?: Record<string, unknown> | null;
-  error?: Record<string, string[] | null> | null;
-}
+export type FormResult = SubmissionResult<string[]>;
