@@ -8,6 +8,7 @@
  * round-by-round ratio B/A: a ratio of 0.95 is B 5 % slower.
  *
  *   npm run bench:ab -- --base main --products 10000 --producers 1000 --rounds 5 --duration 5
+ *   npm run bench:ab -- --base main --checkout-only --checkouts 1000   (checkout alone, longer rounds)
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -148,7 +149,7 @@ try {
   console.log("| page | A req/s | B req/s | A p99 ms | B p99 ms | B/A req/s (median of rounds) | errors |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
   let failed = false;
-  for (const page of pages) {
+  for (const page of process.argv.includes("--checkout-only") ? [] : pages) {
     for (const side of sides) await load(side, page.paths, 2); // warm-up: statements prepared, pages cached by SQLite
     const results = { A: [] as Awaited<ReturnType<typeof load>>[], B: [] as Awaited<ReturnType<typeof load>>[] };
     for (let r = 0; r < rounds; r++) {
