@@ -309,7 +309,28 @@ export const producerActivity = sqliteTable(
     actorUserId: integer("actor_user_id")
       .notNull()
       .references(() => users.id),
-    action: text("action").notNull(),
+    /** What was done, from a known list (the portal's history words each, see producers/activity.server.ts). */
+    action: text("action", {
+      enum: [
+        "profile.create",
+        "profile.update",
+        "profile.bankAccount",
+        "profile.photo",
+        "evidence.upload",
+        "helper.invite",
+        "helper.join",
+        "helper.revoke",
+        "product.create",
+        "product.update",
+        "product.hide",
+        "product.reviewRequest",
+        "order.confirm",
+        "order.ship",
+        "order.deliver",
+        "order.cancel",
+        "order.markPaid",
+      ],
+    }).notNull(),
     subject: text("subject").notNull().default(""),
     createdAt: createdAt(),
   },

@@ -3,24 +3,8 @@ import type { Db } from "~/db/client.server";
 import { getDb } from "~/db/client.server";
 import { producerActivity, users } from "~/db/schema";
 
-export type ActivityAction =
-  | "profile.create"
-  | "profile.update"
-  | "profile.bankAccount"
-  | "profile.photo"
-  | "evidence.upload"
-  | "helper.invite"
-  | "helper.join"
-  | "helper.revoke"
-  | "product.create"
-  | "product.update"
-  | "product.hide"
-  | "product.reviewRequest"
-  | "order.confirm"
-  | "order.ship"
-  | "order.deliver"
-  | "order.cancel"
-  | "order.markPaid";
+/** What a producer's history records; the list lives with the column in the schema. */
+export type ActivityAction = (typeof producerActivity.$inferInsert)["action"];
 
 /** Records who did what for a producer; called inside the transaction of the change itself. */
 export function recordActivity(
@@ -45,5 +29,5 @@ export function producerHistory(producerId: number, limit = 50) {
     .where(eq(producerActivity.producerId, producerId))
     .orderBy(desc(producerActivity.id))
     .limit(limit)
-    .all() as { id: number; action: ActivityAction; subject: string; createdAt: number; actorName: string }[];
+    .all();
 }
