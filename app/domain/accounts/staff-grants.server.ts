@@ -1,4 +1,7 @@
 import type Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { provinces, sessions, staffAudit, users } from "~/db/schema";
 import { parseLoginId } from "./login-id";
 
 export type StaffGrant = { province: string } | { central: true } | { revoke: true };
@@ -12,41 +15,44 @@ export type StaffGrant = { province: string } | { central: true } | { revoke: tr
 export function grantStaff(sqlite: Database.Database, login: string, grant: StaffGrant): string {
   const id = parseLoginId(login);
   if (!id) throw new Error(`"${login}" is neither an email nor a Vietnamese mobile number`);
-  const user = sqlite.prepare(`SELECT id, role, province_code AS provinceCode, full_name AS fullName FROM users WHERE ${id.kind} = ?`).get(id.value) as
-    | { id: number; role: string; provinceCode: string | null; fullName: string }
-    | undefined;
+  // The command line and tests hand over their own connection (no server runs); Drizzle reads it.
+  const db = drizzle(sqlite);
+  const user = db
+    .select({ id: users.id, role: users.role, provinceCode: users.provinceCode, fullName: users.fullName })
+    .from(users)
+    .where(id.kind === "email" ? eq(users.email, id.value) : eq(users.phone, id.value))
+    .get();
   if (!user) throw new Error(`No account signs in with ${id.value}; the person signs up first`);
   if (user.role === "producer" || user.role === "helper") {
     throw new Error(`${user.fullName} is a ${user.role}; staff accounts must not sell`);
   }
-  let role = "shopper";
+  let role: typeof user.role = "shopper";
   let province: string | null = null;
   if ("province" in grant) {
-    const known = sqlite.prepare("SELECT name FROM provinces WHERE code = ?").get(grant.province) as { name: string } | undefined;
+    const known = db.select({ name: provinces.name }).from(provinces).where(eq(provinces.code, grant.province)).get();
     if (!known) throw new Error(`No province has the code ${grant.province}`);
     role = "staff";
     province = grant.province;
   } else if ("central" in grant) {
     role = "central_staff";
   }
-  sqlite.transaction(() => {
-    sqlite.prepare("UPDATE users SET role = ?, province_code = ? WHERE id = ?").run(role, province, user.id);
-    sqlite.prepare("DELETE FROM sessions WHERE user_id = ?").run(user.id);
+  db.transaction((tx) => {
+    tx.update(users).set({ role, provinceCode: province }).where(eq(users.id, user.id)).run();
+    tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
     // In the staff audit log like every staff change; no one signed in did it, so the account itself is
     // the row's actor and `by` says where the change came from.
-    sqlite
-      .prepare(
-        `INSERT INTO staff_audit (actor_user_id, action, subject_type, subject_id, province_code, before, after, created_at)
-         VALUES (?, 'account.role', 'user', ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        user.id,
-        String(user.id),
-        province ?? user.provinceCode,
-        JSON.stringify({ role: user.role, provinceCode: user.provinceCode }),
-        JSON.stringify({ role, provinceCode: province, by: "npm run staff:grant" }),
-        Date.now(),
-      );
-  })();
+    tx.insert(staffAudit)
+      .values({
+        actorUserId: user.id,
+        action: "account.role",
+        subjectType: "user",
+        subjectId: String(user.id),
+        provinceCode: province ?? user.provinceCode,
+        before: JSON.stringify({ role: user.role, provinceCode: user.provinceCode }),
+        after: JSON.stringify({ role, provinceCode: province, by: "npm run staff:grant" }),
+        createdAt: Date.now(),
+      })
+      .run();
+  });
   return `${user.fullName} (${id.value}) is now ${role}${province ? ` of province ${province}` : ""}`;
 }
