@@ -1,12 +1,13 @@
 import { count, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { getDb } from "~/db/client.server";
-import { producerActivity, products, provinces } from "~/db/schema";
+import { once } from "~/db/prepared.server";
+import { producerActivity, products } from "~/db/schema";
 import type { PortalActor } from "../producers/portal-actor.server";
 import type { Producer } from "../producers/profile.server";
 import { slugify } from "./fold";
 import type { ProductInput } from "./product-form";
-import { productSearchText } from "./search-text";
+import { listingFieldsFor } from "./listings.server";
 
 /**
  * How many products one producer may have, whatever their status (drafts and hidden ones too: an
@@ -34,44 +35,18 @@ export function productRoom(producer: Pick<Producer, "id" | "verificationStatus"
 }
 
 /** A row ready to insert: every field computed before the transaction, so the transaction only writes. */
-export interface ListingRow {
-  name: string;
-  groupCode: ProductInput["groupCode"];
-  description: string;
-  unit: string;
-  priceVnd: number;
-  stock: number;
-  weightGrams: number;
-  searchText: string;
-  status: "draft" | "submitted" | "live";
-  baseSlug: string;
-}
+export type ListingRow = ReturnType<ReturnType<typeof listingFieldsFor>> & { baseSlug: string };
 
-/** The province's name, looked up once for all rows of an import (it goes into every row's search text). */
+/**
+ * Rows for an import. They are always drafts: a sheet carries no photos, and nothing goes on sale
+ * without one (ADR 0014); the producer adds a photo to each and puts it on sale.
+ */
 export function listingRowMaker(producer: Producer) {
-  const province = getDb().select({ name: provinces.name }).from(provinces).where(eq(provinces.code, producer.provinceCode)).get();
-  const published = producer.verificationStatus === "approved" ? "live" : "submitted";
-  return (input: ProductInput): ListingRow => ({
-    name: input.name,
-    groupCode: input.groupCode,
-    description: input.description ?? "",
-    unit: input.unit,
-    priceVnd: input.priceVnd,
-    stock: input.stock,
-    weightGrams: input.weightGrams,
-    searchText: productSearchText({
-      name: input.name,
-      producerName: producer.name,
-      provinceName: province?.name ?? "",
-      groupCode: input.groupCode,
-      description: input.description ?? "",
-    }),
-    status: input.intent === "publish" ? published : "draft",
-    baseSlug: slugify(input.name) || "san-pham",
-  });
+  const fields = listingFieldsFor(producer);
+  return (input: ProductInput): ListingRow => ({ ...fields(input), baseSlug: slugify(input.name) || "san-pham" });
 }
 
-function statements() {
+const statements = once(() => {
   const db = getDb();
   return {
     slugTaken: db
@@ -92,9 +67,8 @@ function statements() {
         priceVnd: sql.placeholder("priceVnd"),
         stock: sql.placeholder("stock"),
         weightGrams: sql.placeholder("weightGrams"),
-        status: sql.placeholder("status"),
+        status: "draft",
         searchText: sql.placeholder("searchText"),
-        publishedAt: sql.placeholder("publishedAt"),
         updatedAt: sql.placeholder("now"),
       })
       .returning({ id: products.id })
@@ -115,8 +89,7 @@ function statements() {
       })
       .prepare(),
   };
-}
-let prepared: ReturnType<typeof statements> | undefined;
+});
 
 export type BulkCreateOutcome = { created: number } | { overCap: { cap: number; room: number } };
 
@@ -131,9 +104,9 @@ export type BulkCreateOutcome = { created: number } | { overCap: { cap: number; 
  */
 export function createListingRows(actor: PortalActor, rows: readonly ListingRow[], now = Date.now()): BulkCreateOutcome {
   const { producer, user } = actor;
-  prepared ??= statements();
-  const s = prepared;
-  return getDb().$client.transaction((): BulkCreateOutcome => {
+  const s = statements();
+  return getDb().transaction(
+    (): BulkCreateOutcome => {
     const cap = productCap(producer);
     const existing = s.count.get({ producerId: producer.id })?.n ?? 0;
     if (existing + rows.length > cap) return { overCap: { cap, room: Math.max(0, cap - existing) } };
@@ -144,12 +117,13 @@ export function createListingRows(actor: PortalActor, rows: readonly ListingRow[
         slug: free ? row.baseSlug : `pending-${randomUUID()}`,
         producerId: producer.id,
         provinceCode: producer.provinceCode,
-        publishedAt: row.status === "live" ? now : null,
         now,
       })!;
       if (!free) s.setSlug.run({ slug: `${row.baseSlug}-${id}`, id });
       s.activity.run({ producerId: producer.id, actorUserId: user.id, subject: row.name });
     }
     return { created: rows.length };
-  }).immediate();
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -62,9 +62,13 @@ function publishedStatus(producer: Producer): "live" | "submitted" {
   return producer.verificationStatus === "approved" ? "live" : "submitted";
 }
 
-function listingFields(producer: Producer, input: ProductInput) {
+/**
+ * What a product's columns hold for what the producer typed, with its search text. The province's
+ * name is looked up once per producer, so a bulk import makes every row with one lookup.
+ */
+export function listingFieldsFor(producer: Producer) {
   const province = getDb().select({ name: provinces.name }).from(provinces).where(eq(provinces.code, producer.provinceCode)).get();
-  return {
+  return (input: ProductInput) => ({
     name: input.name,
     groupCode: input.groupCode,
     description: input.description ?? "",
@@ -79,8 +83,11 @@ function listingFields(producer: Producer, input: ProductInput) {
       groupCode: input.groupCode,
       description: input.description ?? "",
     }),
-    updatedAt: Date.now(),
-  };
+  });
+}
+
+function listingFields(producer: Producer, input: ProductInput) {
+  return { ...listingFieldsFor(producer)(input), updatedAt: Date.now() };
 }
 
 /**
