@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ProductGrid } from "~/components/product-card";
+import { Field, SelectField } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
 import { catalogSearch, parseCatalogParams, SORTS } from "~/domain/catalog/catalog-params";
 import { searchCatalog } from "~/domain/catalog/catalog.server";
@@ -80,75 +81,39 @@ export default function Catalog() {
             {t("catalog.filters")}
           </summary>
           <Form id="catalog-filters" method="get" action="/products" className="grid grid-cols-2 gap-3 p-3 sm:grid-cols-4 lg:grid-cols-2">
-            <div className="col-span-2">
-              <label htmlFor="f-q" className="block text-sm font-medium">
-                {t("search.label")}
-              </label>
-              <input id="f-q" name="q" type="search" defaultValue={filters.q} maxLength={100} className={field}
-                aria-invalid={errors.q ? true : undefined} aria-describedby={errors.q ? "f-q-error" : undefined} />
-              <FieldError id="f-q-error" message={errors.q && t(errors.q)} />
-            </div>
-            <div className="lg:col-span-2">
-              <label htmlFor="f-group" className="block text-sm font-medium">
-                {t("catalog.group")}
-              </label>
-              <select id="f-group" name="group" defaultValue={filters.group ?? ""} className={field}
-                aria-invalid={errors.group ? true : undefined} aria-describedby={errors.group ? "f-group-error" : undefined}>
-                <option value="">{t("catalog.any")}</option>
-                {PRODUCT_GROUPS.map((g) => (
-                  <option key={g} value={g}>
-                    {t(`group.${g}`)}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="f-group-error" message={errors.group && t(errors.group)} />
-            </div>
-            <div className="lg:col-span-2">
-              <label htmlFor="f-province" className="block text-sm font-medium">
-                {t("catalog.province")}
-              </label>
-              <select id="f-province" name="province" defaultValue={filters.province ?? ""} className={field}
-                aria-invalid={errors.province ? true : undefined} aria-describedby={errors.province ? "f-province-error" : undefined}>
-                <option value="">{t("catalog.any")}</option>
-                {provinces.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="f-province-error" message={errors.province && t(errors.province)} />
-            </div>
-            <div className="col-span-2 sm:col-span-1 lg:col-span-2">
-              <label htmlFor="f-stars" className="block text-sm font-medium">
-                {t("catalog.stars")}
-              </label>
-              <select id="f-stars" name="stars" defaultValue={filters.stars ?? ""} className={field}
-                aria-invalid={errors.stars ? true : undefined} aria-describedby={errors.stars ? "f-stars-error" : undefined}>
-                <option value="">{t("catalog.any")}</option>
-                {[3, 4, 5].map((s) => (
-                  <option key={s} value={s}>
-                    {t("catalog.starsAtLeast", { stars: s })}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="f-stars-error" message={errors.stars && t(errors.stars)} />
-            </div>
-            <div>
-              <label htmlFor="f-min" className="block text-sm font-medium">
-                {t("catalog.minPrice")}
-              </label>
-              <input id="f-min" name="minPrice" inputMode="numeric" defaultValue={filters.minPrice ?? ""} className={field}
-                aria-invalid={errors.minPrice ? true : undefined} aria-describedby={errors.minPrice ? "f-min-error" : undefined} />
-              <FieldError id="f-min-error" message={errors.minPrice && t(errors.minPrice)} />
-            </div>
-            <div>
-              <label htmlFor="f-max" className="block text-sm font-medium">
-                {t("catalog.maxPrice")}
-              </label>
-              <input id="f-max" name="maxPrice" inputMode="numeric" defaultValue={filters.maxPrice ?? ""} className={field}
-                aria-invalid={errors.maxPrice ? true : undefined} aria-describedby={errors.maxPrice ? "f-max-error" : undefined} />
-              <FieldError id="f-max-error" message={errors.maxPrice && t(errors.maxPrice)} />
-            </div>
+            <Field name="q" type="search" label={t("search.label")} defaultValue={filters.q} maxLength={100} className={field} errors={errors.q && [errors.q]} wrapperClassName="col-span-2" />
+            <SelectField
+              name="group"
+              label={t("catalog.group")}
+              defaultValue={filters.group ?? ""}
+              placeholder={{ label: t("catalog.any") }}
+              options={PRODUCT_GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) }))}
+              className={field}
+              errors={errors.group && [errors.group]}
+              wrapperClassName="lg:col-span-2"
+            />
+            <SelectField
+              name="province"
+              label={t("catalog.province")}
+              defaultValue={filters.province ?? ""}
+              placeholder={{ label: t("catalog.any") }}
+              options={provinces.map((p) => ({ value: p.code, label: p.name }))}
+              className={field}
+              errors={errors.province && [errors.province]}
+              wrapperClassName="lg:col-span-2"
+            />
+            <SelectField
+              name="stars"
+              label={t("catalog.stars")}
+              defaultValue={filters.stars ?? ""}
+              placeholder={{ label: t("catalog.any") }}
+              options={[3, 4, 5].map((s) => ({ value: String(s), label: t("catalog.starsAtLeast", { stars: s }) }))}
+              className={field}
+              errors={errors.stars && [errors.stars]}
+              wrapperClassName="col-span-2 sm:col-span-1 lg:col-span-2"
+            />
+            <Field id="f-min" name="minPrice" inputMode="numeric" label={t("catalog.minPrice")} defaultValue={filters.minPrice ?? ""} className={field} errors={errors.minPrice && [errors.minPrice]} />
+            <Field id="f-max" name="maxPrice" inputMode="numeric" label={t("catalog.maxPrice")} defaultValue={filters.maxPrice ?? ""} className={field} errors={errors.maxPrice && [errors.maxPrice]} />
             <div className="col-span-2 flex items-center gap-2 sm:col-span-1 sm:self-end sm:pb-2 lg:col-span-2 lg:pb-0">
               <input id="f-stock" name="inStock" type="checkbox" value="1" defaultChecked={filters.inStock} className="h-5 w-5 shrink-0" />
               <label htmlFor="f-stock" className="text-sm">
