@@ -16,6 +16,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { storefrontLoad } from "./bench-pages";
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -97,22 +98,13 @@ try {
   }
   const [a, b] = sides as [Side, Side];
 
-  const searches = ["mat ong", "nuoc mam", "ca phe", "tra", "gao st25", "dac san", "yen sao", "banh", "muc", "hat dieu"];
-  const pages: { name: string; paths: string[] }[] = [
-    { name: "home /", paths: ["/"] },
-    { name: "catalog /products", paths: ["/products", "/products?page=2", "/products?page=7"] },
-    { name: "catalog filtered", paths: ["/products?group=food&province=92", "/products?stars=4&sort=price_asc", "/products?province=01&inStock=1&sort=newest"] },
-    { name: "search ?q=", paths: searches.map((q) => `/products?q=${encodeURIComponent(q)}`) },
-    { name: "product page", paths: slugs.map((s) => `/products/${s}`) },
-    { name: "producer page", paths: [] },
-  ];
   // Producer pages: the producers of the sampled products, read from the server's own links.
   const producerSlugs = new Set<string>();
   for (const slug of slugs.slice(0, 30)) {
     const html = await (await fetch(`${b.origin}/products/${slug}`)).text();
     for (const m of html.matchAll(/href="\/producers\/([^"?#]+)"/g)) producerSlugs.add(m[1]!);
   }
-  pages[5]!.paths = [...producerSlugs].map((s) => `/producers/${s}`);
+  const pages = [...storefrontLoad(slugs), { name: "producer page", paths: [...producerSlugs].map((s) => `/producers/${s}`) }];
 
   async function load(side: Side, paths: string[], seconds: number) {
     let i = 0;

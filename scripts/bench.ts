@@ -17,6 +17,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { storefrontLoad } from "./bench-pages";
 import { gzipSync } from "node:zlib";
 import { lighthouseStage, printLighthouse, storefrontPages, type LighthousePage } from "./lighthouse";
 
@@ -142,14 +143,7 @@ const slugs = (
 ).map((r) => r.slug);
 db.close();
 
-const searches = ["mat ong", "nuoc mam", "ca phe", "tra", "gao st25", "dac san", "yen sao", "banh", "muc", "hat dieu"];
-const pages: { name: string; paths: string[] }[] = [
-  { name: "home /", paths: ["/"] },
-  { name: "catalog /products", paths: ["/products", "/products?page=2", "/products?page=7"] },
-  { name: "catalog filtered", paths: ["/products?group=food&province=92", "/products?stars=4&sort=price_asc", "/products?province=01&inStock=1&sort=newest"] },
-  { name: "search ?q=", paths: searches.map((q) => `/products?q=${encodeURIComponent(q)}`) },
-  { name: "product page", paths: slugs.map((s) => `/products/${s}`) },
-];
+const pages = storefrontLoad(slugs);
 
 interface Row {
   page: string;

@@ -1,0 +1,12 @@
+/** The storefront pages both benchmarks load, each a rotation of paths so no one cached row is measured. */
+const SEARCHES = ["mat ong", "nuoc mam", "ca phe", "tra", "gao st25", "dac san", "yen sao", "banh", "muc", "hat dieu"];
+
+export function storefrontLoad(productSlugs: readonly string[]): { name: string; paths: string[] }[] {
+  return [
+    { name: "home /", paths: ["/"] },
+    { name: "catalog /products", paths: ["/products", "/products?page=2", "/products?page=7"] },
+    { name: "catalog filtered", paths: ["/products?group=food&province=92", "/products?stars=4&sort=price_asc", "/products?province=01&inStock=1&sort=newest"] },
+    { name: "search ?q=", paths: SEARCHES.map((q) => `/products?q=${encodeURIComponent(q)}`) },
+    { name: "product page", paths: productSlugs.map((s) => `/products/${s}`) },
+  ];
+}
