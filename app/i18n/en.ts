@@ -198,6 +198,7 @@ export const en: Record<MessageKey, string> = {
   "profile.error.commune": "A commune name has at most 150 characters.",
   "profile.error.communeMissing": "Please enter your commune or ward.",
   "profile.error.communeNone": "No commune or ward has that name. Check it (boundaries since 1 July 2025).",
+  "profile.error.communePick": "Which commune or ward? Choose one below, or type its whole name.",
   "profile.error.communeChoose": "Several communes share this name. Choose one below, or add the province's name.",
   "flash.profile.created": "Profile saved. Now list your first product.",
   "profile.saved": "Profile saved.",

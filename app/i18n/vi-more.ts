@@ -25,6 +25,7 @@ export const viMore = {
   "profile.error.commune": "Tên xã, phường tối đa 150 ký tự.",
   "profile.error.communeMissing": "Vui lòng nhập xã, phường của bạn.",
   "profile.error.communeNone": "Không tìm thấy xã, phường này. Kiểm tra lại tên (theo địa giới từ 1/7/2025).",
+  "profile.error.communePick": "Chưa rõ xã, phường nào. Chọn một bên dưới, hoặc gõ đầy đủ tên.",
   "profile.error.communeChoose": "Có nhiều xã, phường cùng tên. Chọn một bên dưới, hoặc gõ thêm tên tỉnh.",
   "flash.profile.created": "Đã lưu hồ sơ. Giờ đăng sản phẩm đầu tiên của bạn.",
   "profile.saved": "Đã lưu hồ sơ.",

@@ -31,7 +31,9 @@ describe("the commune finder", () => {
 
   it("resolves one commune, asks to choose between same-named ones, and says when none matches", () => {
     expect(resolveCommune(entries, "My Xuyen")).toEqual({ found: entries[0] });
-    expect(resolveCommune(entries, "tan phu")).toEqual({ choices: [entries[2], entries[3]] });
+    expect(resolveCommune(entries, "tan phu")).toEqual({ choices: [entries[2], entries[3]], sameName: true });
+    // A name typed in part offers what it begins, said as such (not "several share this name").
+    expect(resolveCommune(entries, "my")).toEqual({ choices: [entries[0], entries[1]], sameName: false });
     expect(resolveCommune(entries, "Hoàn Kiếm")).toEqual({ none: true });
   });
 });

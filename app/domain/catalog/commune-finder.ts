@@ -48,7 +48,8 @@ function namedBy(entry: CommuneEntry, typed: string): boolean {
 
 export type CommuneChoice =
   | { found: CommuneEntry }
-  | { choices: CommuneEntry[] }
+  /** `sameName`: communes sharing the name typed; otherwise names the text only begins (typed in part). */
+  | { choices: CommuneEntry[]; sameName: boolean }
   | { none: true };
 
 /**
@@ -64,5 +65,5 @@ export function resolveCommune(entries: readonly CommuneEntry[], text: string): 
   const typed = foldVietnamese(text);
   const named = matches.filter((m) => namedBy(m, typed));
   if (named.length === 1) return { found: named[0]! };
-  return { choices: named.length > 1 ? named : matches };
+  return named.length > 1 ? { choices: named, sameName: true } : { choices: matches, sameName: false };
 }

@@ -61,7 +61,7 @@ function placeFrom(input: ProfileInput, lang: Language): Place | Extract<SavePro
   if ("none" in resolved) return { ok: false, field: "commune", message: "profile.error.communeNone" };
   if ("choices" in resolved) {
     const choices = resolved.choices.map(({ code, label }) => ({ code, label }));
-    return { ok: false, field: "commune", message: "profile.error.communeChoose", choices };
+    return { ok: false, field: "commune", message: resolved.sameName ? "profile.error.communeChoose" : "profile.error.communePick", choices };
   }
   return { provinceCode: resolved.found.provinceCode, wardCode: resolved.found.code };
 }
