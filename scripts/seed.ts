@@ -1,16 +1,25 @@
 /**
  * npm run db:seed                                         — the demo marketplace into DATABASE_PATH
+ * tsx scripts/seed.ts --if-empty [--demo]                 — what `npm start` and `npm run dev` run before
+ *                                                           the server: the demo into an empty database
+ *                                                           when SEED_DEMO allows, and the demo accounts
  * npm run db:seed -- --products 100000 --producers 10000  — a large synthetic catalog, for benchmarks
  * npm run db:seed -- --products 100000 --producers 10000 --orders 200000
  *                                                         — the catalog and 200,000 orders over 18 months
  * npm run db:seed -- --orders 200000                      — orders into a database that has a catalog, none yet
  * All refuse a database that already has data (the last one: that already has orders).
  */
+import { count } from "drizzle-orm";
 import { openDatabase, optimizeDatabase } from "~/db/client.server";
-import { seedDemo } from "~/db/seed/demo.server";
-import { generateCatalog } from "~/db/seed/generate.server";
-import { generateOrders } from "~/db/seed/orders.server";
+import * as schema from "~/db/schema";
+import { DEMO_ACCOUNTS, seedDemo } from "./seed/demo.server";
+import { generateCatalog } from "./seed/generate.server";
+import { generateOrders } from "./seed/orders.server";
 import { settings } from "~/settings.server";
+
+type Db = ReturnType<typeof openDatabase>;
+const rowsOf = (db: Db, table: typeof schema.products | typeof schema.orders | typeof schema.producers | typeof schema.certificates) =>
+  db.select({ n: count() }).from(table).get()?.n ?? 0;
 
 function option(name: string): number | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,26 +29,56 @@ function option(name: string): number | undefined {
   return value;
 }
 
-function seedOrders(db: ReturnType<typeof openDatabase>, orders: number) {
+function seedOrders(db: Db, orders: number) {
   const began = performance.now();
   const made = generateOrders(db, { orders, commissionPercent: settings.commissionPercent });
   console.log(`Generated ${made.orders} orders, ${made.parts} parts, ${made.items} lines in ${((performance.now() - began) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * The demo for the start commands. The seed lives here, not in the app, so the server never carries
+ * it: the app's startup only migrates and runs upkeep. "Unless SEED_DEMO=0; in production only when
+ * asked" is settings.seedDemo, the same rule the server reads for --demo.
+ */
+async function seedDemoIfEmpty(db: Db) {
+  if (!settings.seedDemo) return;
+  const { seeded } = await seedDemo(db, { uploadsDir: settings.uploadsDir });
+  if (seeded) {
+    optimizeDatabase(db);
+    console.log(`Demo data seeded into ${settings.databasePath}.`);
+  }
+  console.log("Demo accounts (password: demo-password):");
+  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(22)} ${account.description}`);
+}
+
 const started = performance.now();
 const db = openDatabase(settings.databasePath);
 try {
+  if (process.argv.includes("--if-empty")) {
+    await seedDemoIfEmpty(db);
+  } else {
+    await seedAsAsked(db);
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.close();
+}
+
+async function seedAsAsked(db: Db) {
   const products = option("products");
   const producers = option("producers");
   const orders = option("orders");
   if (products === undefined && producers === undefined && orders !== undefined) {
-    const existing = db.$client.prepare("SELECT (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM orders) AS orders").get() as { products: number; orders: number };
-    if (existing.products === 0) throw new Error(`${settings.databasePath} has no products to order; add --products and --producers`);
-    if (existing.orders > 0) throw new Error(`${settings.databasePath} already has ${existing.orders} orders`);
+    if (rowsOf(db, schema.products) === 0) throw new Error(`${settings.databasePath} has no products to order; add --products and --producers`);
+    const existingOrders = rowsOf(db, schema.orders);
+    if (existingOrders > 0) throw new Error(`${settings.databasePath} already has ${existingOrders} orders`);
     seedOrders(db, orders);
   } else if (products !== undefined || producers !== undefined) {
-    const existing = db.$client.prepare("SELECT count(*) AS n FROM products").get() as { n: number };
-    if (existing.n > 0) throw new Error(`${settings.databasePath} already has ${existing.n} products; use an empty DATABASE_PATH`);
+    const existingProducts = rowsOf(db, schema.products);
+    if (existingProducts > 0) throw new Error(`${settings.databasePath} already has ${existingProducts} products; use an empty DATABASE_PATH`);
     await generateCatalog(db, {
       products: products ?? 1000,
       producers: producers ?? Math.max(1, Math.round((products ?? 1000) / 10)),
@@ -51,14 +90,11 @@ try {
     if (!seeded) throw new Error(`${settings.databasePath} already has data; the demo goes only into an empty database`);
   }
   optimizeDatabase(db);
-  const counts = db.$client
-    .prepare("SELECT (SELECT count(*) FROM producers) AS producers, (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM certificates) AS certificates, (SELECT count(*) FROM orders) AS orders")
-    .get();
+  const counts = {
+    producers: rowsOf(db, schema.producers),
+    products: rowsOf(db, schema.products),
+    certificates: rowsOf(db, schema.certificates),
+    orders: rowsOf(db, schema.orders),
+  };
   console.log(`Seeded ${settings.databasePath} in ${((performance.now() - started) / 1000).toFixed(1)} s:`, counts);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  db.$client.close();
 }

@@ -1,8 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "~/db/client.server";
-import { seedDemo } from "~/db/seed/demo.server";
 
 export const TMP_DIR = path.resolve("tests/.tmp");
 
@@ -14,8 +13,9 @@ declare module "vitest" {
 }
 
 /**
- * Migrates and seeds one template database with the demo data; each test file copies it, so
- * every file starts from the same known state without seeding again.
+ * Migrates and seeds one template database with the demo data, by the same command a newcomer runs
+ * (`npm run db:seed`); each test file copies it, so every file starts from the same known state
+ * without seeding again.
  */
 export async function setup(project: TestProject) {
   if (!existsSync("build/server/index.js")) {
@@ -26,10 +26,10 @@ export async function setup(project: TestProject) {
   mkdirSync(dir, { recursive: true });
   const templateDb = path.join(dir, "template.db");
   const uploadsDir = path.join(dir, "uploads");
-  const db = openDatabase(templateDb);
-  await seedDemo(db, { uploadsDir });
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  db.$client.close();
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/seed.ts"], {
+    env: { ...process.env, DATABASE_PATH: templateDb, UPLOADS_DIR: uploadsDir, NODE_ENV: "test" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   project.provide("templateDb", templateDb);
   project.provide("uploadsDir", uploadsDir);
 }

@@ -1,4 +1,4 @@
-import { sha256Hex } from "../../domain/shared/hash.server";
+import { sha256Hex } from "~/domain/shared/hash.server";
 import type { Db } from "~/db/client.server";
 import { PUBLIC_PRODUCT } from "~/domain/catalog/catalog.server";
 import { generateOrderCode } from "~/domain/orders/order-code";
