@@ -9,7 +9,18 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}"], environment: "node" },
+        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}"], environment: "node", setupFiles: ["tests/setup/no-console-error.ts"] },
+      },
+      {
+        // Domain functions called in this process on a copy of the seeded database: rules that need
+        // the data, without a server or HTTP in between.
+        resolve: { alias },
+        test: {
+          name: "domain",
+          include: ["tests/domain/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-setup.ts"],
+          setupFiles: ["tests/setup/domain-db.ts", "tests/setup/no-console-error.ts"],
+        },
       },
       {
         resolve: { alias },
@@ -17,6 +28,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/global-setup.ts"],
+          setupFiles: ["tests/setup/no-console-error.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -27,6 +39,7 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/setup/global-setup.ts"],
+          setupFiles: ["tests/setup/no-console-error.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -82,7 +82,7 @@ function waitForListening(child: ChildProcess, output: () => string): Promise<vo
 export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<TestServer> {
   let databasePath = options.databasePath;
   if (databasePath === undefined) {
-    databasePath = path.join(path.dirname(inject("templateDb")), `${randomBytes(6).toString("hex")}.db`);
+    databasePath = path.join(inject("workDir"), `${randomBytes(6).toString("hex")}.db`);
     copyFileSync(inject("templateDb"), databasePath);
   }
   const port = options.port ?? (await freePort());
