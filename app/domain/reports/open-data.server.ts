@@ -115,14 +115,16 @@ export function openDataProducts(origin: string, today = todayInVietnam()): Open
   try {
     db.pragma("busy_timeout = 5000");
     db.exec("BEGIN");
-    const { n } = db.prepare(COUNT_SQL).get({ today }) as { n: number };
-    const iterator = db.prepare(ROWS_SQL).iterate({ origin, today }) as IterableIterator<SqlRow>;
+    // better-sqlite3 directly, not Drizzle: Drizzle cannot iterate a statement lazily (ADR 0015).
+    // The row types are declared with the statements, as `db.all<Row>(sql…)` declares them.
+    const counted = db.prepare<{ today: string }, { n: number }>(COUNT_SQL).get({ today });
+    const iterator = db.prepare<{ origin: string; today: string }, SqlRow>(ROWS_SQL).iterate({ origin, today });
     sqlRows = iterator;
     // The spread keeps the column order; only SQLite's 0/1 becomes a boolean.
     const rows = (function* () {
       for (const row of iterator) yield { ...row, isDemo: row.isDemo === 1 };
     })();
-    return { count: n, rows, close };
+    return { count: counted?.n ?? 0, rows, close };
   } catch (error) {
     close();
     throw error;
