@@ -1,14 +1,14 @@
 import type { MetaDescriptor } from "@remix-run/node";
 import { htmlSafeJson } from "~/safe-json";
-import { translator, type Language, type Messages, type Translate } from "./i18n/translate";
+import { pageCatalog, translator, type Language, type Messages, type Translate } from "./i18n/translate";
 
 /** The route match of the root, whose loader knows the visitor's language. */
 export type RootMatch = { root: typeof import("./root").loader };
 
 /** The translate function for a route's meta export, in the language the root loader chose. */
-export function metaTranslator(matches: readonly { id: string; data: unknown }[]): Translate & { lang: Language } {
+export function metaTranslator(matches: readonly { id: string; data: unknown; handle?: unknown }[]): Translate & { lang: Language } {
   const root = matches.find((m) => m.id === "root")?.data as { lang?: Language; messages?: Messages | null } | undefined;
-  return Object.assign(translator(root?.messages ?? undefined), { lang: root?.lang ?? "vi" });
+  return Object.assign(translator(pageCatalog(matches, root?.messages)), { lang: root?.lang ?? "vi" });
 }
 
 /** Title, description, canonical link and Open Graph tags for a page, as Remix meta descriptors. */

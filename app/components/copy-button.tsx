@@ -9,7 +9,7 @@ const CONFIRMATION_MS = 4000;
  * A "Chép" button that puts `text` on the clipboard and says so in a live region. It needs JS, so it
  * is not rendered before hydration (nor ever without JS): the text beside it stays selectable either
  * way. `what` names the copied thing for screen readers ("Số tài khoản" → "Chép số tài khoản").
- * Its messages are in vi-more.ts: the route using it imports `~/i18n/more-messages`.
+ * Its messages are in vi-more.ts: a route using it names them in its handle (`withMoreMessages`).
  */
 export function CopyButton({ text, what }: { text: string; what: string }) {
   const t = useT();

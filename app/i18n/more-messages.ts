@@ -1,5 +1,9 @@
-import { addMessages } from "./translate";
+import type { MessagesHandle } from "./translate";
 import { viMore } from "./vi-more";
 
-// Imported for its effect by the portal, checkout, order and staff routes (see vi-more.ts).
-addMessages(viMore);
+/**
+ * The `handle` of a route whose pages use the portal, checkout, order or staff messages (vi-more.ts):
+ * `export const handle = withMoreMessages;` Naming it is what brings the messages, to that route's
+ * pages and the pages under it, and keeps them out of the storefront's bundle.
+ */
+export const withMoreMessages: MessagesHandle = { messages: viMore };

@@ -2,23 +2,55 @@ import { vi, type MessageKey } from "./vi";
 
 /**
  * A full message catalog. The storefront's Vietnamese ships in the client bundle, the rest of it with
- * the routes that use it (see vi-more.ts); English arrives with the page data only for English visitors.
+ * the routes that name it in their `handle` (see vi-more.ts); English arrives with the page data only
+ * for English visitors.
  */
 export type Messages = Record<MessageKey, string>;
 
-// Vietnamese messages added by route modules outside the storefront when they load.
-const addedMessages: Partial<Messages> = {};
+/**
+ * What a route exports as `handle` to bring the messages its pages need beyond the storefront's:
+ * `export const handle: MessagesHandle = { messages: viMore }`. Every page under that route gets them
+ * (a layout's handle covers its children), and the route's chunk carries them, not the storefront's.
+ */
+export interface MessagesHandle {
+  messages: Partial<Messages>;
+}
 
-export function addMessages(messages: Partial<Messages>) {
-  Object.assign(addedMessages, messages);
+function isMessagesHandle(handle: unknown): handle is MessagesHandle {
+  return typeof handle === "object" && handle !== null && "messages" in handle && typeof handle.messages === "object";
 }
 
 /**
- * Whether a text is a message key of the catalog in hand (or of the messages a loaded route added):
- * form errors arrive as plain strings (Zod issue messages), and this narrows them without a cast.
+ * The catalog of a page: English whole when the visitor chose it (it came with the root's data),
+ * otherwise the storefront's Vietnamese with the messages each matched route names in its handle.
+ */
+export function pageCatalog(matches: readonly { handle?: unknown }[], english?: Messages | null): Partial<Messages> {
+  if (english) return english;
+  let catalog: Partial<Messages> = vi;
+  for (const match of matches) {
+    if (isMessagesHandle(match.handle)) catalog = merged(catalog, match.handle.messages);
+  }
+  return catalog;
+}
+
+// Merged catalogs are kept, so every component of a page (a long order list calls useT hundreds of
+// times) gets the same object: merging ~900 messages per call made /seller/orders 20x slower.
+const mergedCatalogs = new WeakMap<Partial<Messages>, WeakMap<Partial<Messages>, Partial<Messages>>>();
+
+function merged(catalog: Partial<Messages>, more: Partial<Messages>): Partial<Messages> {
+  let withMore = mergedCatalogs.get(catalog);
+  if (!withMore) mergedCatalogs.set(catalog, (withMore = new WeakMap()));
+  let result = withMore.get(more);
+  if (!result) withMore.set(more, (result = { ...catalog, ...more }));
+  return result;
+}
+
+/**
+ * Whether a text is a message key of the catalog in hand: form errors arrive as plain strings (Zod
+ * issue messages), and this narrows them without a cast.
  */
 export function isMessageKey(text: string, messages: Partial<Messages> = vi): text is MessageKey {
-  return Object.hasOwn(messages, text) || Object.hasOwn(addedMessages, text);
+  return Object.hasOwn(messages, text);
 }
 
 export const LANGUAGES = ["vi", "en"] as const;
@@ -38,7 +70,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(messages: Partial<Messages> = vi): Translate {
   return (key, params) => {
     // A key no catalog has shows as itself: visible in tests, never a crash.
-    const text = messages[key] ?? addedMessages[key] ?? key;
+    const text = messages[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (match, name: string) =>
       name in params ? String(params[name]) : match,

@@ -1,18 +1,24 @@
-import { useRouteLoaderData } from "@remix-run/react";
+import { useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import type { loader as rootLoader } from "~/root";
 import type { IsoDate } from "~/domain/shared/dates";
 import { formatDate, formatDateTime } from "./format";
-import { formatCount, isMessageKey, translator, type Language } from "./translate";
-import { vi } from "./vi";
+import { formatCount, isMessageKey, pageCatalog, translator, type Language } from "./translate";
 
 export function useLanguage(): Language {
   return useRouteLoaderData<typeof rootLoader>("root")?.lang ?? "vi";
 }
 
+/** The page's catalog: the visitor's language, with the messages the matched routes name (translate.ts). */
+function usePageCatalog() {
+  const english = useRouteLoaderData<typeof rootLoader>("root")?.messages;
+  const matches = useMatches();
+  return useMemo(() => pageCatalog(matches, english), [matches, english]);
+}
+
 /** The translate function for the visitor's language, for any component under the root. */
 export function useT() {
-  const messages = useRouteLoaderData<typeof rootLoader>("root")?.messages ?? vi;
+  const messages = usePageCatalog();
   return useMemo(() => translator(messages), [messages]);
 }
 
@@ -21,7 +27,7 @@ export function useT() {
  * browser): a key of the catalog shows in the visitor's language, anything else as it is.
  */
 export function useMessage() {
-  const messages = useRouteLoaderData<typeof rootLoader>("root")?.messages ?? vi;
+  const messages = usePageCatalog();
   return useMemo(() => {
     const t = translator(messages);
     return (text: string | null | undefined, params?: Record<string, string | number>): string | undefined => {

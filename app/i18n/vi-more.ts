@@ -1,7 +1,8 @@
 /**
  * Vietnamese messages of the producer portal, checkout, orders and the staff pages. They stay out of
- * the storefront's first-load bundle (PRODUCT.md §4: ≤ 100 KB): the routes that need them import
- * `~/i18n/more-messages`, which adds them when the route's module loads. Keys are checked by en.ts too.
+ * the storefront's first-load bundle (PRODUCT.md §4: ≤ 100 KB): the routes that need them name them in
+ * their `handle` (`withMoreMessages`, more-messages.ts), and the pages under those routes get them.
+ * Keys are checked by en.ts too.
  */
 export const viMore = {
   "seller.noProfile": "Bạn chưa có hồ sơ nhà sản xuất. Hãy tạo hồ sơ để cán bộ tỉnh xác minh trước khi sản phẩm được bán.",

@@ -24,7 +24,9 @@ import { useLanguage, useT } from "~/i18n/use-t";
 import { readForm, requestOrigin } from "~/request.server";
 import { settings } from "~/settings.server";
 import { metaTranslator, type RootMatch } from "~/seo";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
+
+export const handle = withMoreMessages;
 
 async function cartFor(request: Request) {
   const user = await currentUser(request);

@@ -6,7 +6,9 @@ import { orderStatusOf, type PartStatus } from "~/domain/orders/order-states";
 import { ordersOfUser } from "~/domain/orders/order-view.server";
 import { useFormat, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -8,7 +8,9 @@ import type { MessageKey } from "~/i18n/vi";
 import { formatCount } from "~/i18n/translate";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);

@@ -10,10 +10,12 @@ import { bankByBin, banksByName } from "~/domain/payments/banks";
 import { payoutAccountSchema } from "~/domain/producers/payout-account-form";
 import { payoutAccountOf, savePayoutAccount } from "~/domain/producers/payout-account.server";
 import { redirectWithFlash } from "~/flash.server";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["producer"]);

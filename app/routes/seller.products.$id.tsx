@@ -10,9 +10,11 @@ import { listingPhotos, ownListing } from "~/domain/catalog/listings.server";
 import { todayInVietnam } from "~/domain/shared/dates";
 import { useFormat, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import { idParam } from "~/request.server";
 import { redirectWithFlash } from "~/flash.server";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);

@@ -6,7 +6,9 @@ import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { ownListings } from "~/domain/catalog/listings.server";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);

@@ -10,8 +10,10 @@ import { submitListingForm } from "~/domain/catalog/listing-form.server";
 import { formatCount } from "~/i18n/translate";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import { redirectWithFlash } from "~/flash.server";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);

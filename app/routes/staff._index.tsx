@@ -5,10 +5,12 @@ import { provinceNames } from "~/domain/catalog/places.server";
 import { verificationQueue } from "~/domain/producers/verification.server";
 import { paymentsToResolve } from "~/domain/payments/resolution.server";
 import { getLanguage } from "~/i18n/language.server";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

@@ -17,10 +17,12 @@ import { requireStaff, staffProvince } from "~/domain/accounts/staff.server";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { formatVnd } from "~/domain/shared/money";
 import { getLanguage } from "~/i18n/language.server";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import type { Translate } from "~/i18n/translate";
 import { useFormat, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

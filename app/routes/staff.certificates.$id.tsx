@@ -8,12 +8,14 @@ import { requireStaff } from "~/domain/accounts/staff.server";
 import { certificateActionSchema } from "~/domain/certification/certificate-form";
 import { certificateForStaff, renewCertificate, revokeCertificate } from "~/domain/certification/certificates.server";
 import { todayInVietnam } from "~/domain/shared/dates";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useT } from "~/i18n/use-t";
 import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

@@ -3,9 +3,11 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { OcopBadge } from "~/components/ui/ocop-badge";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { certificatesForStaff } from "~/domain/certification/certificates.server";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import { useFormat, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
+
+export const handle = withMoreMessages;
 
 const EXPIRING_DAYS = 90;
 

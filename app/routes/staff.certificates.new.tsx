@@ -9,11 +9,13 @@ import { requireStaff } from "~/domain/accounts/staff.server";
 import { recordCertificateSchema } from "~/domain/certification/certificate-form";
 import { certifiableProducers, producerForCertification, recordCertificate } from "~/domain/certification/certificates.server";
 import { todayInVietnam } from "~/domain/shared/dates";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

@@ -7,10 +7,12 @@ import { savedDraft } from "~/domain/catalog/collection-draft";
 import { collectionForStaff } from "~/domain/catalog/collections.server";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { getLanguage } from "~/i18n/language.server";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

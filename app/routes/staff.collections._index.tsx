@@ -8,10 +8,12 @@ import { collectionsForStaff } from "~/domain/catalog/collections.server";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { todayInVietnam } from "~/domain/shared/dates";
 import { getLanguage } from "~/i18n/language.server";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import { useFormat, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

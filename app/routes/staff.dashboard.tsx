@@ -11,11 +11,13 @@ import { chartTable, compactVnd, formatMonth, type Chart, type ChartTable, type 
 import { dashboardFigures, dashboardRequest } from "~/domain/reports/dashboard.server";
 import { formatVnd } from "~/domain/shared/money";
 import { getLanguage } from "~/i18n/language.server";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { formatCount, type Language } from "~/i18n/translate";
 import { useFormat, useLanguage, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

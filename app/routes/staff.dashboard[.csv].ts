@@ -6,14 +6,16 @@ import { chartCsv, chartTable, csvFileName, isChart } from "~/domain/reports/das
 import { dashboardFigures, dashboardRequest } from "~/domain/reports/dashboard.server";
 import { en } from "~/i18n/en";
 import { getLanguage } from "~/i18n/language.server";
-import "~/i18n/more-messages";
 import { translator } from "~/i18n/translate";
+import { vi } from "~/i18n/vi";
+import { viMore } from "~/i18n/vi-more";
 
 /** `/staff/dashboard.csv?chart=month|province|group|stars&from&to(&province)`: one chart's table as CSV. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const lang = await getLanguage(request);
-  const t = translator(lang === "en" ? en : undefined);
+  // A resource route renders no page, so it names its catalog itself.
+  const t = translator(lang === "en" ? en : { ...vi, ...viMore });
   const params = new URL(request.url).searchParams;
   const chart = params.get("chart");
   const { query, errors } = dashboardRequest(staff, params);

@@ -5,13 +5,15 @@ import { FormAlert } from "~/components/ui/form-alert";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { dismissReport, heldListings, openReports, setListingHold } from "~/domain/catalog/moderation.server";
 import { moderationSchema } from "~/domain/catalog/reports";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useT } from "~/i18n/use-t";
 import { todayInVietnam } from "~/domain/shared/dates";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

@@ -7,11 +7,13 @@ import { Price } from "~/components/ui/price";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { bankName } from "~/domain/payments/banks";
 import { payableProducers, payoutSchema, recordPayout } from "~/domain/payments/payouts.server";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

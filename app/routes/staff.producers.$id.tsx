@@ -11,12 +11,14 @@ import { VERIFICATION_DECISIONS } from "~/domain/producers/verification-decision
 import { decideVerification, producerForReview } from "~/domain/producers/verification.server";
 import { bankName } from "~/domain/payments/banks";
 import { getLanguage } from "~/i18n/language.server";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

@@ -6,9 +6,11 @@ import { provinceNames } from "~/domain/catalog/places.server";
 import type { EntityType } from "~/domain/producers/entity-types";
 import { helpersByProducersOnline, verificationQueue } from "~/domain/producers/verification.server";
 import { getLanguage } from "~/i18n/language.server";
-import "~/i18n/more-messages";
+import { withMoreMessages } from "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
+
+export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

@@ -2,6 +2,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cspRefusals, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
 import { startServer, type TestServer } from "../setup/server";
+import { vi } from "~/i18n/vi";
+import { viMore } from "~/i18n/vi-more";
 
 /**
  * axe-core on every kind of page, on a phone, as the person who can open it: no serious or critical
@@ -46,8 +48,19 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** No serious or critical axe violation on the page as it is now, and no CSP refusal since the last check. */
+// A message key shown as itself means the page's routes did not bring its messages (translate.ts).
+const messageKeys = [...Object.keys(vi), ...Object.keys(viMore)].map((key) => ({
+  key,
+  shown: new RegExp(`(^|[^\\w.])${key.replaceAll(".", "\\.")}($|[^\\w.])`),
+}));
+
+/**
+ * No serious or critical axe violation on the page as it is now, no CSP refusal since the last check,
+ * and no message key shown untranslated.
+ */
 async function expectAccessible(page: Page, name: string) {
+  const text = await page.locator("body").innerText();
+  expect(messageKeys.filter(({ shown }) => shown.test(text)).map(({ key }) => key), `${name}: message keys shown as they are`).toEqual([]);
   expect(await seriousA11yViolations(page), `${name}: serious or critical axe violations`).toEqual([]);
   expect(refusals.get(page)!.splice(0), `${name}: Content-Security-Policy refusals`).toEqual([]);
 }
