@@ -8,7 +8,7 @@ import { isMethodNotAllowed, methodNotAllowedLogger } from "./method-not-allowed
 import { contentSecurityPolicy, createNonce } from "./security-headers.server";
 import { startup } from "./startup.server";
 
-// server.js awaits these before listening, so the database is migrated and seeded at start.
+// server.js awaits these before listening, so the database is migrated at start (the seed runs before, from scripts/).
 export { settings } from "./settings.server";
 export { securityHeaders } from "./security-headers.server";
 export { isCrossSiteWrite, crossSitePage, refusalLogger } from "./cross-site.server";
