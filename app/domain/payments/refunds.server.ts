@@ -5,7 +5,7 @@ import { orderParts, orders, producers, refunds } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { movePart, partsOfOrder, type PartRow } from "../orders/order-moves.server";
-import { recordRefund } from "./ledger.server";
+import { recordRefund } from "../ledger/ledger.server";
 import { addRefundToOrder, payableOrderById } from "./payments.server";
 import { stripeClient } from "./stripe.server";
 
