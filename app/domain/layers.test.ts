@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 /**
- * The layers of ADR 0018, read from the source: import arrows run payments → orders → ledger, the
- * domain speaks no HTTP, and the seed stays under scripts/. A new arrow the wrong way fails here,
+ * The layers of ADR 0018, read from the source: import arrows run payments → orders → ledger, only
+ * the ledger touches ledger_entries, the domain speaks no HTTP, and the seed stays under scripts/. A new arrow the wrong way fails here,
  * naming the file and the import.
  */
 
@@ -63,10 +63,16 @@ function importsOf(file: string, source: string): Import[] {
 const stem = (file: string) => file.replace(/\.(tsx?|jsx?|mjs|cjs)$/, "");
 const under = (target: string | null, folder: string) => target !== null && (target === folder || target.startsWith(`${folder}/`));
 
+/** The one module of the app that reads and writes the ledger's table (besides its definition). */
+const LEDGER_OWNERS = ["app/domain/ledger/ledger.server.ts", "app/db/schema.ts"];
+
 /** Every broken rule in `files` (repository-relative path → source), one line each. */
 function layerViolations(files: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
   for (const [file, source] of files) {
+    if (file.startsWith("app/") && !LEDGER_OWNERS.includes(file) && /\bledgerEntries\b|\bledger_entries\b/.test(source)) {
+      problems.push(`${file} touches ledger_entries: only app/domain/ledger/ledger.server.ts does`);
+    }
     for (const { specifier, target, names } of importsOf(file, source)) {
       const where = `${file} imports ${specifier}`;
       if (under(file, "app/domain/orders") && under(target, "app/domain/payments")) problems.push(`${where}: orders may not import payments`);
@@ -153,6 +159,7 @@ describe("import layers (ADR 0018)", () => {
       ["tests/setup/x.ts", 'const seed = await import("../../scripts/seed");'],
       ["scripts/seed.ts", 'import { seedDemo } from "./seed/demo.server";'],
       ["app/domain/payments/refunds.server.ts", 'import { movePart } from "../orders/order-moves.server";\nimport { recordRefund } from "../ledger/ledger.server";'],
+      ["app/domain/payments/payouts.server.ts", 'const rows = getDb().select().from(ledgerEntries).all();'],
     ]);
     expect(layerViolations(wrong)).toEqual([
       "app/domain/orders/inbox.server.ts imports ../payments/payments.server: orders may not import payments",
@@ -165,6 +172,7 @@ describe("import layers (ADR 0018)", () => {
       "app/domain/accounts/sessions.server.ts imports @remix-run/node (json): no Remix server helpers in the domain",
       "app/root.tsx imports ../scripts/seed/demo.server: the seed is for scripts/ only",
       "tests/setup/x.ts imports ../../scripts/seed: the seed is for scripts/ only",
+      "app/domain/payments/payouts.server.ts touches ledger_entries: only app/domain/ledger/ledger.server.ts does",
     ]);
   });
 });
