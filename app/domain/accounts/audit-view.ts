@@ -1,4 +1,5 @@
 import type { MessageKey } from "~/i18n/vi";
+import { PART_STATUSES } from "../orders/order-states";
 import { PAYMENT_STATUSES } from "../payments/payment-states";
 import { isIsoDate } from "../shared/dates";
 
@@ -91,7 +92,7 @@ const STATUS_BY_SUBJECT: Record<string, (value: unknown) => AuditValue> = {
   report: coded(["open", "actioned", "dismissed"], "audit.status.report."),
 };
 const paymentStatus = coded(PAYMENT_STATUSES, "order.payment.");
-const partStatus = coded(["awaiting_payment", "paid", "confirmed", "shipped", "delivered", "cancelled", "refunded"], "part.status.");
+const partStatus = coded(PART_STATUSES, "part.status.");
 const role = coded(["shopper", "producer", "helper", "staff", "central_staff"], "audit.role.");
 const paymentMethod = coded(["vietqr", "stripe"], "checkout.");
 

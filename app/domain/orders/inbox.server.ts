@@ -103,7 +103,8 @@ export type InboxOutcome = "ok" | "not_found" | "illegal";
 
 /**
  * A producer (or a helper for it) moves its own part of an order. Someone else's part is
- * "not found"; a move the state machine forbids, or one overtaken by another tab, is "illegal". (The demo's "transfer received" is a payment: payments/seller-transfer.server.ts.)
+ * "not found"; a move the state machine forbids, or one overtaken by another tab, is "illegal".
+ * The demo's "transfer received" is a payment, not a part move: payments/seller-transfer.server.ts.
  */
 export function moveOwnPart(actor: PortalActor, partId: number, move: ProducerMove, now = Date.now()): InboxOutcome {
   const part = partRow(partId);
