@@ -1,7 +1,7 @@
 import { Form, useFormAction, useLocation } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
-import type { ChosenProduct } from "~/domain/catalog/collection-action.server";
+import type { ChosenProduct } from "~/domain/catalog/collection-editor.server";
 import { MAX_COLLECTION_PRODUCTS, type CollectionDraft } from "~/domain/catalog/collection-draft";
 import type { CollectionPick } from "~/domain/catalog/collections.server";
 import type { MessageKey } from "~/i18n/vi";

@@ -12,6 +12,7 @@ import { currentUser } from "~/domain/accounts/sessions.server";
 import { listWards, provinceByCode, provinceOptions } from "~/domain/catalog/places.server";
 import { unitLabel } from "~/domain/catalog/units";
 import { checkoutIntentSchema, checkoutSchema } from "~/domain/orders/checkout-form";
+import { checkoutRefusal, type Capped, type Shortage } from "~/domain/orders/checkout-refusal";
 import { placeOrder, quoteFor } from "~/domain/orders/checkout.server";
 import { cartLines, cartOwner } from "~/domain/orders/cart.server";
 import { rememberGuestOrder } from "~/domain/orders/order-access.server";
@@ -19,7 +20,6 @@ import { orderPath } from "~/domain/orders/order-path";
 import { payableOrderById } from "~/domain/payments/payments.server";
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
 import { getLanguage } from "~/i18n/language.server";
-import type { MessageKey } from "~/i18n/vi";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { readForm, requestOrigin } from "~/request.server";
 import { settings } from "~/settings.server";
@@ -53,15 +53,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const FORM_PROBLEM: Record<"lines" | "tooLarge" | "priceChanged" | "unitCap", MessageKey> = {
-  lines: "checkout.error.stock",
-  tooLarge: "checkout.error.tooLarge",
-  priceChanged: "checkout.error.priceChanged",
-  unitCap: "checkout.error.unitCap",
-};
-
-type Shortage = { name: string; unit: string; available: number };
-type Capped = { name: string; unit: string; allowed: number };
 const NO_LINE_PROBLEMS: { shortages: Shortage[]; capped: Capped[] } = { shortages: [], capped: [] };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -83,16 +74,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     : ({ ok: false, problem: "empty" } as const);
   if (!placed.ok) {
     if (placed.problem === "empty") throw redirect("/cart");
-    const reply =
-      placed.problem === "field"
-        ? submission.reply({ fieldErrors: { [placed.field]: [`checkout.error.${placed.field === "wardCode" ? "ward" : placed.field === "provinceCode" ? "province" : "paymentMethod"}`] } })
-        : placed.problem === "openOrders"
-          ? submission.reply({ formErrors: [placed.by === "phone" ? "checkout.error.openOrdersPhone" : "checkout.error.openOrdersAddress"] })
-          : submission.reply({ formErrors: [FORM_PROBLEM[placed.problem]] });
-    const shortages: Shortage[] = placed.problem === "lines" ? placed.lines : [];
-    const capped: Capped[] = placed.problem === "unitCap" ? placed.lines : [];
-    const status = placed.problem === "openOrders" ? 429 : ["lines", "priceChanged", "unitCap"].includes(placed.problem) ? 409 : 400;
-    return data({ result: reply, ...place, shortages, capped }, { status });
+    const refused = checkoutRefusal(placed);
+    const reply = refused.field
+      ? submission.reply({ fieldErrors: { [refused.field]: [refused.message] } })
+      : submission.reply({ formErrors: [refused.message] });
+    return data({ result: reply, ...place, shortages: refused.shortages, capped: refused.capped }, { status: refused.status });
   }
   const orderUrl = orderPath(placed.order.code, user ? null : placed.order.accessToken);
   // A guest's browser remembers the order's secret, so coming back from Stripe needs no token in the URL.

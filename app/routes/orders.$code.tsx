@@ -16,6 +16,7 @@ import { markNoticesRead } from "~/domain/orders/notifications.server";
 import { orderPageIntentSchema, reviewSchema } from "~/domain/orders/reviews";
 import { addReview } from "~/domain/orders/reviews.server";
 import { bankName } from "~/domain/payments/banks";
+import { awaitsPayment, awaitsTransfer, payableByCard, type PaymentStatus } from "~/domain/payments/payment-states";
 import { expireIfLapsed, payableOrderById } from "~/domain/payments/payments.server";
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
 import { getLanguage } from "~/i18n/language.server";
@@ -42,12 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (user && order.userId === user.id) markNoticesRead({ userId: user.id }, id);
   const lang = await getLanguage(request);
   const account = settings.vietQrAccount;
-  const awaitingTransfer = order.paymentStatus === "unpaid" && order.paymentMethod === "vietqr";
   return {
     order,
     token,
     provinceName: provinceNames(lang)[order.provinceCode] ?? "",
-    transfer: awaitingTransfer
+    transfer: awaitsTransfer(order)
       ? { bank: bankName(account.bankBin), accountNo: account.accountNo, accountName: account.accountName, isDemo: account.isDemo }
       : null,
   };
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const posted = parseWithZod(formData, { schema: orderPageIntentSchema });
   if (posted.status === "success" && posted.value.intent === "pay") {
     const order = payableOrderById(id)!;
-    if (order.paymentStatus !== "unpaid" || order.paymentMethod !== "stripe" || !settings.stripe || Date.now() >= order.expiresAt) {
+    if (!payableByCard(order, { now: Date.now(), stripeOn: Boolean(settings.stripe) })) {
       return data({ formError: "order.error.notPayable" as MessageKey, review: null }, { status: 409 });
     }
     try {
@@ -102,15 +102,15 @@ export default function OrderPage() {
   const lang = useLanguage();
   const revalidator = useRevalidator();
   const statusUrl = orderPath(order.code, token, "/status");
-  const waiting = order.paymentStatus === "unpaid";
+  const waiting = awaitsPayment(order.paymentStatus);
 
   // With JS, a VietQR payment shows as received without a reload: poll the status while unpaid.
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(async () => {
       const response = await fetch(statusUrl, { headers: { Accept: "application/json" } }).catch(() => null);
-      const status = response?.ok ? ((await response.json()) as { paymentStatus: string }) : null;
-      if (status && status.paymentStatus !== "unpaid" && revalidator.state === "idle") revalidator.revalidate();
+      const status = response?.ok ? ((await response.json()) as { paymentStatus: PaymentStatus }) : null;
+      if (status && !awaitsPayment(status.paymentStatus) && revalidator.state === "idle") revalidator.revalidate();
     }, POLL_MS);
     return () => clearInterval(timer);
   }, [waiting, statusUrl, revalidator]);

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { orderViewer } from "~/domain/orders/order-access.server";
+import { awaitsTransfer } from "~/domain/payments/payment-states";
 import { expireIfLapsed, payableOrderById } from "~/domain/payments/payments.server";
 import { orderVietQrPayload, vietQrPng } from "~/domain/payments/vietqr-image.server";
 
@@ -11,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = payableOrderById(id)!;
   expireIfLapsed(order);
   // Once paid, expired or not a transfer order, there is nothing left to pay with this code.
-  if (payableOrderById(id)!.paymentStatus !== "unpaid" || order.paymentMethod !== "vietqr") {
+  if (!awaitsTransfer(payableOrderById(id)!)) {
     throw new Response("Gone", { status: 410 });
   }
   const png = await vietQrPng(orderVietQrPayload(order));

@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FieldError } from "~/components/ui/field-error";
-import { importSheet } from "~/domain/catalog/bulk-import.server";
+import { importSheet, MAX_IMPORT_BYTES } from "~/domain/catalog/bulk-import.server";
+import { uploadReader } from "~/upload.server";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
 import type { MessageKey } from "~/i18n/vi";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
-  const outcome = await importSheet(request, actor);
+  const outcome = await importSheet(actor, uploadReader(request, "file", MAX_IMPORT_BYTES));
   const failed = outcome.status === "refused" || (outcome.imported === 0 && outcome.errors.length > 0);
   return data(outcome, { status: outcome.status === "refused" && outcome.tooMany ? 429 : failed ? 400 : 200 });
 }

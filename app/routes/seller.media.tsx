@@ -4,6 +4,8 @@ import { FieldError } from "~/components/ui/field-error";
 import { Field } from "~/components/ui/field";
 import { MAX_EVIDENCE_NOTE } from "~/domain/producers/evidence-note";
 import { evidenceOf, photosOf, submitMediaForm } from "~/domain/producers/media.server";
+import { MAX_PHOTO_BYTES } from "~/domain/shared/photos.server";
+import { uploadReader } from "~/upload.server";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
 import type { MessageKey } from "~/i18n/vi";
@@ -21,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Uploads a photo of the producer (`intent=photo`) or a certificate scan (`intent=evidence`). */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
-  const outcome = await submitMediaForm(request, actor);
+  const outcome = await submitMediaForm(actor, uploadReader(request, "photo", MAX_PHOTO_BYTES));
   if (!outcome.ok) return data({ intent: outcome.intent, field: outcome.field, error: outcome.error }, { status: 400 });
   return redirect("/seller/media", { status: 303 });
 }

@@ -9,8 +9,8 @@ import { provinceNames } from "~/domain/catalog/places.server";
 import { inboxMoveSchema } from "~/domain/orders/inbox-form";
 import { moveOwnPart, partsAwaitingConfirmation, producerInbox, type InboxPart } from "~/domain/orders/inbox.server";
 import { allowedActions } from "~/domain/orders/order-states";
-import { producerBalances } from "~/domain/payments/ledger.server";
-import { payoutHistory } from "~/domain/payments/payouts.server";
+import { payoutHistory, producerBalances } from "~/domain/ledger/ledger.server";
+import { markTransferReceivedBySeller, offersTransferReceived } from "~/domain/payments/seller-transfer.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { getLanguage } from "~/i18n/language.server";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     producerId: actor.producer.id,
     actingFor: actor.asHelper ? actor.producer.name : null,
-    parts: producerInbox(actor.producer.id),
+    parts: producerInbox(actor.producer.id).map((part) => ({ ...part, canMarkPaid: offersTransferReceived(part) })),
     balances: producerBalances(actor.producer.id),
     payouts: payoutHistory(actor.producer.id),
     newPaid: partsAwaitingConfirmation(actor.producer.id),
@@ -51,7 +51,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const partId = Number(submission.payload.partId);
   if (submission.status !== "success") return data({ partId, result: submission.reply() }, { status: 400 });
   const { intent, partId: id, ...details } = submission.value;
-  const outcome = moveOwnPart(actor, id, { action: intent, ...details } as Parameters<typeof moveOwnPart>[2]);
+  const outcome =
+    intent === "markPaid"
+      ? markTransferReceivedBySeller(actor, id)
+      : moveOwnPart(actor, id, { action: intent, ...details } as Parameters<typeof moveOwnPart>[2]);
   if (outcome === "not_found") throw new Response("Not found", { status: 404 });
   if (outcome !== "ok") {
     return data({ partId, result: submission.reply({ formErrors: [OUTCOME_MESSAGE[outcome]] }) }, { status: 409 });
@@ -118,7 +121,7 @@ export default function SellerOrders() {
   );
 }
 
-function PartCard({ part, producerId }: { part: InboxPart; producerId: number }) {
+function PartCard({ part, producerId }: { part: InboxPart & { canMarkPaid: boolean }; producerId: number }) {
   const { provinceNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();

@@ -5,6 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ListingForm } from "~/components/listing-form";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { submitListingForm } from "~/domain/catalog/listing-form.server";
+import { MAX_PHOTO_BYTES } from "~/domain/shared/photos.server";
+import { uploadReader } from "~/upload.server";
 import { certifiedFieldsLocked } from "~/domain/catalog/certified-fields";
 import { listingPhotos, ownListing } from "~/domain/catalog/listings.server";
 import { todayInVietnam } from "~/domain/shared/dates";
@@ -25,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
   const productId = idParam(params.id);
-  const outcome = await submitListingForm(request, actor, productId);
+  const outcome = await submitListingForm(actor, productId, uploadReader(request, "photo", MAX_PHOTO_BYTES));
   if (!outcome.ok) return data({ result: outcome.result }, { status: outcome.status ?? 400 });
   return redirectWithFlash(`/seller/products/${productId}`, "flash.product.saved");
 }

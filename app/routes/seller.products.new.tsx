@@ -7,6 +7,8 @@ import { FormAlert } from "~/components/ui/form-alert";
 import { productCap } from "~/domain/catalog/bulk-listings.server";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { submitListingForm } from "~/domain/catalog/listing-form.server";
+import { MAX_PHOTO_BYTES } from "~/domain/shared/photos.server";
+import { uploadReader } from "~/upload.server";
 import { formatCount } from "~/i18n/translate";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -22,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
-  const outcome = await submitListingForm(request, actor, null);
+  const outcome = await submitListingForm(actor, null, uploadReader(request, "photo", MAX_PHOTO_BYTES));
   if (!outcome.ok) return data({ result: outcome.result }, { status: 400 });
   // The list, with the new product and its photo at the top (and in view), is the proof it was saved.
   return redirectWithFlash(`/seller/products#product-${outcome.productId}`, "flash.product.created");

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CollectionForm } from "~/components/collection-form";
 import { requireStaff } from "~/domain/accounts/staff.server";
-import { collectionEditor, handleCollectionForm } from "~/domain/catalog/collection-action.server";
+import { collectionFormAction } from "~/collection-form-action.server";
+import { collectionEditor } from "~/domain/catalog/collection-editor.server";
 import { savedDraft } from "~/domain/catalog/collection-draft";
 import { collectionForStaff } from "~/domain/catalog/collections.server";
 import { provinceNames } from "~/domain/catalog/places.server";
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
-  return handleCollectionForm(staff, idParam(params.id), formData);
+  return collectionFormAction(staff, idParam(params.id), formData);
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {

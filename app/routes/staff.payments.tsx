@@ -6,6 +6,7 @@ import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { requireRole } from "~/domain/accounts/permissions.server";
 import { isOrderCode } from "~/domain/orders/order-code";
+import { staffPaymentAction } from "~/domain/payments/payment-states";
 import { payableOrderByCode } from "~/domain/payments/payments.server";
 import { refundOrder } from "~/domain/payments/refunds.server";
 import { staffPaymentSchema } from "~/domain/payments/resolution-form";
@@ -136,7 +137,7 @@ export default function StaffPayments() {
             <p>
               <strong className="font-mono">{order.code}</strong> · <Price vnd={order.totalVnd} /> · {t(`order.payment.${order.paymentStatus}`)}
             </p>
-            {order.paymentStatus === "unpaid" ? (
+            {staffPaymentAction(order.paymentStatus) === "markPaid" ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="markPaid" />
                 <input type="hidden" name="orderCode" value={order.code} />
@@ -145,7 +146,7 @@ export default function StaffPayments() {
                 </button>
               </Form>
             ) : null}
-            {order.paymentStatus === "paid" || order.paymentStatus === "partially_refunded" ? (
+            {staffPaymentAction(order.paymentStatus) === "refund" ? (
               <Form method="post" className="space-y-2" noValidate>
                 <input type="hidden" name="intent" value="refund" />
                 <input type="hidden" name="orderCode" value={order.code} />

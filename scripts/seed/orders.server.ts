@@ -2,7 +2,8 @@ import { sha256Hex } from "~/domain/shared/hash.server";
 import type { Db } from "~/db/client.server";
 import { PUBLIC_PRODUCT } from "~/domain/catalog/catalog.server";
 import { generateOrderCode } from "~/domain/orders/order-code";
-import type { PartStatus, PaymentStatus } from "~/domain/orders/order-states";
+import type { PartStatus } from "~/domain/orders/order-states";
+import type { PaymentStatus } from "~/domain/payments/payment-states";
 import { commissionVnd, shippingFeeVnd, type Region } from "~/domain/orders/shipping";
 import { seededRandom } from "./photos.server";
 

@@ -5,7 +5,7 @@ import { bankTransfers, orderParts, orders, products } from "~/db/schema";
 import { PAYMENT_WINDOW_MS } from "~/domain/orders/checkout.server";
 import { movePart, partsOfOrder } from "~/domain/orders/order-moves.server";
 import { receiveBankTransfer } from "~/domain/payments/bank-transfer.server";
-import { producerBalances } from "~/domain/payments/ledger.server";
+import { producerBalances } from "~/domain/ledger/ledger.server";
 import { expireLapsedOrders } from "~/domain/payments/payments.server";
 import { settings } from "~/settings.server";
 import { aProducer, aProduct, anOrder } from "../factories";

@@ -1,4 +1,6 @@
 import type { MessageKey } from "~/i18n/vi";
+import { PART_STATUSES } from "../orders/order-states";
+import { PAYMENT_STATUSES } from "../payments/payment-states";
 import { isIsoDate } from "../shared/dates";
 
 /**
@@ -89,8 +91,8 @@ const STATUS_BY_SUBJECT: Record<string, (value: unknown) => AuditValue> = {
   certificate: coded(["active", "expired", "revoked"], "cert.status."),
   report: coded(["open", "actioned", "dismissed"], "audit.status.report."),
 };
-const paymentStatus = coded(["unpaid", "paid", "failed", "expired", "refunded", "partially_refunded"], "order.payment.");
-const partStatus = coded(["awaiting_payment", "paid", "confirmed", "shipped", "delivered", "cancelled", "refunded"], "part.status.");
+const paymentStatus = coded(PAYMENT_STATUSES, "order.payment.");
+const partStatus = coded(PART_STATUSES, "part.status.");
 const role = coded(["shopper", "producer", "helper", "staff", "central_staff"], "audit.role.");
 const paymentMethod = coded(["vietqr", "stripe"], "checkout.");
 

@@ -5,7 +5,7 @@ import { rateLimiter } from "../accounts/rate-limit.server";
 import type { PortalActor } from "../producers/portal-actor.server";
 import { withoutControlCharacters } from "../shared/form-text";
 import { runInSteps, yieldToEventLoop } from "../shared/steps";
-import { readFormWithFile } from "../shared/uploads.server";
+import type { ReadUpload } from "../shared/uploaded-form";
 import { checkSheetInSteps, MAX_IMPORT_ROWS, ROWS_PER_STEP, type RowError } from "./bulk-import";
 import { createListingRows, listingRowMaker, MAX_PRODUCTS_VERIFIED, productCap, productRoom } from "./bulk-listings.server";
 import { checkXlsxArchive } from "./xlsx-archive.server";
@@ -90,21 +90,20 @@ const importing = new Set<number>();
  * producer's product cap (bulk-listings.server.ts). Reading, checking and preparing the rows pause
  * every few hundred rows so other requests keep being answered; the transaction itself only writes.
  */
-export async function importSheet(request: Request, actor: PortalActor): Promise<ImportOutcome> {
+export async function importSheet(actor: PortalActor, readBody: ReadUpload): Promise<ImportOutcome> {
   const producerId = actor.producer.id;
   if (importing.has(producerId)) return { status: "refused", message: "import.error.busy", tooMany: true };
   if (!importsPerProducer.attempt(String(producerId))) return { status: "refused", message: "import.error.rateLimited", tooMany: true };
   importing.add(producerId);
   try {
-    return await importFor(request, actor);
+    return await importFor(actor, readBody);
   } finally {
     importing.delete(producerId);
   }
 }
 
-async function importFor(request: Request, actor: PortalActor): Promise<ImportOutcome> {
-  const upload = await readFormWithFile(request, "file", MAX_IMPORT_BYTES);
-  if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
+async function importFor(actor: PortalActor, readBody: ReadUpload): Promise<ImportOutcome> {
+  const upload = await readBody();
   if ("tooLarge" in upload) return { status: "refused", message: "import.error.tooLarge" };
   if (!upload.file) return { status: "refused", message: "import.error.file" };
   const table = await readTable(upload.file);

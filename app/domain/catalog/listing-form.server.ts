@@ -1,8 +1,8 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { PortalActor } from "../producers/portal-actor.server";
 import type { FormResult } from "../shared/form-result";
-import { MAX_PHOTO_BYTES, savingPhoto, storePhoto, type StoredPhoto } from "../shared/photos.server";
-import { readFormWithFile } from "../shared/uploads.server";
+import { savingPhoto, storePhoto, type StoredPhoto } from "../shared/photos.server";
+import type { ReadUpload } from "../shared/uploaded-form";
 import { todayInVietnam } from "../shared/dates";
 import { MAX_PRODUCTS_VERIFIED, productCap, productRoom } from "./bulk-listings.server";
 import { lockedFieldChanges } from "./certified-fields";
@@ -24,13 +24,12 @@ function stockShownIn(form: FormData): number | null {
  * both in one transaction. Nothing is written unless everything is valid. The form's "hide" button
  * posts the same fields urlencoded and only hides the listing.
  *
- * The body is read once, through the capped reader, and only after the product is known to be the
- * actor's: another producer's id is a 404 before a byte of its body is kept.
+ * The body is read once, by `readBody` (the app's capped upload reader), and only after the product is
+ * known to be the actor's: another producer's id is a 404 before a byte of its body is kept.
  */
-export async function submitListingForm(request: Request, actor: PortalActor, productId: number | null): Promise<ListingFormOutcome> {
+export async function submitListingForm(actor: PortalActor, productId: number | null, readBody: ReadUpload): Promise<ListingFormOutcome> {
   const saved = productId === null ? null : ownListing(actor, productId).product;
-  const upload = await readFormWithFile(request, "photo", MAX_PHOTO_BYTES);
-  if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
+  const upload = await readBody();
   if ("tooLarge" in upload) return { ok: false, result: { status: "error", error: { photo: ["photo.error.tooLarge"] } } };
   const intent = upload.form.get("intent");
   if (saved && (intent === "hide" || intent === "requestReview")) {

@@ -10,6 +10,7 @@ import { lineProblem, type CartLine } from "./cart";
 import { publicProduct } from "../catalog/catalog.server";
 import { cartIdOf, cartLinesById, type CartOwner } from "./cart.server";
 import type { CheckoutInput } from "./checkout-form";
+import type { CheckoutProblem } from "./checkout-refusal";
 import { generateOrderCode } from "./order-code";
 import { quoteOrder, type OrderQuote } from "./quote";
 import { commissionVnd } from "./shipping";
@@ -38,15 +39,6 @@ export const PAYMENT_WINDOW_MS = 30 * 60 * 1000;
 export const MAX_OPEN_ORDERS_PER_PHONE = 3;
 export const MAX_OPEN_ORDERS_PER_ADDRESS = 20;
 export const MAX_UNPAID_UNITS_PER_PRODUCT = 20;
-
-export type CheckoutProblem =
-  | { problem: "empty" }
-  | { problem: "lines"; lines: { name: string; unit: string; available: number }[] }
-  | { problem: "tooLarge" }
-  | { problem: "priceChanged" }
-  | { problem: "openOrders"; by: "phone" | "address" }
-  | { problem: "unitCap"; lines: { name: string; unit: string; allowed: number }[] }
-  | { problem: "field"; field: "provinceCode" | "wardCode" | "paymentMethod" };
 
 /** The key an address counts under for the caps, or null for a loopback address (see above). */
 export function checkoutClientKey(clientIp: string | null | undefined): string | null {

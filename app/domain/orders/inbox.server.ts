@@ -3,10 +3,8 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
 import { orderItems, orderParts, orders, wards } from "~/db/schema";
-import { settings } from "~/settings.server";
 import { recordActivity } from "../producers/activity.server";
 import type { PortalActor } from "../producers/portal-actor.server";
-import { applyPayment, payableOrderById } from "../payments/payments.server";
 import { movePart, partRow, StalePartError } from "./order-moves.server";
 import { IllegalMoveError, type PartStatus } from "./order-states";
 
@@ -22,6 +20,9 @@ export interface InboxPart {
   orderCode: string;
   status: PartStatus;
   paymentMethod: "vietqr" | "stripe";
+  paymentStatus: (typeof orders.$inferSelect)["paymentStatus"];
+  /** Other producers have parts in the same order (the demo's "transfer received" needs an order of one producer). */
+  sharedOrder: boolean;
   createdAt: number;
   buyerName: string;
   buyerPhone: string;
@@ -35,8 +36,6 @@ export interface InboxPart {
   carrier: string | null;
   trackingNumber: string | null;
   cancelReason: string | null;
-  /** The demo's "transfer received" button: see `mayMarkPaid`. */
-  canMarkPaid: boolean;
   items: InboxItem[];
 }
 
@@ -49,6 +48,7 @@ const inboxParts = once(() => {
       orderCode: orders.code,
       status: orderParts.status,
       paymentMethod: orders.paymentMethod,
+      paymentStatus: orders.paymentStatus,
       createdAt: orderParts.createdAt,
       buyerName: orders.fullName,
       buyerPhone: orders.phone,
@@ -62,8 +62,7 @@ const inboxParts = once(() => {
       carrier: orderParts.carrier,
       trackingNumber: orderParts.trackingNumber,
       cancelReason: orderParts.cancelReason,
-      // Whether other producers have parts in the same order (see mayMarkPaid).
-      shared: sql<boolean>`${exists(
+      sharedOrder: sql<boolean>`${exists(
         db
           .select({ id: otherParts.id })
           .from(otherParts)
@@ -91,34 +90,21 @@ const itemsOfPart = once(() =>
 export function producerInbox(producerId: number, limit = 100): InboxPart[] {
   return inboxParts()
     .all({ producerId, limit })
-    .map(({ shared, ...part }) => ({
-      ...part,
-      canMarkPaid: part.status === "awaiting_payment" && mayMarkPaid(part.paymentMethod, shared),
-      items: itemsOfPart().all({ partId: part.id }),
-    }));
+    .map((part) => ({ ...part, items: itemsOfPart().all({ partId: part.id }) }));
 }
 
 export type ProducerMove =
   | { action: "confirm" }
   | { action: "ship"; carrier: string; trackingNumber: string }
   | { action: "deliver" }
-  | { action: "cancel"; reason: string }
-  | { action: "markPaid" };
+  | { action: "cancel"; reason: string };
 
-export type InboxOutcome = "ok" | "not_found" | "illegal" | "not_allowed";
-
-/**
- * A seller may say a transfer arrived only in the demo (`settings.demoPayments`), for a VietQR order
- * that is its alone: paying a shared order would move other producers' parts and credit their ledgers.
- */
-function mayMarkPaid(paymentMethod: InboxPart["paymentMethod"], shared: boolean): boolean {
-  return settings.demoPayments && paymentMethod === "vietqr" && !shared;
-}
+export type InboxOutcome = "ok" | "not_found" | "illegal";
 
 /**
  * A producer (or a helper for it) moves its own part of an order. Someone else's part is
- * "not found"; a move the state machine forbids, or one overtaken by another tab, is "illegal";
- * `markPaid` outside `mayMarkPaid` is "not_allowed".
+ * "not found"; a move the state machine forbids, or one overtaken by another tab, is "illegal".
+ * The demo's "transfer received" is a payment, not a part move: payments/seller-transfer.server.ts.
  */
 export function moveOwnPart(actor: PortalActor, partId: number, move: ProducerMove, now = Date.now()): InboxOutcome {
   const part = partRow(partId);
@@ -130,26 +116,13 @@ export function moveOwnPart(actor: PortalActor, partId: number, move: ProducerMo
   const subject = getDb().select({ code: orders.code }).from(orders).where(eq(orders.id, part.orderId)).get()!.code;
   try {
     return getDb().transaction((tx): InboxOutcome => {
-      if (move.action === "markPaid") {
-        const order = payableOrderById(part.orderId)!;
-        const shared =
-          tx
-            .select({ id: orderParts.id })
-            .from(orderParts)
-            .where(and(eq(orderParts.orderId, order.id), ne(orderParts.producerId, part.producerId)))
-            .limit(1)
-            .get() !== undefined;
-        if (!mayMarkPaid(order.paymentMethod, shared)) return "not_allowed";
-        if (applyPayment(order.id, order.totalVnd, who, { now }) !== "paid") return "illegal";
-      } else {
-        const details =
-          move.action === "ship"
-            ? { carrier: move.carrier, trackingNumber: move.trackingNumber }
-            : move.action === "cancel"
-              ? { reason: move.reason }
-              : {};
-        movePart(part, move.action, who, details, now);
-      }
+      const details =
+        move.action === "ship"
+          ? { carrier: move.carrier, trackingNumber: move.trackingNumber }
+          : move.action === "cancel"
+            ? { reason: move.reason }
+            : {};
+      movePart(part, move.action, who, details, now);
       recordActivity(tx, { producerId: actor.producer.id, actorUserId: actor.user.id, action: `order.${move.action}`, subject });
       return "ok";
     });

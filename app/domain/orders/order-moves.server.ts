@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
 import { orderEvents, orderItems, orderParts, orders, products } from "~/db/schema";
-import { recordPartDelivered, recordPartPaid, reversePartShares } from "../payments/ledger.server";
+import { recordPartDelivered, recordPartPaid, reversePartShares } from "../ledger/ledger.server";
 import { notifyBuyer, notifyProducer } from "./notifications.server";
 import { nextPartStatus, type PartAction, type PartStatus } from "./order-states";
 import { withdrawPartReviews } from "./reviews.server";

@@ -17,8 +17,6 @@ export type PartStatus = (typeof PART_STATUSES)[number];
 export const PART_ACTIONS = ["pay", "expire", "confirm", "ship", "deliver", "cancel", "refund"] as const;
 export type PartAction = (typeof PART_ACTIONS)[number];
 
-export type PaymentStatus = "unpaid" | "paid" | "failed" | "expired" | "refunded" | "partially_refunded";
-
 export type OrderStatus = "awaiting_payment" | "in_progress" | "completed" | "cancelled" | "refunded";
 
 /**

@@ -2,7 +2,10 @@ import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
 import { notifications, orderEvents, orderItems, orderParts, orders, producers, products, reviews, wards } from "~/db/schema";
-import { orderStatusOf, type OrderStatus, type PartStatus, type PaymentStatus } from "./order-states";
+import { orderStatusOf, type OrderStatus, type PartStatus } from "./order-states";
+
+// The payment's own rules live in payments/payment-states.ts, above orders; here it is only shown.
+type PaymentStatus = (typeof orders.$inferSelect)["paymentStatus"];
 
 export interface OrderItemView {
   id: number;

@@ -1,15 +1,24 @@
-import { and, asc, eq, isNotNull, isNull, lte, or, sql, type Placeholder } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql, type Placeholder } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
 import { orders } from "~/db/schema";
 import { movePart, partsOfOrder, type Actor } from "../orders/order-moves.server";
+import {
+  awaitsPayment,
+  IllegalPaymentMoveError,
+  nextPaymentStatus,
+  statusesMovingTo,
+  wasPaid,
+  type PaymentMethod,
+  type PaymentStatus,
+} from "./payment-states";
 
 export interface PayableOrder {
   id: number;
   code: string;
   totalVnd: number;
-  paymentStatus: "unpaid" | "paid" | "failed" | "expired" | "refunded" | "partially_refunded";
-  paymentMethod: "vietqr" | "stripe";
+  paymentStatus: PaymentStatus;
+  paymentMethod: PaymentMethod;
   expiresAt: number;
   stripeSessionId: string | null;
 }
@@ -58,17 +67,15 @@ export function applyPayment(
   return getDb().transaction((tx): PaymentOutcome => {
     const order = payableOrderById(orderId);
     if (!order) throw new Error(`no order ${orderId}`);
-    if (order.paymentStatus === "paid" || order.paymentStatus === "refunded" || order.paymentStatus === "partially_refunded") {
-      return "already_paid";
-    }
+    if (wasPaid(order.paymentStatus)) return "already_paid";
     // `withinWindow: false` is for Stripe: its session is the gate (expired at Stripe before the order
     // closes), so a payment Stripe accepted for an order still holding its stock pays it.
-    if (order.paymentStatus !== "unpaid" || (withinWindow && now >= order.expiresAt)) return "late";
+    if (!awaitsPayment(order.paymentStatus) || (withinWindow && now >= order.expiresAt)) return "late";
     if (amountVnd < order.totalVnd) return "short";
     if (amountVnd > order.totalVnd) return "over";
     tx.update(orders)
       .set({
-        paymentStatus: "paid",
+        paymentStatus: nextPaymentStatus(order.paymentStatus, "paid"),
         paidVnd: amountVnd,
         paidAt: now,
         // A bank transfer has no payment intent: whatever the order holds stays.
@@ -90,7 +97,8 @@ export function closeUnpaidOrder(orderId: number, outcome: "expired" | "failed",
     const changed = tx
       .update(orders)
       .set({ paymentStatus: outcome })
-      .where(and(eq(orders.id, orderId), eq(orders.paymentStatus, "unpaid")))
+      // Compare-and-set on the table's moves: an order paid or closed meanwhile is left as it is.
+      .where(and(eq(orders.id, orderId), inArray(orders.paymentStatus, statusesMovingTo(outcome))))
       .run();
     if (changed.changes !== 1) return false;
     for (const part of partsOfOrder(orderId)) {
@@ -125,7 +133,7 @@ export function expireLapsedOrders(now = Date.now()): number {
 
 /** Closes this one order if its time has run out (so a page never shows a lapsed order as payable). */
 export function expireIfLapsed(order: PayableOrder, now = Date.now()): boolean {
-  if (order.paymentStatus !== "unpaid" || now < order.expiresAt) return false;
+  if (!awaitsPayment(order.paymentStatus) || now < order.expiresAt) return false;
   if (order.paymentMethod === "stripe" && order.stripeSessionId) return false;
   return closeUnpaidOrder(order.id, "expired", { source: "system", userId: null }, now);
 }
@@ -144,15 +152,21 @@ export function lapsedStripeOrders(now: number): { id: number; code: string; str
 
 /**
  * Adds a refund to the order's running total; the order is `refunded` once everything paid went
- * back, `partially_refunded` before. Both are computed from the row as stored, in one statement.
+ * back, `partially_refunded` before (statusAfterRefund). Both are computed from the row as stored, in
+ * one statement, and only for an order whose payment may move so: any other is an IllegalPaymentMoveError.
  */
 export function addRefundToOrder(orderId: number, amountVnd: number) {
-  getDb()
+  const changed = getDb()
     .update(orders)
     .set({
       refundedVnd: sql`${orders.refundedVnd} + ${amountVnd}`,
       paymentStatus: sql`CASE WHEN ${orders.refundedVnd} + ${amountVnd} >= ${orders.paidVnd} THEN 'refunded' ELSE 'partially_refunded' END`,
     })
-    .where(eq(orders.id, orderId))
+    .where(and(eq(orders.id, orderId), inArray(orders.paymentStatus, statusesMovingTo("partially_refunded"))))
     .run();
+  if (changed.changes !== 1) {
+    const order = payableOrderById(orderId);
+    if (!order) throw new Error(`no order ${orderId}`);
+    throw new IllegalPaymentMoveError(order.paymentStatus, "refunded");
+  }
 }

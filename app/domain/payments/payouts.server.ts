@@ -1,14 +1,14 @@
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "~/db/client.server";
-import { ledgerEntries, producers } from "~/db/schema";
+import { producers } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { assertStaffMayActIn, staffProvince } from "../accounts/staff.server";
 import { hasPayoutAccount } from "../producers/payout-account.server";
 import { message, required } from "../shared/form-messages";
 import { parseVndInput } from "../shared/money";
-import { producerBalances } from "./ledger.server";
+import { payableBalances, payoutRecorded, producerBalances, recordPayoutMade } from "../ledger/ledger.server";
 
 export const payoutSchema = z.object({
   producerId: z.coerce.number().int().positive(),
@@ -36,26 +36,24 @@ export interface PayableProducer {
 
 /** Producers in scope with money payable now (delivered and not yet paid out), largest first. */
 export function payableProducers(staff: SessionUser): PayableProducer[] {
-  const province = staffProvince(staff);
-  const payableVnd = sql<number>`sum(${ledgerEntries.amountVnd})`;
-  const rows = getDb()
+  const balances = payableBalances(staffProvince(staff));
+  if (balances.length === 0) return [];
+  const accounts = getDb()
     .select({
       id: producers.id,
       name: producers.name,
       bankBin: producers.bankBin,
       bankAccountNo: producers.bankAccountNo,
       bankAccountName: producers.bankAccountName,
-      payableVnd,
     })
-    .from(ledgerEntries)
-    .innerJoin(producers, eq(producers.id, ledgerEntries.producerId))
-    .where(and(eq(ledgerEntries.account, "producer_payable"), province === null ? undefined : eq(producers.provinceCode, province)))
-    .groupBy(producers.id)
-    .having(gt(payableVnd, 0))
-    .orderBy(desc(payableVnd))
-    .limit(500)
+    .from(producers)
+    .where(inArray(producers.id, balances.map((b) => b.producerId)))
     .all();
-  return rows.map((row) => ({ ...row, hasAccount: hasPayoutAccount(row) }));
+  // In the ledger's order (largest balance first); a ledger row always names an existing producer.
+  return balances.flatMap(({ producerId, payableVnd }) => {
+    const producer = accounts.find((p) => p.id === producerId);
+    return producer ? [{ ...producer, payableVnd, hasAccount: hasPayoutAccount(producer) }] : [];
+  });
 }
 
 /**
@@ -82,23 +80,12 @@ export function recordPayout(
   if (!producer) return "not_found";
   assertStaffMayActIn(staff, producer.provinceCode);
   if (!hasPayoutAccount(producer)) return "no_account";
-  return getDb().transaction((tx): "ok" | "over_balance" | "duplicate" => {
+  return getDb().transaction((): "ok" | "over_balance" | "duplicate" => {
     // The same bank transfer recorded twice (a double click, a second tab) would pay out twice on paper.
-    const memo = `payout ${payout.reference}`;
-    const recorded = tx
-      .select({ id: ledgerEntries.id })
-      .from(ledgerEntries)
-      .where(and(eq(ledgerEntries.producerId, producer.id), eq(ledgerEntries.account, "producer_paid_out"), eq(ledgerEntries.memo, memo)))
-      .get();
-    if (recorded) return "duplicate";
+    if (payoutRecorded(producer.id, payout.reference)) return "duplicate";
     const before = producerBalances(producer.id);
     if (payout.amount > before.payableVnd) return "over_balance";
-    tx.insert(ledgerEntries)
-      .values([
-        { account: "producer_payable", amountVnd: -payout.amount, producerId: producer.id, memo, createdAt: now },
-        { account: "producer_paid_out", amountVnd: payout.amount, producerId: producer.id, memo, createdAt: now },
-      ])
-      .run();
+    recordPayoutMade(producer.id, payout.amount, payout.reference, now);
     recordAudit(
       staff,
       {
@@ -113,15 +100,4 @@ export function recordPayout(
     );
     return "ok";
   });
-}
-
-/** A producer's payouts, newest first, for its portal. */
-export function payoutHistory(producerId: number): { amountVnd: number; memo: string; createdAt: number }[] {
-  return getDb()
-    .select({ amountVnd: ledgerEntries.amountVnd, memo: ledgerEntries.memo, createdAt: ledgerEntries.createdAt })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.producerId, producerId), eq(ledgerEntries.account, "producer_paid_out")))
-    .orderBy(desc(ledgerEntries.id))
-    .limit(50)
-    .all();
 }

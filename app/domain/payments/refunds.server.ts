@@ -5,7 +5,8 @@ import { orderParts, orders, producers, refunds } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { movePart, partsOfOrder, type PartRow } from "../orders/order-moves.server";
-import { recordRefund } from "./ledger.server";
+import { recordRefund } from "../ledger/ledger.server";
+import { isRefundable, refundMethod } from "./payment-states";
 import { addRefundToOrder, payableOrderById } from "./payments.server";
 import { stripeClient } from "./stripe.server";
 
@@ -58,13 +59,14 @@ export async function refundOrder(
   const orderParts = partsOfOrder(orderId);
   const chosen = orderParts.filter((p) => p.id === partId);
   if (!staffMayHandleParts(staff, partId !== null && chosen.length > 0 ? chosen : orderParts)) return "forbidden";
-  if (order.paymentStatus !== "paid" && order.paymentStatus !== "partially_refunded") return "not_paid";
+  if (!isRefundable(order.paymentStatus)) return "not_paid";
   const parts = refundableParts(orderId, partId);
   if (parts.length === 0) return "nothing_to_refund";
   const amountVnd = parts.reduce((sum, p) => sum + p.totalVnd, 0);
 
   let stripeRefundId: string | null = null;
-  if (order.paymentMethod === "stripe") {
+  const method = refundMethod(order.paymentMethod);
+  if (method === "stripe") {
     const intent = getDb().select({ id: orders.stripePaymentIntentId }).from(orders).where(eq(orders.id, orderId)).get()?.id;
     if (!intent) return "not_paid";
     try {
@@ -88,7 +90,7 @@ export async function refundOrder(
         orderId,
         partId,
         amountVnd,
-        method: order.paymentMethod === "stripe" ? "stripe" : "bank",
+        method,
         stripeRefundId,
         reason,
         actorUserId: staff.id,

@@ -6,6 +6,7 @@ import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { partsOfOrder } from "../orders/order-moves.server";
 import { orderView, type OrderView } from "../orders/order-view.server";
+import { REFUNDABLE_STATUSES } from "./payment-states";
 import { applyPayment, payableOrderByCode, type PaymentOutcome } from "./payments.server";
 import { orderProvince, staffMayHandleParts } from "./refunds.server";
 
@@ -76,7 +77,7 @@ export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
     .where(
       and(
         eq(orderParts.status, "cancelled"),
-        inArray(orders.paymentStatus, ["paid", "partially_refunded"]),
+        inArray(orders.paymentStatus, REFUNDABLE_STATUSES),
         province === null ? undefined : everyProducerIn(province),
       ),
     )

@@ -4,7 +4,7 @@ import { getDb } from "~/db/client.server";
 import { orderItems, orderParts, orders, producers, refunds, stripeEvents } from "~/db/schema";
 import { settings } from "~/settings.server";
 import { movePart, partsOfOrder } from "../orders/order-moves.server";
-import { recordRefund } from "./ledger.server";
+import { recordRefund } from "../ledger/ledger.server";
 import {
   addRefundToOrder,
   applyPayment,

@@ -3,8 +3,8 @@ import { desc, eq, max } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { certificateEvidence, producerPhotos } from "~/db/schema";
 import type { MessageKey } from "~/i18n/vi";
-import { MAX_PHOTO_BYTES, savingPhoto, storePhoto, type StoredPhoto } from "../shared/photos.server";
-import { readFormWithFile } from "../shared/uploads.server";
+import { savingPhoto, storePhoto, type StoredPhoto } from "../shared/photos.server";
+import type { ReadUpload } from "../shared/uploaded-form";
 import { recordActivity } from "./activity.server";
 import { MAX_EVIDENCE_NOTE } from "./evidence-note";
 import { mediaFormSchema } from "./media-form";
@@ -18,9 +18,8 @@ export type MediaFormOutcome = { ok: true } | { ok: false; intent: "photo" | "ev
  * written; a scan is written straight to the private folder; and a save that fails after the file
  * was written deletes it. A refused upload leaves nothing behind.
  */
-export async function submitMediaForm(request: Request, actor: PortalActor): Promise<MediaFormOutcome> {
-  const upload = await readFormWithFile(request, "photo", MAX_PHOTO_BYTES);
-  if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
+export async function submitMediaForm(actor: PortalActor, readBody: ReadUpload): Promise<MediaFormOutcome> {
+  const upload = await readBody();
   if ("tooLarge" in upload) return { ok: false, intent: "photo", field: "photo", error: "photo.error.tooLarge" };
   const submission = parseWithZod(upload.form, { schema: mediaFormSchema });
   const intent = upload.form.get("intent") === "evidence" ? "evidence" : "photo";

@@ -4,7 +4,7 @@ import { producers } from "~/db/schema";
 import type { MessageKey } from "~/i18n/vi";
 import { confirmCurrentPassword } from "../accounts/accounts.server";
 import type { SessionUser } from "../accounts/sessions.server";
-import { producerBalances } from "../payments/ledger.server";
+import { producerBalances } from "../ledger/ledger.server";
 import { recordActivity } from "./activity.server";
 import type { PayoutAccountInput } from "./payout-account-form";
 import { bankAccountText, profileFacts, verificationAfterSave } from "./profile-changes";

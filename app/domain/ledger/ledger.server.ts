@@ -1,11 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
-import { ledgerEntries } from "~/db/schema";
+import { ledgerEntries, producers } from "~/db/schema";
 
 /**
- * The money ledger (ADR 0007): rows are only added, never edited; every balance is a sum.
- * Callers run these inside the transaction of the business action that moves the money.
+ * The money ledger (ADR 0007, ADR 0018): rows are only added, never edited; every balance is a sum.
+ * The only module that reads or writes `ledger_entries`; orders and payments call it, it calls
+ * neither. Callers run the writes inside the transaction of the business action that moves the money.
  */
 type Account = (typeof ledgerEntries.$inferSelect)["account"];
 
@@ -91,4 +92,63 @@ export function producerBalances(producerId: number): { pendingVnd: number; paya
   const rows = producerAccountSums().all({ producerId });
   const of = (account: Account) => rows.find((r) => r.account === account)?.balance ?? 0;
   return { pendingVnd: of("producer_pending"), payableVnd: of("producer_payable"), paidOutVnd: of("producer_paid_out") };
+}
+
+/**
+ * Producers with money payable now (delivered and not yet paid out), largest first; only producers of
+ * `provinceCode` when given.
+ */
+export function payableBalances(provinceCode: string | null, limit = 500): { producerId: number; payableVnd: number }[] {
+  const payableVnd = sql<number>`sum(${ledgerEntries.amountVnd})`;
+  const inProvince =
+    provinceCode === null
+      ? undefined
+      : inArray(ledgerEntries.producerId, getDb().select({ id: producers.id }).from(producers).where(eq(producers.provinceCode, provinceCode)));
+  return getDb()
+    .select({ producerId: ledgerEntries.producerId, payableVnd })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.account, "producer_payable"), inProvince))
+    .groupBy(ledgerEntries.producerId)
+    .having(gt(payableVnd, 0))
+    .orderBy(desc(payableVnd))
+    .limit(limit)
+    .all()
+    // Rows of producer_payable always name a producer; the check tells the type so.
+    .flatMap(({ producerId, payableVnd }) => (producerId === null ? [] : [{ producerId, payableVnd }]));
+}
+
+const payoutMemo = (reference: string) => `payout ${reference}`;
+
+/** Whether a payout with this bank reference is already recorded for the producer. */
+export function payoutRecorded(producerId: number, reference: string): boolean {
+  return (
+    getDb()
+      .select({ id: ledgerEntries.id })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.producerId, producerId), eq(ledgerEntries.account, "producer_paid_out"), eq(ledgerEntries.memo, payoutMemo(reference))))
+      .get() !== undefined
+  );
+}
+
+/** A bank transfer made to a producer: payable down, paid out up, both under the bank reference. */
+export function recordPayoutMade(producerId: number, amountVnd: number, reference: string, now: number) {
+  const memo = payoutMemo(reference);
+  getDb()
+    .insert(ledgerEntries)
+    .values([
+      { account: "producer_payable", amountVnd: -amountVnd, producerId, memo, createdAt: now },
+      { account: "producer_paid_out", amountVnd, producerId, memo, createdAt: now },
+    ])
+    .run();
+}
+
+/** A producer's payouts, newest first, for its portal. */
+export function payoutHistory(producerId: number): { amountVnd: number; memo: string; createdAt: number }[] {
+  return getDb()
+    .select({ amountVnd: ledgerEntries.amountVnd, memo: ledgerEntries.memo, createdAt: ledgerEntries.createdAt })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.producerId, producerId), eq(ledgerEntries.account, "producer_paid_out")))
+    .orderBy(desc(ledgerEntries.id))
+    .limit(50)
+    .all();
 }

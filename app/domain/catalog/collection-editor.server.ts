@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data } from "@remix-run/node";
-import { redirectWithFlash } from "~/flash.server";
 import type { SessionUser } from "../accounts/sessions.server";
+import type { FormResult } from "../shared/form-result";
 import { MAX_QUERY_LENGTH } from "./catalog-params";
 import { movePick, parsePickMove, readDraft, type CollectionDraft } from "./collection-draft";
 import { collectionSchema } from "./collection-form";
@@ -45,29 +44,37 @@ export function collectionEditor(staff: SessionUser, url: URL, saved: Collection
   return { draft, chosen: chosenProducts(staff, draft.picks), q, results: q ? featurableProducts(staff, q) : null };
 }
 
+/** What a post of the collection form comes to; app/collection-form-action.server.ts answers it over HTTP. */
+export type CollectionFormOutcome =
+  /** A chosen-list button (add, up, down, remove): the draft changed, nothing stored. `full` when no more picks fit. */
+  | { kind: "edited"; draft: CollectionDraft; chosen: ChosenProduct[]; full: boolean }
+  /** Not saved: the fields' messages, or products that may not be featured (`refusal`). */
+  | { kind: "invalid"; draft: CollectionDraft; chosen: ChosenProduct[]; result: FormResult; refusal: { message: RefusalMessage; slugs: string } | null }
+  | { kind: "notFound" }
+  | { kind: "saved" };
+
+type RefusalMessage = (typeof REFUSAL_MESSAGE)[keyof typeof REFUSAL_MESSAGE];
+
 /**
  * The create and edit forms' shared action. The chosen list's buttons (add, up, down, remove)
- * change only the draft the page sends back, nothing stored; "save" stores the collection and goes
- * back to the list saying so, or answers 400 with the message by the field.
+ * change only the draft the page sends back, nothing stored; "save" stores the collection, or says
+ * why not with the message by the field.
  */
-export function handleCollectionForm(staff: SessionUser, collectionId: number | null, formData: FormData) {
+export function submitCollectionForm(staff: SessionUser, collectionId: number | null, formData: FormData): CollectionFormOutcome {
   const draft = readDraft(formData);
   const move = parsePickMove(formData.get("intent"));
   if (move) {
     const moved = movePick(draft.picks, move);
     const next = { ...draft, picks: moved.picks };
-    return data({ draft: next, chosen: chosenProducts(staff, next.picks), full: moved.full, result: null, refusal: null });
+    return { kind: "edited", draft: next, chosen: chosenProducts(staff, next.picks), full: moved.full };
   }
   const submission = parseWithZod(formData, { schema: collectionSchema });
-  const invalid = { draft, chosen: chosenProducts(staff, draft.picks), full: false };
-  if (submission.status !== "success") return data({ ...invalid, result: submission.reply(), refusal: null }, { status: 400 });
+  const invalid = { kind: "invalid" as const, draft, chosen: chosenProducts(staff, draft.picks) };
+  if (submission.status !== "success") return { ...invalid, result: submission.reply(), refusal: null };
   const saved = saveCollection(staff, collectionId, submission.value);
   if (!saved.ok) {
-    if (saved.problem === "notFound") throw new Response("Not found", { status: 404 });
-    return data(
-      { ...invalid, result: submission.reply(), refusal: { message: REFUSAL_MESSAGE[saved.problem], slugs: saved.slugs.join(", ") } },
-      { status: 400 },
-    );
+    if (saved.problem === "notFound") return { kind: "notFound" };
+    return { ...invalid, result: submission.reply(), refusal: { message: REFUSAL_MESSAGE[saved.problem], slugs: saved.slugs.join(", ") } };
   }
-  return redirectWithFlash("/staff/collections", "flash.collection.saved");
+  return { kind: "saved" };
 }

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { productJsonLd } from "./product-json-ld";
+import type { ProductDetails } from "./storefront.server";
+
+const ORIGIN = "https://cho-ocop.example";
+const URL_ = `${ORIGIN}/products/nuoc-mam-phu-quoc-40-do-dam`;
+
+const product: ProductDetails = {
+  id: 12,
+  slug: "nuoc-mam-phu-quoc-40-do-dam",
+  name: "Nước mắm Phú Quốc 40 độ đạm",
+  description: "Ủ chượp 12 tháng trong thùng gỗ.",
+  unit: "chai",
+  priceVnd: 125_000,
+  stock: 30,
+  weightGrams: 700,
+  groupCode: "food",
+  provinceCode: "91",
+  ratingCount: 3,
+  ratingSum: 13,
+  publishedAt: 1_790_000_000_000,
+  producer: {
+    slug: "htx-nuoc-mam-phu-quoc",
+    name: "HTX Nước mắm Phú Quốc",
+    entityType: "cooperative",
+    provinceCode: "91",
+    wardName: "Phú Quốc",
+    story: "",
+  },
+  photos: [
+    { file: "products/0a1b2c3d.webp", width: 1200, height: 900 },
+    { file: "products/4e5f6a7b.webp", width: 1200, height: 900 },
+  ],
+  certificate: {
+    id: 4,
+    number: "123/QĐ-UBND",
+    stars: 4,
+    issuerName: "UBND tỉnh An Giang",
+    issuerLevel: "province",
+    decisionDate: "2025-09-01",
+    expiresOn: "2028-09-01",
+    status: "active",
+    isDemo: false,
+  },
+};
+
+describe("productJsonLd", () => {
+  it("describes a certified, rated product in stock as schema.org Product, Offer and AggregateRating", () => {
+    expect(productJsonLd(product, URL_, ORIGIN)).toEqual({
+      "@context": "https://schema.org",
+      "@type": "Product",
+      name: "Nước mắm Phú Quốc 40 độ đạm",
+      description: "Ủ chượp 12 tháng trong thùng gỗ.",
+      url: URL_,
+      image: [`${ORIGIN}/media/products/0a1b2c3d.webp`, `${ORIGIN}/media/products/4e5f6a7b.webp`],
+      brand: { "@type": "Organization", name: "HTX Nước mắm Phú Quốc" },
+      award: "OCOP 4★ (123/QĐ-UBND)",
+      offers: {
+        "@type": "Offer",
+        url: URL_,
+        priceCurrency: "VND",
+        price: 125_000,
+        availability: "https://schema.org/InStock",
+        seller: { "@type": "Organization", name: "HTX Nước mắm Phú Quốc" },
+      },
+      // 13 stars over 3 reviews: 4.33… shown to one decimal.
+      aggregateRating: { "@type": "AggregateRating", ratingValue: 4.3, reviewCount: 3, bestRating: 5, worstRating: 1 },
+    });
+  });
+
+  it("leaves out the award and the rating a product does not have, and says when it is sold out", () => {
+    const plain = productJsonLd({ ...product, certificate: null, ratingCount: 0, ratingSum: 0, stock: 0, photos: [] }, URL_, ORIGIN);
+    expect(plain).not.toHaveProperty("award");
+    expect(plain).not.toHaveProperty("aggregateRating");
+    expect(plain.image).toEqual([]);
+    expect(plain.offers.availability).toBe("https://schema.org/OutOfStock");
+    expect(plain.offers.price).toBe(125_000);
+  });
+
+  it("keeps the price a whole number of đồng", () => {
+    const price = productJsonLd({ ...product, priceVnd: 1_250_000 }, URL_, ORIGIN).offers.price;
+    expect(price).toBe(1_250_000);
+    expect(Number.isInteger(price)).toBe(true);
+  });
+});
