@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FieldError } from "~/components/ui/field-error";
 import { importSheet } from "~/domain/catalog/bulk-import.server";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
@@ -40,9 +40,6 @@ export default function BulkImport() {
   const checked = outcome?.status === "checked" ? outcome : undefined;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p>
-        <Link to="/seller/products">{t("listing.products")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("import.title")}</h1>
       <p className="text-stone-700">{t("import.intro")}</p>
       <p>

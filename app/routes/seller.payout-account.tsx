@@ -61,9 +61,6 @@ export default function PayoutAccount() {
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p>
-        <Link to="/seller">{t("seller.title")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("payoutAccount.title")}</h1>
       <p className="text-stone-700">{t("payoutAccount.intro")}</p>
       {!hasProfile ? (

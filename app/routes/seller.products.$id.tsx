@@ -40,9 +40,6 @@ export default function EditListing() {
   const format = useFormat();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p>
-        <Link to="/seller/products">{t("listing.products")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{product.name}</h1>
       <p>
         <span className="text-stone-600">{t("listing.status")}: </span>

@@ -91,9 +91,6 @@ export default function AuditLog() {
   const filtered = Boolean(filters.action || filters.subjectType || filters.subjectId || filters.from || filters.to);
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("staff.audit")}</h1>
       <Form method="get" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("audit.filters")}>
         <SelectField

@@ -1,7 +1,7 @@
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { getFormProps } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SelectField, useFieldError } from "~/components/ui/field";
 import { useConformForm } from "~/components/ui/use-conform-form";
 import { FieldError } from "~/components/ui/field-error";
@@ -59,9 +59,6 @@ export default function NewCertificate() {
   const chosenProducts = new Set(Array.isArray(sentProducts) ? sentProducts : typeof sentProducts === "string" ? [sentProducts] : []);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p>
-        <Link to="/staff/certificates">{t("staff.certificates")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("cert.new")}</h1>
       {/* Step one: the producer, so the form lists its products and scans (works without JS). */}
       <Form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-4">

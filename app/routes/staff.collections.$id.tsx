@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { CollectionForm } from "~/components/collection-form";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { collectionEditor, handleCollectionForm } from "~/domain/catalog/collection-action.server";
@@ -41,9 +41,6 @@ export default function EditCollection() {
   const t = useT();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/staff/collections">{t("staff.collections")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("collection.edit")}</h1>
       <CollectionForm
         draft={actionData?.draft ?? editor.draft}

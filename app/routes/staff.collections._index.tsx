@@ -41,9 +41,6 @@ export default function Collections() {
   const format = useFormat();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("staff.collections")}</h1>
       {collections.length === 0 ? <p>{t("collection.none")}</p> : null}
       <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">

@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { BarChart } from "~/components/bar-chart";
 import { Field, SelectField } from "~/components/ui/field";
@@ -61,9 +61,6 @@ export default function StaffDashboard() {
   const scope = figures?.province ? provinceNames[figures.province] ?? figures.province : t("dashboard.scopeAll");
   return (
     <div className="space-y-5">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
         {figures ? (

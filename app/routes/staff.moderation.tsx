@@ -75,9 +75,6 @@ export default function Moderation() {
   const formError = useActionData<typeof action>()?.result.error?.[""]?.[0];
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("staff.moderation")}</h1>
       <FormAlert message={formError} />
       <section aria-labelledby="reports" className="space-y-2">

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ProfileChangesList } from "~/components/profile-changes-list";
 import { FieldError } from "~/components/ui/field-error";
 import { requireStaff } from "~/domain/accounts/staff.server";
@@ -58,9 +58,6 @@ export default function ReviewProducer() {
   const decisionError = errors.decision?.[0] as MessageKey | undefined;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/staff/producers">{t("staff.producers")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{producer.name}</h1>
       <p>{t("verify.current", { status: t(`seller.status.${producer.status as "pending"}`) })}</p>
       <ProfileChangesList changes={producer.changes} provinceNames={provinceNames} />

@@ -29,9 +29,6 @@ export default function VerificationQueue() {
   const t = useT();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("staff.producers")}</h1>
       <section aria-labelledby="queue" className="space-y-2">
         <h2 id="queue" className="text-lg font-semibold">
