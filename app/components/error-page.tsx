@@ -1,6 +1,18 @@
-import { Link } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 
+/**
+ * The status of the error an error boundary caught: a thrown Response's (403, 404…), or 500 for an
+ * unexpected error, which is logged here and never shown (no stack trace reaches the page).
+ */
+export function useCaughtStatus(): number {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) return error.status;
+  console.error(error);
+  return 500;
+}
+
+/** The error page, in the visitor's language, for the root's and the portal layouts' error boundaries. */
 export function ErrorPage({ status }: { status: number }) {
   const t = useT();
   const [title, text] =

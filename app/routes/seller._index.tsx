@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { SectionCards, sellerSections } from "~/components/section-nav";
 import { Field } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { requireRole } from "~/domain/accounts/permissions.server";
@@ -16,15 +17,12 @@ import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
-import { withMoreMessages } from "~/i18n/more-messages";
-
-export const handle = withMoreMessages;
+import type { loader as portalLoader } from "./seller";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["producer", "helper"]);
   const producer = ownProducer(user);
   return {
-    role: user.role,
     producer: producer && { name: producer.name, slug: producer.slug, status: producer.verificationStatus, note: producer.verificationNote },
     newPaidOrders: producer ? partsAwaitingConfirmation(producer.id) : 0,
     payoutReminder: producer ? payoutReminder(producer) : null,
@@ -62,7 +60,11 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function SellerHome() {
-  const { role, producer, history, served, newPaidOrders, payoutReminder } = useLoaderData<typeof loader>();
+  const { producer, history, served, newPaidOrders, payoutReminder } = useLoaderData<typeof loader>();
+  // Who is in the portal, and for which producer, is the layout's to know (routes/seller.tsx).
+  const header = useRouteLoaderData<typeof portalLoader>("routes/seller");
+  const role = header?.role;
+  const sections = header ? sellerSections(header).slice(1) : [];
   const failed = useActionData<typeof action>();
   const codeError = failed?.codeError;
   const t = useT();
@@ -72,6 +74,7 @@ export default function SellerHome() {
       <h1 className="text-2xl font-bold">{t("seller.title")}</h1>
       {role === "helper" ? (
         <>
+          {header?.producer ? <SectionCards label="portal.sellerNav" sections={sections} /> : null}
           <section aria-labelledby="served" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
             <h2 id="served" className="text-lg font-semibold">
               {t("helpers.serving")}
@@ -121,30 +124,8 @@ export default function SellerHome() {
               </p>
             ) : null}
             {producer.status !== "approved" ? <p className="text-sm text-stone-700">{t("seller.pendingNote")}</p> : null}
-            <p className="flex flex-wrap gap-4">
-              <Link to="/seller/orders" className="font-medium">
-                {t("inbox.title")}
-                {/* A real space (not a margin), or the link's accessible name reads "…cần giao1 đơn mới…". */}
-                {newPaidOrders > 0 ? " " : null}
-                {newPaidOrders > 0 ? <span className="rounded-full bg-amber-100 px-2 text-sm text-amber-900">{t("inbox.newPaid", { count: newPaidOrders })}</span> : null}
-              </Link>
-              <Link to="/seller/products" className="font-medium">
-                {t("listing.products")}
-              </Link>
-              <Link to="/seller/profile" className="font-medium">
-                {t("seller.editProfile")}
-              </Link>
-              <Link to="/seller/payout-account" className="font-medium">
-                {t("payoutAccount.title")}
-              </Link>
-              <Link to="/seller/media" className="font-medium">
-                {t("evidence.title")}
-              </Link>
-              <Link to="/seller/helpers" className="font-medium">
-                {t("helpers.title")}
-              </Link>
-            </p>
           </section>
+          <SectionCards label="portal.sellerNav" sections={sections} badges={{ "/seller/orders": newPaidOrders > 0 ? t("inbox.newPaid", { count: newPaidOrders }) : null }} />
         </>
       ) : (
         <section className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4">

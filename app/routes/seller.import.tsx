@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FieldError } from "~/components/ui/field-error";
 import { importSheet, MAX_IMPORT_BYTES } from "~/domain/catalog/bulk-import.server";
 import { uploadReader } from "~/upload.server";
@@ -9,9 +9,6 @@ import type { MessageKey } from "~/i18n/vi";
 import { formatCount } from "~/i18n/translate";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-import { withMoreMessages } from "~/i18n/more-messages";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
@@ -43,9 +40,6 @@ export default function BulkImport() {
   const checked = outcome?.status === "checked" ? outcome : undefined;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p>
-        <Link to="/seller/products">{t("listing.products")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("import.title")}</h1>
       <p className="text-stone-700">{t("import.intro")}</p>
       <p>

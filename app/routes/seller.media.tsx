@@ -11,9 +11,6 @@ import { portalFormAction } from "~/domain/producers/portal-form-action";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-import { withMoreMessages } from "~/i18n/more-messages";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
@@ -18,16 +18,12 @@ import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
-import { withMoreMessages } from "~/i18n/more-messages";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
   const lang = await getLanguage(request);
   return {
     producerId: actor.producer.id,
-    actingFor: actor.asHelper ? actor.producer.name : null,
     parts: producerInbox(actor.producer.id).map((part) => ({ ...part, canMarkPaid: offersTransferReceived(part) })),
     balances: producerBalances(actor.producer.id),
     payouts: payoutHistory(actor.producer.id),
@@ -68,16 +64,11 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
 };
 
 export default function SellerOrders() {
-  const { parts, balances, payouts, newPaid, actingFor, producerId } = useLoaderData<typeof loader>();
+  const { parts, balances, payouts, newPaid, producerId } = useLoaderData<typeof loader>();
   const t = useT();
   const format = useFormat();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      {actingFor ? (
-        <p className="rounded bg-sky-50 p-3 text-sky-900">
-          {t("helpers.actingFor", { name: actingFor })} · <Link to="/seller">{t("helpers.switch")}</Link>
-        </p>
-      ) : null}
       <h1 className="text-2xl font-bold">{t("inbox.title")}</h1>
       {newPaid > 0 ? (
         <p role="status" className="rounded bg-amber-50 p-3 font-medium text-amber-900">

@@ -10,12 +10,9 @@ import { bankByBin, banksByName } from "~/domain/payments/banks";
 import { payoutAccountSchema } from "~/domain/producers/payout-account-form";
 import { payoutAccountOf, savePayoutAccount } from "~/domain/producers/payout-account.server";
 import { redirectWithFlash } from "~/flash.server";
-import { withMoreMessages } from "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["producer"]);
@@ -63,9 +60,6 @@ export default function PayoutAccount() {
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p>
-        <Link to="/seller">{t("seller.title")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("payoutAccount.title")}</h1>
       <p className="text-stone-700">{t("payoutAccount.intro")}</p>
       {!hasProfile ? (

@@ -12,11 +12,8 @@ import { listingPhotos, ownListing } from "~/domain/catalog/listings.server";
 import { todayInVietnam } from "~/domain/shared/dates";
 import { useFormat, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-import { withMoreMessages } from "~/i18n/more-messages";
 import { idParam } from "~/request.server";
 import { redirectWithFlash } from "~/flash.server";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
@@ -44,9 +41,6 @@ export default function EditListing() {
   const format = useFormat();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p>
-        <Link to="/seller/products">{t("listing.products")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{product.name}</h1>
       <p>
         <span className="text-stone-600">{t("listing.status")}: </span>

@@ -6,13 +6,10 @@ import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 import { ownListings } from "~/domain/catalog/listings.server";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-import { withMoreMessages } from "~/i18n/more-messages";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
-  return { listings: ownListings(actor), actingFor: actor.asHelper ? actor.producer.name : null };
+  return { listings: ownListings(actor) };
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
@@ -21,26 +18,16 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function Listings() {
-  const { listings, actingFor } = useLoaderData<typeof loader>();
+  const { listings } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      {actingFor ? (
-        <p className="rounded bg-sky-50 p-3 text-sky-900">
-          {t("helpers.actingFor", { name: actingFor })} · <Link to="/seller">{t("helpers.switch")}</Link>
-        </p>
-      ) : null}
       <div className="flex items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("listing.products")}</h1>
         <Link to="/seller/products/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white no-underline">
           {t("listing.new")}
         </Link>
       </div>
-      <p className="flex flex-wrap gap-4">
-        <Link to="/seller/orders">{t("inbox.title")}</Link>
-        <Link to="/seller/import">{t("import.title")}</Link>
-        <Link to="/seller/media">{t("evidence.title")}</Link>
-      </p>
       {listings.length === 0 ? <p>{t("listing.none")}</p> : null}
       <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {listings.map((l) => (

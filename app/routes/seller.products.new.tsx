@@ -12,10 +12,7 @@ import { uploadReader } from "~/upload.server";
 import { formatCount } from "~/i18n/translate";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-import { withMoreMessages } from "~/i18n/more-messages";
 import { redirectWithFlash } from "~/flash.server";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);

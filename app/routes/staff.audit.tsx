@@ -17,12 +17,9 @@ import { requireStaff, staffProvince } from "~/domain/accounts/staff.server";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { formatVnd } from "~/domain/shared/money";
 import { getLanguage } from "~/i18n/language.server";
-import { withMoreMessages } from "~/i18n/more-messages";
 import type { Translate } from "~/i18n/translate";
 import { useFormat, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -93,9 +90,6 @@ export default function AuditLog() {
   const filtered = Boolean(filters.action || filters.subjectType || filters.subjectId || filters.from || filters.to);
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("staff.audit")}</h1>
       <Form method="get" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("audit.filters")}>
         <SelectField

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { OcopBadge } from "~/components/ui/ocop-badge";
@@ -8,14 +8,11 @@ import { requireStaff } from "~/domain/accounts/staff.server";
 import { certificateActionSchema } from "~/domain/certification/certificate-form";
 import { certificateForStaff, renewCertificate, revokeCertificate } from "~/domain/certification/certificates.server";
 import { todayInVietnam } from "~/domain/shared/dates";
-import { withMoreMessages } from "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useT } from "~/i18n/use-t";
 import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -62,9 +59,6 @@ export default function CertificatePage() {
   const renewErrors = errorsOf("renew");
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p>
-        <Link to="/staff/certificates">{t("staff.certificates")}</Link>
-      </p>
       <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold">
         <span className="font-mono">{c.number}</span> <OcopBadge stars={c.stars} />
       </h1>

@@ -3,11 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { OcopBadge } from "~/components/ui/ocop-badge";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { certificatesForStaff } from "~/domain/certification/certificates.server";
-import { withMoreMessages } from "~/i18n/more-messages";
 import { useFormat, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-
-export const handle = withMoreMessages;
 
 const EXPIRING_DAYS = 90;
 
@@ -30,9 +27,6 @@ export default function Certificates() {
   const format = useFormat();
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("staff.certificates")}</h1>
         <Link to="/staff/certificates/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white no-underline">

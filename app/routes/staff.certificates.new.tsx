@@ -1,7 +1,7 @@
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { getFormProps } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SelectField, useFieldError } from "~/components/ui/field";
 import { useConformForm } from "~/components/ui/use-conform-form";
 import { FieldError } from "~/components/ui/field-error";
@@ -9,13 +9,10 @@ import { requireStaff } from "~/domain/accounts/staff.server";
 import { recordCertificateSchema } from "~/domain/certification/certificate-form";
 import { certifiableProducers, producerForCertification, recordCertificate } from "~/domain/certification/certificates.server";
 import { todayInVietnam } from "~/domain/shared/dates";
-import { withMoreMessages } from "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -61,9 +58,6 @@ export default function NewCertificate() {
   const chosenProducts = new Set(Array.isArray(sentProducts) ? sentProducts : typeof sentProducts === "string" ? [sentProducts] : []);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p>
-        <Link to="/staff/certificates">{t("staff.certificates")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("cert.new")}</h1>
       {/* Step one: the producer, so the form lists its products and scans (works without JS). */}
       <Form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-4">

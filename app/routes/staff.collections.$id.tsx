@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { CollectionForm } from "~/components/collection-form";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { collectionFormAction } from "~/collection-form-action.server";
@@ -8,12 +8,9 @@ import { savedDraft } from "~/domain/catalog/collection-draft";
 import { collectionForStaff } from "~/domain/catalog/collections.server";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { getLanguage } from "~/i18n/language.server";
-import { withMoreMessages } from "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -44,9 +41,6 @@ export default function EditCollection() {
   const t = useT();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/staff/collections">{t("staff.collections")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("collection.edit")}</h1>
       <CollectionForm
         draft={actionData?.draft ?? editor.draft}

@@ -9,12 +9,9 @@ import { collectionsForStaff } from "~/domain/catalog/collections.server";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { todayInVietnam } from "~/domain/shared/dates";
 import { getLanguage } from "~/i18n/language.server";
-import { withMoreMessages } from "~/i18n/more-messages";
 import { useFormat, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -44,9 +41,6 @@ export default function Collections() {
   const format = useFormat();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("staff.collections")}</h1>
       {collections.length === 0 ? <p>{t("collection.none")}</p> : null}
       <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">

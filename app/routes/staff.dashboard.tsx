@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { BarChart } from "~/components/bar-chart";
 import { Field, SelectField } from "~/components/ui/field";
@@ -11,13 +11,10 @@ import { chartTable, compactVnd, formatMonth, type Chart, type ChartTable, type 
 import { dashboardFigures, dashboardRequest } from "~/domain/reports/dashboard.server";
 import { formatVnd } from "~/domain/shared/money";
 import { getLanguage } from "~/i18n/language.server";
-import { withMoreMessages } from "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { formatCount, type Language } from "~/i18n/translate";
 import { useFormat, useLanguage, useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -63,9 +60,6 @@ export default function StaffDashboard() {
   const scope = figures?.province ? provinceNames[figures.province] ?? figures.province : t("dashboard.scopeAll");
   return (
     <div className="space-y-5">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
         {figures ? (

@@ -5,15 +5,12 @@ import { FormAlert } from "~/components/ui/form-alert";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { dismissReport, heldListings, openReports, setListingHold } from "~/domain/catalog/moderation.server";
 import { moderationSchema } from "~/domain/catalog/reports";
-import { withMoreMessages } from "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useT } from "~/i18n/use-t";
 import { todayInVietnam } from "~/domain/shared/dates";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -77,9 +74,6 @@ export default function Moderation() {
   const formError = useActionData<typeof action>()?.result.error?.[""]?.[0];
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("staff.moderation")}</h1>
       <FormAlert message={formError} />
       <section aria-labelledby="reports" className="space-y-2">

@@ -15,10 +15,7 @@ import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
-import { withMoreMessages } from "~/i18n/more-messages";
 import { redirectWithFlash } from "~/flash.server";
-
-export const handle = withMoreMessages;
 
 const STAFF = ["staff", "central_staff"] as const;
 

@@ -1,19 +1,16 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { requireStaff } from "~/domain/accounts/staff.server";
 import { bankName } from "~/domain/payments/banks";
 import { payableProducers, payoutSchema, recordPayout } from "~/domain/payments/payouts.server";
-import { withMoreMessages } from "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -51,9 +48,6 @@ export default function Payouts() {
   const t = useT();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("staff.payouts")}</h1>
       {producers.length === 0 ? <p>{t("payout.none")}</p> : null}
       <ul className="space-y-2">

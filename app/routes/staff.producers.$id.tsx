@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ProfileChangesList } from "~/components/profile-changes-list";
 import { FieldError } from "~/components/ui/field-error";
 import { requireStaff } from "~/domain/accounts/staff.server";
@@ -11,14 +11,11 @@ import { VERIFICATION_DECISIONS } from "~/domain/producers/verification-decision
 import { decideVerification, producerForReview } from "~/domain/producers/verification.server";
 import { bankName } from "~/domain/payments/banks";
 import { getLanguage } from "~/i18n/language.server";
-import { withMoreMessages } from "~/i18n/more-messages";
 import type { MessageKey } from "~/i18n/vi";
 import { useT } from "~/i18n/use-t";
 import { idParam, readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -60,9 +57,6 @@ export default function ReviewProducer() {
   const decisionError = errors.decision?.[0] as MessageKey | undefined;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/staff/producers">{t("staff.producers")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{producer.name}</h1>
       <p>{t("verify.current", { status: t(`seller.status.${producer.status as "pending"}`) })}</p>
       <ProfileChangesList changes={producer.changes} provinceNames={provinceNames} />

@@ -6,11 +6,8 @@ import { provinceNames } from "~/domain/catalog/places.server";
 import type { EntityType } from "~/domain/producers/entity-types";
 import { helpersByProducersOnline, verificationQueue } from "~/domain/producers/verification.server";
 import { getLanguage } from "~/i18n/language.server";
-import { withMoreMessages } from "~/i18n/more-messages";
 import { useT } from "~/i18n/use-t";
 import { metaTranslator, type RootMatch } from "~/seo";
-
-export const handle = withMoreMessages;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
@@ -31,9 +28,6 @@ export default function VerificationQueue() {
   const t = useT();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link to="/staff">{t("staff.title")}</Link>
-      </p>
       <h1 className="text-2xl font-bold">{t("staff.producers")}</h1>
       <section aria-labelledby="queue" className="space-y-2">
         <h2 id="queue" className="text-lg font-semibold">

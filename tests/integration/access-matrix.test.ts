@@ -141,7 +141,8 @@ const MATRIX: Record<string, Row> = {
     POST: [405, 405, 405, 405, 405, 405, 405, 405] },
 
   // The producer's portal (the producer, or a helper acting for it)
-  "routes/seller._index":                    { url: "/seller",
+  // "?index": under the portal layout (routes/seller) a bare /seller POST is the layout's, which has no action.
+  "routes/seller._index":                    { url: "/seller?index",
     GET:  [L, 403, 200, 200, 200, 403, 403, 403],
     POST: [L, 403, 403, 403, 400, 403, 403, 403],
     probes: [{ body: { intent: "actFor", producerId: "{otherProducerId}" },
@@ -294,8 +295,8 @@ const MISSING: Record<string, { url: string; as: Role; expect: Answer }> = {
 };
 const NOT_IDS = ["0", "-1", "999999999", "1e3", "abc", "%20", "9007199254740993", "..%2F..%2Fdata"];
 
-/** Routes that no URL reaches on their own: the root layout runs with every page above. */
-const LAYOUT_ROUTES = ["root"];
+/** Routes that no URL reaches on their own: the root layout runs with every page above, the portal layouts with theirs. */
+const LAYOUT_ROUTES = ["root", "routes/seller", "routes/staff"];
 /** Signing out ends the session the other rows use, so its POSTs go last. */
 const LAST = "routes/logout";
 /** Sessions are refreshed (last seen) by ordinary requests and removed by signing out. */
@@ -406,8 +407,8 @@ beforeAll(async () => {
   const helper = await signUp({ fullName: "Tổ CNS Phường Cái Khế", login: "to.cns.caikhe@example.vn", role: "helper" }, "127.0.0.2");
   const invite = await (await send("/seller/helpers", cookies.producer, new URLSearchParams({ intent: "invite" }))).text();
   const code = /([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4})/.exec(invite)![1]!;
-  expect((await send("/seller", helper, new URLSearchParams({ intent: "redeem", code }))).status).toBe(303);
-  const acting = await send("/seller", helper, new URLSearchParams({ intent: "actFor", producerId: params.producerId! }));
+  expect((await send("/seller?index", helper, new URLSearchParams({ intent: "redeem", code }))).status).toBe(303);
+  const acting = await send("/seller?index", helper, new URLSearchParams({ intent: "actFor", producerId: params.producerId! }));
   expect(acting.status).toBe(303);
   cookies.helper = [helper, ...setCookies(acting)].join("; ");
   params.grantId = String(one<{ id: number }>("SELECT id FROM helper_grants WHERE producer_id = ? AND revoked_at IS NULL", producerRow.id).id);
@@ -470,7 +471,8 @@ afterAll(async () => {
 function answerOf(res: Response, url: string, expected: Answer): Answer | string {
   const location = res.headers.get("location");
   if (res.status >= 300 && res.status < 400 && location) {
-    if (location === `/login?redirectTo=${encodeURIComponent(url)}`) return L;
+    // Remix hands loaders and actions the URL without the "?index" that picks an index route's action.
+    if (location === `/login?redirectTo=${encodeURIComponent(url.replace(/\?index$/, ""))}`) return L;
     if (expected === L) return `${res.status} → ${location}`;
     return `→${location}`;
   }
@@ -565,6 +567,36 @@ describe("the access-control matrix", () => {
           await res.arrayBuffer();
           const got = answerOf(res, url, row.expect);
           if (got !== row.expect) problems.push(`${id}: GET ${url} as ${row.as}: expected ${row.expect}, got ${got}`);
+        }),
+      );
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("refuses each portal page's own data (`<path>.data?_routes=<route>`) to every role its page refuses", async () => {
+    // The portal layouts (routes/seller, routes/staff) check the role for their header only: a single
+    // route's data request runs that route's loader alone, so each page must refuse by itself (ADR 0017).
+    const pages = manifest.filter((r) => r.hasComponent && /^routes\/(seller|staff)\./.test(r.id));
+    expect(pages.length).toBeGreaterThanOrEqual(23);
+    const problems: string[] = [];
+    for (const route of pages) {
+      const page = new URL(fill(MATRIX[route.id]!.url), "http://x");
+      page.searchParams.delete("index");
+      const dataUrl = `${page.pathname}.data?${new URLSearchParams([...page.searchParams, ["_routes", route.id]])}`;
+      const wantedUrl = page.pathname + page.search;
+      await Promise.all(
+        ROLES.map(async (role, i) => {
+          const want = MATRIX[route.id]!.GET[i]!;
+          const res = await send(dataUrl, cookies[role]);
+          const body = await res.text();
+          // Single fetch answers a redirect with 202 and its Location; a refusal with the error's status.
+          const got = res.status === 202 && res.headers.get("location") ? answerOf(new Response(null, { status: 302, headers: { location: res.headers.get("location")! } }), wantedUrl, want) : res.status;
+          const wanted = typeof want === "string" && want.startsWith("→") ? fill(want) : want;
+          if (got !== wanted) problems.push(`GET ${dataUrl} as ${role}: expected ${wanted}, got ${got}`);
+          // The route's data travels under `"data"`; a refused role must get none of it.
+          const carriesData = body.includes(`"${route.id}"`) && body.includes('"data"');
+          if (want === 200 && !carriesData) problems.push(`GET ${dataUrl} as ${role}: no data for an allowed role`);
+          if (want !== 200 && carriesData) problems.push(`GET ${dataUrl} as ${role}: data sent to a refused role`);
         }),
       );
     }

@@ -42,13 +42,13 @@ describe("community helpers", () => {
 
   it("redeem an invite once, typed any way, then act for the producer", async () => {
     const code = await inviteCode(producer);
-    expect((await post("/seller", helper, { intent: "redeem", code: "WRONG-CODE" })).status).toBe(400);
-    const redeemed = await post("/seller", helper, { intent: "redeem", code: ` ${code.toLowerCase().replace("-", " ")} ` });
+    expect((await post("/seller?index", helper, { intent: "redeem", code: "WRONG-CODE" })).status).toBe(400);
+    const redeemed = await post("/seller?index", helper, { intent: "redeem", code: ` ${code.toLowerCase().replace("-", " ")} ` });
     expect(redeemed.status).toBe(303);
-    const again = await post("/seller", await signUpHelper("helper2@example.vn"), { intent: "redeem", code });
+    const again = await post("/seller?index", await signUpHelper("helper2@example.vn"), { intent: "redeem", code });
     expect(again.status).toBe(400);
 
-    const chosen = await post("/seller", helper, { intent: "actFor", producerId: String(producerId) });
+    const chosen = await post("/seller?index", helper, { intent: "actFor", producerId: String(producerId) });
     expect(chosen.status).toBe(303);
     acting = join(helper, cookieOf(chosen));
     const page = await (await fetch(`${server.url}/seller/products`, { headers: { cookie: acting } })).text();
@@ -73,7 +73,7 @@ describe("community helpers", () => {
   it("cannot hand out access or act for a producer it was not invited by", async () => {
     expect((await post("/seller/helpers", acting, { intent: "invite" })).status).toBe(403);
     const other = (server.db.prepare("SELECT id FROM producers WHERE id != ? LIMIT 1").get(producerId) as { id: number }).id;
-    expect((await post("/seller", helper, { intent: "actFor", producerId: String(other) })).status).toBe(403);
+    expect((await post("/seller?index", helper, { intent: "actFor", producerId: String(other) })).status).toBe(403);
   });
 
   it("cannot have its access revoked by another producer", async () => {
@@ -106,6 +106,6 @@ describe("community helpers", () => {
   });
 
   it("keeps shoppers out of helper actions", async () => {
-    expect((await post("/seller", await signIn("shopper@demo.local"), { intent: "redeem", code: "ABCD-EFGH" })).status).toBe(403);
+    expect((await post("/seller?index", await signIn("shopper@demo.local"), { intent: "redeem", code: "ABCD-EFGH" })).status).toBe(403);
   });
 });

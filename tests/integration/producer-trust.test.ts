@@ -332,12 +332,12 @@ describe("4. wrong helper invite codes are limited", () => {
     const code = await inviteCode();
     const helper = await signUpFrom("127.0.0.30", { fullName: "Tổ CNS đoán mã", login: "doan.ma@example.vn", role: "helper" });
     for (let i = 0; i < 10; i++) {
-      const res = await postFrom(`127.0.0.${31 + (i % 3)}`, "/seller", helper, { intent: "redeem", code: `AAAA-AA${String.fromCharCode(65 + i)}${i % 2 ? "B" : "C"}` });
+      const res = await postFrom(`127.0.0.${31 + (i % 3)}`, "/seller?index", helper, { intent: "redeem", code: `AAAA-AA${String.fromCharCode(65 + i)}${i % 2 ? "B" : "C"}` });
       expect(res.status, `wrong code ${i + 1}`).toBe(400);
       expect(errorBy(res.doc, "code")).toBe("Mã mời không đúng, đã dùng hoặc đã hết hạn.");
     }
     const before = redeemed();
-    const blocked = await postFrom("127.0.0.35", "/seller", helper, { intent: "redeem", code });
+    const blocked = await postFrom("127.0.0.35", "/seller?index", helper, { intent: "redeem", code });
     expect(blocked.status).toBe(429);
     const alert = blocked.doc.querySelector("form [role=alert]");
     expect(alert?.textContent).toContain("Bạn đã nhập sai mã mời quá nhiều lần");
@@ -350,7 +350,7 @@ describe("4. wrong helper invite codes are limited", () => {
     for (let account = 0; account < 4 && status !== 429; account++) {
       const helper = await signUpFrom("127.0.0.40", { fullName: `Tổ CNS ${account}`, login: `to.cns.${account}@example.vn`, role: "helper" });
       for (let i = 0; i < 10; i++) {
-        status = (await postFrom("127.0.0.41", "/seller", helper, { intent: "redeem", code: `BBBB-CC${String.fromCharCode(65 + i)}${account + 2}` })).status;
+        status = (await postFrom("127.0.0.41", "/seller?index", helper, { intent: "redeem", code: `BBBB-CC${String.fromCharCode(65 + i)}${account + 2}` })).status;
         if (status === 429) break;
         expect(status).toBe(400);
       }
@@ -358,7 +358,7 @@ describe("4. wrong helper invite codes are limited", () => {
     // 30 wrong codes from one address: the fourth account, which has made none, is refused there.
     expect(status).toBe(429);
     const elsewhere = await signUpFrom("127.0.0.42", { fullName: "Tổ CNS Phường khác", login: "to.cns.khac@example.vn", role: "helper" });
-    expect((await postFrom("127.0.0.43", "/seller", elsewhere, { intent: "redeem", code })).status).toBe(303);
+    expect((await postFrom("127.0.0.43", "/seller?index", elsewhere, { intent: "redeem", code })).status).toBe(303);
   });
 });
 

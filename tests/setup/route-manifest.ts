@@ -9,6 +9,8 @@ export interface ManifestRoute {
   pattern: string;
   hasLoader: boolean;
   hasAction: boolean;
+  /** Whether it renders a page (a default export), as opposed to a resource route. */
+  hasComponent: boolean;
 }
 
 /**
@@ -21,6 +23,7 @@ export function productionRoutes(buildFile = "build/server/index.js"): ManifestR
     const out = Object.values(routes).map((r) => ({
       id: r.id, parentId: r.parentId ?? null, path: r.path ?? "",
       hasLoader: typeof r.module.loader === "function", hasAction: typeof r.module.action === "function",
+      hasComponent: typeof r.module.default === "function",
     }));
     process.stdout.write(JSON.stringify(out));
   `;
@@ -30,6 +33,7 @@ export function productionRoutes(buildFile = "build/server/index.js"): ManifestR
     path: string;
     hasLoader: boolean;
     hasAction: boolean;
+    hasComponent: boolean;
   }[];
   const byId = new Map(raw.map((r) => [r.id, r]));
   const patternOf = (id: string): string => {
@@ -37,5 +41,5 @@ export function productionRoutes(buildFile = "build/server/index.js"): ManifestR
     const parent = route.parentId ? patternOf(route.parentId) : "";
     return route.path ? `${parent.replace(/\/$/, "")}/${route.path}` : parent || "/";
   };
-  return raw.map(({ id, hasLoader, hasAction }) => ({ id, pattern: patternOf(id), hasLoader, hasAction }));
+  return raw.map(({ id, hasLoader, hasAction, hasComponent }) => ({ id, pattern: patternOf(id), hasLoader, hasAction, hasComponent }));
 }

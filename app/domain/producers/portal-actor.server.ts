@@ -38,16 +38,45 @@ export async function requirePortalActor(request: Request): Promise<PortalActor>
 
 async function resolvePortalActor(request: Request): Promise<PortalActor> {
   const user = await requireRole(request, ["producer", "helper"]);
-  if (user.role === "producer") {
-    const producer = ownProducer(user);
-    if (!producer) throw redirect("/seller/profile");
-    return { user, producer, asHelper: false };
-  }
+  const producer = await portalProducer(user, request);
+  // A producer without a profile is sent to create one; a helper without a live grant, to choose.
+  if (!producer) throw redirect(user.role === "producer" ? "/seller/profile" : "/seller");
+  return { user, producer, asHelper: user.role === "helper" };
+}
+
+/** The producer whose portal this is: the producer's own, or the one a helper acts for under a live grant. */
+async function portalProducer(user: SessionUser, request: Request): Promise<Producer | null> {
+  if (user.role === "producer") return ownProducer(user);
   const producerId: unknown = await actingForCookie.parse(request.headers.get("Cookie"));
-  if (typeof producerId !== "number" || !helperMayActFor(user.id, producerId)) throw redirect("/seller");
-  const producer = getDb().select().from(producers).where(eq(producers.id, producerId)).get();
-  if (!producer) throw redirect("/seller");
-  return { user, producer, asHelper: true };
+  if (typeof producerId !== "number" || !helperMayActFor(user.id, producerId)) return null;
+  return getDb().select().from(producers).where(eq(producers.id, producerId)).get() ?? null;
+}
+
+/** What the portal's header and section navigation show: who is signed in and for which producer. */
+export interface PortalHeader {
+  role: "producer" | "helper";
+  userName: string;
+  /** The producer the portal works for; null for a producer without a profile or a helper who has not chosen. */
+  producer: { name: string; status: Producer["verificationStatus"] } | null;
+  asHelper: boolean;
+}
+
+/**
+ * The portal's header for the producer or helper of a request (a 403 page for anyone else). Unlike
+ * `requirePortalActor` it never redirects: the profile form and the helper's home show it too.
+ * It guards only the header: every portal loader and action still calls `requirePortalActor` (or
+ * `requireRole`) itself, because a layout's loader does not run before its children's (ADR 0017).
+ */
+export async function portalHeader(request: Request): Promise<PortalHeader> {
+  const user = await requireRole(request, ["producer", "helper"]);
+  const role = user.role === "producer" ? "producer" : "helper";
+  const producer = await portalProducer(user, request);
+  return {
+    role,
+    userName: user.fullName,
+    producer: producer && { name: producer.name, status: producer.verificationStatus },
+    asHelper: role === "helper" && producer !== null,
+  };
 }
 
 /** The Set-Cookie header that forgets which producer a helper was acting for (at sign-out). */
