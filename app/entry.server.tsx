@@ -16,7 +16,10 @@ export { startup };
 /** The site's stylesheet, for the few answers server.js writes itself. */
 export { default as stylesheet } from "~/styles/app.css?url";
 
-const ABORT_DELAY = 5_000;
+// No page streams deferred data (onAllReady waits for the whole page), so aborting only bounds a
+// render that never ends. At 5 s, a saturated machine cut off slow but good renders (a checkout's 409
+// page during a rush) and answered them 500 without a word in the log.
+const ABORT_DELAY = 30_000;
 
 const logMethodNotAllowed = methodNotAllowedLogger((line) => console.warn(line));
 
@@ -48,6 +51,7 @@ export default async function handleRequest(
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    let aborted = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -72,10 +76,14 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (aborted) console.error(`The page ${new URL(request.url).pathname} took over ${ABORT_DELAY / 1000} s to render and was cut off`);
+          else if (shellRendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    setTimeout(() => {
+      aborted = !shellRendered;
+      abort();
+    }, ABORT_DELAY).unref();
   });
 }
