@@ -15,6 +15,9 @@ const pages = {} as Record<"guest" | "shopper" | "producer" | "staff" | "admin",
 const refusals = new Map<Page, string[]>();
 let product: { slug: string; name: string };
 let producerSlug: string;
+/** A live product with an OCOP badge, and its producer; and a rice product (a photo and text of their own). */
+let badged: { slug: string; producer: string };
+let riceSlug: string;
 
 beforeAll(async () => {
   product = app.server.db
@@ -26,6 +29,13 @@ beforeAll(async () => {
   producerSlug = (
     app.server.db.prepare("SELECT slug FROM producers WHERE verification_status = 'approved' ORDER BY id LIMIT 1").get() as { slug: string }
   ).slug;
+  badged = app.server.db
+    .prepare(
+      `SELECT p.slug, pr.slug AS producer FROM products p JOIN producers pr ON pr.id = p.producer_id
+       WHERE p.status = 'live' AND p.producer_verified = 1 AND p.badge_stars IS NOT NULL LIMIT 1`,
+    )
+    .get() as { slug: string; producer: string };
+  riceSlug = (app.server.db.prepare("SELECT slug FROM products WHERE name LIKE 'Gạo ST25%' AND status = 'live' LIMIT 1").get() as { slug: string }).slug;
   const logins = { shopper: "shopper@demo.local", producer: "producer@demo.local", staff: "staff@demo.local", admin: "admin@demo.local" } as const;
   await Promise.all(
     (["guest", "shopper", "producer", "staff", "admin"] as const).map(async (role) => {
@@ -70,9 +80,15 @@ describe("storefront, as a guest", () => {
     ["catalog", () => "/products"],
     ["catalog with filters", () => "/products?group=food&stars=4&sort=price_asc&inStock=1"],
     ["search", () => "/products?q=nuoc+mam"],
+    ["search with a stars filter", () => "/products?q=tra&stars=4"],
     ["product page", () => `/products/${product.slug}`],
     ["product label", () => `/products/${product.slug}/label`],
     ["producer page", () => `/producers/${producerSlug}`],
+    // The pages e2e/storefront checked with axe before, beside the ones above: one place for them all.
+    ["product page with an OCOP badge", () => `/products/${badged.slug}`],
+    ["label of a product with an OCOP badge", () => `/products/${badged.slug}/label`],
+    ["producer page of a product with an OCOP badge", () => `/producers/${badged.producer}`],
+    ["rice product page", () => `/products/${riceSlug}`],
     ["sign-in page", () => "/login"],
     ["sign-up page", () => "/signup"],
     ["404 page", () => "/khong-co-trang-nay", 404],
