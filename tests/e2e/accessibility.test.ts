@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cspRefusals, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
-import { startServer, type TestServer } from "../setup/server";
+import { cspRefusals, seriousA11yViolations, signInAs } from "../setup/browser";
+import { useServerAndBrowser } from "../setup/e2e";
 import { vi } from "~/i18n/vi";
 import { viMore } from "~/i18n/vi-more";
 
@@ -11,41 +11,47 @@ import { viMore } from "~/i18n/vi-more";
  * and one context per role, signed in once (login is rate-limited).
  */
 
-let server: TestServer;
-let browser: Browser;
+const app = useServerAndBrowser();
 const contexts: BrowserContext[] = [];
 const pages = {} as Record<"guest" | "shopper" | "producer" | "staff" | "admin", Page>;
 const refusals = new Map<Page, string[]>();
 let product: { slug: string; name: string };
 let producerSlug: string;
+/** A live product with an OCOP badge, and its producer; and a rice product (a photo and text of their own). */
+let badged: { slug: string; producer: string };
+let riceSlug: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  product = server.db
+  product = app.server.db
     .prepare(
       `SELECT p.slug, p.name FROM products p JOIN certificate_products cp ON cp.product_id = p.id
         WHERE p.status = 'live' AND p.producer_verified = 1 AND p.stock >= 10 ORDER BY p.id LIMIT 1`,
     )
     .get() as { slug: string; name: string };
   producerSlug = (
-    server.db.prepare("SELECT slug FROM producers WHERE verification_status = 'approved' ORDER BY id LIMIT 1").get() as { slug: string }
+    app.server.db.prepare("SELECT slug FROM producers WHERE verification_status = 'approved' ORDER BY id LIMIT 1").get() as { slug: string }
   ).slug;
+  badged = app.server.db
+    .prepare(
+      `SELECT p.slug, pr.slug AS producer FROM products p JOIN producers pr ON pr.id = p.producer_id
+       WHERE p.status = 'live' AND p.producer_verified = 1 AND p.badge_stars IS NOT NULL LIMIT 1`,
+    )
+    .get() as { slug: string; producer: string };
+  riceSlug = (app.server.db.prepare("SELECT slug FROM products WHERE name LIKE 'Gạo ST25%' AND status = 'live' LIMIT 1").get() as { slug: string }).slug;
   const logins = { shopper: "shopper@demo.local", producer: "producer@demo.local", staff: "staff@demo.local", admin: "admin@demo.local" } as const;
   await Promise.all(
     (["guest", "shopper", "producer", "staff", "admin"] as const).map(async (role) => {
-      const context = await browser.newContext(PHONE);
+      const context = await app.newContext();
       contexts.push(context);
       const page = await context.newPage();
       refusals.set(page, cspRefusals(context));
-      if (role !== "guest") await signInAs(page, server.url, logins[role]);
+      if (role !== "guest") await signInAs(page, app.server.url, logins[role]);
       pages[role] = page;
     }),
   );
 });
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 // A message key shown as itself means the page's routes did not bring its messages (translate.ts).
@@ -67,7 +73,7 @@ async function expectAccessible(page: Page, name: string) {
 
 /** Opens a page (expecting `status`), waits for its main heading and checks it. */
 async function expectAccessibleAt(page: Page, path: string, status = 200) {
-  const response = await page.goto(server.url + path);
+  const response = await page.goto(app.server.url + path);
   expect(response?.status(), `GET ${path}`).toBe(status);
   await page.getByRole("heading", { level: 1 }).first().waitFor();
   await expectAccessible(page, path);
@@ -87,9 +93,15 @@ describe("storefront, as a guest", () => {
     ["catalog", () => "/products"],
     ["catalog with filters", () => "/products?group=food&stars=4&sort=price_asc&inStock=1"],
     ["search", () => "/products?q=nuoc+mam"],
+    ["search with a stars filter", () => "/products?q=tra&stars=4"],
     ["product page", () => `/products/${product.slug}`],
     ["product label", () => `/products/${product.slug}/label`],
     ["producer page", () => `/producers/${producerSlug}`],
+    // The pages e2e/storefront checked with axe before, beside the ones above: one place for them all.
+    ["product page with an OCOP badge", () => `/products/${badged.slug}`],
+    ["label of a product with an OCOP badge", () => `/products/${badged.slug}/label`],
+    ["producer page of a product with an OCOP badge", () => `/producers/${badged.producer}`],
+    ["rice product page", () => `/products/${riceSlug}`],
     ["sign-in page", () => "/login"],
     ["sign-up page", () => "/signup"],
     ["404 page", () => "/khong-co-trang-nay", 404],
@@ -103,7 +115,7 @@ describe("storefront, as a guest", () => {
 
   it("cart with an item, checkout, and the order page of a guest's order", async () => {
     const page = pages.guest;
-    await page.goto(`${server.url}/products/${product.slug}`);
+    await page.goto(`${app.server.url}/products/${product.slug}`);
     await page.getByRole("button", { name: "Thêm vào giỏ" }).click();
     await page.getByText("Đã thêm vào giỏ.").waitFor();
 
@@ -130,10 +142,10 @@ describe("storefront, as a guest", () => {
   it("checkout form answering bad input with messages by the fields", async () => {
     const page = pages.guest;
     // The cart was emptied by the order above: put the product back so the form is shown.
-    await page.goto(`${server.url}/products/${product.slug}`);
+    await page.goto(`${app.server.url}/products/${product.slug}`);
     await page.getByRole("button", { name: "Thêm vào giỏ" }).click();
     await page.getByText("Đã thêm vào giỏ.").waitFor();
-    await page.goto(`${server.url}/checkout`);
+    await page.goto(`${app.server.url}/checkout`);
     await page.getByLabel("Số điện thoại").fill("12");
     await page.getByRole("button", { name: "Đặt hàng" }).click();
     await page.locator('[aria-invalid="true"]').first().waitFor();
@@ -142,7 +154,7 @@ describe("storefront, as a guest", () => {
 
   it("a page in English", async () => {
     const page = pages.guest;
-    await page.goto(`${server.url}/products/${product.slug}`);
+    await page.goto(`${app.server.url}/products/${product.slug}`);
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("button", { name: "Add to cart" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
@@ -167,7 +179,7 @@ describe("the producer's portal", () => {
 
   it("/seller/products/:id (edit)", async () => {
     const page = pages.producer;
-    await page.goto(`${server.url}/seller/products`);
+    await page.goto(`${app.server.url}/seller/products`);
     const edit = await firstLinkMatching(page, /^\/seller\/products\/\d+$/);
     await expectAccessibleAt(page, edit);
   });
@@ -186,7 +198,7 @@ describe("the staff console, as provincial staff", () => {
   ] as const) {
     it(`one of ${list}`, async () => {
       const page = pages.staff;
-      await page.goto(server.url + list);
+      await page.goto(app.server.url + list);
       const href = await firstLinkMatching(page, one);
       await expectAccessibleAt(page, href);
     });

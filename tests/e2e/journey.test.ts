@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cameraPhoto, cspRefusals, launchChromium, PHONE, signInAs } from "../setup/browser";
-import { startServer, type TestServer } from "../setup/server";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cameraPhoto, cspRefusals, signInAs } from "../setup/browser";
+import { useServerAndBrowser } from "../setup/e2e";
 
 // One order's whole life, every role in its own phone browser with JavaScript on, only through the
 // pages people use — except the bank, which speaks to the webhook as a bank would.
@@ -19,8 +19,7 @@ const CERTIFICATE_NO = "0615/QĐ-UBND-HĐ";
 const TRACKING_NO = "VTP20260615HD";
 const REVIEW_TEXT = "Mắm chua vừa, tôm đỏ au, đóng hũ kỹ. Sẽ mua lại!";
 
-let server: TestServer;
-let browser: Browser;
+const app = useServerAndBrowser({ env: { BANK_WEBHOOK_SECRET: BANK_SECRET } });
 let producer: BrowserContext;
 let staff: BrowserContext;
 let shopper: BrowserContext;
@@ -60,23 +59,18 @@ async function readDashboard(page: Page) {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ BANK_WEBHOOK_SECRET: BANK_SECRET }), launchChromium()]);
-  [producer, staff, shopper] = await Promise.all([browser.newContext(PHONE), browser.newContext(PHONE), browser.newContext(PHONE)]);
+  [producer, staff, shopper] = await Promise.all([app.newContext(), app.newContext(), app.newContext()]);
   [producerPage, staffPage, shopperPage] = await Promise.all([producer.newPage(), staff.newPage(), shopper.newPage()]);
   refusals = { producer: cspRefusals(producer), staff: cspRefusals(staff), shopper: cspRefusals(shopper) };
   // A step that cannot happen fails in seconds, not after Playwright's default 30.
   for (const context of [producer, staff, shopper]) context.setDefaultTimeout(10_000);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe("one order's journey across every role, in the browser with JavaScript on", () => {
   it("0. provincial staff note the e-commerce figures of these days for their province before anything happens", async () => {
     const page = staffPage;
-    await signInAs(page, server.url, "staff@demo.local");
-    await page.goto(`${server.url}/staff`);
+    await signInAs(page, app.server.url, "staff@demo.local");
+    await page.goto(`${app.server.url}/staff`);
     await page.getByRole("link", { name: "Số liệu", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Số liệu thương mại điện tử" }).waitFor();
     await page.getByLabel("Từ ngày").fill(dashboardWindow.from);
@@ -89,7 +83,7 @@ describe("one order's journey across every role, in the browser with JavaScript 
 
   it("1. a new producer signs up with an email, creates a profile in Cần Thơ and lists a product", async () => {
     const page = producerPage;
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByRole("link", { name: "Đăng nhập" }).click();
     await page.getByRole("link", { name: "Đăng ký" }).click();
     await page.getByRole("link", { name: "Dùng email thay cho số điện thoại" }).click();
@@ -119,14 +113,14 @@ describe("one order's journey across every role, in the browser with JavaScript 
     await page.getByRole("link", { name: new RegExp(PRODUCT_NAME) }).waitFor();
     // Not for sale until the province has verified the producer: a visitor's search does not find it yet.
     await page.getByText("Chờ hồ sơ được xác minh").first().waitFor();
-    await shopperPage.goto(`${server.url}/products?q=${encodeURIComponent(SEARCH_WITHOUT_MARKS)}`);
+    await shopperPage.goto(`${app.server.url}/products?q=${encodeURIComponent(SEARCH_WITHOUT_MARKS)}`);
     await shopperPage.getByRole("heading", { level: 1 }).waitFor();
     expect(await shopperPage.locator("main article", { hasText: PRODUCT_NAME }).count()).toBe(0);
   });
 
   it("2. provincial staff verify the producer and record a 4★ certificate for the product", async () => {
     const page = staffPage;
-    await page.goto(`${server.url}/staff`);
+    await page.goto(`${app.server.url}/staff`);
     // The staff home counts the producers waiting, this one among them.
     await page.getByRole("link", { name: /^Xác minh nhà sản xuất \d+ đang chờ$/ }).click();
     await page.getByRole("link", { name: PRODUCER_NAME }).click();
@@ -135,7 +129,7 @@ describe("one order's journey across every role, in the browser with JavaScript 
     await page.getByRole("button", { name: "Ghi quyết định" }).click();
     await page.getByRole("heading", { level: 1, name: "Xác minh nhà sản xuất" }).waitFor();
 
-    await page.goto(`${server.url}/staff/certificates`);
+    await page.goto(`${app.server.url}/staff/certificates`);
     await page.getByRole("link", { name: "Ghi nhận chứng nhận mới" }).click();
     await page.getByLabel("Nhà sản xuất").selectOption({ label: PRODUCER_NAME });
     await page.getByRole("button", { name: "Chọn", exact: true }).click();
@@ -151,8 +145,8 @@ describe("one order's journey across every role, in the browser with JavaScript 
 
   it("3. a signed-in shopper finds it typing without marks, sees 4★, checks out with VietQR", async () => {
     const page = shopperPage;
-    await signInAs(page, server.url, "shopper@demo.local");
-    await page.goto(server.url);
+    await signInAs(page, app.server.url, "shopper@demo.local");
+    await page.goto(app.server.url);
     const search = page.getByRole("combobox", { name: "Tìm sản phẩm" });
     await search.pressSequentially(SEARCH_WITHOUT_MARKS);
     // As you type: the suggestion is the product with all its marks.
@@ -201,7 +195,7 @@ describe("one order's journey across every role, in the browser with JavaScript 
     expect(await shown("Số tiền")).toBe("170.000 ₫");
     await page.getByRole("status").filter({ hasText: /· chưa thanh toán$/ }).waitFor();
     // The QR the banking app reads is a real PNG.
-    const png = await page.request.get(`${server.url}/orders/${state.orderCode}/vietqr.png`);
+    const png = await page.request.get(`${app.server.url}/orders/${state.orderCode}/vietqr.png`);
     expect(png.headers()["content-type"]).toBe("image/png");
   });
 
@@ -214,7 +208,7 @@ describe("one order's journey across every role, in the browser with JavaScript 
       occurredAt: new Date().toISOString(),
     });
     const signature = createHmac("sha256", BANK_SECRET).update(body).digest("hex");
-    const res = await fetch(`${server.url}/webhooks/bank-transfer`, {
+    const res = await fetch(`${app.server.url}/webhooks/bank-transfer`, {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-Signature": `sha256=${signature}` },
       body,
@@ -228,7 +222,7 @@ describe("one order's journey across every role, in the browser with JavaScript 
 
   it("5. the producer confirms, ships with carrier and tracking number, then marks it delivered", async () => {
     const page = producerPage;
-    await page.goto(`${server.url}/seller`);
+    await page.goto(`${app.server.url}/seller`);
     // The seller home says a paid order is waiting.
     await page.getByRole("link", { name: "Đơn hàng cần giao 1 đơn mới đã thanh toán", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Đơn hàng cần giao" }).waitFor();
@@ -248,7 +242,7 @@ describe("one order's journey across every role, in the browser with JavaScript 
 
   it("6. the shopper sees it delivered, reviews it, and the review shows on the product page", async () => {
     const page = shopperPage;
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByRole("link", { name: "Đơn hàng", exact: true }).click();
     const row = page.locator("li", { hasText: state.orderCode });
     await row.getByText("Đã giao xong").waitFor();

@@ -1,24 +1,16 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cameraPhoto, cspRefusals, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { cameraPhoto, cspRefusals, seriousA11yViolations, signInAs } from "../setup/browser";
 import { expectNoHorizontalScroll } from "../setup/page-checks";
-import { startServer, type TestServer } from "../setup/server";
+import { useServerAndBrowser } from "../setup/e2e";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 describe("accounts in the browser", () => {
   it("signs up with a phone number and signs out, with JavaScript off", async () => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const context = await app.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByRole("link", { name: "Đăng nhập" }).click();
     await page.getByRole("link", { name: "Đăng ký" }).click();
     await page.getByLabel("Họ và tên").fill("Trần Văn Bình");
@@ -74,11 +66,11 @@ function handsOn(page: Page) {
 describe("a first product, alone, from the home page (issue 12's budget: 8 inputs)", () => {
   for (const javaScript of [false, true]) {
     it(`signs up from the home page, says where, lists a rice product with its photo, JavaScript ${javaScript ? "on" : "off"}`, async () => {
-      const context = await browser.newContext({ ...PHONE, javaScriptEnabled: javaScript });
+      const context = await app.newContext({ javaScriptEnabled: javaScript });
       const refusals = cspRefusals(context);
       const page = await context.newPage();
       const hands = handsOn(page);
-      await page.goto(server.url);
+      await page.goto(app.server.url);
       await page.getByRole("link", { name: "Bắt đầu bán hàng" }).click();
 
       // Sign-up: name, phone (the numeric keyboard), password; "producer" is already chosen.
@@ -126,7 +118,7 @@ describe("a first product, alone, from the home page (issue 12's budget: 8 input
       console.log(`first product, JS ${javaScript ? "on" : "off"}: ${JSON.stringify(report)}`);
       expect(report.inputs).toBeLessThanOrEqual(8);
       expect(report.screens).toEqual(["/", "/signup", "/seller/profile", "/seller/products/new", "/seller/products"]);
-      const saved = server.db
+      const saved = app.server.db
         .prepare("SELECT p.status, p.unit, p.group_code, p.stock, pr.ward_code, pr.entity_type FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.name = ?")
         .all("Gạo ST25 ruộng tôm");
       expect(saved).toContainEqual({ status: "submitted", unit: "kg", group_code: "food", stock: 50, ward_code: "31684", entity_type: "household" });
@@ -138,17 +130,17 @@ describe("a first product, alone, from the home page (issue 12's budget: 8 input
 
 describe("a community helper in the browser", () => {
   it("redeems a producer's invite and adds a product for that producer, JavaScript off", async () => {
-    const producer = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const producer = await app.newContext({ javaScriptEnabled: false });
     const producerPage = await producer.newPage();
-    await signInAs(producerPage, server.url, "producer@demo.local");
-    await producerPage.goto(`${server.url}/seller/helpers`);
+    await signInAs(producerPage, app.server.url, "producer@demo.local");
+    await producerPage.goto(`${app.server.url}/seller/helpers`);
     await producerPage.getByRole("button", { name: "Tạo mã mời" }).click();
     const code = (await producerPage.locator("[role=status] strong").textContent())!;
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
-    const helper = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const helper = await app.newContext({ javaScriptEnabled: false });
     const page = await helper.newPage();
-    await page.goto(`${server.url}/signup`);
+    await page.goto(`${app.server.url}/signup`);
     await page.getByRole("link", { name: "Dùng email thay cho số điện thoại" }).click();
     await page.getByLabel("Họ và tên").fill("Lý Minh Khoa");
     await page.getByLabel("Email").fill("khoa.tcns@example.vn");
@@ -174,7 +166,7 @@ describe("a community helper in the browser", () => {
     await page.locator("main li", { hasText: "Gạo ST25 túi 2kg do tổ CNS đăng" }).waitFor();
 
     // The producer sees who did it.
-    await producerPage.goto(`${server.url}/seller`);
+    await producerPage.goto(`${app.server.url}/seller`);
     expect(await producerPage.locator("#history + ul").textContent()).toContain("Lý Minh Khoa: Thêm sản phẩm");
     await producer.close();
     await helper.close();

@@ -5,30 +5,21 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cspRefusals, launchChromium, PHONE, seriousA11yViolations } from "../setup/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cspRefusals, PHONE, seriousA11yViolations } from "../setup/browser";
 import { expectNoHorizontalScroll } from "../setup/page-checks";
-import { startServer, type TestServer } from "../setup/server";
+import { useServerAndBrowser } from "../setup/e2e";
 
 const SHOTS = path.resolve("tests/.tmp/screenshots");
 const ACCOUNT_NO = "0071000123456";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
+const app = useServerAndBrowser({ env: { VIETQR_BANK_BIN: "970436", VIETQR_ACCOUNT_NO: ACCOUNT_NO, VIETQR_ACCOUNT_NAME: "CHO OCOP" } });
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([
-    startServer({ VIETQR_BANK_BIN: "970436", VIETQR_ACCOUNT_NO: ACCOUNT_NO, VIETQR_ACCOUNT_NAME: "CHO OCOP" }),
-    launchChromium(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
-const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
+const row = <T>(sql: string, ...params: unknown[]) => app.server.db.prepare(sql).get(...params) as T;
 
 describe("the printable label", () => {
   const certified = () =>
@@ -53,10 +44,10 @@ describe("the printable label", () => {
       ["phone", PHONE],
       ["desktop", { viewport: { width: 1280, height: 800 }, locale: "vi-VN" }],
     ] as const) {
-      const context = await browser.newContext(options);
+      const context = await app.browser.newContext(options);
       const refusals = cspRefusals(context);
       const page = await context.newPage();
-      await page.goto(`${server.url}/products/${slug}/label`);
+      await page.goto(`${app.server.url}/products/${slug}/label`);
       await page.getByRole("heading", { level: 1, name: "Nhãn sản phẩm" }).waitFor();
       const label = page.locator("main article");
       expect(await label.count()).toBe(1);
@@ -77,9 +68,9 @@ describe("the printable label", () => {
 
   it("prints only the label, black on white", async () => {
     const { slug, stars } = certified();
-    const context = await browser.newContext({ viewport: { width: 794, height: 1123 }, locale: "vi-VN" });
+    const context = await app.browser.newContext({ viewport: { width: 794, height: 1123 }, locale: "vi-VN" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/products/${slug}/label`);
+    await page.goto(`${app.server.url}/products/${slug}/label`);
     await page.getByRole("button", { name: "In nhãn" }).waitFor();
     await page.emulateMedia({ media: "print" });
 
@@ -98,7 +89,7 @@ describe("the printable label", () => {
     }
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
     // The QR code is drawn in black on white only.
-    const svg = await (await fetch(`${server.url}/products/${slug}/qr.svg`)).text();
+    const svg = await (await fetch(`${app.server.url}/products/${slug}/qr.svg`)).text();
     expect([...new Set(svg.match(/#[0-9a-f]{3,8}\b/gi))].sort()).toEqual(["#000000", "#ffffff"]);
     // About 90 mm wide on paper (340 CSS px at 96 dpi), as the packaging label is meant to be.
     expect(Math.round((await label.boundingBox())!.width)).toBe(340);
@@ -112,25 +103,25 @@ describe("copying the transfer details on the order page", () => {
     const product = row<{ id: number }>("SELECT id FROM products WHERE status = 'live' AND producer_verified = 1 AND stock > 5 ORDER BY id LIMIT 1");
     const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
     // The cart and checkout forms are tested elsewhere; here they only set up an order in this browser's session.
-    expect((await page.request.post(`${server.url}/cart`, { form: { intent: "add", productId: String(product.id), quantity: "2" }, maxRedirects: 0 })).status()).toBe(303);
-    const placed = await page.request.post(`${server.url}/checkout`, {
+    expect((await page.request.post(`${app.server.url}/cart`, { form: { intent: "add", productId: String(product.id), quantity: "2" }, maxRedirects: 0 })).status()).toBe(303);
+    const placed = await page.request.post(`${app.server.url}/checkout`, {
       form: { fullName: "Trần Thị Mai", phone: "0912345678", email: "", provinceCode: "92", wardCode: ward, addressLine: "12 Đường 30 Tháng 4", paymentMethod: "vietqr" },
       maxRedirects: 0,
     });
     expect(placed.status()).toBe(303);
     return placed.headers()["location"]!;
   }
-  const codeOf = (orderUrl: string) => new URL(orderUrl, server.url).pathname.split("/")[2]!;
+  const codeOf = (orderUrl: string) => new URL(orderUrl, app.server.url).pathname.split("/")[2]!;
 
   it("with JavaScript on, copies the exact transfer content, account number and amount, and says so", async () => {
-    const context = await browser.newContext(PHONE);
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const context = await app.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.server.url });
     const refusals = cspRefusals(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const orderUrl = await placeOrder(page);
-    await page.goto(server.url + orderUrl);
+    await page.goto(app.server.url + orderUrl);
     const total = row<{ total: number }>("SELECT total_vnd AS total FROM orders WHERE code = ?", codeOf(orderUrl)).total;
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
@@ -158,10 +149,10 @@ describe("copying the transfer details on the order page", () => {
   });
 
   it("with JavaScript off, shows no copy buttons and leaves the details selectable", async () => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const context = await app.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const orderUrl = await placeOrder(page);
-    await page.goto(server.url + orderUrl);
+    await page.goto(app.server.url + orderUrl);
     const transfer = page.locator("section[aria-labelledby=pay-title]");
     await transfer.waitFor();
     expect(await transfer.getByRole("button").count()).toBe(0);

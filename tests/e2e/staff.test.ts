@@ -1,24 +1,15 @@
 import Database from "better-sqlite3";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { productSearchText } from "~/domain/catalog/search-text";
-import { cspRefusals, launchChromium, PHONE, seriousA11yViolations, signInAs } from "../setup/browser";
+import { cspRefusals, seriousA11yViolations, signInAs } from "../setup/browser";
 import { expectNoHorizontalScroll } from "../setup/page-checks";
-import { startServer, type TestServer } from "../setup/server";
+import { useServerAndBrowser } from "../setup/e2e";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useServerAndBrowser();
 
 /** A household in Cần Thơ that signed up, filled in its profile and sent one product for sale. */
 function newProducer(name: string, productName: string): { productSlug: string } {
-  const db = new Database(server.databasePath);
+  const db = new Database(app.server.databasePath);
   try {
     const ward = db.prepare("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").get() as { code: string };
     const producer = db
@@ -50,12 +41,12 @@ describe("provincial staff bring a new producer's goods to the home page", () =>
       const productName = `Bánh pía sầu riêng ${who}`;
       const collectionTitle = `Bánh pía Sóc Trăng xưa, nay ở Cần Thơ (${who})`;
       const { productSlug } = newProducer(producerName, productName);
-      const context = await browser.newContext({ ...PHONE, javaScriptEnabled: javaScript });
+      const context = await app.newContext({ javaScriptEnabled: javaScript });
       const refusals = cspRefusals(context);
       const page = await context.newPage();
-      await signInAs(page, server.url, "staff@demo.local");
+      await signInAs(page, app.server.url, "staff@demo.local");
 
-      await page.goto(`${server.url}/staff`);
+      await page.goto(`${app.server.url}/staff`);
       if (javaScript) expect(await seriousA11yViolations(page), "staff home").toEqual([]);
       await page.getByRole("link", { name: /Xác minh nhà sản xuất/ }).click();
       await page.getByRole("link", { name: producerName }).click();
@@ -71,7 +62,7 @@ describe("provincial staff bring a new producer's goods to the home page", () =>
       await page.getByRole("heading", { level: 1, name: "Bảng điều khiển cán bộ" }).waitFor();
       expect(await flash.textContent()).toBe("");
 
-      await page.goto(`${server.url}/staff/certificates/new`);
+      await page.goto(`${app.server.url}/staff/certificates/new`);
       await page.getByLabel("Nhà sản xuất").selectOption({ label: producerName });
       await page.getByRole("button", { name: "Chọn", exact: true }).click();
       await page.getByLabel(productName).check();
@@ -83,7 +74,7 @@ describe("provincial staff bring a new producer's goods to the home page", () =>
       await page.getByRole("heading", { level: 1, name: new RegExp(`1234/QĐ-UBND-${javaScript ? 1 : 2}`) }).waitFor();
       await page.getByText("UBND thành phố Cần Thơ").waitFor();
 
-      await page.goto(`${server.url}/staff/collections`);
+      await page.goto(`${app.server.url}/staff/collections`);
       await page.getByLabel("Tiêu đề").fill(collectionTitle);
       await page.getByLabel("Tìm sản phẩm để thêm").fill(productName);
       await page.getByRole("button", { name: "Tìm sản phẩm", exact: true }).click();
@@ -98,14 +89,14 @@ describe("provincial staff bring a new producer's goods to the home page", () =>
       await page.getByRole("link", { name: collectionTitle }).waitFor();
       expect(await page.locator("#flash").textContent()).toBe("Đã lưu bộ sưu tập.");
 
-      await page.goto(server.url);
+      await page.goto(app.server.url);
       const featured = page.locator("section", { has: page.getByRole("heading", { name: collectionTitle }) });
       await featured.getByRole("link", { name: new RegExp(productName) }).first().waitFor();
       expect(await featured.getByText("OCOP 4 sao").count()).toBeGreaterThan(0);
       await expectNoHorizontalScroll(page);
 
       // The audit log reads the day's work in words, and its filters are lists to choose from.
-      await page.goto(`${server.url}/staff/audit`);
+      await page.goto(`${app.server.url}/staff/audit`);
       await page.getByLabel("Thao tác").selectOption({ label: "Tạo bộ sưu tập" });
       await page.getByRole("button", { name: "Lọc" }).click();
       await page.locator("main ol > li", { hasText: collectionTitle }).getByText("Tạo bộ sưu tập").waitFor();

@@ -10,6 +10,7 @@ import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEMPLATE_HEADER } from "~/domain/catalog/bulk-import";
 import { startServer, type TestServer } from "../setup/server";
+import { cookieOf, signIn } from "../setup/http";
 
 const BANK_WEBHOOK_SECRET = "abuse-test-bank-secret";
 let server: TestServer;
@@ -29,16 +30,10 @@ afterAll(async () => {
 type Fields = Record<string, string | number>;
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
 const count = (sql: string, ...params: unknown[]) => row<{ n: number }>(sql, ...params).n;
-const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
 
 function post(path: string, cookie: string, fields: Fields, headers: Record<string, string> = {}) {
   const body = new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)]));
   return fetch(server.url + path, { method: "POST", body, headers: { cookie, ...headers }, redirect: "manual" });
-}
-async function signIn(login: string) {
-  const res = await post("/login", "", { login, password: "demo-password" });
-  expect(res.status).toBe(303);
-  return cookieOf(res);
 }
 async function read(res: Response) {
   const doc = parse(await res.text());
@@ -258,8 +253,8 @@ describe("3. reviews come from real buyers only", () => {
   let producer: string;
   let staff: string;
   beforeAll(async () => {
-    producer = await signIn("producer@demo.local");
-    staff = await signIn("staff@demo.local");
+    producer = await signIn(server, "producer@demo.local");
+    staff = await signIn(server, "staff@demo.local");
   });
   const partOf = (code: string, producerId: number) =>
     row<{ id: number }>("SELECT p.id FROM order_parts p JOIN orders o ON o.id = p.order_id WHERE o.code = ? AND p.producer_id = ?", code, producerId).id;

@@ -12,7 +12,7 @@ import { request } from "node:http";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedTables, fingerprint } from "../setup/db-fingerprint";
-import { getPage } from "../setup/http";
+import { getPage, signIn } from "../setup/http";
 import { productionRoutes, type ManifestRoute } from "../setup/route-manifest";
 import { startServer, type TestServer } from "../setup/server";
 import { nextBuyerPhone } from "../setup/buyers";
@@ -314,11 +314,6 @@ const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_m, name: string) => 
 function send(path: string, cookie: string, body?: URLSearchParams | FormData) {
   return fetch(server.url + path, { method: body ? "POST" : "GET", body, headers: { cookie }, redirect: "manual" });
 }
-async function signIn(login: string): Promise<string> {
-  const res = await send("/login", "", new URLSearchParams({ login, password: "demo-password" }));
-  expect(res.status, `sign-in of ${login}`).toBe(303);
-  return setCookies(res).join("; ");
-}
 /**
  * Signs up from `address` (a loopback address of its own): sign-ups are limited per address, and the
  * matrix's own empty sign-up posts, one per role, come from 127.0.0.1.
@@ -360,7 +355,7 @@ beforeAll(async () => {
   await signUp({ fullName: "Đỗ Văn Hà Nội", login: "staff.hanoi@example.vn", password: "demo-password", role: "shopper" }, "127.0.0.4");
   expect(grantStaff(writer, "staff.hanoi@example.vn", { province: "01" })).toContain("staff of province 01");
   const [shopper, producer, staff, otherStaff, central] = await Promise.all(
-    ["shopper@demo.local", "producer@demo.local", "staff@demo.local", "staff.hanoi@example.vn", "admin@demo.local"].map(signIn),
+    ["shopper@demo.local", "producer@demo.local", "staff@demo.local", "staff.hanoi@example.vn", "admin@demo.local"].map((login) => signIn(server, login)),
   );
   Object.assign(cookies, { anonymous: "", shopper: shopper!, producer: producer!, staff: staff!, otherStaff: otherStaff!, central: central! });
 

@@ -11,6 +11,7 @@ import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInVietnam } from "~/domain/shared/dates";
 import { startServer, type TestServer } from "../setup/server";
+import { signIn } from "../setup/http";
 import { nextBuyerPhone } from "../setup/buyers";
 
 const BANK_SECRET = "bank-secret-for-dashboard-tests";
@@ -64,8 +65,8 @@ beforeAll(async () => {
   expect(new Set([p.a.producerId, p.tour.producerId, p.hn.producerId]).size).toBe(3);
 
   seedOrders();
-  central = await signIn("admin@demo.local");
-  provincial = await signIn("staff@demo.local");
+  central = await signIn(server, "admin@demo.local");
+  provincial = await signIn(server, "staff@demo.local");
 });
 
 afterAll(async () => {
@@ -233,18 +234,6 @@ function expected(from: string, to: string, province: string | null): Expected {
 // ---------------------------------------------------------------------------------------------
 // Reading the page
 
-async function signIn(login: string): Promise<string> {
-  const res = await fetch(`${server.url}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ login, password: "demo-password" }),
-    redirect: "manual",
-  });
-  expect(res.status).toBe(303);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 const get = (path: string, cookie: string) => fetch(server.url + path, { headers: { cookie }, redirect: "manual" });
 
@@ -499,7 +488,7 @@ describe("who may see it, and bad input", () => {
       expect(visitor.status).toBe(302);
       expect(visitor.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
       for (const login of ["shopper@demo.local", "producer@demo.local"]) {
-        expect((await get(path, await signIn(login))).status).toBe(403);
+        expect((await get(path, await signIn(server, login))).status).toBe(403);
       }
     }
   });

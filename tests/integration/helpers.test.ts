@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { cookieOf, signIn } from "../setup/http";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -7,15 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
 const join = (...cookies: string[]) => cookies.filter(Boolean).join("; ");
 function post(path: string, cookie: string, fields: Record<string, string>) {
   return fetch(server.url + path, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields), redirect: "manual" });
-}
-async function signIn(login: string, password = "demo-password") {
-  const res = await post("/login", "", { login, password });
-  expect(res.status).toBe(303);
-  return cookieOf(res);
 }
 async function signUpHelper(login: string) {
   const res = await post("/signup", "", { fullName: "Tổ CNS Phường An Khánh", login, password: "mat-khau-dai", role: "helper" });
@@ -35,7 +30,7 @@ describe("community helpers", () => {
   let producerId: number;
 
   beforeAll(async () => {
-    producer = await signIn("producer@demo.local");
+    producer = await signIn(server, "producer@demo.local");
     helper = await signUpHelper("helper.ankhanh@example.vn");
     producerId = (server.db.prepare("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'").get() as { id: number }).id;
   });
@@ -106,6 +101,6 @@ describe("community helpers", () => {
   });
 
   it("keeps shoppers out of helper actions", async () => {
-    expect((await post("/seller?index", await signIn("shopper@demo.local"), { intent: "redeem", code: "ABCD-EFGH" })).status).toBe(403);
+    expect((await post("/seller?index", await signIn(server, "shopper@demo.local"), { intent: "redeem", code: "ABCD-EFGH" })).status).toBe(403);
   });
 });

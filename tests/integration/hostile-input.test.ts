@@ -18,6 +18,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cameraPhoto, launchChromium } from "../setup/browser";
 import { startServer, type TestServer } from "../setup/server";
+import { cookieOf, signIn } from "../setup/http";
 import { nextBuyerPhone } from "../setup/buyers";
 import {
   HOSTILE_STRINGS,
@@ -44,7 +45,6 @@ const cookies: Record<string, string> = {};
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
 const rows = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).all(...params) as T[];
 const signBank = (raw: string) => `sha256=${createHmac("sha256", BANK_SECRET).update(raw, "utf8").digest("hex")}`;
-const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
 
 beforeAll(async () => {
   server = await startServer({
@@ -56,9 +56,7 @@ beforeAll(async () => {
     STRIPE_API_BASE: "http://127.0.0.1:9",
   });
   for (const login of ["shopper@demo.local", "producer@demo.local", "staff@demo.local", "admin@demo.local"]) {
-    const res = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ login, password: "demo-password" }), redirect: "manual" });
-    expect(res.status).toBe(303);
-    cookies[login.split("@")[0]!] = cookieOf(res);
+    cookies[login.split("@")[0]!] = await signIn(server, login);
   }
   const helper = await fetch(`${server.url}/signup`, {
     method: "POST",

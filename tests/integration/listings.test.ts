@@ -3,26 +3,21 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { cookieOf, signIn } from "../setup/http";
 
 let server: TestServer;
 let producerA: string;
 let producerB: string;
 beforeAll(async () => {
   server = await startServer();
-  producerA = await signIn("producer@demo.local", "demo-password");
+  producerA = await signIn(server, "producer@demo.local", "demo-password");
   producerB = await newProducer("0966 555 444");
 });
 afterAll(() => server.stop());
 
-const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
 const productCount = () => row<{ n: number }>("SELECT count(*) AS n FROM products").n;
 
-async function signIn(login: string, password: string) {
-  const res = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ login, password }), redirect: "manual" });
-  expect(res.status).toBe(303);
-  return cookieOf(res);
-}
 /** A second producer with its own (unverified) profile. */
 async function newProducer(phone: string) {
   const res = await fetch(`${server.url}/signup`, {

@@ -9,6 +9,7 @@ import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStripeDouble, type Param, type Params, type Session, type StripeDouble } from "../mocks/stripe-double";
 import { startServer, type TestServer } from "../setup/server";
+import { cookieOf, signIn } from "../setup/http";
 import { nextBuyerPhone } from "../setup/buyers";
 
 const BANK_SECRET = "bank-secret-for-tests";
@@ -60,24 +61,9 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-async function signIn(login: string): Promise<string> {
-  const res = await fetch(`${server.url}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ login, password: "demo-password" }),
-    redirect: "manual",
-  });
-  expect(res.status).toBe(303);
-  return cookiesOf(res);
-}
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
 const rows = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).all(...params) as T[];
 const stockOf = (productId: number) => row<{ stock: number }>("SELECT stock FROM products WHERE id = ?", productId).stock;
-
-const cookiesOf = (res: Response) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
 
 function post(path: string, fields: Record<string, string>, cookie = "") {
   return fetch(server.url + path, { method: "POST", body: new URLSearchParams(fields), redirect: "manual", headers: { cookie } });
@@ -104,7 +90,7 @@ async function checkout(lines: Line[], paymentMethod: "vietqr" | "stripe", extra
   for (const line of lines) {
     const res = await post("/cart", { intent: "add", productId: String(line.productId), quantity: String(line.quantity), ...extra }, cookie);
     expect(res.status).toBe(303);
-    cookie ||= cookiesOf(res);
+    cookie ||= cookieOf(res);
   }
   expect(cookie).toMatch(/^ocop_cart=/);
   const res = await post(
@@ -381,7 +367,7 @@ describe("bank-transfer notifications", () => {
 
   it("shows those transfers to central staff at /staff/payments", async () => {
     expect(toResolve).toHaveLength(5);
-    const res = await fetch(`${server.url}/staff/payments`, { headers: { cookie: await signIn("admin@demo.local") }, redirect: "manual" });
+    const res = await fetch(`${server.url}/staff/payments`, { headers: { cookie: await signIn(server, "admin@demo.local") }, redirect: "manual" });
     expect(res.status).toBe(200);
     const doc = parse(await res.text());
     doc.querySelectorAll("script, style").forEach((el) => el.remove());
@@ -519,7 +505,7 @@ describe("Stripe Checkout", () => {
     expect(await (await deliverStripe(completed.payload, completed.header)).json()).toMatchObject({ duplicate: false, outcome: "paid" });
     expect(orderRow(order.code)).toMatchObject({ payment_status: "paid", paid_vnd: total });
     expect(Object.values(ledgerRowsPerPart(order.id, "producer_pending"))).toEqual([1, 1]);
-    const page = await fetch(`${server.url}/staff/payments`, { headers: { cookie: await signIn("admin@demo.local") } });
+    const page = await fetch(`${server.url}/staff/payments`, { headers: { cookie: await signIn(server, "admin@demo.local") } });
     expect(await page.text()).toContain(stray.transactionId);
   });
 
@@ -671,7 +657,7 @@ describe("refunds by staff", () => {
   it("refunds one producer's part through Stripe once, then the rest of the order, reversing the ledger", async () => {
     const { order, intent } = await paidCardOrder();
     const [first, second] = rows<{ id: number; total_vnd: number }>("SELECT id, total_vnd FROM order_parts WHERE order_id = ? ORDER BY id", order.id);
-    const admin = await signIn("admin@demo.local");
+    const admin = await signIn(server, "admin@demo.local");
 
     expect((await refund(admin, { orderCode: order.code, partId: String(first!.id), reason: "Hàng vỡ khi giao" })).status).toBe(303);
     const refundsAtStripe = () => stripe.refunds.filter((r) => r.payment_intent === intent);
@@ -696,7 +682,7 @@ describe("refunds by staff", () => {
 
   it("records a bank refund for a transfer order, refuses an unpaid one, and keeps provincial staff to their province", async () => {
     const unpaid = await checkout(twoParts(), "vietqr");
-    const admin = await signIn("admin@demo.local");
+    const admin = await signIn(server, "admin@demo.local");
     expect((await refund(admin, { orderCode: unpaid.code, partId: "", reason: "Chưa trả tiền" })).status).toBe(409);
 
     const order = await checkout(twoParts(), "vietqr");
@@ -707,7 +693,7 @@ describe("refunds by staff", () => {
       order.id,
     ).map((p) => p.province_code);
     expect(provinces.some((code) => code !== "92")).toBe(true);
-    const canTho = await signIn("staff@demo.local");
+    const canTho = await signIn(server, "staff@demo.local");
     expect((await refund(canTho, { orderCode: order.code, partId: "", reason: "Ngoài tỉnh mình" })).status).toBe(403);
     expect(orderRow(order.code).payment_status).toBe("paid");
 
@@ -758,7 +744,7 @@ describe("a part cancelled after payment", () => {
     expect(await sendTransfer(transfer({ amount: orderRow(order.code).total_vnd, description: order.code }))).toMatchObject({ outcome: "applied" });
     const part = row<{ id: number; total_vnd: number }>("SELECT id, total_vnd FROM order_parts WHERE order_id = ? AND producer_id = ?", order.id, demoProduct.producerId);
 
-    const producer = await signIn("producer@demo.local");
+    const producer = await signIn(server, "producer@demo.local");
     const cancel = await fetch(`${server.url}/seller/orders`, {
       method: "POST",
       headers: { cookie: producer },
@@ -767,7 +753,7 @@ describe("a part cancelled after payment", () => {
     });
     expect(cancel.status).toBe(303);
 
-    const admin = await signIn("admin@demo.local");
+    const admin = await signIn(server, "admin@demo.local");
     const staffPage = async () => {
       const doc = parse(await (await fetch(`${server.url}/staff/payments`, { headers: { cookie: admin } })).text());
       return doc.querySelectorAll("li").map((li) => li.textContent.replace(/\s+/g, " "));

@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { cookieOf, signIn } from "../setup/http";
 
 let server: TestServer;
 let writer: Database.Database;
@@ -30,7 +31,6 @@ afterAll(async () => {
 });
 
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
-const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
 function post(path: string, cookie: string, fields: Record<string, string>) {
   return fetch(server.url + path, { method: "POST", body: new URLSearchParams(fields), headers: { cookie }, redirect: "manual" });
 }
@@ -39,11 +39,6 @@ async function page(path: string, cookie: string) {
   const doc = parse(await res.text());
   doc.querySelectorAll("script, style").forEach((el) => el.remove());
   return { status: res.status, doc, text: doc.textContent.replace(/\s+/g, " ") };
-}
-async function signIn(login: string) {
-  const res = await post("/login", "", { login, password: "demo-password" });
-  expect(res.status).toBe(303);
-  return cookieOf(res);
 }
 const errorBy = (html: string, field: string) => parse(html).querySelector(`#f-${field}-error`)?.textContent ?? null;
 const account = () => row("SELECT bank_bin, bank_account_no, bank_account_name FROM producers WHERE id = ?", producerId);
@@ -72,7 +67,7 @@ describe("a producer without a payout account", () => {
   });
 
   it("is shown to staff as having no payout account, and staff cannot record a payout to it", async () => {
-    const staff = await signIn("staff@demo.local");
+    const staff = await signIn(server, "staff@demo.local");
     const entry = (await page("/staff/payouts", staff)).doc.querySelectorAll("li").find((li) => li.textContent.includes("Hợp tác xã Ông Cua"));
     expect(entry?.querySelector("[data-no-payout-account]")?.textContent).toContain("Chưa có tài khoản nhận tiền");
     expect(entry?.querySelector("form")).toBeNull();
@@ -151,7 +146,7 @@ describe("the payout-account page", () => {
   });
 
   it("lets staff record the payout once the account exists, showing the bank by name", async () => {
-    const staff = await signIn("staff@demo.local");
+    const staff = await signIn(server, "staff@demo.local");
     const entry = (await page("/staff/payouts", staff)).doc.querySelectorAll("li").find((li) => li.textContent.includes("Hợp tác xã Ông Cua"));
     expect(entry?.textContent).toContain("Vietcombank · 0071001234567 · NGUYEN VAN LUA");
     expect(entry?.querySelector("form")).not.toBeNull();
@@ -159,7 +154,7 @@ describe("the payout-account page", () => {
   });
 
   it("is for producers only, and sends one without a profile to create it first", async () => {
-    const shopper = await signIn("shopper@demo.local");
+    const shopper = await signIn(server, "shopper@demo.local");
     expect((await page("/seller/payout-account", shopper)).status).toBe(403);
     const signUp = await post("/signup", "", { fullName: "Chưa có hồ sơ", login: "0939444555", password: "mat-khau-dai", role: "producer" });
     const fresh = cookieOf(signUp);

@@ -5,7 +5,7 @@
  */
 import type { HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getPage, type Page } from "../setup/http";
+import { cookieOf, getPage, signIn, type Page } from "../setup/http";
 import { startServer, type TestServer } from "../setup/server";
 
 const SELLER_NAV = "Các mục của kênh người bán";
@@ -16,14 +16,8 @@ const cookies: Record<"producer" | "staff" | "shopper" | "helper", string> = { p
 let producerName = "";
 let productId = 0;
 
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
 function post(path: string, cookie: string, fields: Record<string, string>) {
   return fetch(server.url + path, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields), redirect: "manual" });
-}
-async function signIn(login: string): Promise<string> {
-  const res = await post("/login", "", { login, password: "demo-password" });
-  expect(res.status).toBe(303);
-  return cookieOf(res);
 }
 const page = (path: string, cookie: string) => getPage(server.url + path, { headers: { cookie } });
 
@@ -35,7 +29,7 @@ const links = (nav: HTMLElement) => nav.querySelectorAll("a").map((a) => a.getAt
 
 beforeAll(async () => {
   server = await startServer();
-  const [producer, staff, shopper] = await Promise.all(["producer@demo.local", "staff@demo.local", "shopper@demo.local"].map(signIn));
+  const [producer, staff, shopper] = await Promise.all(["producer@demo.local", "staff@demo.local", "shopper@demo.local"].map((login) => signIn(server, login)));
   Object.assign(cookies, { producer: producer!, staff: staff!, shopper: shopper! });
   const row = server.db
     .prepare("SELECT p.id, p.name FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'")
@@ -187,7 +181,7 @@ describe("the staff console's layout", () => {
     ]);
     expect(home.doc.querySelector("main h1")?.textContent).toBe("Bảng điều khiển cán bộ");
     expect(home.text).toContain("Phạm vi: Cần Thơ");
-    const central = await page("/staff", await signIn("admin@demo.local"));
+    const central = await page("/staff", await signIn(server, "admin@demo.local"));
     expect(central.text).toContain("Phạm vi: cả nước");
   });
 

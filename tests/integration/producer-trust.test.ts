@@ -10,6 +10,7 @@ import { parse } from "node-html-parser";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { cookieOf, signIn } from "../setup/http";
 import { nextBuyerPhone } from "../setup/buyers";
 
 let server: TestServer;
@@ -21,7 +22,6 @@ afterAll(() => server?.stop());
 type Fields = Record<string, string | number>;
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
 const count = (sql: string, ...params: unknown[]) => row<{ n: number }>(sql, ...params).n;
-const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
 const form = (fields: Fields) => new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)]));
 
 function post(path: string, cookie: string, fields: Fields) {
@@ -31,11 +31,6 @@ async function page(path: string, cookie = "") {
   const res = await fetch(server.url + path, { headers: { cookie }, redirect: "manual" });
   const doc = parse(await res.text());
   return { status: res.status, doc, text: doc.textContent.replace(/\s+/g, " ") };
-}
-async function signIn(login: string, password = "demo-password") {
-  const res = await post("/login", "", { login, password });
-  expect(res.status).toBe(303);
-  return cookieOf(res);
 }
 
 /**
@@ -102,8 +97,8 @@ describe("1. producer verification holds after the decision", () => {
     const other = row<{ name: string }>("SELECT name FROM producers WHERE id != ? AND verification_status = 'approved' AND entity_type = 'cooperative' ORDER BY id LIMIT 1", me.id);
     const product = row<{ slug: string }>("SELECT slug FROM products WHERE producer_id = ? AND status = 'live' AND held_at IS NULL ORDER BY id LIMIT 1", me.id);
     expect((await page(`/products/${product.slug}`)).status).toBe(200);
-    const producer = await signIn("producer@demo.local");
-    const staff = await signIn("staff@demo.local");
+    const producer = await signIn(server, "producer@demo.local");
+    const staff = await signIn(server, "staff@demo.local");
 
     expect((await post("/seller/profile", producer, { ...profileFields(me), name: other.name })).status).toBe(303);
     expect(demoProducer()).toMatchObject({ name: other.name, verification_status: "pending" });
@@ -138,7 +133,7 @@ describe("1. producer verification holds after the decision", () => {
 
   it("asks for the current password, by the field, to change the payout account, and writes the change to the history", async () => {
     const me = demoProducer();
-    const producer = await signIn("producer@demo.local");
+    const producer = await signIn(server, "producer@demo.local");
     const bank = () => row("SELECT bank_bin, bank_account_no, bank_account_name FROM producers WHERE id = ?", me.id);
     // The producer's own account, given with its password like every account.
     const own = { bankBin: "970405", bankAccountNo: "7300205123456", bankAccountName: "Hợp tác xã Ông Cua", currentPassword: "demo-password" };
@@ -174,7 +169,7 @@ describe("1. producer verification holds after the decision", () => {
     expect((await post("/seller/profile", producer, { ...profileFields(demoProducer()), story: "Câu chuyện mới." })).status).toBe(303);
     expect(bank()).toEqual({ bank_bin: "970436", bank_account_no: "9876543210", bank_account_name: "NGUYEN VAN LUA DAO" });
     // Staff see the change in the verification queue, as when the profile form carried it.
-    const staff = await signIn("staff@demo.local");
+    const staff = await signIn(server, "staff@demo.local");
     const review = await page(`/staff/producers/${me.id}`, staff);
     expect(review.doc.querySelector("[data-changed=bankAccount]")?.textContent).toBe("Tài khoản nhận tiền");
   });
@@ -185,7 +180,7 @@ describe("1. producer verification holds after the decision", () => {
     const profile = { name: "Cơ sở Nước mắm Giả", entityType: "household", provinceCode: "92", wardCode: ward("92"), addressLine: "Ấp 1", phone: "0909777666" };
     expect((await post("/seller/profile", cookie, profile)).status).toBe(303);
     const id = row<{ id: number }>("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.phone = '0909777666'").id;
-    const staff = await signIn("staff@demo.local");
+    const staff = await signIn(server, "staff@demo.local");
     const reason = "Giấy đăng ký kinh doanh không khớp tên cơ sở.";
     expect((await post(`/staff/producers/${id}`, staff, { decision: "reject", note: reason })).status).toBe(303);
 
@@ -223,7 +218,7 @@ describe("2. an edit form loaded before a sale does not put the sold stock back"
       "SELECT * FROM products WHERE producer_id = ? AND status = 'live' AND held_at IS NULL AND stock >= 20 ORDER BY id LIMIT 1",
       me.id,
     );
-    const producer = await signIn("producer@demo.local");
+    const producer = await signIn(server, "producer@demo.local");
     // The producer opens the edit form…
     const opened = await page(`/seller/products/${product.id}`, producer);
     const shown = opened.doc.querySelector("#f-stock")?.getAttribute("value");
@@ -322,7 +317,7 @@ describe("3. a refused certificate scan leaves no file behind", () => {
 
 describe("4. wrong helper invite codes are limited", () => {
   async function inviteCode() {
-    const producer = await signIn("producer@demo.local");
+    const producer = await signIn(server, "producer@demo.local");
     const html = await (await post("/seller/helpers", producer, { intent: "invite" })).text();
     return /([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4})/.exec(html)![1]!;
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { cookieOf, signIn } from "../setup/http";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -7,7 +8,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
 function request(path: string, cookie: string, fields?: Record<string, string>) {
   return fetch(server.url + path, {
     method: fields ? "POST" : "GET",
@@ -15,11 +15,6 @@ function request(path: string, cookie: string, fields?: Record<string, string>) 
     redirect: "manual",
     headers: { cookie },
   });
-}
-async function signIn(login: string, password = "demo-password") {
-  const res = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ login, password }), redirect: "manual" });
-  expect(res.status).toBe(303);
-  return cookieOf(res);
 }
 async function errorText(res: Response, field: string) {
   const { parse } = await import("node-html-parser");
@@ -46,7 +41,7 @@ describe("who may enter the seller portal", () => {
 
   it("refuses shoppers and staff with 403 on every portal page and form", async () => {
     for (const login of ["shopper@demo.local", "staff@demo.local"]) {
-      const cookie = await signIn(login);
+      const cookie = await signIn(server, login);
       expect((await request("/seller", cookie)).status).toBe(403);
       expect((await request("/seller/profile", cookie)).status).toBe(403);
       expect((await request("/seller/profile", cookie, validProfile)).status).toBe(403);
@@ -141,7 +136,7 @@ describe("producer onboarding", () => {
   });
 
   it("lets a verified producer edit its profile without losing its verification", async () => {
-    const demo = await signIn("producer@demo.local");
+    const demo = await signIn(server, "producer@demo.local");
     const form = await (await request("/seller/profile", demo)).text();
     expect(form).toContain("Hợp tác xã");
     const current = row<{ ward_code: string; name: string; bank_bin: string; bank_account_no: string; bank_account_name: string }>(
@@ -167,7 +162,7 @@ describe("producer onboarding", () => {
 
 describe("oversized uploads", () => {
   it("answers a 13 MB photo with its message (read through, not reset) and a chunked 2 MB text post with 413", async () => {
-    const cookie = await signIn("producer@demo.local");
+    const cookie = await signIn(server, "producer@demo.local");
     const photos = () => row<{ n: number }>("SELECT count(*) AS n FROM producer_photos").n;
     const before = photos();
     const form = new FormData();

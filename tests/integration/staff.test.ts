@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { cookieOf, signIn } from "../setup/http";
 import { nextBuyerPhone } from "../setup/buyers";
 
 let server: TestServer;
@@ -17,16 +18,14 @@ afterAll(async () => {
 });
 
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
-const cookieOf = (res: Response) => res.headers.get("set-cookie")!.split(";")[0]!;
 // One session per account for the whole file: sign-in is rate-limited (10 per account and address).
 const sessions = new Map<string, string>();
-async function signIn(login: string) {
+async function sessionOf(login: string) {
   const known = sessions.get(login);
   if (known) return known;
-  const res = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ login, password: "demo-password" }), redirect: "manual" });
-  expect(res.status).toBe(303);
-  sessions.set(login, cookieOf(res));
-  return cookieOf(res);
+  const cookie = await signIn(server, login);
+  sessions.set(login, cookie);
+  return cookie;
 }
 function send(path: string, cookie: string, fields?: Record<string, string>) {
   return fetch(server.url + path, {
@@ -133,7 +132,7 @@ describe("who may enter the staff console", () => {
   it("turns away visitors, shoppers and producers", async () => {
     expect((await send("/staff", "")).status).toBe(302);
     for (const login of ["shopper@demo.local", "producer@demo.local"]) {
-      const cookie = await signIn(login);
+      const cookie = await sessionOf(login);
       for (const path of ["/staff", "/staff/producers", "/staff/payments"]) expect((await send(path, cookie)).status).toBe(403);
     }
   });
@@ -143,7 +142,7 @@ describe("producer verification", () => {
   it("shows provincial staff only their province's queue and refuses another province's producer with 403", async () => {
     const canTho = pendingProducer("Hộ Ong Mật Phong Điền", "92");
     const haNoi = pendingProducer("Hộ Ong Mật Ba Vì", "01");
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     const queue = await text(await send("/staff/producers", staff));
     expect(queue.text).toContain("Hộ Ong Mật Phong Điền");
     expect(queue.text).not.toContain("Hộ Ong Mật Ba Vì");
@@ -152,7 +151,7 @@ describe("producer verification", () => {
     expect(row("SELECT verification_status AS s FROM producers WHERE id = ?", haNoi.producerId)).toEqual({ s: "pending" });
     expect(row<{ n: number }>("SELECT count(*) AS n FROM staff_audit WHERE subject_id = ?", String(haNoi.producerId)).n).toBe(0);
     // Central staff see every province.
-    const admin = await signIn("admin@demo.local");
+    const admin = await sessionOf("admin@demo.local");
     const all = await text(await send("/staff/producers", admin));
     expect(all.text).toContain("Hộ Ong Mật Ba Vì");
     expect(all.text).toContain("Hộ Ong Mật Phong Điền");
@@ -161,7 +160,7 @@ describe("producer verification", () => {
 
   it("asks for a message to request changes, then tells the producer", async () => {
     const { producerId } = pendingProducer("Tổ hợp tác Khô Cá", "92");
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     const missing = await send(`/staff/producers/${producerId}`, staff, { decision: "changes", note: "" });
     expect(missing.status).toBe(400);
     expect((await text(missing)).doc.querySelector("#f-note-error")?.textContent).toBe("Viết lời nhắn 5–1.000 ký tự.");
@@ -199,7 +198,7 @@ describe("producer verification", () => {
     const { producerId, productId } = pendingProducer("Hợp tác xã Bánh Pía", "92");
     const slug = row<{ slug: string }>("SELECT slug FROM products WHERE id = ?", productId).slug;
     expect((await fetch(`${server.url}/products/${slug}`)).status).toBe(404);
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     expect((await send(`/staff/producers/${producerId}`, staff, { decision: "approve" })).status).toBe(303);
     expect(row("SELECT verification_status AS s FROM producers WHERE id = ?", producerId)).toEqual({ s: "approved" });
     expect(row("SELECT status, producer_verified AS v FROM products WHERE id = ?", productId)).toEqual({ status: "live", v: 1 });
@@ -230,7 +229,7 @@ describe("OCOP certificates", () => {
   it("records a 4★ certificate that shows on the product at once, audited, and revokes it so the badge goes", async () => {
     const product = uncertifiedProduct();
     expect(await badgeOn(product.slug)).toBeNull();
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     const res = await send("/staff/certificates/new", staff, {
       producerId: String(demoProducer()),
       productIds: String(product.id),
@@ -258,7 +257,7 @@ describe("OCOP certificates", () => {
 
   it("refuses 5★ from provincial staff, another province's producer and bad input, writing nothing", async () => {
     const product = uncertifiedProduct();
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     const before = row<{ n: number }>("SELECT count(*) AS n FROM certificates").n;
     const fields = { producerId: String(demoProducer()), productIds: String(product.id), stars: "5", number: "QĐ 9/BNN", decisionDate: today() };
     // Posted where the form posts: to the chosen producer's form.
@@ -283,7 +282,7 @@ describe("OCOP certificates", () => {
     expect(row<{ n: number }>("SELECT count(*) AS n FROM certificates").n).toBe(before);
 
     // Central staff may record the 5★.
-    const admin = await signIn("admin@demo.local");
+    const admin = await sessionOf("admin@demo.local");
     expect((await send("/staff/certificates/new", admin, fields)).status).toBe(303);
     expect(await badgeOn(product.slug)).toBe("OCOP 5 sao");
   });
@@ -294,7 +293,7 @@ describe("OCOP certificates", () => {
     );
     const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     writer.prepare("UPDATE certificates SET expires_on = ? WHERE id = ?").run(soon, cert.id);
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     const list = await text(await send("/staff/certificates?expiring=1", staff));
     expect(list.text).toContain(cert.number);
     const later = row<{ number: string }>(
@@ -317,7 +316,7 @@ describe("featured collections", () => {
 
   it("features certified goods on the home page, audited", async () => {
     const product = certifiedIn("92");
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     const res = await send("/staff/collections", staff, {
       title: "Đặc sản Cần Thơ cho mùa Tết",
       startsOn: today(),
@@ -336,7 +335,7 @@ describe("featured collections", () => {
       "SELECT slug FROM products WHERE province_code = '92' AND status = 'live' AND producer_verified = 1 AND (badge_expires_on IS NULL OR badge_expires_on <= ?) LIMIT 1",
       today(),
     );
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     const before = row<{ n: number }>("SELECT count(*) AS n FROM collections").n;
     const refused = await send("/staff/collections", staff, { title: "Chưa chứng nhận", startsOn: today(), products: uncertified.slug });
     expect(refused.status).toBe(400);
@@ -361,7 +360,7 @@ describe("the collection editor without JavaScript", () => {
       )
       .all(today()) as { slug: string; name: string }[];
     const title = "Quà Cần Thơ chọn bằng ô tìm kiếm";
-    const staff = new Jar(await signIn("staff@demo.local"));
+    const staff = new Jar(await sessionOf("staff@demo.local"));
     let page = await text(await staff.fetch("/staff/collections"));
 
     // The title typed, then a search: both travel in the search's URL, so nothing typed is lost.
@@ -391,7 +390,7 @@ describe("the collection editor without JavaScript", () => {
   });
 
   it("removes a product from the chosen list, and searches only goods staff may feature", async () => {
-    const staff = new Jar(await signIn("staff@demo.local"));
+    const staff = new Jar(await sessionOf("staff@demo.local"));
     const product = row<{ slug: string; name: string }>(
       "SELECT slug, name FROM products WHERE province_code = '92' AND status = 'live' AND producer_verified = 1 AND held_at IS NULL AND badge_expires_on > ? ORDER BY id DESC LIMIT 1",
       today(),
@@ -413,7 +412,7 @@ describe("the collection editor without JavaScript", () => {
 describe("a confirmation after each action", () => {
   it("says on the next page, once, that a producer was approved; a cookie the browser makes up shows nothing", async () => {
     const { producerId } = pendingProducer("Hộ Trà Mãng Cầu", "92");
-    const staff = new Jar(await signIn("staff@demo.local"));
+    const staff = new Jar(await sessionOf("staff@demo.local"));
     const done = await staff.fetch(`/staff/producers/${producerId}`, { method: "POST", body: new URLSearchParams({ decision: "approve" }) });
     const next = await staff.follow(done);
     expect(flashOf(next)).toBe("Đã duyệt hồ sơ. Các sản phẩm nhà sản xuất đã gửi được đưa lên bán.");
@@ -427,7 +426,7 @@ describe("a confirmation after each action", () => {
   });
 
   it("confirms certificates, moderation, payouts and payments to staff", async () => {
-    const staff = new Jar(await signIn("staff@demo.local"));
+    const staff = new Jar(await sessionOf("staff@demo.local"));
     const post = (path: string, fields: Record<string, string>) => staff.fetch(path, { method: "POST", body: new URLSearchParams(fields) });
     const producerId = row<{ id: number }>("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'").id;
     const product = row<{ id: number }>("SELECT id FROM products WHERE producer_id = ? AND status = 'live' AND held_at IS NULL ORDER BY id LIMIT 1", producerId);
@@ -468,7 +467,7 @@ describe("a confirmation after each action", () => {
          VALUES ('FT-XAC-NHAN-2', 20000, 'CK KHONG MA', '257678859', '2026-11-23', 'unknown_code') RETURNING id`,
       )
       .get() as { id: number };
-    const admin = new Jar(await signIn("admin@demo.local"));
+    const admin = new Jar(await sessionOf("admin@demo.local"));
     const resolved = await admin.follow(
       await admin.fetch("/staff/payments", { method: "POST", body: new URLSearchParams({ intent: "resolve", kind: "bank", id: String(transfer.id), resolution: "Đã hoàn lại cho người chuyển" }) }),
     );
@@ -476,7 +475,7 @@ describe("a confirmation after each action", () => {
   });
 
   it("tells a producer the profile and a product were saved", async () => {
-    const producer = new Jar(await signIn("producer@demo.local"));
+    const producer = new Jar(await sessionOf("producer@demo.local"));
     const form = await text(await producer.fetch("/seller/profile"));
     const saved = await producer.follow(await submitForm(producer, form, "main form[method=post] button[type=submit]"));
     expect(flashOf(saved)).toBe("Đã lưu hồ sơ.");
@@ -509,7 +508,7 @@ describe("listing moderation", () => {
     const report = row<{ id: number; status: string }>("SELECT id, status FROM listing_reports WHERE product_id = ? ORDER BY id DESC LIMIT 1", product.id);
     expect(report.status).toBe("open");
 
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     expect((await text(await send("/staff/moderation", staff))).text).toContain("Số chứng nhận không có trên cổng của tỉnh");
     const elsewhere = row<{ id: number }>("SELECT id FROM products WHERE province_code = '01' AND status = 'live' LIMIT 1");
     expect((await send("/staff/moderation", staff, { intent: "hide", productId: String(elsewhere.id), note: "Không phải tỉnh mình" })).status).toBe(403);
@@ -564,7 +563,7 @@ describe("producer payouts", () => {
     // The demo cooperative has been paid out before (the demo's history); this payout adds to it.
     const paidOut = () => row<{ s: number }>("SELECT coalesce(sum(amount_vnd), 0) AS s FROM ledger_entries WHERE producer_id = ? AND account = 'producer_paid_out'", producerId).s;
     const paidOutBefore = paidOut();
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     // The demo cooperative has an account; taken away here, as for a producer that never gave one.
     writer.prepare("UPDATE producers SET bank_bin = NULL, bank_account_no = NULL, bank_account_name = NULL WHERE id = ?").run(producerId);
     // Without a payout account there is nowhere the transfer could have gone: no form, and a post is refused.
@@ -574,7 +573,7 @@ describe("producer payouts", () => {
     expect(refused.status).toBe(409);
     expect((await text(refused)).text).toContain("chưa có tài khoản nhận tiền");
     expect(payable()).toBe(balance);
-    const producer = await signIn("producer@demo.local");
+    const producer = await sessionOf("producer@demo.local");
     const account = { bankBin: "970418", bankAccountNo: "12010000123456", bankAccountName: "Hợp tác xã Lúa tôm", currentPassword: "demo-password" };
     expect((await send("/seller/payout-account", producer, account)).status).toBe(303);
     expect((await text(await send("/staff/payouts", staff))).text).toContain("BIDV · 12010000123456 · HOP TAC XA LUA TOM");
@@ -609,7 +608,7 @@ describe("the audit log", () => {
     page.doc.querySelectorAll(`select[name=${select}] option`).find((o) => o.textContent.trim() === label)!.getAttribute("value")!;
 
   it("shows a staff action in Vietnamese, each change labelled from before to after, and filters by choosing the action", async () => {
-    const staff = new Jar(await signIn("staff@demo.local"));
+    const staff = new Jar(await sessionOf("staff@demo.local"));
     const product = row<{ id: number; name: string }>(
       "SELECT id, name FROM products WHERE province_code = '92' AND status = 'live' AND producer_verified = 1 AND held_at IS NULL ORDER BY id DESC LIMIT 1 OFFSET 1",
     );
@@ -648,7 +647,7 @@ describe("the audit log", () => {
   });
 
   it("filters by record type and by days, pages through many entries, and shows fields it has no label for by name", async () => {
-    const staff = new Jar(await signIn("staff@demo.local"));
+    const staff = new Jar(await sessionOf("staff@demo.local"));
     const insert = writer.prepare(
       `INSERT INTO staff_audit (actor_user_id, action, subject_type, subject_id, province_code, before, after, created_at)
        VALUES ((SELECT id FROM users WHERE email = 'staff@demo.local'), ?, ?, ?, ?, ?, ?, ?)`,
@@ -686,7 +685,7 @@ describe("the audit log", () => {
     expect(unknown).toEqual([{ action: "stall.open", about: "Trần Thị Thu Hà · stall S-7", changes: { colour: "xanh lá", open: "true" } }]);
 
     // Central staff read every province's entries.
-    const admin = new Jar(await signIn("admin@demo.local"));
+    const admin = new Jar(await sessionOf("admin@demo.local"));
     expect(entriesOf(await text(await admin.fetch("/staff/audit?subjectId=779001")))).toHaveLength(1);
   });
 });
@@ -715,7 +714,7 @@ describe("payments of another province", () => {
          VALUES ('FT-OTHER-PROVINCE', 1000, ?, '257678859', '2026-11-23', ?, 'short') RETURNING id`,
       )
       .get(target.code, target.id) as { id: number };
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     expect((await send("/staff/payments", staff, { intent: "resolve", kind: "bank", id: String(transfer.id), resolution: "Đã hoàn tiền" })).status).toBe(403);
     expect((await send("/staff/payments", staff, { intent: "markPaid", orderCode: target.code })).status).toBe(403);
     expect(row("SELECT resolved_at AS r FROM bank_transfers WHERE id = ?", transfer.id)).toEqual({ r: null });
@@ -725,7 +724,7 @@ describe("payments of another province", () => {
 
 describe("other provinces' payouts, reports and collections", () => {
   it("answers 403 and changes nothing", async () => {
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     const haNoiProducer = row<{ id: number }>("SELECT id FROM producers WHERE province_code = '01' AND verification_status = 'approved' LIMIT 1");
     writer
       .prepare("INSERT INTO ledger_entries (account, amount_vnd, producer_id, memo, created_at) VALUES ('producer_payable', 100000, ?, 'delivered', ?)")
@@ -747,7 +746,7 @@ describe("other provinces' payouts, reports and collections", () => {
     expect((await send("/staff/moderation", staff, { intent: "dismiss", reportId: String(report.id), note: "Không phải tỉnh mình" })).status).toBe(403);
     expect(row("SELECT status FROM listing_reports WHERE id = ?", report.id)).toEqual({ status: "open" });
 
-    const admin = await signIn("admin@demo.local");
+    const admin = await sessionOf("admin@demo.local");
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const certifiedHaNoi = row<{ slug: string }>(
       "SELECT slug FROM products WHERE province_code = '01' AND status = 'live' AND producer_verified = 1 AND badge_expires_on > ? LIMIT 1",
@@ -768,7 +767,7 @@ describe("other provinces' payouts, reports and collections", () => {
 
 describe("review fixes", () => {
   it("does not restore a listing staff did not hide, nor renew a revoked certificate", async () => {
-    const admin = await signIn("admin@demo.local");
+    const admin = await sessionOf("admin@demo.local");
     const draft = row<{ id: number }>("SELECT id FROM products WHERE status = 'draft' LIMIT 1");
     expect((await send("/staff/moderation", admin, { intent: "restore", productId: String(draft.id), note: "Cho hiện lên thử" })).status).toBe(404);
     expect(row("SELECT status FROM products WHERE id = ?", draft.id)).toEqual({ status: "draft" });
@@ -781,7 +780,7 @@ describe("review fixes", () => {
   });
 
   it("keeps provincial staff out of other provinces' collections on the list and the edit page", async () => {
-    const staff = await signIn("staff@demo.local");
+    const staff = await sessionOf("staff@demo.local");
     const foreign = row<{ id: number; title: string }>(
       `SELECT c.id, c.title FROM collections c WHERE EXISTS (SELECT 1 FROM collection_products cp JOIN products p ON p.id = cp.product_id
          WHERE cp.collection_id = c.id AND p.province_code <> '92') LIMIT 1`,
@@ -793,7 +792,7 @@ describe("review fixes", () => {
 
 describe("a verified producer that moves province", () => {
   it("goes back to verification, so the new province's staff check it", async () => {
-    const producer = await signIn("producer@demo.local");
+    const producer = await sessionOf("producer@demo.local");
     const before = row<{ id: number; status: string; bankBin: string; bankAccountNo: string; bankAccountName: string }>(
       `SELECT p.id, p.verification_status AS status, p.bank_bin AS bankBin, p.bank_account_no AS bankAccountNo, p.bank_account_name AS bankAccountName
        FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'`,

@@ -7,6 +7,7 @@ import { request } from "node:http";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { cookieOf, signIn } from "../setup/http";
 import { nextBuyerPhone } from "../setup/buyers";
 import { zeroBomb, zip } from "../setup/zip";
 
@@ -19,16 +20,10 @@ afterAll(() => server?.stop());
 type Fields = Record<string, string | number>;
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
 const count = (sql: string, ...params: unknown[]) => row<{ n: number }>(sql, ...params).n;
-const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
 
 function post(target: TestServer, path: string, cookie: string, fields: Fields, headers: Record<string, string> = {}) {
   const body = new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)]));
   return fetch(target.url + path, { method: "POST", body, headers: { cookie, ...headers }, redirect: "manual" });
-}
-async function signIn(target: TestServer, login: string) {
-  const res = await post(target, "/login", "", { login, password: "demo-password" });
-  expect(res.status).toBe(303);
-  return cookieOf(res);
 }
 async function page(path: string, cookie = "") {
   const res = await fetch(server.url + path, { headers: { cookie }, redirect: "manual" });
