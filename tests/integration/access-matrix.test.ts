@@ -521,7 +521,9 @@ describe("the access-control matrix", () => {
     }
   });
 
-  it("answers every GET as the table says, changing nothing", async () => {
+  // This sweep and the POST one send hundreds of requests, fingerprinting the database between them:
+  // 20-30 s on the 2-core machine beside other test files, too near the project's 30 s default.
+  it("answers every GET as the table says, changing nothing", { timeout: 120_000 }, async () => {
     const before = fingerprint(server.db, { except: NOT_FINGERPRINTED });
     const problems: string[] = [];
     for (const id of Object.keys(MATRIX)) problems.push(...(await check(id, "GET")));
@@ -568,7 +570,7 @@ describe("the access-control matrix", () => {
     expect(problems).toEqual([]);
   });
 
-  it("refuses each portal page's own data (`<path>.data?_routes=<route>`) to every role its page refuses", async () => {
+  it("refuses each portal page's own data (`<path>.data?_routes=<route>`) to every role its page refuses", { timeout: 120_000 }, async () => {
     // The portal layouts (routes/seller, routes/staff) check the role for their header only: a single
     // route's data request runs that route's loader alone, so each page must refuse by itself (ADR 0017).
     const pages = manifest.filter((r) => r.hasComponent && /^routes\/(seller|staff)\./.test(r.id));
@@ -598,7 +600,7 @@ describe("the access-control matrix", () => {
     expect(problems).toEqual([]);
   });
 
-  it("answers every POST as the table says, and not one of them changes the database", async () => {
+  it("answers every POST as the table says, and not one of them changes the database", { timeout: 120_000 }, async () => {
     const problems: string[] = [];
     const order = [...Object.keys(MATRIX).filter((id) => id !== LAST), LAST];
     let before = fingerprint(server.db, { except: NOT_FINGERPRINTED });
