@@ -43,9 +43,10 @@ export default defineConfig({
         },
       },
       {
-        // Tests of the server under load, run after every other project with nothing beside them: 200
-        // buyers racing for 50 units on a 2-core machine that is also running other test files' servers
-        // and Chromium overrun React's 5 s render deadline (entry.server.tsx) and answer 500s.
+        // Tests of the server under load, run after every other project with nothing beside them, so
+        // what they measure is the server and not the other test files' servers and Chromium (200
+        // buyers racing for 50 units once overran a 5 s render deadline on a loaded machine and
+        // answered 500s; entry.server.tsx now bounds only a render that never ends).
         resolve: { alias },
         test: {
           name: "load",
