@@ -52,6 +52,7 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     let aborted = false;
+    let deadline: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -61,6 +62,7 @@ export default async function handleRequest(
         // No page streams deferred data, so waiting for all of it costs nothing and gives crawlers whole pages.
         onAllReady() {
           shellRendered = true;
+          clearTimeout(deadline);
           const body = dropFizzPadding();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
@@ -72,6 +74,7 @@ export default async function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(deadline);
           reject(error);
         },
         onError(error: unknown) {
@@ -81,9 +84,11 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(() => {
+    // Cleared as soon as the page is whole: a pending timer keeps the render (and its request) alive,
+    // and thousands of them under load cost garbage-collection time on every page.
+    deadline = setTimeout(() => {
       aborted = !shellRendered;
       abort();
-    }, ABORT_DELAY).unref();
+    }, ABORT_DELAY);
   });
 }
