@@ -1,31 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { groupByProducer, lineProblem, type CartLine } from "./cart";
+import { groupByProducer, lineProblem } from "./cart";
+import { aCartLine } from "../../../tests/cart-lines";
 
-function line(overrides: Partial<CartLine> & Pick<CartLine, "productId" | "producerId">): CartLine {
-  return {
-    slug: `san-pham-${overrides.productId}`,
-    name: `Sản phẩm ${overrides.productId}`,
-    unit: "kg",
-    priceVnd: 100_000,
-    stock: 10,
-    weightGrams: 1_000,
-    quantity: 1,
-    available: true,
-    producerName: `Nhà sản xuất ${overrides.producerId}`,
-    producerSlug: `nha-san-xuat-${overrides.producerId}`,
-    producerProvinceCode: "92",
-    producerRegion: "south",
-    freeShippingThresholdVnd: null,
-    photo: null,
-    ...overrides,
-  };
-}
 
 describe("groupByProducer", () => {
   it("makes one group per producer in the order producers first appear, with each group's goods total", () => {
-    const rice = line({ productId: 1, producerId: 7, producerName: "HTX Lúa gạo Cờ Đỏ", priceVnd: 180_000, quantity: 2 });
-    const tea = line({ productId: 2, producerId: 3, producerName: "HTX Chè Tân Cương", priceVnd: 120_000, quantity: 3 });
-    const fishSauce = line({ productId: 3, producerId: 7, producerName: "HTX Lúa gạo Cờ Đỏ", priceVnd: 95_000, quantity: 1 });
+    const rice = aCartLine({ productId: 1, producerId: 7, producerName: "HTX Lúa gạo Cờ Đỏ", priceVnd: 180_000, quantity: 2 });
+    const tea = aCartLine({ productId: 2, producerId: 3, producerName: "HTX Chè Tân Cương", priceVnd: 120_000, quantity: 3 });
+    const fishSauce = aCartLine({ productId: 3, producerId: 7, producerName: "HTX Lúa gạo Cờ Đỏ", priceVnd: 95_000, quantity: 1 });
 
     const groups = groupByProducer([rice, tea, fishSauce]);
 
@@ -43,16 +25,16 @@ describe("groupByProducer", () => {
 
 describe("lineProblem", () => {
   it("accepts a line within the stock, up to all of it", () => {
-    expect(lineProblem(line({ productId: 1, producerId: 1, stock: 4, quantity: 3 }))).toBeNull();
-    expect(lineProblem(line({ productId: 1, producerId: 1, stock: 4, quantity: 4 }))).toBeNull();
+    expect(lineProblem(aCartLine({ productId: 1, producerId: 1, stock: 4, quantity: 3 }))).toBeNull();
+    expect(lineProblem(aCartLine({ productId: 1, producerId: 1, stock: 4, quantity: 4 }))).toBeNull();
   });
 
   it("says stock when more is asked than there is", () => {
-    expect(lineProblem(line({ productId: 1, producerId: 1, stock: 4, quantity: 5 }))).toBe("stock");
+    expect(lineProblem(aCartLine({ productId: 1, producerId: 1, stock: 4, quantity: 5 }))).toBe("stock");
   });
 
   it("says unavailable for a product no longer on sale or sold out, whatever the quantity", () => {
-    expect(lineProblem(line({ productId: 1, producerId: 1, available: false, stock: 10, quantity: 1 }))).toBe("unavailable");
-    expect(lineProblem(line({ productId: 1, producerId: 1, stock: 0, quantity: 1 }))).toBe("unavailable");
+    expect(lineProblem(aCartLine({ productId: 1, producerId: 1, available: false, stock: 10, quantity: 1 }))).toBe("unavailable");
+    expect(lineProblem(aCartLine({ productId: 1, producerId: 1, stock: 0, quantity: 1 }))).toBe("unavailable");
   });
 });

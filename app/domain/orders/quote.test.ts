@@ -1,34 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { CartLine } from "./cart";
+import { aCartLine } from "../../../tests/cart-lines";
 import { quoteOrder } from "./quote";
 
-function line(overrides: Partial<CartLine> & Pick<CartLine, "productId" | "producerId">): CartLine {
-  return {
-    slug: `san-pham-${overrides.productId}`,
-    name: `Sản phẩm ${overrides.productId}`,
-    unit: "kg",
-    priceVnd: 100_000,
-    stock: 10,
-    weightGrams: 1_000,
-    quantity: 1,
-    available: true,
-    producerName: `Nhà sản xuất ${overrides.producerId}`,
-    producerSlug: `nha-san-xuat-${overrides.producerId}`,
-    producerProvinceCode: "92",
-    producerRegion: "south",
-    freeShippingThresholdVnd: null,
-    photo: null,
-    ...overrides,
-  };
-}
 
 const toCanTho = { provinceCode: "92", region: "south" } as const;
 
 // Cần Thơ (92, south): rice 5 kg + two 700 g bottles of fish sauce.
-const canThoRice = line({ productId: 1, producerId: 1, priceVnd: 180_000, weightGrams: 5_000, quantity: 1 });
-const canThoFishSauce = line({ productId: 2, producerId: 1, priceVnd: 95_000, weightGrams: 700, quantity: 2 });
+const canThoRice = aCartLine({ productId: 1, producerId: 1, priceVnd: 180_000, weightGrams: 5_000, quantity: 1 });
+const canThoFishSauce = aCartLine({ productId: 2, producerId: 1, priceVnd: 95_000, weightGrams: 700, quantity: 2 });
 // Thái Nguyên (19, north): three 200 g packs of tea, free shipping from 500.000 ₫.
-const thaiNguyenTea = line({
+const thaiNguyenTea = aCartLine({
   productId: 3,
   producerId: 2,
   priceVnd: 120_000,
@@ -39,7 +20,7 @@ const thaiNguyenTea = line({
   freeShippingThresholdVnd: 500_000,
 });
 // Hồ Chí Minh City (79, south): one 2.5 kg box, free shipping from 40.000 ₫.
-const saigonBox = line({
+const saigonBox = aCartLine({
   productId: 4,
   producerId: 3,
   priceVnd: 50_000,
