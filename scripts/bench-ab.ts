@@ -9,6 +9,8 @@
  *
  *   npm run bench:ab -- --base main --products 10000 --producers 1000 --rounds 5 --duration 5
  *   npm run bench:ab -- --base main --checkout-only --checkouts 1000   (checkout alone, longer rounds)
+ *   npm run bench:ab -- --base main --pages catalog --cpu-prof   (pages whose name contains "catalog", no
+ *     checkout; each server writes a V8 CPU profile into .bench-profiles/A and B when it stops)
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -29,6 +31,8 @@ const rounds = Number(option("rounds", "5"));
 const duration = Number(option("duration", "5"));
 const connections = Number(option("connections", "10"));
 const checkoutsPerRound = Number(option("checkouts", "200"));
+const pageFilter = option("pages", "");
+const profileDir = process.argv.includes("--cpu-prof") ? path.resolve(".bench-profiles") : null;
 
 const repo = process.cwd();
 const dir = mkdtempSync(path.join(tmpdir(), "ocop-ab-"));
@@ -84,7 +88,8 @@ try {
     return { name, cwd: name === "A" ? baseTree : repo, port, databasePath, origin: `http://127.0.0.1:${port}` };
   });
   for (const side of sides) {
-    const server = spawn(process.execPath, ["--max-old-space-size=192", "server.js"], {
+    const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profileDir, side.name)}`] : [];
+    const server = spawn(process.execPath, [...profile, "--max-old-space-size=192", "server.js"], {
       cwd: side.cwd,
       env: { ...process.env, DATABASE_PATH: side.databasePath, UPLOADS_DIR: uploads, SEED_DEMO: "0", NODE_ENV: "production", PORT: String(side.port) },
       stdio: ["ignore", "pipe", "inherit"],
@@ -141,7 +146,8 @@ try {
   console.log("| page | A req/s | B req/s | A p99 ms | B p99 ms | B/A req/s (median of rounds) | errors |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
   let failed = false;
-  for (const page of process.argv.includes("--checkout-only") ? [] : pages) {
+  const chosenPages = process.argv.includes("--checkout-only") ? [] : pages.filter((page) => page.name.includes(pageFilter));
+  for (const page of chosenPages) {
     for (const side of sides) await load(side, page.paths, 2); // warm-up: statements prepared, pages cached by SQLite
     const results = { A: [] as Awaited<ReturnType<typeof load>>[], B: [] as Awaited<ReturnType<typeof load>>[] };
     for (let r = 0; r < rounds; r++) {
@@ -158,7 +164,7 @@ try {
   }
   const placed = { A: [] as number[], B: [] as number[] };
   let checkoutErrors = 0;
-  for (let r = 0; r < rounds; r++) {
+  for (let r = 0; pageFilter === "" && r < rounds; r++) {
     const order = r % 2 === 0 ? [a, b] : [b, a];
     for (const side of order) {
       const { rate, errors } = await checkouts(side, checkoutsPerRound);
@@ -167,12 +173,13 @@ try {
     }
   }
   const checkoutRatios = placed.B.map((rate, i) => rate / placed.A[i]!);
-  console.log(
+  if (pageFilter === "") console.log(
     `| checkout (orders/s) | ${Math.round(median(placed.A))} | ${Math.round(median(placed.B))} | | | ${median(checkoutRatios).toFixed(3)} | ${checkoutErrors} |`,
   );
   if (failed || checkoutErrors > 0) process.exitCode = 1;
 } finally {
-  for (const server of servers) server.kill("SIGTERM");
+  // A profile is written only when the server exits on its own, so wait for it.
+  await Promise.all(servers.map((server) => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : (server.once("exit", resolve), server.kill("SIGTERM"))))));
   if (existsSync(baseTree)) execFileSync("git", ["worktree", "remove", "--force", baseTree], { cwd: repo });
   rmSync(dir, { recursive: true, force: true });
 }
