@@ -31,6 +31,7 @@ export const FLASH_MESSAGES = [
   "flash.product.created",
   "flash.profile.created",
   "flash.product.saved",
+  "flash.sizes.saved",
 ] as const satisfies readonly MessageKey[];
 export type FlashMessage = (typeof FLASH_MESSAGES)[number];
 

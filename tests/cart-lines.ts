@@ -6,6 +6,8 @@ import type { CartLine } from "~/domain/orders/cart";
  */
 export function aCartLine(overrides: Partial<CartLine> & Pick<CartLine, "productId" | "producerId">): CartLine {
   return {
+    variantId: overrides.productId,
+    variantLabel: "",
     slug: `san-pham-${overrides.productId}`,
     name: `Sản phẩm ${overrides.productId}`,
     unit: "kg",

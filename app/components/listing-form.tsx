@@ -28,6 +28,7 @@ export function ListingForm({
   canHide,
   certifiedStars,
   photoCount = 0,
+  sizes,
 }: {
   producerId: number;
   saved?: Saved;
@@ -39,6 +40,11 @@ export function ListingForm({
   certifiedStars?: number | null;
   /** Photos the listing already has: with none, publishing needs one taken here. */
   photoCount?: number;
+  /**
+   * A saved product's sizes page and how many sizes it has: with more than one, price, stock and
+   * weight are edited there (per size) and this form leaves them out (`productDetailsSchema`).
+   */
+  sizes?: { href: string; count: number };
 }) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
@@ -56,7 +62,8 @@ export function ListingForm({
   // (after such a refusal the server sends the current stock for both this and the field). Not a
   // schema field: the server reads it beside the listing.
   const sentStock = result?.initialValue?.stockShown;
-  const stockShown = typeof sentStock === "string" ? sentStock : saved ? String(saved.stock) : null;
+  const inSizes = sizes !== undefined && sizes.count > 1;
+  const stockShown = inSizes ? null : typeof sentStock === "string" ? sentStock : saved ? String(saved.stock) : null;
   // Read-only, not disabled, so the certified values still post; the hint says why (beside any error).
   const lockedProps = locked ? { readOnly: true, hint: t("listing.lockedHint"), className: `${CONTROL} bg-stone-100 text-stone-700` } : {};
   // While locked the certified values show whatever was typed before, as they are what posts.
@@ -71,12 +78,28 @@ export function ListingForm({
       ) : null}
       <PhotoPicker errors={form.allErrors.photo} hasPhoto={photoCount > 0} />
       <Field meta={fields.name} label={t("listing.name")} {...lockedValue(saved?.name)} {...lockedProps} />
-      <div className="grid grid-cols-2 gap-3">
-        <Field meta={fields.priceVnd} inputMode="numeric" label={t("listing.price")} hint={t("listing.priceHint")} maxLength={14} />
-        <Field meta={fields.unit} label={t("listing.unit")} hint={t("listing.unitHint")} {...lockedValue(saved?.unit)} {...lockedProps} />
-      </div>
-      {/* Keyed by the stock shown, so the field refills with the current stock when the server sends it. */}
-      <Field key={`stock-${stockShown ?? ""}`} meta={fields.stock} inputMode="numeric" label={t("listing.stock")} maxLength={9} errorParams={{ stock: stockShown ?? "" }} />
+      {inSizes ? (
+        <>
+          <Field meta={fields.unit} label={t("listing.unit")} hint={t("listing.unitHint")} {...lockedValue(saved?.unit)} {...lockedProps} />
+          <p className="rounded border border-brand-100 bg-brand-50 p-3 text-sm">
+            {t("sizes.inForm", { count: sizes.count })} <a href={sizes.href} className="font-medium">{t("sizes.manage")}</a>
+          </p>
+        </>
+      ) : (
+        <>
+          <div className="grid grid-cols-2 gap-3">
+            <Field meta={fields.priceVnd} inputMode="numeric" label={t("listing.price")} hint={t("listing.priceHint")} maxLength={14} />
+            <Field meta={fields.unit} label={t("listing.unit")} hint={t("listing.unitHint")} {...lockedValue(saved?.unit)} {...lockedProps} />
+          </div>
+          {/* Keyed by the stock shown, so the field refills with the current stock when the server sends it. */}
+          <Field key={`stock-${stockShown ?? ""}`} meta={fields.stock} inputMode="numeric" label={t("listing.stock")} maxLength={9} errorParams={{ stock: stockShown ?? "" }} />
+          {sizes ? (
+            <p className="text-sm">
+              {t("sizes.offer")} <a href={sizes.href} className="font-medium">{t("sizes.add")}</a>
+            </p>
+          ) : null}
+        </>
+      )}
       <SelectField
         meta={fields.groupCode}
         label={t("listing.group")}
@@ -90,7 +113,7 @@ export function ListingForm({
         <summary className="cursor-pointer font-medium">{t("listing.more")}</summary>
         <div className="mt-3 space-y-4">
           <TextareaField meta={fields.description} label={t("listing.description")} rows={5} />
-          <Field meta={fields.weightGrams} inputMode="numeric" label={t("listing.weight")} maxLength={7} />
+          {inSizes ? null : <Field meta={fields.weightGrams} inputMode="numeric" label={t("listing.weight")} maxLength={7} />}
         </div>
       </details>
       <div className="flex flex-wrap gap-3">

@@ -56,6 +56,7 @@ export function ProductCard({
           <h3 className="line-clamp-2 text-sm font-medium leading-snug sm:text-base">{product.name}</h3>
           {provinceName ? <p className="text-xs text-stone-600">{provinceName}</p> : null}
           <p className="mt-auto">
+            {product.maxPriceVnd > product.priceVnd ? <span className="text-xs text-stone-600">{t("product.priceFrom")} </span> : null}
             <Price vnd={product.priceVnd} className="font-bold text-brand-800" />
             <span className="text-xs text-stone-600"> {t("product.perUnit", { unit: unitLabel(product.unit, lang) })}</span>
           </p>

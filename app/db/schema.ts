@@ -167,7 +167,14 @@ export const products = sqliteTable(
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     unit: text("unit").notNull(),
+    /**
+     * A summary of the product's variants on sale (`product_variants`, kept by triggers of migration
+     * 0016, never written by the code after the insert): the lowest price, the highest, the units in
+     * stock over all sizes and the first size's weight. Catalog filters and sorts read these, so they
+     * keep their indexes (ADR 0019).
+     */
     priceVnd: integer("price_vnd").notNull(),
+    maxPriceVnd: integer("max_price_vnd").notNull().default(0),
     stock: integer("stock").notNull().default(0),
     weightGrams: integer("weight_grams").notNull().default(0),
     status: text("status", { enum: ["draft", "submitted", "live", "hidden"] })
@@ -211,8 +218,43 @@ export const products = sqliteTable(
     index("products_public_province_group_idx").on(t.status, t.producerVerified, t.provinceCode, t.groupCode, t.publishedAt),
     index("products_public_stars_idx").on(t.status, t.producerVerified, t.badgeStars, t.publishedAt),
     index("products_public_price_idx").on(t.status, t.producerVerified, t.priceVnd),
+    // "Price, high to low" ranks a product by its dearest size.
+    index("products_public_max_price_idx").on(t.status, t.producerVerified, t.maxPriceVnd),
     index("products_public_sold_idx").on(t.status, t.producerVerified, t.soldCount),
     index("products_badge_certificate_idx").on(t.badgeCertificateId),
+  ],
+);
+
+/**
+ * A size or pack a product is sold in ("Chai 500 ml"), with its own price, stock, weight and
+ * barcode; the certificate, photos, description and group stay on the product. Every product has at
+ * least one; a product sold in one size has one whose label may be empty, and looks as it always did.
+ * A variant that was sold is never deleted (order lines point at it): it is archived instead.
+ */
+export const productVariants = sqliteTable(
+  "product_variants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    label: text("label").notNull().default(""),
+    priceVnd: integer("price_vnd").notNull(),
+    stock: integer("stock").notNull().default(0),
+    weightGrams: integer("weight_grams").notNull().default(0),
+    /** A GS1 GTIN-8/12/13/14 with a valid check digit, or null. */
+    gtin: text("gtin"),
+    position: integer("position").notNull().default(0),
+    archivedAt: integer("archived_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("product_variants_price_positive", sql`${t.priceVnd} > 0`),
+    check("product_variants_stock_non_negative", sql`${t.stock} >= 0`),
+    check("product_variants_weight_non_negative", sql`${t.weightGrams} >= 0`),
+    index("product_variants_product_idx").on(t.productId, t.position),
+    // Two sizes on sale under one name would be indistinguishable in the cart.
+    uniqueIndex("product_variants_label_idx").on(t.productId, t.label).where(sql`${t.archivedAt} IS NULL`),
   ],
 );
 
@@ -324,6 +366,7 @@ export const producerActivity = sqliteTable(
         "product.update",
         "product.hide",
         "product.reviewRequest",
+        "product.sizes",
         "order.confirm",
         "order.ship",
         "order.deliver",
@@ -462,14 +505,14 @@ export const cartItems = sqliteTable(
     cartId: integer("cart_id")
       .notNull()
       .references(() => carts.id, { onDelete: "cascade" }),
-    productId: integer("product_id")
+    variantId: integer("variant_id")
       .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+      .references(() => productVariants.id, { onDelete: "cascade" }),
     quantity: integer("quantity").notNull(),
     addedAt: integer("added_at").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.cartId, t.productId] }),
+    primaryKey({ columns: [t.cartId, t.variantId] }),
     check("cart_items_quantity_positive", sql`${t.quantity} > 0`),
   ],
 );
@@ -576,7 +619,10 @@ export const orderItems = sqliteTable(
     productId: integer("product_id")
       .notNull()
       .references(() => products.id),
+    /** The size bought; null never after migration 0016 filled it for older lines (SQLite cannot add a NOT NULL column). */
+    variantId: integer("variant_id").references(() => productVariants.id),
     productName: text("product_name").notNull(),
+    variantLabel: text("variant_label").notNull().default(""),
     unit: text("unit").notNull(),
     unitPriceVnd: integer("unit_price_vnd").notNull(),
     quantity: integer("quantity").notNull(),

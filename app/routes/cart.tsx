@@ -25,6 +25,7 @@ const PROBLEM_MESSAGE: Record<CartProblem["problem"], MessageKey> = {
   unavailable: "cart.error.unavailable",
   stock: "cart.error.stock",
   full: "cart.error.full",
+  chooseSize: "cart.error.chooseSize",
 };
 
 const NO_PARAMS: Record<string, string | number> = {};
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = formData ? parseWithZod(formData, { schema: cartChangeSchema }) : null;
   if (submission?.status !== "success") {
-    return data({ error: { productId: null, message: QUANTITY_MESSAGE, params: NO_PARAMS } }, { status: 400 });
+    return data({ error: { variantId: null, productId: null, message: QUANTITY_MESSAGE, params: NO_PARAMS } }, { status: 400 });
   }
   const change = submission.value;
   const user = await currentUser(request);
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
         ? { count: problem.available, unit: unitLabel(problem.unit, await getLanguage(request), problem.available) }
         : NO_PARAMS;
     return data(
-      { error: { productId: change.productId, message: PROBLEM_MESSAGE[problem.problem], params } },
+      { error: { variantId: change.variantId ?? null, productId: change.productId ?? null, message: PROBLEM_MESSAGE[problem.problem], params } },
       { status: 400, headers },
     );
   }
@@ -68,7 +69,9 @@ export default function CartPage() {
   const groups = groupByProducer(lines);
   const total = groups.reduce((sum, g) => sum + g.goodsTotalVnd, 0);
   const blocked = lines.some((line) => lineProblem(line) !== null);
-  const errorOutsideLines = error && !lines.some((l) => l.productId === error.productId) ? error : null;
+  const errorOf = (line: CartLine) =>
+    error && (error.variantId === line.variantId || (error.variantId === null && error.productId === line.productId)) ? error : null;
+  const errorOutsideLines = error && !lines.some((line) => errorOf(line)) ? error : null;
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -86,9 +89,10 @@ export default function CartPage() {
                 {t("cart.from")} <Link to={`/producers/${group.producerSlug}`}>{group.producerName}</Link>
               </h2>
               <ul className="mt-2 divide-y divide-stone-100">
-                {group.lines.map((line) => (
-                  <CartLineRow key={line.productId} line={line} error={error?.productId === line.productId ? t(error.message, error.params) : null} />
-                ))}
+                {group.lines.map((line) => {
+                  const lineError = errorOf(line);
+                  return <CartLineRow key={line.variantId} line={line} error={lineError ? t(lineError.message, lineError.params) : null} />;
+                })}
               </ul>
               <p className="mt-2 text-right">
                 {t("cart.subtotal")}: <Price vnd={group.goodsTotalVnd} className="font-semibold" />
@@ -130,7 +134,7 @@ function CartLineRow({ line, error }: { line: CartLine; error: string | null }) 
     fetcherError ??
     error ??
     (problem === "unavailable" ? t("cart.error.unavailable") : problem === "stock" ? t("cart.error.stock", { count: line.stock, unit: unitLabel(line.unit, lang, line.stock) }) : null);
-  const inputId = `qty-${line.productId}`;
+  const inputId = `qty-${line.variantId}`;
   return (
     <li className="flex flex-wrap items-start gap-3 py-3">
       {line.photo ? (
@@ -140,12 +144,13 @@ function CartLineRow({ line, error }: { line: CartLine; error: string | null }) 
         <Link to={`/products/${line.slug}`} className="font-medium">
           {line.name}
         </Link>
+        {line.variantLabel ? <p className="text-sm font-medium text-stone-800">{line.variantLabel}</p> : null}
         <p className="text-sm text-stone-600">
           <Price vnd={line.priceVnd} /> / {unitLabel(line.unit, lang)}
         </p>
         <fetcher.Form method="post" action="/cart" className="mt-1 flex flex-wrap items-center gap-2">
           <input type="hidden" name="intent" value="update" />
-          <input type="hidden" name="productId" value={line.productId} />
+          <input type="hidden" name="variantId" value={line.variantId} />
           {hydrated ? <input type="hidden" name="stay" value="1" /> : null}
           <label htmlFor={inputId} className="text-sm">
             {t("cart.quantity")}
@@ -177,7 +182,7 @@ function CartLineRow({ line, error }: { line: CartLine; error: string | null }) 
         <Price vnd={line.priceVnd * quantity} className="font-semibold" />
         <fetcher.Form method="post" action="/cart">
           <input type="hidden" name="intent" value="remove" />
-          <input type="hidden" name="productId" value={line.productId} />
+          <input type="hidden" name="variantId" value={line.variantId} />
           {hydrated ? <input type="hidden" name="stay" value="1" /> : null}
           <button type="submit" className="mt-1 text-sm text-red-700 underline">
             {t("cart.remove")}

@@ -15,7 +15,7 @@ import { ProductGrid } from "~/components/product-card";
 import { responsivePhoto } from "~/domain/shared/photo-urls";
 import { CertificateBlock } from "~/components/certificate-block";
 import { OcopBadge } from "~/components/ui/ocop-badge";
-import { Price } from "~/components/ui/price";
+import { PriceRange } from "~/components/ui/price";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { productJsonLd } from "~/domain/catalog/product-json-ld";
 import { unitLabel } from "~/domain/catalog/units";
@@ -121,13 +121,13 @@ export default function ProductPage() {
           ) : null}
           <h1 className="text-2xl font-bold leading-tight">{product.name}</h1>
           <p>
-            <Price vnd={product.priceVnd} className="text-2xl font-bold text-brand-800" />{" "}
+            <PriceRange lowVnd={product.priceVnd} highVnd={product.maxPriceVnd} className="text-2xl font-bold text-brand-800" />{" "}
             <span className="text-stone-600">{t("product.perUnit", { unit: unitLabel(product.unit, lang) })}</span>
           </p>
           <p className={product.stock > 0 ? "text-brand-700" : "font-medium text-red-700"}>
             {product.stock > 0 ? t("product.inStock", { stock: product.stock, unit: unitLabel(product.unit, lang, product.stock) }) : t("product.outOfStock")}
           </p>
-          <AddToCart productId={product.id} stock={product.stock} />
+          <AddToCart sizes={product.sizes} unit={product.unit} />
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-stone-600">{t("product.group")}</dt>
             <dd>

@@ -5,8 +5,9 @@ import { requirePortalActor } from "~/domain/producers/portal-actor.server";
 // A BOM so Excel opens the UTF-8 Vietnamese text correctly.
 const TEMPLATE = `\uFEFF${[
   TEMPLATE_HEADER.join(","),
-  'Mật ong hoa tràm U Minh,Thực phẩm,chai,250.000,40,700,"Mật ong rừng tràm, khai thác tự nhiên."',
-  "Trà sen Tháp Mười,Đồ uống,hộp,120.000,25,200,Trà ướp sen thủ công.",
+  'Mật ong hoa tràm U Minh,Thực phẩm,chai,150.000,40,450,"Mật ong rừng tràm, khai thác tự nhiên.",Chai 250 ml,',
+  "Mật ong hoa tràm U Minh,Thực phẩm,chai,250.000,30,800,,Chai 500 ml,",
+  "Trà sen Tháp Mười,Đồ uống,hộp,120.000,25,200,Trà ướp sen thủ công.,,",
 ].join("\r\n")}\r\n`;
 
 export async function loader({ request }: LoaderFunctionArgs) {

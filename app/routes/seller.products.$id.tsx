@@ -1,5 +1,6 @@
 import { getZodConstraint } from "@conform-to/zod";
-import { productSchema } from "~/domain/catalog/product-form";
+import { productDetailsSchema, productSchema } from "~/domain/catalog/product-form";
+import { variantsOf } from "~/domain/catalog/variants.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ListingForm } from "~/components/listing-form";
@@ -18,7 +19,14 @@ import { redirectWithFlash } from "~/flash.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
   const { product } = ownListing(actor, idParam(params.id));
-  return { product, photos: listingPhotos(product.id), certifiedLocked: certifiedFieldsLocked(product, todayInVietnam()), constraint: getZodConstraint(productSchema) };
+  const sizeCount = variantsOf(product.id).length;
+  return {
+    product,
+    sizeCount,
+    photos: listingPhotos(product.id),
+    certifiedLocked: certifiedFieldsLocked(product, todayInVietnam()),
+    constraint: getZodConstraint(sizeCount > 1 ? productDetailsSchema : productSchema),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,7 +43,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function EditListing() {
-  const { product, photos, certifiedLocked, constraint } = useLoaderData<typeof loader>();
+  const { product, sizeCount, photos, certifiedLocked, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>()?.result;
   const t = useT();
   const format = useFormat();
@@ -96,6 +104,7 @@ export default function EditListing() {
         canHide={product.status !== "hidden"}
         certifiedStars={certifiedLocked ? product.badgeStars : null}
         photoCount={photos.length}
+        sizes={{ href: `/seller/products/${product.id}/sizes`, count: sizeCount }}
       />
     </div>
   );

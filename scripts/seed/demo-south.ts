@@ -73,13 +73,15 @@ export const SOUTH_PRODUCERS: DemoProducer[] = [
     products: [
       {
         key: "s-nuoc-mam-long-hai-35",
-        name: "Nước mắm Long Hải cá cơm 35 độ đạm chai 500ml",
+        name: "Nước mắm Long Hải cá cơm 35 độ đạm",
         group: "food",
         motif: "fish-sauce",
         unit: "chai",
         priceVnd: 95000,
         stock: 240,
         weightGrams: 780,
+        sizeLabel: "Chai 500 ml",
+        moreSizes: [{ label: "Chai 1 lít", priceVnd: 175000, stock: 90, weightGrams: 1450 }],
         description:
           "Nước mắm nhĩ rút từ thùng gỗ sau mười hai tháng ủ cá cơm than với muối hạt Bà Rịa. Màu cánh gián, mùi thơm dịu, vị mặn ngọt hậu. Là đặc sản lâu đời của vùng biển Long Hải, hợp chấm hải sản luộc và pha nước chấm.",
       },
@@ -506,13 +508,18 @@ export const SOUTH_PRODUCERS: DemoProducer[] = [
     products: [
       {
         key: "s-gao-st25-ong-cua",
-        name: "Gạo ST25 Ông Cua túi 5kg",
+        name: "Gạo ST25 Ông Cua",
         group: "food",
         motif: "rice",
         unit: "túi",
-        priceVnd: 185000,
-        stock: 420,
-        weightGrams: 5000,
+        priceVnd: 79000,
+        stock: 200,
+        weightGrams: 2000,
+        sizeLabel: "Túi 2 kg",
+        moreSizes: [
+          { label: "Túi 5 kg", priceVnd: 185000, stock: 420, weightGrams: 5000, gtin: "8938505974194" },
+          { label: "Bao 10 kg", priceVnd: 360000, stock: 60, weightGrams: 10000 },
+        ],
         description:
           "Gạo ST25 trồng trên đất Mỹ Xuyên, giống lúa của kỹ sư Hồ Quang Cua từng đoạt giải gạo ngon nhất thế giới. Hạt dài, trắng trong, cơm dẻo, thơm mùi lá dứa và vẫn mềm khi để nguội. Đóng túi hút chân không, in ngày xay trên bao bì.",
       },
@@ -530,13 +537,15 @@ export const SOUTH_PRODUCERS: DemoProducer[] = [
       },
       {
         key: "s-banh-pia-sau-rieng-trung-muoi",
-        name: "Bánh pía sầu riêng trứng muối hộp 4 cái",
+        name: "Bánh pía sầu riêng trứng muối",
         group: "food",
         motif: "pastry",
         unit: "hộp",
         priceVnd: 90000,
         stock: 130,
         weightGrams: 500,
+        sizeLabel: "Hộp 4 cái",
+        moreSizes: [{ label: "Hộp 8 cái", priceVnd: 170000, stock: 50, weightGrams: 1000 }],
         description:
           "Bánh pía vỏ ngàn lớp cán tay, nhân đậu xanh, sầu riêng và lòng đỏ trứng vịt muối. Đây là đặc sản của người Hoa Sóc Trăng, ăn kèm trà nóng rất hợp. Bánh dùng ngon nhất trong hai tuần kể từ ngày sản xuất.",
       },

@@ -16,6 +16,22 @@ export interface DemoProduct {
   motif: Motif;
   /** Defaults to "live". */
   status?: "live" | "draft";
+  /**
+   * Sold in several sizes: the first is named `sizeLabel` (with the price, stock and weight above),
+   * `moreSizes` follow in order.
+   */
+  sizeLabel?: string;
+  moreSizes?: DemoSize[];
+}
+
+/** Another size of a demo product. */
+export interface DemoSize {
+  label: string;
+  priceVnd: number;
+  stock: number;
+  weightGrams: number;
+  /** A GS1 GTIN with a valid check digit. */
+  gtin?: string;
 }
 
 /** A demo OCOP certificate; its decision date is `monthsAgo` months before the day of seeding. */

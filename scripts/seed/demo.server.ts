@@ -167,6 +167,13 @@ export async function seedDemo(db: Db, opts: { uploadsDir: string }): Promise<{ 
           .returning({ id: schema.products.id })
           .get();
         productIds.set(product.key, id);
+        // The database made the first size with the product (trigger products_first_variant); name it and add the others.
+        if (product.sizeLabel) {
+          tx.update(schema.productVariants).set({ label: product.sizeLabel }).where(eq(schema.productVariants.productId, id)).run();
+          product.moreSizes?.forEach((size, i) =>
+            tx.insert(schema.productVariants).values({ productId: id, position: i + 1, gtin: null, ...size }).run(),
+          );
+        }
         productPhotos[productIndex]!.forEach((p, position) =>
           tx.insert(schema.productPhotos).values({ productId: id, position, ...p }).run(),
         );

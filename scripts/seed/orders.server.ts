@@ -128,8 +128,10 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GeneratedOr
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertItem = sqlite.prepare(
-    `INSERT INTO order_items (order_id, part_id, product_id, product_name, unit, unit_price_vnd, quantity, line_total_vnd)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    // The line is of the product's cheapest size (its price_vnd is that size's).
+    `INSERT INTO order_items (order_id, part_id, product_id, variant_id, variant_label, product_name, unit, unit_price_vnd, quantity, line_total_vnd)
+     SELECT ?, ?, v.product_id, v.id, v.label, ?, ?, ?, ?, ?
+     FROM product_variants v WHERE v.product_id = ? AND v.archived_at IS NULL ORDER BY v.price_vnd, v.position, v.id LIMIT 1`,
   );
   const setOrderTotals = sqlite.prepare(
     "UPDATE orders SET goods_total_vnd = ?, shipping_total_vnd = ?, total_vnd = ?, paid_vnd = ?, refunded_vnd = ?, payment_status = ? WHERE id = ?",
@@ -236,7 +238,7 @@ export function generateOrders(db: Db, opts: GenerateOrdersOptions): GeneratedOr
           createdAt,
         );
         for (const line of lines) {
-          insertItem.run(orderId, partId, line.product.id, line.product.name, line.product.unit, line.product.priceVnd, line.quantity, line.product.priceVnd * line.quantity);
+          insertItem.run(orderId, partId, line.product.name, line.product.unit, line.product.priceVnd, line.quantity, line.product.priceVnd * line.quantity, line.product.id);
         }
         goods += partGoods;
         shipping += fee;

@@ -14,6 +14,8 @@ const FIELDS = [
   "group",
   "unit",
   "priceVnd",
+  "maxPriceVnd",
+  "sizes",
   "producer",
   "producerUrl",
   "province",
@@ -174,9 +176,17 @@ describe("/open-data/products.json", () => {
 
   it("gives each product the facts of its page and certificate", async () => {
     const { data } = await getJson();
+    // The demo sells some goods in several sizes: each named size with its price, in the producer's order.
+    const sizesOf = (productId: number) =>
+      (server.db.prepare("SELECT label, price_vnd FROM product_variants WHERE product_id = ? AND archived_at IS NULL AND label <> '' ORDER BY position, id").all(productId) as { label: string; price_vnd: number }[])
+        .map((size) => `${size.label}: ${size.price_vnd}`)
+        .join("; ");
+    expect(data.products.some((product) => String(product.sizes).includes("Túi 5 kg: 185000"))).toBe(true);
     const expected = server.db
       .prepare(
-        `SELECT p.id, p.name, p.slug, p.group_code, p.unit, p.price_vnd, pr.name AS producer, pr.slug AS producer_slug,
+        `SELECT p.id, p.name, p.slug, p.group_code, p.unit, p.price_vnd,
+           (SELECT max(price_vnd) FROM product_variants WHERE product_id = p.id AND archived_at IS NULL) AS max_price,
+           pr.name AS producer, pr.slug AS producer_slug,
            p.province_code, pv.name AS province_name, w.name AS ward, c.stars, c.number, c.issuer_name, c.issuer_level,
            c.decision_date, c.expires_on, c.is_demo
          FROM products p JOIN certificates c ON c.id = p.badge_certificate_id
@@ -192,6 +202,8 @@ describe("/open-data/products.json", () => {
         group: row.group_code,
         unit: row.unit,
         priceVnd: row.price_vnd,
+        maxPriceVnd: row.max_price,
+        sizes: sizesOf(row.id as number),
         producer: row.producer,
         producerUrl: `${server.url}/producers/${row.producer_slug}`,
         province: row.province_code,

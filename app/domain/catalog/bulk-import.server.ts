@@ -129,9 +129,9 @@ async function importFor(actor: PortalActor, readBody: ReadUpload): Promise<Impo
   const rows = await runInSteps(
     (function* () {
       const made = [];
-      for (const [i, { input }] of checked.valid.entries()) {
+      for (const [i, product] of checked.valid.entries()) {
         if (i > 0 && i % ROWS_PER_STEP === 0) yield;
-        made.push(makeRow(input));
+        made.push(makeRow(product));
       }
       return made;
     })(),

@@ -2,11 +2,11 @@ import { count, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
-import { producerActivity, products } from "~/db/schema";
+import { producerActivity, products, productVariants } from "~/db/schema";
 import type { PortalActor } from "../producers/portal-actor.server";
 import type { Producer } from "../producers/profile.server";
 import { slugify } from "./fold";
-import type { ProductInput } from "./product-form";
+import type { SheetProduct, SizeRow } from "./bulk-import";
 import { listingFieldsFor } from "./listings.server";
 
 /**
@@ -34,8 +34,8 @@ export function productRoom(producer: Pick<Producer, "id" | "verificationStatus"
   return Math.max(0, productCap(producer) - (row?.n ?? 0));
 }
 
-/** A row ready to insert: every field computed before the transaction, so the transaction only writes. */
-export type ListingRow = ReturnType<ReturnType<typeof listingFieldsFor>> & { baseSlug: string };
+/** A product ready to insert: every field computed before the transaction, so the transaction only writes. */
+export type ListingRow = ReturnType<ReturnType<typeof listingFieldsFor>> & { baseSlug: string; sizes: SizeRow[] };
 
 /**
  * Rows for an import. They are always drafts: a sheet carries no photos, and nothing goes on sale
@@ -43,7 +43,7 @@ export type ListingRow = ReturnType<ReturnType<typeof listingFieldsFor>> & { bas
  */
 export function listingRowMaker(producer: Producer) {
   const fields = listingFieldsFor(producer);
-  return (input: ProductInput): ListingRow => ({ ...fields(input), baseSlug: slugify(input.name) || "san-pham" });
+  return ({ input, sizes }: SheetProduct): ListingRow => ({ ...fields(input), baseSlug: slugify(input.name) || "san-pham", sizes });
 }
 
 const statements = once(() => {
@@ -72,6 +72,24 @@ const statements = once(() => {
         updatedAt: sql.placeholder("now"),
       })
       .returning({ id: products.id })
+      .prepare(),
+    insertSize: db
+      .insert(productVariants)
+      .values({
+        productId: sql.placeholder("productId"),
+        label: sql.placeholder("label"),
+        priceVnd: sql.placeholder("priceVnd"),
+        stock: sql.placeholder("stock"),
+        weightGrams: sql.placeholder("weightGrams"),
+        gtin: sql.placeholder("gtin"),
+        position: sql.placeholder("position"),
+      })
+      .prepare(),
+    /** The size the database made with the product (trigger `products_first_variant`), named by the sheet. */
+    nameFirstSize: db
+      .update(productVariants)
+      .set({ label: sql`${sql.placeholder("label")}`, gtin: sql`${sql.placeholder("gtin")}` })
+      .where(eq(productVariants.productId, sql.placeholder("productId")))
       .prepare(),
     setSlug: db
       .update(products)
@@ -120,6 +138,9 @@ export function createListingRows(actor: PortalActor, rows: readonly ListingRow[
         now,
       })!;
       if (!free) s.setSlug.run({ slug: `${row.baseSlug}-${id}`, id });
+      const [first, ...more] = row.sizes;
+      if (first && (first.label !== "" || first.gtin !== null)) s.nameFirstSize.run({ label: first.label, gtin: first.gtin, productId: id });
+      for (const [i, size] of more.entries()) s.insertSize.run({ ...size, productId: id, position: i + 1 });
       s.activity.run({ producerId: producer.id, actorUserId: user.id, subject: row.name });
     }
     return { created: rows.length };

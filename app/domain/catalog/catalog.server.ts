@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, gte, lte, sql, type SQL } from "drizzle-
 import { alias, integer, real, sqliteTable, text, type SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
-import { productPhotos, products } from "~/db/schema";
+import { productPhotos, products, productVariants } from "~/db/schema";
 import { badgeValid } from "../certification/badge-cache.server";
 import { todayInVietnam } from "../shared/dates";
 import { cachedFor } from "../shared/ttl-cache";
@@ -15,7 +15,9 @@ export interface ProductCard {
   id: number;
   slug: string;
   name: string;
+  /** The lowest price over its sizes; `maxPriceVnd` the highest (equal for one size or one price). */
   priceVnd: number;
+  maxPriceVnd: number;
   unit: string;
   stock: number;
   provinceCode: string;
@@ -56,6 +58,7 @@ export const productCardColumns = {
   slug: products.slug,
   name: products.name,
   priceVnd: products.priceVnd,
+  maxPriceVnd: products.maxPriceVnd,
   unit: products.unit,
   stock: products.stock,
   provinceCode: products.provinceCode,
@@ -70,7 +73,8 @@ const ORDER_BY: Record<CatalogSort, SQL[]> = {
   relevance: [desc(products.publishedAt), desc(products.id)],
   newest: [desc(products.publishedAt), desc(products.id)],
   price_asc: [asc(products.priceVnd), asc(products.id)],
-  price_desc: [desc(products.priceVnd), desc(products.id)],
+  // Sizes: low to high by the cheapest size, high to low by the dearest (a product's range, read from either end).
+  price_desc: [desc(products.maxPriceVnd), desc(products.id)],
   // Walks the stars index; a certificate that lapsed since the last expiry sweep may rank by its old stars (shown without badge).
   stars: [desc(products.badgeStars), desc(products.publishedAt), desc(products.id)],
   best_selling: [desc(products.soldCount), desc(products.id)],
@@ -142,8 +146,14 @@ function catalogConditions(shape: CatalogShape): SQL | undefined {
     shape.group ? eq(products.groupCode, sql.placeholder("group")) : undefined,
     shape.province ? eq(products.provinceCode, sql.placeholder("province")) : undefined,
     shape.stars ? and(gte(products.badgeStars, sql.placeholder("stars")), badgeValid(products, today)) : undefined,
-    shape.minPrice ? gte(products.priceVnd, sql.placeholder("minPrice")) : undefined,
+    // A product matches when one of its sizes is in the range: its highest price reaches the
+    // minimum, its lowest is within the maximum, and with both bounds a size lies between them.
+    shape.minPrice ? gte(products.maxPriceVnd, sql.placeholder("minPrice")) : undefined,
     shape.maxPrice ? lte(products.priceVnd, sql.placeholder("maxPrice")) : undefined,
+    shape.minPrice && shape.maxPrice
+      ? sql`(${products.maxPriceVnd} = ${products.priceVnd} OR EXISTS (SELECT 1 FROM ${productVariants} WHERE ${productVariants.productId} = ${products.id}
+          AND ${productVariants.archivedAt} IS NULL AND ${productVariants.priceVnd} BETWEEN ${sql.placeholder("minPrice")} AND ${sql.placeholder("maxPrice")}))`
+      : undefined,
     shape.inStock ? gt(products.stock, 0) : undefined,
   );
 }

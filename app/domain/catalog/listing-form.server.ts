@@ -7,7 +7,8 @@ import { todayInVietnam } from "../shared/dates";
 import { MAX_PRODUCTS_VERIFIED, productCap, productRoom } from "./bulk-listings.server";
 import { lockedFieldChanges } from "./certified-fields";
 import { createListing, hideListing, listingPhotos, ownListing, requestHoldReview, updateListing } from "./listings.server";
-import { productSchema } from "./product-form";
+import { productDetailsSchema, productSchema } from "./product-form";
+import { variantsOf } from "./variants.server";
 
 export type ListingFormOutcome =
   | { ok: true; productId: number }
@@ -37,7 +38,9 @@ export async function submitListingForm(actor: PortalActor, productId: number | 
     else requestHoldReview(actor, saved.id);
     return { ok: true, productId: saved.id };
   }
-  const submission = parseWithZod(upload.form, { schema: productSchema });
+  // A product in several sizes has their prices and stock on its sizes page, not in this form.
+  const inSizes = saved !== null && variantsOf(saved.id).length > 1;
+  const submission = parseWithZod(upload.form, { schema: inSizes ? productDetailsSchema : productSchema });
   if (submission.status !== "success") return { ok: false, result: submission.reply() };
   // A photo is what a shopper buys from: nothing goes on sale without one; a draft may wait for it.
   if (submission.value.intent === "publish" && !upload.file && !(saved && listingPhotos(saved.id).length > 0)) {
@@ -54,7 +57,8 @@ export async function submitListingForm(actor: PortalActor, productId: number | 
     return { ok: false, status: 409, result: { ...reply, initialValue: { ...reply.initialValue, stock: current, stockShown: current } } };
   };
   let edit: { productId: number; stockShown: number } | null = null;
-  if (saved) {
+  if (saved && inSizes) edit = { productId: saved.id, stockShown: saved.stock };
+  else if (saved) {
     // An edit without the stock it showed cannot prove it saw the current stock: a stale form too.
     // Checked here before a photo is stored (no file for the common case); the UPDATE checks again.
     const stockShown = stockShownIn(upload.form);
@@ -73,7 +77,12 @@ export async function submitListingForm(actor: PortalActor, productId: number | 
     if ("error" in stored) return { ok: false, result: submission.reply({ fieldErrors: { photo: [stored.error] } }) };
     photo = stored;
   }
-  if (!edit) return { ok: true, productId: await savingPhoto(photo, () => createListing(actor, submission.value, photo)) };
+  if (!edit) {
+    const input = submission.value;
+    // Only an edit of a product in several sizes parses without price and stock.
+    if (!("priceVnd" in input)) throw new Error("A new listing always has its price");
+    return { ok: true, productId: await savingPhoto(photo, () => createListing(actor, input, photo)) };
+  }
   const { productId: id, stockShown } = edit;
   const updated = await savingPhoto(photo, () => updateListing(actor, id, submission.value, stockShown, photo), (outcome) => outcome.ok);
   return updated.ok ? { ok: true, productId: id } : stockChanged(updated.currentStock);

@@ -9,7 +9,8 @@ import type { StoredPhoto } from "../shared/photos.server";
 import { todayInVietnam } from "../shared/dates";
 import { lockedFieldChanges } from "./certified-fields";
 import { slugify } from "./fold";
-import type { ProductInput } from "./product-form";
+import type { ProductDetailsInput, ProductInput } from "./product-form";
+import { updateOnlyVariant } from "./variants.server";
 import { productSearchText } from "./search-text";
 
 export type Listing = typeof products.$inferSelect;
@@ -90,6 +91,12 @@ function listingFields(producer: Producer, input: ProductInput) {
   return { ...listingFieldsFor(producer)(input), updatedAt: Date.now() };
 }
 
+/** The shared fields of an edit: price, stock and weight are the sizes' (variants.server.ts). */
+function detailFields(producer: Producer, input: ProductDetailsInput) {
+  const { priceVnd: _price, stock: _stock, weightGrams: _weight, ...details } = listingFieldsFor(producer)({ ...input, priceVnd: 0, stock: 0, weightGrams: 0 });
+  return { ...details, updatedAt: Date.now() };
+}
+
 /**
  * The name's slug, or, when taken, the slug with the product's own id: one lookup whatever the number
  * of same-named products (counting up "-2", "-3"… made a 2,000-row import of one name take minutes).
@@ -134,6 +141,8 @@ export function createListing(actor: PortalActor, input: ProductInput, photo: St
  * certified fields cannot change while the badge shows (`lockedFieldChanges`; the form checks first
  * and answers by the field, so reaching this with such a change is a bug, refused all the same).
  *
+ * A product sold in one size carries its price, stock and weight in the form (`ProductInput`); one in
+ * several sizes only what the sizes share (`ProductDetailsInput`, the sizes page edits the rest).
  * `stockShown` is the stock the edit form showed. Orders take stock while a form is open, so the
  * form's number may be old: the write happens only while the stored stock is still the one shown,
  * checked by the UPDATE itself (no sale can slip in between a check and the write), and otherwise
@@ -142,7 +151,7 @@ export function createListing(actor: PortalActor, input: ProductInput, photo: St
 export function updateListing(
   actor: PortalActor,
   productId: number,
-  input: ProductInput,
+  input: ProductInput | ProductDetailsInput,
   stockShown: number,
   photo: StoredPhoto | null,
 ): { ok: true } | { ok: false; currentStock: number } {
@@ -151,15 +160,15 @@ export function updateListing(
   if (lockedFieldChanges(product, input, todayInVietnam()).length > 0) throw new Response("Certified fields are locked", { status: 409 });
   const status = input.intent === "publish" ? publishedStatus(producer) : product.status === "live" ? "live" : "draft";
   return getDb().transaction((tx) => {
-    const { changes } = tx
-      .update(products)
-      .set({ ...listingFields(producer, input), status, publishedAt: product.publishedAt ?? (status === "live" ? Date.now() : null) })
-      .where(and(eq(products.id, product.id), eq(products.stock, stockShown)))
-      .run();
-    if (changes === 0) {
+    const sizeSaved = "priceVnd" in input ? updateOnlyVariant(tx, product.id, input, stockShown) : true;
+    if (!sizeSaved) {
       const current = tx.select({ stock: products.stock }).from(products).where(eq(products.id, product.id)).get();
       return { ok: false as const, currentStock: current?.stock ?? 0 };
     }
+    tx.update(products)
+      .set({ ...detailFields(producer, input), status, publishedAt: product.publishedAt ?? (status === "live" ? Date.now() : null) })
+      .where(eq(products.id, product.id))
+      .run();
     if (photo) addPhoto(tx, product.id, photo);
     recordActivity(tx, { producerId: producer.id, actorUserId: user.id, action: "product.update", subject: input.name });
     return { ok: true as const };

@@ -12,8 +12,10 @@ const product: ProductDetails = {
   description: "Ủ chượp 12 tháng trong thùng gỗ.",
   unit: "chai",
   priceVnd: 125_000,
+  maxPriceVnd: 125_000,
   stock: 30,
   weightGrams: 700,
+  sizes: [{ id: 40, label: "", priceVnd: 125_000, stock: 30, weightGrams: 700, gtin: null }],
   groupCode: "food",
   provinceCode: "91",
   ratingCount: 3,
@@ -69,17 +71,40 @@ describe("productJsonLd", () => {
   });
 
   it("leaves out the award and the rating a product does not have, and says when it is sold out", () => {
-    const plain = productJsonLd({ ...product, certificate: null, ratingCount: 0, ratingSum: 0, stock: 0, photos: [] }, URL_, ORIGIN);
+    const soldOut = [{ id: 40, label: "", priceVnd: 125_000, stock: 0, weightGrams: 700, gtin: null }];
+    const plain = productJsonLd({ ...product, certificate: null, ratingCount: 0, ratingSum: 0, stock: 0, sizes: soldOut, photos: [] }, URL_, ORIGIN);
     expect(plain).not.toHaveProperty("award");
     expect(plain).not.toHaveProperty("aggregateRating");
     expect(plain.image).toEqual([]);
-    expect(plain.offers.availability).toBe("https://schema.org/OutOfStock");
-    expect(plain.offers.price).toBe(125_000);
+    expect(plain.offers).toMatchObject({ "@type": "Offer", availability: "https://schema.org/OutOfStock", price: 125_000 });
   });
 
   it("keeps the price a whole number of đồng", () => {
-    const price = productJsonLd({ ...product, priceVnd: 1_250_000 }, URL_, ORIGIN).offers.price;
+    const sizes = [{ id: 40, label: "", priceVnd: 1_250_000, stock: 3, weightGrams: 700, gtin: null }];
+    const offers = productJsonLd({ ...product, priceVnd: 1_250_000, maxPriceVnd: 1_250_000, sizes }, URL_, ORIGIN).offers;
+    const price = "price" in offers ? offers.price : undefined;
     expect(price).toBe(1_250_000);
     expect(Number.isInteger(price)).toBe(true);
+  });
+
+  it("offers a product in several sizes as an AggregateOffer of one Offer per size, with its label and barcode", () => {
+    const sizes = [
+      { id: 41, label: "Chai 250 ml", priceVnd: 65_000, stock: 12, weightGrams: 400, gtin: "8934588012112" },
+      { id: 42, label: "Chai 500 ml", priceVnd: 125_000, stock: 0, weightGrams: 700, gtin: null },
+    ];
+    const offers = productJsonLd({ ...product, priceVnd: 65_000, maxPriceVnd: 125_000, stock: 12, sizes }, URL_, ORIGIN).offers;
+    const seller = { "@type": "Organization", name: "HTX Nước mắm Phú Quốc" };
+    expect(offers).toEqual({
+      "@type": "AggregateOffer",
+      priceCurrency: "VND",
+      lowPrice: 65_000,
+      highPrice: 125_000,
+      offerCount: 2,
+      availability: "https://schema.org/InStock",
+      offers: [
+        { "@type": "Offer", url: URL_, priceCurrency: "VND", price: 65_000, availability: "https://schema.org/InStock", name: "Chai 250 ml", gtin: "8934588012112", seller },
+        { "@type": "Offer", url: URL_, priceCurrency: "VND", price: 125_000, availability: "https://schema.org/OutOfStock", name: "Chai 500 ml", seller },
+      ],
+    });
   });
 });

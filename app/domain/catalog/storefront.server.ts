@@ -8,6 +8,8 @@ import { isCertificateValid } from "../certification/certificate";
 import { badgeValid } from "../certification/badge-cache.server";
 import { coverPhoto, coverPhotoOfProduct, productCardColumns, publicProduct, type ProductCard } from "./catalog.server";
 import type { ProductGroup } from "./groups";
+import type { VariantChoice } from "./variants";
+import { variantsOf } from "./variants.server";
 
 // The storefront's statements are prepared once, on first use, and take their values as placeholders:
 // these are the pages every visitor opens (ADR 0015).
@@ -109,9 +111,13 @@ export interface ProductDetails {
   name: string;
   description: string;
   unit: string;
+  /** The lowest and highest price over its sizes on sale, their stock added up, the first size's weight. */
   priceVnd: number;
+  maxPriceVnd: number;
   stock: number;
   weightGrams: number;
+  /** The sizes on sale; one, unnamed, for a product sold in one size. */
+  sizes: VariantChoice[];
   groupCode: ProductGroup;
   provinceCode: string;
   ratingCount: number;
@@ -139,6 +145,7 @@ const publicProductBySlug = once(() =>
       description: products.description,
       unit: products.unit,
       priceVnd: products.priceVnd,
+      maxPriceVnd: products.maxPriceVnd,
       stock: products.stock,
       weightGrams: products.weightGrams,
       groupCode: products.groupCode,
@@ -204,7 +211,7 @@ export function productBySlug(slug: string, today = todayInVietnam()): ProductDe
     if (cert && isCertificateValid(cert, today)) certificate = cert;
   }
 
-  return { ...product, photos, certificate };
+  return { ...product, sizes: variantsOf(product.id), photos, certificate };
 }
 
 const sameGroupInProvince = once(() =>

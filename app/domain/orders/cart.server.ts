@@ -1,11 +1,11 @@
 import { createCookie } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
-import { and, asc, count, eq, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { publicProduct } from "../catalog/catalog.server";
 import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
-import { cartItems, carts, producers, productPhotos, products, provinces } from "~/db/schema";
+import { cartItems, carts, producers, productPhotos, products, productVariants, provinces } from "~/db/schema";
 import { settings } from "~/settings.server";
 import type { CartLine } from "./cart";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./cart";
@@ -80,19 +80,24 @@ function ensureCartId(owner: CartOwner): number {
 }
 
 
-/** A cart line, from the product as it is now (price, stock and availability are never the cart's). */
+/** A size on sale: its product is public and the producer has not archived it. */
+const variantOnSale = sql`${publicProduct} AND ${productVariants.archivedAt} IS NULL`;
+
+/** A cart line, from the size as it is now (price, stock and availability are never the cart's). */
 const cartLinesOfCart = once(() =>
   getDb()
     .select({
       productId: products.id,
+      variantId: productVariants.id,
+      variantLabel: productVariants.label,
       slug: products.slug,
       name: products.name,
       unit: products.unit,
-      priceVnd: products.priceVnd,
-      stock: products.stock,
-      weightGrams: products.weightGrams,
+      priceVnd: productVariants.priceVnd,
+      stock: productVariants.stock,
+      weightGrams: productVariants.weightGrams,
       quantity: cartItems.quantity,
-      available: sql<boolean>`${publicProduct}`.mapWith(Boolean),
+      available: sql<boolean>`${variantOnSale}`.mapWith(Boolean),
       producerId: producers.id,
       producerName: producers.name,
       producerSlug: producers.slug,
@@ -103,12 +108,13 @@ const cartLinesOfCart = once(() =>
         ORDER BY ${productPhotos.position}, ${productPhotos.id} LIMIT 1)`,
     })
     .from(cartItems)
-    .innerJoin(products, eq(products.id, cartItems.productId))
+    .innerJoin(productVariants, eq(productVariants.id, cartItems.variantId))
+    .innerJoin(products, eq(products.id, productVariants.productId))
     .innerJoin(producers, eq(producers.id, products.producerId))
     .innerJoin(provinces, eq(provinces.code, producers.provinceCode))
     .where(eq(cartItems.cartId, sql.placeholder("cartId")))
     // Grouped by producer (groupByProducer relies on it), then in the order the lines were added.
-    .orderBy(asc(producers.name), asc(producers.id), asc(cartItems.addedAt), asc(products.id))
+    .orderBy(asc(producers.name), asc(producers.id), asc(cartItems.addedAt), asc(productVariants.id))
     .prepare(),
 );
 
@@ -146,16 +152,20 @@ export function cartCount(owner: CartOwner | null): number {
   return row?.units ?? 0;
 }
 
+/** Which size: by its id, or by its product's for a product sold in one size (ADR 0019). */
+type LineTarget = { variantId?: number; productId?: number };
+
 export type CartChange =
-  | { intent: "add"; productId: number; quantity: number }
-  | { intent: "update"; productId: number; quantity: number }
-  | { intent: "remove"; productId: number };
+  | ({ intent: "add"; quantity: number } & LineTarget)
+  | ({ intent: "update"; quantity: number } & LineTarget)
+  | ({ intent: "remove" } & LineTarget);
 
 /** Why a cart change was refused; the page shows it beside the quantity. */
 export type CartProblem =
   | { problem: "unavailable" }
   | { problem: "stock"; available: number; unit: string }
-  | { problem: "full" };
+  | { problem: "full" }
+  | { problem: "chooseSize" };
 
 const touchCart = once(() =>
   getDb()
@@ -167,21 +177,31 @@ const touchCart = once(() =>
 const removeLine = once(() =>
   getDb()
     .delete(cartItems)
-    .where(and(eq(cartItems.cartId, sql.placeholder("cartId")), eq(cartItems.productId, sql.placeholder("productId"))))
+    .where(and(eq(cartItems.cartId, sql.placeholder("cartId")), eq(cartItems.variantId, sql.placeholder("variantId"))))
     .prepare(),
 );
-const productForCart = once(() =>
+const variantForCart = once(() =>
   getDb()
-    .select({ stock: products.stock, unit: products.unit, available: sql<boolean>`${publicProduct}`.mapWith(Boolean) })
-    .from(products)
-    .where(eq(products.id, sql.placeholder("productId")))
+    .select({ productId: productVariants.productId, stock: productVariants.stock, unit: products.unit, available: sql<boolean>`${variantOnSale}`.mapWith(Boolean) })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(eq(productVariants.id, sql.placeholder("variantId")))
+    .prepare(),
+);
+/** The sizes of a product on sale, for a change that names only the product. */
+const sizesOfProduct = once(() =>
+  getDb()
+    .select({ id: productVariants.id })
+    .from(productVariants)
+    .where(and(eq(productVariants.productId, sql.placeholder("productId")), isNull(productVariants.archivedAt)))
+    .limit(2)
     .prepare(),
 );
 const lineQuantity = once(() =>
   getDb()
     .select({ quantity: cartItems.quantity })
     .from(cartItems)
-    .where(and(eq(cartItems.cartId, sql.placeholder("cartId")), eq(cartItems.productId, sql.placeholder("productId"))))
+    .where(and(eq(cartItems.cartId, sql.placeholder("cartId")), eq(cartItems.variantId, sql.placeholder("variantId"))))
     .prepare(),
 );
 const lineCount = once(() =>
@@ -195,18 +215,32 @@ const setLine = once(() =>
     .insert(cartItems)
     .values({
       cartId: sql.placeholder("cartId"),
-      productId: sql.placeholder("productId"),
+      variantId: sql.placeholder("variantId"),
       quantity: sql.placeholder("quantity"),
       addedAt: sql.placeholder("now"),
     })
     // A line already there keeps its place in the cart (added_at); only its quantity changes.
-    .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: excluded(cartItems.quantity) } })
+    .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity: excluded(cartItems.quantity) } })
     .prepare(),
 );
 
 /**
+ * The size a change means: the one named, which must be of the product if one is named too; or the
+ * product's only size on sale. A product in several sizes named alone is `chooseSize`.
+ */
+function sizeOf(target: LineTarget): number | "chooseSize" | null {
+  if (target.variantId !== undefined) {
+    const size = variantForCart().get({ variantId: target.variantId });
+    return size && (target.productId === undefined || size.productId === target.productId) ? target.variantId : null;
+  }
+  const sizes = sizesOfProduct().all({ productId: target.productId ?? 0 });
+  if (sizes.length > 1) return "chooseSize";
+  return sizes[0]?.id ?? null;
+}
+
+/**
  * Adds, sets or removes a line. A quantity is limited by the stock on hand now (checkout checks
- * again, atomically); products that are not on sale cannot be added.
+ * again, atomically); sizes that are not on sale cannot be added.
  */
 export function changeCart(owner: CartOwner, change: CartChange): CartProblem | null {
   return getDb().transaction(
@@ -214,13 +248,15 @@ export function changeCart(owner: CartOwner, change: CartChange): CartProblem | 
       const cartId = ensureCartId(owner);
       const now = Date.now();
       touchCart().run({ cartId, now });
+      const variantId = sizeOf(change);
+      if (variantId === "chooseSize") return { problem: "chooseSize" };
       if (change.intent === "remove" || (change.intent === "update" && change.quantity === 0)) {
-        removeLine().run({ cartId, productId: change.productId });
+        if (variantId !== null) removeLine().run({ cartId, variantId });
         return null;
       }
-      const product = productForCart().get({ productId: change.productId });
-      if (!product || !product.available) return { problem: "unavailable" };
-      const current = lineQuantity().get({ cartId, productId: change.productId });
+      const product = variantId === null ? undefined : variantForCart().get({ variantId });
+      if (variantId === null || !product || !product.available) return { problem: "unavailable" };
+      const current = lineQuantity().get({ cartId, variantId });
       if (!current) {
         const { lines } = lineCount().get({ cartId })!;
         if (lines >= MAX_CART_LINES) return { problem: "full" };
@@ -229,7 +265,7 @@ export function changeCart(owner: CartOwner, change: CartChange): CartProblem | 
       if (wanted > product.stock || wanted > MAX_LINE_QUANTITY) {
         return { problem: "stock", available: Math.min(product.stock, MAX_LINE_QUANTITY), unit: product.unit };
       }
-      setLine().run({ cartId, productId: change.productId, quantity: wanted, now });
+      setLine().run({ cartId, variantId, quantity: wanted, now });
       return null;
     },
     { behavior: "immediate" },
@@ -254,20 +290,20 @@ export async function adoptGuestCart(request: Request, userId: number): Promise<
       const guestLines = tx
         .select({
           cartId: sql<number>`${userCartId}`.as("cart_id"),
-          productId: guestItems.productId,
-          quantity: sql<number>`min(${guestItems.quantity}, max(${products.stock}, 1))`.as("quantity"),
+          variantId: guestItems.variantId,
+          quantity: sql<number>`min(${guestItems.quantity}, max(${productVariants.stock}, 1))`.as("quantity"),
           addedAt: guestItems.addedAt,
         })
         .from(guestItems)
-        .innerJoin(products, eq(products.id, guestItems.productId))
+        .innerJoin(productVariants, eq(productVariants.id, guestItems.variantId))
         .where(eq(guestItems.cartId, guestCartId));
-      const stockOfProduct = sql`(SELECT ${products.stock} FROM ${products} WHERE ${products.id} = ${excluded(cartItems.productId)})`;
+      const stockOfSize = sql`(SELECT ${productVariants.stock} FROM ${productVariants} WHERE ${productVariants.id} = ${excluded(cartItems.variantId)})`;
       tx.insert(cartItems)
         .select(guestLines)
         .onConflictDoUpdate({
-          target: [cartItems.cartId, cartItems.productId],
+          target: [cartItems.cartId, cartItems.variantId],
           set: {
-            quantity: sql`max(1, min(${cartItems.quantity} + ${excluded(cartItems.quantity)}, ${stockOfProduct}, ${MAX_LINE_QUANTITY}))`,
+            quantity: sql`max(1, min(${cartItems.quantity} + ${excluded(cartItems.quantity)}, ${stockOfSize}, ${MAX_LINE_QUANTITY}))`,
           },
         })
         .run();

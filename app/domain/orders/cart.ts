@@ -2,9 +2,12 @@
 export const MAX_CART_LINES = 50;
 export const MAX_LINE_QUANTITY = 999;
 
-/** One product in a cart, with the product's current price and stock. */
+/** One size of a product in a cart, with its current price and stock. */
 export interface CartLine {
   productId: number;
+  variantId: number;
+  /** The size's label; empty for a product sold in one unnamed size. */
+  variantLabel: string;
   slug: string;
   name: string;
   unit: string;
@@ -12,7 +15,7 @@ export interface CartLine {
   stock: number;
   weightGrams: number;
   quantity: number;
-  /** On sale now (live, from a verified producer). */
+  /** On sale now (live, from a verified producer, the size not archived). */
   available: boolean;
   producerId: number;
   producerName: string;

@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { and, count, eq, gt, gte, isNotNull, or, sql } from "drizzle-orm";
+import { and, count, eq, gt, gte, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
-import { cartItems, orderEvents, orderItems, orderParts, orders, products } from "~/db/schema";
+import { cartItems, orderEvents, orderItems, orderParts, orders, products, productVariants } from "~/db/schema";
 import { settings } from "~/settings.server";
 import { wardIsInProvince, provinceByCode } from "../catalog/places.server";
 import { MAX_CHARGE_VND } from "../shared/money";
 import { lineProblem, type CartLine } from "./cart";
 import { publicProduct } from "../catalog/catalog.server";
+import { variantName } from "../catalog/variants";
 import { cartIdOf, cartLinesById, type CartOwner } from "./cart.server";
 import type { CheckoutInput } from "./checkout-form";
 import type { CheckoutProblem } from "./checkout-refusal";
@@ -135,7 +136,7 @@ export function placeOrder(
         if (refused.length > 0) {
           throw new CheckoutRefused({
             problem: "lines",
-            lines: refused.map((l) => ({ name: l.name, unit: l.unit, available: l.available ? l.stock : 0 })),
+            lines: refused.map((l) => ({ name: variantName(l.name, l.variantLabel), unit: l.unit, available: l.available ? l.stock : 0 })),
           });
         }
         const capped = capProblem(lines, input.phone, clientKey, now);
@@ -179,15 +180,17 @@ export function placeOrder(
             now,
           })!;
           for (const line of part.lines) {
-            const taken = takeStock().run({ productId: line.productId, quantity: line.quantity });
+            const taken = takeStock().run({ variantId: line.variantId, quantity: line.quantity });
             if (taken.changes !== 1) {
-              throw new CheckoutRefused({ problem: "lines", lines: [{ name: line.name, unit: line.unit, available: 0 }] });
+              throw new CheckoutRefused({ problem: "lines", lines: [{ name: variantName(line.name, line.variantLabel), unit: line.unit, available: 0 }] });
             }
             insertItem().run({
               orderId: orderRow.id,
               partId,
               productId: line.productId,
+              variantId: line.variantId,
               productName: line.name,
+              variantLabel: line.variantLabel,
               unit: line.unit,
               unitPriceVnd: line.priceVnd,
               quantity: line.quantity,
@@ -253,14 +256,22 @@ const insertPart = once(() =>
 );
 
 /**
- * Takes a line's stock in one guarded statement: only while the product is on sale and has the
- * units, so racing checkouts can never take it below zero (the caller checks the changed-row count).
+ * Takes a line's stock from its size in one guarded statement: only while the size and its product
+ * are on sale and the size has the units, so racing checkouts can never take it below zero (the
+ * caller checks the changed-row count). The product's total follows by trigger (migration 0016).
  */
 const takeStock = once(() =>
   getDb()
-    .update(products)
-    .set({ stock: sql`${products.stock} - ${sql.placeholder("quantity")}` })
-    .where(and(eq(products.id, sql.placeholder("productId")), gte(products.stock, sql.placeholder("quantity")), publicProduct))
+    .update(productVariants)
+    .set({ stock: sql`${productVariants.stock} - ${sql.placeholder("quantity")}` })
+    .where(
+      and(
+        eq(productVariants.id, sql.placeholder("variantId")),
+        gte(productVariants.stock, sql.placeholder("quantity")),
+        isNull(productVariants.archivedAt),
+        sql`EXISTS (SELECT 1 FROM ${products} WHERE ${products.id} = ${productVariants.productId} AND ${publicProduct})`,
+      ),
+    )
     .prepare(),
 );
 
@@ -271,7 +282,9 @@ const insertItem = once(() =>
       orderId: sql.placeholder("orderId"),
       partId: sql.placeholder("partId"),
       productId: sql.placeholder("productId"),
+      variantId: sql.placeholder("variantId"),
       productName: sql.placeholder("productName"),
+      variantLabel: sql.placeholder("variantLabel"),
       unit: sql.placeholder("unit"),
       unitPriceVnd: sql.placeholder("unitPriceVnd"),
       quantity: sql.placeholder("quantity"),

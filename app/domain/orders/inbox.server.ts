@@ -7,6 +7,7 @@ import { recordActivity } from "../producers/activity.server";
 import type { PortalActor } from "../producers/portal-actor.server";
 import { movePart, partRow, StalePartError } from "./order-moves.server";
 import { IllegalMoveError, type PartStatus } from "./order-states";
+import { variantName } from "../catalog/variants";
 
 export interface InboxItem {
   productName: string;
@@ -79,7 +80,7 @@ const inboxParts = once(() => {
 });
 const itemsOfPart = once(() =>
   getDb()
-    .select({ productName: orderItems.productName, unit: orderItems.unit, quantity: orderItems.quantity, lineTotalVnd: orderItems.lineTotalVnd })
+    .select({ productName: orderItems.productName, variantLabel: orderItems.variantLabel, unit: orderItems.unit, quantity: orderItems.quantity, lineTotalVnd: orderItems.lineTotalVnd })
     .from(orderItems)
     .where(eq(orderItems.partId, sql.placeholder("partId")))
     .orderBy(asc(orderItems.id))
@@ -90,7 +91,12 @@ const itemsOfPart = once(() =>
 export function producerInbox(producerId: number, limit = 100): InboxPart[] {
   return inboxParts()
     .all({ producerId, limit })
-    .map((part) => ({ ...part, items: itemsOfPart().all({ partId: part.id }) }));
+    .map((part) => ({
+      ...part,
+      items: itemsOfPart()
+        .all({ partId: part.id })
+        .map(({ variantLabel, ...item }) => ({ ...item, productName: variantName(item.productName, variantLabel) })),
+    }));
 }
 
 export type ProducerMove =

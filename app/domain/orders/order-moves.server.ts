@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
-import { orderEvents, orderItems, orderParts, orders, products } from "~/db/schema";
+import { orderEvents, orderItems, orderParts, orders, products, productVariants } from "~/db/schema";
 import { recordPartDelivered, recordPartPaid, reversePartShares } from "../ledger/ledger.server";
 import { notifyBuyer, notifyProducer } from "./notifications.server";
 import { nextPartStatus, type PartAction, type PartStatus } from "./order-states";
@@ -134,10 +134,13 @@ function productsOfPart(tx: Tx, partId: number) {
   return inArray(products.id, tx.select({ id: orderItems.productId }).from(orderItems).where(eq(orderItems.partId, partId)));
 }
 
+/** Each size of the part gets its units back (the products' totals follow by trigger, migration 0016). */
 function restock(tx: Tx, partId: number) {
-  tx.update(products)
-    .set({ stock: sql`${products.stock} + ${unitsInPart(partId)}` })
-    .where(productsOfPart(tx, partId))
+  const unitsOfSize = sql`(SELECT sum(${orderItems.quantity}) FROM ${orderItems}
+    WHERE ${orderItems.partId} = ${partId} AND ${orderItems.variantId} = ${productVariants.id})`;
+  tx.update(productVariants)
+    .set({ stock: sql`${productVariants.stock} + ${unitsOfSize}` })
+    .where(inArray(productVariants.id, tx.select({ id: sql<number>`${orderItems.variantId}` }).from(orderItems).where(eq(orderItems.partId, partId))))
     .run();
 }
 

@@ -3,6 +3,7 @@ import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
 import { notifications, orderEvents, orderItems, orderParts, orders, producers, products, reviews, wards } from "~/db/schema";
 import { orderStatusOf, type OrderStatus, type PartStatus } from "./order-states";
+import { variantName } from "../catalog/variants";
 
 // The payment's own rules live in payments/payment-states.ts, above orders; here it is only shown.
 type PaymentStatus = (typeof orders.$inferSelect)["paymentStatus"];
@@ -124,6 +125,7 @@ const itemsOfOrder = once(() =>
       productId: orderItems.productId,
       slug: products.slug,
       productName: orderItems.productName,
+      variantLabel: orderItems.variantLabel,
       unit: orderItems.unit,
       unitPriceVnd: orderItems.unitPriceVnd,
       quantity: orderItems.quantity,
@@ -162,7 +164,9 @@ export function orderView(orderId: number): OrderView | null {
   const events: OrderEventView[] = eventsOfOrder().all({ orderId });
   const partViews: OrderPartView[] = parts.map((part) => ({
     ...part,
-    items: items.filter((i) => i.partId === part.id).map(({ partId: _, ...i }) => i),
+    items: items
+      .filter((i) => i.partId === part.id)
+      .map(({ partId: _, variantLabel, ...i }) => ({ ...i, productName: variantName(i.productName, variantLabel) })),
   }));
   return { ...order, status: orderStatusOf(partViews.map((p) => p.status)), parts: partViews, events };
 }

@@ -5,6 +5,7 @@ import { orderItems, orderParts, orders, producers, refunds, stripeEvents } from
 import { settings } from "~/settings.server";
 import { movePart, partsOfOrder } from "../orders/order-moves.server";
 import { recordRefund } from "../ledger/ledger.server";
+import { variantName } from "../catalog/variants";
 import {
   addRefundToOrder,
   applyPayment,
@@ -54,7 +55,7 @@ export async function stripeCheckoutUrl(
   }
   const db = getDb();
   const items = db
-    .select({ productName: orderItems.productName, unitPriceVnd: orderItems.unitPriceVnd, quantity: orderItems.quantity })
+    .select({ productName: orderItems.productName, variantLabel: orderItems.variantLabel, unitPriceVnd: orderItems.unitPriceVnd, quantity: orderItems.quantity })
     .from(orderItems)
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.id))
@@ -78,7 +79,7 @@ export async function stripeCheckoutUrl(
       line_items: [
         ...items.map((item) => ({
           quantity: item.quantity,
-          price_data: { currency: "vnd", unit_amount: item.unitPriceVnd, product_data: { name: item.productName } },
+          price_data: { currency: "vnd", unit_amount: item.unitPriceVnd, product_data: { name: variantName(item.productName, item.variantLabel) } },
         })),
         ...shipping.map((s) => ({
           quantity: 1,

@@ -16,7 +16,11 @@ export interface OpenDataProduct {
   url: string;
   group: string;
   unit: string;
+  /** The lowest and highest price over its sizes on sale (equal for one size). */
   priceVnd: number;
+  maxPriceVnd: number;
+  /** Its named sizes with their prices, "Túi 2 kg: 79000; Túi 5 kg: 185000"; empty for one unnamed size. */
+  sizes: string;
   producer: string;
   producerUrl: string;
   province: string;
@@ -39,6 +43,8 @@ export const OPEN_DATA_FIELDS = [
   "group",
   "unit",
   "priceVnd",
+  "maxPriceVnd",
+  "sizes",
   "producer",
   "producerUrl",
   "province",
@@ -74,7 +80,10 @@ const CERTIFIED = `FROM products p NOT INDEXED
 // Only public columns are selected: the producer's phone, bank account, owner and street address
 // never leave the database through here.
 const ROWS_SQL = `SELECT p.id, p.name, :origin || '/products/' || p.slug AS url, p.group_code AS "group",
-    p.unit, p.price_vnd AS priceVnd, pr.name AS producer, :origin || '/producers/' || pr.slug AS producerUrl,
+    p.unit, p.price_vnd AS priceVnd, p.max_price_vnd AS maxPriceVnd,
+    coalesce((SELECT group_concat(v.label || ': ' || v.price_vnd, '; ') FROM (SELECT label, price_vnd FROM product_variants
+      WHERE product_id = p.id AND archived_at IS NULL AND label <> '' ORDER BY position, id) v), '') AS sizes,
+    pr.name AS producer, :origin || '/producers/' || pr.slug AS producerUrl,
     p.province_code AS province, pv.name AS provinceName, w.name AS ward, p.badge_stars AS stars,
     c.number AS certificateNumber, c.issuer_name AS issuer, c.issuer_level AS issuerLevel,
     c.decision_date AS decisionDate, c.expires_on AS expiresOn, c.is_demo AS isDemo
