@@ -17,7 +17,7 @@ CREATE TABLE `product_variants` (
 --> statement-breakpoint
 CREATE INDEX `product_variants_product_idx` ON `product_variants` (`product_id`,`position`);--> statement-breakpoint
 CREATE UNIQUE INDEX `product_variants_label_idx` ON `product_variants` (`product_id`,`label`) WHERE "product_variants"."archived_at" IS NULL;--> statement-breakpoint
--- Hand-written (ADR 0019): every existing product becomes one variant with an empty label, carrying
+-- Hand-written (ADR 0020): every existing product becomes one variant with an empty label, carrying
 -- its price, stock and weight; carts and order lines then point at it.
 INSERT INTO `product_variants` (`product_id`, `label`, `price_vnd`, `stock`, `weight_grams`, `position`, `created_at`)
 	SELECT `id`, '', `price_vnd`, `stock`, `weight_grams`, 0, `created_at` FROM `products` ORDER BY `id`;--> statement-breakpoint
@@ -43,7 +43,7 @@ ALTER TABLE `order_items` ADD `variant_id` integer REFERENCES product_variants(i
 ALTER TABLE `order_items` ADD `variant_label` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `products` ADD `max_price_vnd` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX `products_public_max_price_idx` ON `products` (`status`,`producer_verified`,`max_price_vnd`);--> statement-breakpoint
--- Hand-written from here on (ADR 0019).
+-- Hand-written from here on (ADR 0020).
 UPDATE `order_items` SET `variant_id` = (SELECT v.`id` FROM `product_variants` v WHERE v.`product_id` = `order_items`.`product_id`);--> statement-breakpoint
 UPDATE `products` SET `max_price_vnd` = `price_vnd`;--> statement-breakpoint
 -- Every product has a size from its first moment: an insert into products (the form, an import, the

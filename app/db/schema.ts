@@ -171,7 +171,7 @@ export const products = sqliteTable(
      * A summary of the product's variants on sale (`product_variants`, kept by triggers of migration
      * 0016, never written by the code after the insert): the lowest price, the highest, the units in
      * stock over all sizes and the first size's weight. Catalog filters and sorts read these, so they
-     * keep their indexes (ADR 0019).
+     * keep their indexes (ADR 0020).
      */
     priceVnd: integer("price_vnd").notNull(),
     maxPriceVnd: integer("max_price_vnd").notNull().default(0),

@@ -98,19 +98,21 @@ export default function ProductSizes() {
   );
 }
 
-function SizeFields({ fields, unit }: { fields: ReturnType<typeof useConformForm<typeof variantFormSchema>>[1]; unit: string }) {
+/** The fields of one size; `form` names the form so each field's id is unique on the page (`f-<form>-<name>`). */
+function SizeFields({ fields, unit, form }: { fields: ReturnType<typeof useConformForm<typeof variantFormSchema>>[1]; unit: string; form: string }) {
   const t = useT();
   const lang = useLanguage();
+  const id = (name: string) => `f-${form}-${name}`;
   return (
     <>
-      <Field meta={fields.label} label={t("sizes.label")} hint={t("sizes.labelHint")} maxLength={40} />
+      <Field meta={fields.label} id={id("label")} label={t("sizes.label")} hint={t("sizes.labelHint")} maxLength={40} />
       <div className="grid grid-cols-2 gap-3">
-        <Field meta={fields.priceVnd} inputMode="numeric" label={t("sizes.price", { unit: unitLabel(unit, lang) })} maxLength={14} />
-        <Field meta={fields.stock} inputMode="numeric" label={t("listing.stock")} maxLength={9} />
+        <Field meta={fields.priceVnd} id={id("priceVnd")} inputMode="numeric" label={t("sizes.price", { unit: unitLabel(unit, lang) })} maxLength={14} />
+        <Field meta={fields.stock} id={id("stock")} inputMode="numeric" label={t("listing.stock")} maxLength={9} />
       </div>
       <div className="grid grid-cols-2 gap-3">
-        <Field meta={fields.weightGrams} inputMode="numeric" label={t("listing.weight")} maxLength={7} />
-        <Field meta={fields.gtin} inputMode="numeric" label={t("sizes.gtin")} hint={t("sizes.gtinHint")} maxLength={20} />
+        <Field meta={fields.weightGrams} id={id("weightGrams")} inputMode="numeric" label={t("listing.weight")} maxLength={7} />
+        <Field meta={fields.gtin} id={id("gtin")} inputMode="numeric" label={t("sizes.gtin")} hint={t("sizes.gtinHint")} maxLength={20} />
       </div>
     </>
   );
@@ -155,7 +157,7 @@ function SizeForm({
       <FormAlert message={form.errors?.[0]} />
       <input type="hidden" name="variantId" value={size.id} />
       <input type="hidden" name="stockShown" value={stockShown} />
-      <SizeFields fields={fields} unit={unit} />
+      <SizeFields fields={fields} unit={unit} form={`size-${size.id}`} />
       <div className="flex flex-wrap gap-3">
         <button type="submit" name="intent" value="update" disabled={busy} className="flex-1 rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
           {t("sizes.save")}
@@ -192,9 +194,9 @@ function AddSizeForm({
       <h2 className="text-lg font-semibold">{t("sizes.add")}</h2>
       <FormAlert message={form.errors?.[0]} />
       {nameFirst ? (
-        <Field meta={fields.firstLabel} label={t("sizes.firstLabel")} hint={t("sizes.firstLabelHint")} maxLength={40} required />
+        <Field meta={fields.firstLabel} id="f-size-new-firstLabel" label={t("sizes.firstLabel")} hint={t("sizes.firstLabelHint")} maxLength={40} required />
       ) : null}
-      <SizeFields fields={fields} unit={unit} />
+      <SizeFields fields={fields} unit={unit} form="size-new" />
       <button type="submit" name="intent" value="add" disabled={busy} className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
         {t("sizes.addSubmit")}
       </button>

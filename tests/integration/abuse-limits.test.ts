@@ -10,6 +10,7 @@ import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEMPLATE_HEADER } from "~/domain/catalog/bulk-import";
 import { startServer, type TestServer } from "../setup/server";
+import { soldInOneSize } from "../setup/sizes";
 import { cookieOf, signIn } from "../setup/http";
 
 const BANK_WEBHOOK_SECRET = "abuse-test-bank-secret";
@@ -62,7 +63,7 @@ function purchasable(minStock: number, where = "1", params: unknown[] = []): Pro
   const found = row<Product | undefined>(
     `SELECT p.* FROM products p
      WHERE p.status = 'live' AND p.producer_verified = 1 AND p.held_at IS NULL AND p.stock >= ${minStock}
-       AND p.id NOT IN (${[0, ...used].join(",")}) AND ${where} ORDER BY p.stock DESC, p.id LIMIT 1`,
+       AND p.id NOT IN (${[0, ...used].join(",")}) AND ${soldInOneSize("p")} AND ${where} ORDER BY p.stock DESC, p.id LIMIT 1`,
     ...params,
   );
   if (!found) throw new Error(`no product where ${where}`);

@@ -16,6 +16,7 @@ import { getPage, signIn } from "../setup/http";
 import { productionRoutes, type ManifestRoute } from "../setup/route-manifest";
 import { startServer, type TestServer } from "../setup/server";
 import { nextBuyerPhone } from "../setup/buyers";
+import { soldInOneSize } from "../setup/sizes";
 import { grantStaff } from "~/domain/accounts/staff-grants.server";
 
 const ROLES = ["anonymous", "shopper", "producer", "otherProducer", "helper", "staff", "otherStaff", "central"] as const;
@@ -363,7 +364,7 @@ beforeAll(async () => {
     "SELECT p.id, p.slug FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'",
   );
   const product = one<{ id: number; slug: string }>(
-    "SELECT id, slug FROM products WHERE producer_id = ? AND status = 'live' AND badge_stars IS NOT NULL ORDER BY id LIMIT 1",
+    `SELECT id, slug FROM products WHERE producer_id = ? AND status = 'live' AND badge_stars IS NOT NULL AND ${soldInOneSize()} ORDER BY id LIMIT 1`,
     producerRow.id,
   );
   const certificate = one<{ id: number; number: string }>(

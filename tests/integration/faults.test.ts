@@ -13,6 +13,7 @@ import path from "node:path";
 import { setTimeout as backoff } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { soldInOneSize } from "../setup/sizes";
 import { nextBuyerPhone } from "../setup/buyers";
 
 const BANK_SECRET = "bank-secret-for-fault-tests";
@@ -38,7 +39,7 @@ beforeAll(async () => {
   server = await startServer(ENV, { crash: { checkout: 1 + CRASH_IN_ORDER, moment: "before-commit" } });
   wardCode = (server.db.prepare("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").get() as { code: string }).code;
   const onSale = server.db
-    .prepare("SELECT id, producer_id AS producerId FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY producer_id, id")
+    .prepare(`SELECT id, producer_id AS producerId FROM products WHERE status = 'live' AND producer_verified = 1 AND ${soldInOneSize()} ORDER BY producer_id, id`)
     .all() as { id: number; producerId: number }[];
   const producers = [...new Set(onSale.map((p) => p.producerId))].slice(0, 3);
   expect(producers).toHaveLength(3);

@@ -20,6 +20,7 @@ import { cameraPhoto, launchChromium } from "../setup/browser";
 import { startServer, type TestServer } from "../setup/server";
 import { cookieOf, signIn } from "../setup/http";
 import { nextBuyerPhone } from "../setup/buyers";
+import { soldInOneSize } from "../setup/sizes";
 import {
   HOSTILE_STRINGS,
   hostileString,
@@ -197,10 +198,10 @@ function distinct(all: RoleForm[]): RoleForm[] {
 async function collectForms() {
   const product = row<{ id: number; slug: string }>(
     `SELECT p.id, p.slug FROM products p JOIN producers pr ON pr.id = p.producer_id
-     WHERE p.status = 'live' AND p.stock > 5 AND pr.verification_status = 'approved' ORDER BY p.id LIMIT 1`,
+     WHERE p.status = 'live' AND p.stock > 5 AND pr.verification_status = 'approved' AND ${soldInOneSize("p")} ORDER BY p.id LIMIT 1`,
   );
   const ownProducer = row<{ id: number }>("SELECT pr.id FROM producers pr JOIN users u ON u.id = pr.owner_user_id WHERE u.email = 'producer@demo.local'").id;
-  const ownProduct = row<{ id: number }>("SELECT id FROM products WHERE producer_id = ? AND status = 'live' AND stock > 5 ORDER BY id LIMIT 1", ownProducer);
+  const ownProduct = row<{ id: number }>(`SELECT id FROM products WHERE producer_id = ? AND status = 'live' AND stock > 5 AND ${soldInOneSize()} ORDER BY id LIMIT 1`, ownProducer);
   const add = (role: string, productId: number) =>
     send("/cart", cookies[role]!, { method: "POST", body: new URLSearchParams({ intent: "add", productId: String(productId), quantity: "1" }) });
   // An order of the shopper's from two producers: one part delivered (so the order page shows its

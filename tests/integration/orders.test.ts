@@ -7,6 +7,7 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
+import { soldInOneSize } from "../setup/sizes";
 import { nextBuyerPhone } from "../setup/buyers";
 
 let server: TestServer;
@@ -68,7 +69,7 @@ const claimedProducers = new Set<number>();
 function findProduct(where: string, params: unknown[] = [], order = "p.id"): Product {
   const found = row<Product | undefined>(
     `SELECT p.* FROM products p JOIN producers pr ON pr.id = p.producer_id JOIN provinces pv ON pv.code = pr.province_code
-     WHERE ${where} ORDER BY ${order} LIMIT 1`,
+     WHERE ${where} AND ${soldInOneSize("p")} ORDER BY ${order} LIMIT 1`,
     ...params,
   );
   if (!found) throw new Error(`no product where ${where}`);
@@ -180,7 +181,7 @@ const cartItems = (cartId: number | null) =>
   cartId === null
     ? []
     : rows<{ productId: number; quantity: number }>(
-        "SELECT product_id AS productId, quantity FROM cart_items WHERE cart_id = ? ORDER BY product_id",
+        "SELECT v.product_id AS productId, c.quantity FROM cart_items c JOIN product_variants v ON v.id = c.variant_id WHERE c.cart_id = ? ORDER BY v.product_id",
         cartId,
       );
 

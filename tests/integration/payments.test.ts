@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStripeDouble, type Param, type Params, type Session, type StripeDouble } from "../mocks/stripe-double";
 import { startServer, type TestServer } from "../setup/server";
 import { cookieOf, signIn } from "../setup/http";
+import { soldInOneSize } from "../setup/sizes";
 import { nextBuyerPhone } from "../setup/buyers";
 
 const BANK_SECRET = "bank-secret-for-tests";
@@ -45,7 +46,7 @@ beforeAll(async () => {
   wardCode = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
   const products = rows<ProductRow>(
     `SELECT id, producer_id AS producerId, price_vnd AS priceVnd, stock FROM products
-     WHERE status = 'live' AND producer_verified = 1 AND stock >= 50 ORDER BY price_vnd, id`,
+     WHERE status = 'live' AND producer_verified = 1 AND stock >= 50 AND ${soldInOneSize()} ORDER BY price_vnd, id`,
   );
   productA = products[0]!;
   productB = products.find((p) => p.producerId !== productA.producerId)!;

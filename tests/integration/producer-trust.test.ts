@@ -11,6 +11,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
 import { cookieOf, signIn } from "../setup/http";
+import { soldInOneSize } from "../setup/sizes";
 import { nextBuyerPhone } from "../setup/buyers";
 
 let server: TestServer;
@@ -215,7 +216,7 @@ describe("2. an edit form loaded before a sale does not put the sold stock back"
   it("refuses the stale save with 409 and the current stock by the field, changing nothing; the form it sends back saves", async () => {
     const me = demoProducer();
     const product = row<{ id: number; name: string; group_code: string; unit: string; price_vnd: number; stock: number; weight_grams: number; description: string }>(
-      "SELECT * FROM products WHERE producer_id = ? AND status = 'live' AND held_at IS NULL AND stock >= 20 ORDER BY id LIMIT 1",
+      `SELECT * FROM products WHERE producer_id = ? AND status = 'live' AND held_at IS NULL AND stock >= 20 AND ${soldInOneSize()} ORDER BY id LIMIT 1`,
       me.id,
     );
     const producer = await signIn(server, "producer@demo.local");

@@ -3,6 +3,7 @@ import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
 import { cookieOf, signIn } from "../setup/http";
+import { soldInOneSize } from "../setup/sizes";
 import { nextBuyerPhone } from "../setup/buyers";
 
 let server: TestServer;
@@ -482,7 +483,7 @@ describe("a confirmation after each action", () => {
     expect(flashOf(await text(await producer.fetch("/seller")))).toBe("");
 
     const productId = row<{ id: number }>(
-      "SELECT p.id FROM products p JOIN producers pr ON pr.id = p.producer_id JOIN users u ON u.id = pr.owner_user_id WHERE u.email = 'producer@demo.local' AND p.status = 'live' ORDER BY p.id DESC LIMIT 1",
+      `SELECT p.id FROM products p JOIN producers pr ON pr.id = p.producer_id JOIN users u ON u.id = pr.owner_user_id WHERE u.email = 'producer@demo.local' AND p.status = 'live' AND ${soldInOneSize("p")} ORDER BY p.id DESC LIMIT 1`,
     ).id;
     const edit = await text(await producer.fetch(`/seller/products/${productId}`));
     const updated = await producer.follow(await submitForm(producer, edit, 'button[value="publish"]', { stock: "33" }));

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
 import { cookieOf, signIn } from "../setup/http";
 import { nextBuyerPhone } from "../setup/buyers";
+import { soldInOneSize } from "../setup/sizes";
 import { zeroBomb, zip } from "../setup/zip";
 
 let server: TestServer;
@@ -86,7 +87,7 @@ describe("1. open redirect through dot segments", () => {
 describe("2. a staff hold stays until staff lift it", () => {
   it("keeps a held listing off the storefront when its producer publishes it again, and only staff release it", async () => {
     const product = row<Listing>(
-      "SELECT * FROM products WHERE producer_id = ? AND status = 'live' ORDER BY id DESC LIMIT 1",
+      `SELECT * FROM products WHERE producer_id = ? AND status = 'live' AND ${soldInOneSize()} ORDER BY id DESC LIMIT 1`,
       demoProducerId(),
     );
     const staff = await signIn(server, "staff@demo.local");
@@ -130,7 +131,7 @@ describe("2. a staff hold stays until staff lift it", () => {
 describe("3. the OCOP badge does not survive a change of goods", () => {
   it("refuses a new name, group or unit on a certified listing, by the field, and keeps the page, title and open data as certified", async () => {
     const product = row<Listing & { badge_stars: number }>(
-      "SELECT * FROM products WHERE producer_id = ? AND status = 'live' AND badge_stars IS NOT NULL AND badge_expires_on > date('now') ORDER BY id LIMIT 1",
+      `SELECT * FROM products WHERE producer_id = ? AND status = 'live' AND badge_stars IS NOT NULL AND badge_expires_on > date('now') AND ${soldInOneSize()} ORDER BY id LIMIT 1`,
       demoProducerId(),
     );
     const producer = await signIn(server, "producer@demo.local");
@@ -288,7 +289,7 @@ describe("6. a producer never changes the order's payment", () => {
   const paymentOf = (target: TestServer, code: string) =>
     (target.db.prepare("SELECT payment_status AS s FROM orders WHERE code = ?").get(code) as { s: string }).s;
   const sellable = (where: string, ...params: unknown[]) =>
-    row<{ id: number }>(`SELECT p.id FROM products p WHERE p.status = 'live' AND p.producer_verified = 1 AND p.stock > 5 AND ${where} ORDER BY p.id LIMIT 1`, ...params).id;
+    row<{ id: number }>(`SELECT p.id FROM products p WHERE p.status = 'live' AND p.producer_verified = 1 AND p.stock > 5 AND ${soldInOneSize("p")} AND ${where} ORDER BY p.id LIMIT 1`, ...params).id;
 
   it("in production, even with the demo VietQR account, refuses \"transfer received\" and shows no such button", async () => {
     const own = sellable("p.producer_id = ?", demoProducerId());
@@ -333,7 +334,7 @@ describe("7. cross-site posts", () => {
     const shopper = await signIn(server, "shopper@demo.local");
     const carts = () => count("SELECT count(*) AS n FROM cart_items");
     const cartItems = carts();
-    const productId = row<{ id: number }>("SELECT id FROM products WHERE status = 'live' AND stock > 0 ORDER BY id LIMIT 1").id;
+    const productId = row<{ id: number }>(`SELECT id FROM products WHERE status = 'live' AND stock > 0 AND ${soldInOneSize()} ORDER BY id LIMIT 1`).id;
     for (const [path, origin] of [
       ["/login", "https://evil.example"],
       ["/login", "null"],

@@ -17,9 +17,9 @@ describe("checkSheet", () => {
     const result = checkSheet(
       [
         header,
-        ["Mật ong rừng U Minh", "Thực phẩm", "chai", "250.000", "40", "700", "Mật ong hoa tràm."],
-        ["", "", "", "", "", "", ""],
-        ["Cá", "vũ khí", "kg", "12,5", "-1", "", ""],
+        ["Mật ong rừng U Minh", "Thực phẩm", "chai", "250.000", "40", "700", "Mật ong hoa tràm.", "", ""],
+        ["", "", "", "", "", "", "", "", ""],
+        ["Cá", "vũ khí", "kg", "12,5", "-1", "", "", "", ""],
       ],
     );
     if ("headerError" in result) throw new Error(result.headerError);
@@ -28,6 +28,7 @@ describe("checkSheet", () => {
       {
         row: 2,
         input: { name: "Mật ong rừng U Minh", groupCode: "food", unit: "chai", priceVnd: 250000, stock: 40, weightGrams: 700, description: "Mật ong hoa tràm.", intent: "draft" },
+        sizes: [{ row: 2, label: "", priceVnd: 250000, stock: 40, weightGrams: 700, gtin: null }],
       },
     ]);
     expect(result.errors).toEqual([
@@ -35,6 +36,28 @@ describe("checkSheet", () => {
       { row: 4, column: "Nhóm", message: "listing.error.group" },
       { row: 4, column: "Giá", message: "listing.error.price" },
       { row: 4, column: "Số lượng", message: "listing.error.stock" },
+    ]);
+  });
+
+  it("makes rows of one name with a size into one product in several sizes, checking each size", () => {
+    const result = checkSheet([
+      header,
+      ["Gạo ST25", "Thực phẩm", "túi", "79.000", "200", "2000", "Gạo thơm Sóc Trăng.", "Túi 2 kg", ""],
+      ["Trà sen", "Đồ uống", "hộp", "120.000", "25", "200", "", "", ""],
+      ["gao st25", "food", "túi", "185.000", "420", "5000", "", "Túi 5 kg", "893 8505 974194"],
+      ["Gạo ST25", "Thực phẩm", "túi", "185.000", "1", "5000", "", "túi 5 KG", ""],
+      ["Gạo ST25", "Thực phẩm", "kg", "40.000", "1", "1000", "", "Cân lẻ", ""],
+      ["Gạo ST25", "Thực phẩm", "túi", "360.000", "60", "10000", "", "Bao 10 kg", "8938505974195"],
+    ]);
+    if ("headerError" in result) throw new Error(result.headerError);
+    expect(result.valid.map((product) => [product.row, product.input.name, product.sizes.map((size) => [size.row, size.label, size.priceVnd, size.gtin])])).toEqual([
+      [2, "Gạo ST25", [[2, "Túi 2 kg", 79000, null], [4, "Túi 5 kg", 185000, "8938505974194"]]],
+      [3, "Trà sen", [[3, "", 120000, null]]],
+    ]);
+    expect(result.errors).toEqual([
+      { row: 5, column: "Loại / kích cỡ", message: "variant.error.labelTaken" },
+      { row: 6, column: "Loại / kích cỡ", message: "import.error.sizeMismatch" },
+      { row: 7, column: "Mã vạch", message: "variant.error.gtin" },
     ]);
   });
 

@@ -25,7 +25,7 @@ const REQUIRED_COLUMNS: Field[] = ["name", "groupCode", "unit", "priceVnd"];
 /** The header of the downloadable template, in the order of its columns. */
 export const TEMPLATE_HEADER = ["Tên sản phẩm", "Nhóm", "Đơn vị", "Giá", "Số lượng", "Khối lượng (g)", "Mô tả", "Loại / kích cỡ", "Mã vạch"];
 
-/** One size of an imported product: a row of the sheet (ADR 0019). */
+/** One size of an imported product: a row of the sheet (ADR 0020). */
 export interface SizeRow {
   row: number;
   /** Empty for a product sold in one unnamed size (a row without "Loại / kích cỡ"). */

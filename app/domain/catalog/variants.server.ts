@@ -5,7 +5,7 @@ import { productVariants } from "~/db/schema";
 import type { VariantChoice } from "./variants";
 
 /**
- * A product's sizes (ADR 0019). The variants are the truth for price, stock and weight; the
+ * A product's sizes (ADR 0020). The variants are the truth for price, stock and weight; the
  * product's `price_vnd`, `max_price_vnd`, `stock` and `weight_grams` are their summary, kept by the
  * triggers of migration 0016, so nothing here writes them. The database also gives every new product
  * its first, unnamed size (trigger `products_first_variant`), from the columns of the insert.

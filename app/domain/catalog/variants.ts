@@ -1,7 +1,7 @@
 /**
  * Sizes and packs of one product ("Chai 250 ml", "Chai 500 ml"): rules that need no database.
  * Every product has at least one variant; one sold in a single size has one whose label may be empty
- * and is shown exactly as a product without sizes (ADR 0019).
+ * and is shown exactly as a product without sizes (ADR 0020).
  */
 
 /** What a shopper chooses between on the product page and sees in the cart. */

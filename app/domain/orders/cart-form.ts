@@ -9,7 +9,7 @@ const stay = z.literal("1").optional().catch(undefined);
 
 /**
  * Which size a line is: `variantId`, or `productId` alone for a product sold in one size (PRODUCT.md
- * §5 kept that form working when sizes came, ADR 0019). Both may come; the size then decides.
+ * §5 kept that form working when sizes came, ADR 0020). Both may come; the size then decides.
  */
 const target = { variantId: id.optional(), productId: id.optional() };
 const named = (line: { variantId?: number; productId?: number }) => line.variantId !== undefined || line.productId !== undefined;

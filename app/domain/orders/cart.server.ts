@@ -152,7 +152,7 @@ export function cartCount(owner: CartOwner | null): number {
   return row?.units ?? 0;
 }
 
-/** Which size: by its id, or by its product's for a product sold in one size (ADR 0019). */
+/** Which size: by its id, or by its product's for a product sold in one size (ADR 0020). */
 type LineTarget = { variantId?: number; productId?: number };
 
 export type CartChange =
