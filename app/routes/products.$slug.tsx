@@ -19,6 +19,7 @@ import { PriceRange } from "~/components/ui/price";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { productJsonLd } from "~/domain/catalog/product-json-ld";
 import { unitLabel } from "~/domain/catalog/units";
+import { hasSizeChoice } from "~/domain/catalog/variants";
 import { productBySlug, relatedProducts } from "~/domain/catalog/storefront.server";
 import { latestReviews } from "~/domain/orders/reviews.server";
 import { formatWeight } from "~/domain/shared/weight";
@@ -137,7 +138,8 @@ export default function ProductPage() {
             <dd>
               {product.producer.wardName}, <Link to={`/products?province=${product.provinceCode}`}>{province}</Link>
             </dd>
-            {product.weightGrams > 0 ? (
+            {/* A product in several sizes says each size's weight in its label ("Túi 5 kg"). */}
+            {product.weightGrams > 0 && !hasSizeChoice(product.sizes) ? (
               <>
                 <dt className="text-stone-600">{t("product.weight")}</dt>
                 <dd>{formatWeight(product.weightGrams)}</dd>

@@ -110,7 +110,7 @@ function SizeFields({ fields, unit, form }: { fields: ReturnType<typeof useConfo
         <Field meta={fields.priceVnd} id={id("priceVnd")} inputMode="numeric" label={t("sizes.price", { unit: unitLabel(unit, lang) })} maxLength={14} />
         <Field meta={fields.stock} id={id("stock")} inputMode="numeric" label={t("listing.stock")} maxLength={9} />
       </div>
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid gap-3 sm:grid-cols-2">
         <Field meta={fields.weightGrams} id={id("weightGrams")} inputMode="numeric" label={t("listing.weight")} maxLength={7} />
         <Field meta={fields.gtin} id={id("gtin")} inputMode="numeric" label={t("sizes.gtin")} hint={t("sizes.gtinHint")} maxLength={20} />
       </div>
@@ -158,8 +158,8 @@ function SizeForm({
       <input type="hidden" name="variantId" value={size.id} />
       <input type="hidden" name="stockShown" value={stockShown} />
       <SizeFields fields={fields} unit={unit} form={`size-${size.id}`} />
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="update" disabled={busy} className="flex-1 rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <button type="submit" name="intent" value="update" disabled={busy} className="rounded bg-brand-700 px-4 py-3 font-semibold text-white disabled:opacity-60">
           {t("sizes.save")}
         </button>
         {canArchive ? (

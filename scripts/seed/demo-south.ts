@@ -537,15 +537,13 @@ export const SOUTH_PRODUCERS: DemoProducer[] = [
       },
       {
         key: "s-banh-pia-sau-rieng-trung-muoi",
-        name: "Bánh pía sầu riêng trứng muối",
+        name: "Bánh pía sầu riêng trứng muối hộp 4 cái",
         group: "food",
         motif: "pastry",
         unit: "hộp",
         priceVnd: 90000,
         stock: 130,
         weightGrams: 500,
-        sizeLabel: "Hộp 4 cái",
-        moreSizes: [{ label: "Hộp 8 cái", priceVnd: 170000, stock: 50, weightGrams: 1000 }],
         description:
           "Bánh pía vỏ ngàn lớp cán tay, nhân đậu xanh, sầu riêng và lòng đỏ trứng vịt muối. Đây là đặc sản của người Hoa Sóc Trăng, ăn kèm trà nóng rất hợp. Bánh dùng ngon nhất trong hai tuần kể từ ngày sản xuất.",
       },

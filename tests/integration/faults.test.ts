@@ -41,11 +41,13 @@ beforeAll(async () => {
   const onSale = server.db
     .prepare(`SELECT id, producer_id AS producerId FROM products WHERE status = 'live' AND producer_verified = 1 AND ${soldInOneSize()} ORDER BY producer_id, id`)
     .all() as { id: number; producerId: number }[];
-  const producers = [...new Set(onSale.map((p) => p.producerId))].slice(0, 3);
+  // Three producers with two such products each: the load's carts span producers and products.
+  const producers = [...new Set(onSale.map((p) => p.producerId))].filter((id) => onSale.filter((p) => p.producerId === id).length >= 2).slice(0, 3);
   expect(producers).toHaveLength(3);
   pool = producers.flatMap((producerId) => onSale.filter((p) => p.producerId === producerId).slice(0, 2));
   const writer = new Database(server.databasePath);
-  const setStock = writer.prepare("UPDATE products SET stock = ? WHERE id = ?");
+  // Stock is the size's (ADR 0020); each of these products is sold in one.
+  const setStock = writer.prepare("UPDATE product_variants SET stock = ? WHERE product_id = ?");
   for (const product of pool) setStock.run(STOCK, product.id);
   writer.close();
   baselineOrderId = (server.db.prepare("SELECT coalesce(max(id), 0) AS id FROM orders").get() as { id: number }).id;

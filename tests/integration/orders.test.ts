@@ -90,6 +90,9 @@ function freshProduct(where = "1", params: unknown[] = []): Product {
 const demoProducerId = () =>
   row<{ id: number }>("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'").id;
 const shopperId = () => row<{ id: number }>("SELECT id FROM users WHERE email = 'shopper@demo.local'").id;
+/** The one size of a product sold in one size: cart lines are sizes (ADR 0020), their fields named after it. */
+const sizeIdOf = (productId: number) =>
+  row<{ id: number }>("SELECT id FROM product_variants WHERE product_id = ? AND archived_at IS NULL ORDER BY position, id LIMIT 1", productId).id;
 const stockOf = (productId: number) => row<{ stock: number }>("SELECT stock FROM products WHERE id = ?", productId).stock;
 const orderCount = () => count("SELECT count(*) AS n FROM orders");
 const wardOf = (provinceCode: string) =>
@@ -280,7 +283,7 @@ describe("the cart", () => {
       const producerName = row<{ name: string }>("SELECT name FROM producers WHERE id = ?", product.producer_id).name;
       expect(section!.querySelector("h2")!.textContent).toContain(producerName);
       expect(section!.querySelector(`a[href='/products/${product.slug}']`)).not.toBeNull();
-      expect(section!.querySelector(`#qty-${product.id}`)!.getAttribute("value")).toBe(String(quantity));
+      expect(section!.querySelector(`#qty-${sizeIdOf(product.id)}`)!.getAttribute("value")).toBe(String(quantity));
     }
   });
 
@@ -293,7 +296,7 @@ describe("the cart", () => {
       const res = await guest.send("/cart", fields);
       expect(res.status, JSON.stringify(fields)).toBe(400);
       const { doc } = await readPage(res);
-      expect(doc.querySelector(`#qty-${own.id}-error`)?.textContent).toBe(say(TEXT["cart.error.stock"], { count: own.stock, unit: own.unit }));
+      expect(doc.querySelector(`#qty-${sizeIdOf(own.id)}-error`)?.textContent).toBe(say(TEXT["cart.error.stock"], { count: own.stock, unit: own.unit }));
       expect(items()).toEqual(before);
     }
   });
@@ -303,7 +306,7 @@ describe("the cart", () => {
     expect(res.status).toBe(303);
     expect(items()).toEqual([{ productId: own.id, quantity: 2 }]);
     const { doc } = await guest.page("/cart");
-    expect(doc.querySelector(`#qty-${far.id}`)).toBeNull();
+    expect(doc.querySelector(`#qty-${sizeIdOf(far.id)}`)).toBeNull();
     expect(doc.querySelector(`section[aria-labelledby='producer-${far.producer_id}']`)).toBeNull();
   });
 
@@ -483,7 +486,7 @@ describe("checkout form errors", () => {
 
   it("answers 409 when the stock ran out meanwhile, writing nothing", async () => {
     const stock = stockOf(product.id);
-    writer.prepare("UPDATE products SET stock = 0 WHERE id = ?").run(product.id);
+    writer.prepare("UPDATE product_variants SET stock = 0 WHERE product_id = ?").run(product.id);
     try {
       const ordersBefore = orderCount();
       const res = await guest.send("/checkout", address());
@@ -494,7 +497,7 @@ describe("checkout form errors", () => {
       expect(stockOf(product.id)).toBe(0);
       expect(cartItems(guestCartId(guest))).toEqual([{ productId: product.id, quantity: 1 }]);
     } finally {
-      writer.prepare("UPDATE products SET stock = ? WHERE id = ?").run(stock, product.id);
+      writer.prepare("UPDATE product_variants SET stock = ? WHERE product_id = ?").run(stock, product.id);
     }
   });
 
@@ -503,7 +506,7 @@ describe("checkout form errors", () => {
     const shown = Number(page.doc.querySelector("input[name=expectedTotal]")?.getAttribute("value"));
     expect(shown).toBeGreaterThan(0);
     const price = row<{ price_vnd: number }>("SELECT price_vnd FROM products WHERE id = ?", product.id).price_vnd;
-    writer.prepare("UPDATE products SET price_vnd = price_vnd + 1000 WHERE id = ?").run(product.id);
+    writer.prepare("UPDATE product_variants SET price_vnd = price_vnd + 1000 WHERE product_id = ?").run(product.id);
     try {
       const ordersBefore = orderCount();
       const res = await guest.send("/checkout", address({ expectedTotal: shown }));
@@ -513,7 +516,7 @@ describe("checkout form errors", () => {
       expect(Number(doc.querySelector("input[name=expectedTotal]")?.getAttribute("value"))).toBe(shown + 1000);
       expect(orderCount()).toBe(ordersBefore);
     } finally {
-      writer.prepare("UPDATE products SET price_vnd = ? WHERE id = ?").run(price, product.id);
+      writer.prepare("UPDATE product_variants SET price_vnd = ? WHERE product_id = ?").run(price, product.id);
     }
   });
 });
@@ -674,7 +677,7 @@ describe("a shopper's order: guest cart, sign-in, payment, delivery, review", ()
     // The shopper's cart, seen with the session cookie alone.
     const res = await fetch(`${server.url}/cart`, { headers: { cookie: `ocop_session=${buyer.cookies.get("ocop_session")}` } });
     const { doc } = await readPage(res);
-    for (const { productId, quantity } of expected) expect(doc.querySelector(`#qty-${productId}`)?.getAttribute("value")).toBe(String(quantity));
+    for (const { productId, quantity } of expected) expect(doc.querySelector(`#qty-${sizeIdOf(productId)}`)?.getAttribute("value")).toBe(String(quantity));
   });
 
   it("places the order as the shopper, whose link needs no token, and lists it on /orders", async () => {

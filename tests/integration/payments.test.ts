@@ -732,7 +732,7 @@ describe("a part cancelled after payment", () => {
   it("is listed for staff as a refund due until the part is refunded", async () => {
     const demoProduct = row<{ id: number; producerId: number }>(
       `SELECT p.id, p.producer_id AS producerId FROM products p JOIN producers pr ON pr.id = p.producer_id JOIN users u ON u.id = pr.owner_user_id
-       WHERE u.email = 'producer@demo.local' AND p.status = 'live' AND p.stock >= 5 ORDER BY p.id LIMIT 1`,
+       WHERE u.email = 'producer@demo.local' AND p.status = 'live' AND p.stock >= 5 AND ${soldInOneSize("p")} ORDER BY p.id LIMIT 1`,
     );
     const other = productA.producerId !== demoProduct.producerId ? productA : productB;
     const order = await checkout(
