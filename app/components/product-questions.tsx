@@ -56,7 +56,7 @@ export function ProductQuestions({
             <li key={q.id} className="rounded border border-amber-300 bg-amber-50 p-3" data-question-waiting>
               <p className="text-sm font-medium text-amber-900">{t("questions.yours")}</p>
               <p className="whitespace-pre-line">{q.body}</p>
-              <p className="mt-1 text-sm font-medium text-amber-900">⏳ {t("questions.waiting")}</p>
+              <p className="mt-1 text-sm font-medium text-amber-900">{t("questions.waiting")}</p>
             </li>
           ))}
         </ul>
@@ -129,7 +129,7 @@ function ReportQuestion({ questionId, reply }: { questionId: number; reply: Subm
   const errorId = `q${questionId}-reason-error`;
   return (
     <details open={Boolean(reply)} className="mt-2 text-sm">
-      <summary className="cursor-pointer text-stone-600">{t("questions.report")}</summary>
+      <summary className="cursor-pointer py-2 text-stone-600">{t("questions.report")}</summary>
       <Form method="post" className="mt-2 space-y-2" noValidate>
         <FormAlert message={formError} />
         <input type="hidden" name="intent" value="reportQuestion" />

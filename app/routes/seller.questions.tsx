@@ -105,7 +105,7 @@ function EditAnswer({ question, producerId, constraint }: { question: PortalQues
   const reply = useActionData<typeof action>();
   return (
     <details open={reply?.target === String(question.id)}>
-      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-800">{t("sellerQuestions.edit")}</summary>
+      <summary className="cursor-pointer py-3 font-medium text-brand-800">{t("sellerQuestions.edit")}</summary>
       <AnswerForm question={question} producerId={producerId} constraint={constraint} editing />
     </details>
   );
