@@ -921,4 +921,6 @@ export const en: Record<MessageKey, string> = {
   "audit.action.question.unhide": "Showed a question again",
   "audit.action.question.keep": "Kept a reported question",
   "audit.subject.question": "Question",
+  "audit.field.hidden": "Hidden",
+  "audit.field.hiddenReason": "Reason for hiding",
 };

@@ -691,4 +691,6 @@ export const viMore = {
   "audit.action.question.unhide": "Cho hiện lại câu hỏi",
   "audit.action.question.keep": "Giữ câu hỏi bị báo cáo",
   "audit.subject.question": "Câu hỏi",
+  "audit.field.hidden": "Đã ẩn",
+  "audit.field.hiddenReason": "Lý do ẩn",
 } as const;

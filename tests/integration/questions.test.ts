@@ -139,7 +139,7 @@ describe("questions and answers", () => {
   it("the producer's portal lists the waiting questions first, and its home counts them", async () => {
     const portal = await page("/seller/questions", cookies.producer);
     expect(portal.status).toBe(200);
-    const waiting = portal.doc.querySelector("#waiting")!.parentNode;
+    const waiting = portal.doc.querySelector("#waiting")!.parentNode!;
     expect(waiting.textContent).toContain(QUESTION);
     // The seed's own question, left for the demo producer to answer.
     expect(waiting.textContent).toContain("Cơ sở có bán sỉ cho cửa hàng đặc sản không?");
@@ -214,7 +214,7 @@ describe("questions and answers", () => {
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Chọn lý do.");
     const queue = await page("/staff/questions", cookies.staff);
-    const reported = queue.doc.querySelector("#reported")!.parentNode;
+    const reported = queue.doc.querySelector("#reported")!.parentNode!;
     expect(reported.textContent).toContain(QUESTION);
     expect(reported.textContent).toContain("1 báo cáo");
   });
@@ -249,7 +249,7 @@ describe("questions and answers", () => {
     expect((await post(`/seller/questions?for=${producerId}`, cookies.producer, { questionId: String(id), answer: "Sửa lại." })).status).toBe(404);
     // Once hidden, it is off the reported queue.
     const queue = await page("/staff/questions", cookies.staff);
-    expect(queue.doc.querySelector("#reported")!.parentNode.textContent).not.toContain(QUESTION);
+    expect(queue.doc.querySelector("#reported")!.parentNode!.textContent).not.toContain(QUESTION);
 
     const shown = await post("/staff/questions", cookies.central, { intent: "unhide", questionId: String(id), note: "Đã xem lại, nội dung ổn" });
     expect(shown.status).toBe(303);

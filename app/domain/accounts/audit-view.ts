@@ -145,6 +145,8 @@ const FIELDS: Record<string, FieldSpec> = {
   role: { label: "audit.field.role", format: role },
   provinceCode: { label: "audit.field.provinceCode", format: province },
   heldReason: { label: "audit.field.heldReason", format: text },
+  hidden: { label: "audit.field.hidden", format: yesNo },
+  hiddenReason: { label: "audit.field.hiddenReason", format: text },
   reportId: { label: "audit.field.reportId", format: ref },
   note: { label: "audit.field.note", format: text },
   reason: { label: "audit.field.reason", format: text },
