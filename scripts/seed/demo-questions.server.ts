@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, ne } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import * as schema from "~/db/schema";
 
@@ -18,29 +18,34 @@ const ANSWERED: { question: string; answer: string }[] = [
     question: "Mua làm quà biếu thì có hộp quà không ạ?",
     answer: "Dạ có hộp quà giấy kraft in logo OCOP, anh chị ghi chú khi đặt hàng, cơ sở đóng hộp miễn phí ạ.",
   },
+  {
+    question: "Sản phẩm có dùng chất bảo quản không ạ?",
+    answer: "Dạ không ạ. Cơ sở làm theo cách truyền thống, không dùng chất bảo quản, anh chị xem hạn dùng in trên bao bì giúp cơ sở.",
+  },
 ];
 
 /** The one left for producer@demo.local to answer in its portal. */
 const WAITING = "Cơ sở có bán sỉ cho cửa hàng đặc sản không? Lấy 20 hộp thì giá thế nào ạ?";
 
 /**
- * A few answered questions on demo products (two of them the demo cooperative's) and one waiting
- * for the cooperative's answer, all asked by the demo shopper, answered by each producer's owner.
+ * A few answered questions on the demo cooperative's products and one waiting for its answer, all
+ * asked by the demo shopper and answered by producer@demo.local. The cooperative is the only demo
+ * producer with an account (the others are listings without a login), and an answer is always some
+ * account's (product_questions_answered), so the answered ones are all on its goods.
  */
 export function seedDemoQuestions(db: Db, { now, producerId, shopperId }: { now: number; producerId: number; shopperId: number }) {
-  const liveOf = (where: ReturnType<typeof eq>, limit: number) =>
-    db
-      .select({ id: schema.products.id, ownerUserId: schema.producers.ownerUserId })
-      .from(schema.products)
-      .innerJoin(schema.producers, eq(schema.producers.id, schema.products.producerId))
-      .where(and(where, eq(schema.products.status, "live"), isNotNull(schema.producers.ownerUserId)))
-      .orderBy(asc(schema.products.id))
-      .limit(limit)
-      .all();
-  const own = liveOf(eq(schema.products.producerId, producerId), 2);
-  const others = liveOf(ne(schema.products.producerId, producerId), 40).filter((_p, i) => i % 20 === 0);
-  const answered = [...own, ...others];
-  answered.forEach((product, i) => {
+  const own = db
+    .select({ id: schema.products.id, ownerUserId: schema.producers.ownerUserId })
+    .from(schema.products)
+    .innerJoin(schema.producers, eq(schema.producers.id, schema.products.producerId))
+    .where(and(eq(schema.products.producerId, producerId), eq(schema.products.status, "live"), isNotNull(schema.producers.ownerUserId)))
+    .orderBy(asc(schema.products.id))
+    .limit(3)
+    .all();
+  const first = own[0];
+  if (!first) return;
+  // The first product gets two answered questions, the next ones one each.
+  [first, ...own].forEach((product, i) => {
     const qa = ANSWERED[i % ANSWERED.length]!;
     const askedAt = now - (10 - i) * 24 * HOUR;
     db.insert(schema.productQuestions)
@@ -55,7 +60,5 @@ export function seedDemoQuestions(db: Db, { now, producerId, shopperId }: { now:
       })
       .run();
   });
-  if (own[0]) {
-    db.insert(schema.productQuestions).values({ productId: own[0].id, askerUserId: shopperId, body: WAITING, createdAt: now - 2 * HOUR }).run();
-  }
+  db.insert(schema.productQuestions).values({ productId: first.id, askerUserId: shopperId, body: WAITING, createdAt: now - 2 * HOUR }).run();
 }
