@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import type { askQuestionSchema } from "~/domain/catalog/questions";
 import { QUESTION_REPORT_REASONS } from "~/domain/catalog/question-reasons";
 import type { MessageKey } from "~/i18n/vi";
@@ -45,6 +45,9 @@ export function ProductQuestions({
   reply: QuestionFormReply | null;
 }) {
   const t = useT();
+  // A new page (the redirect after a question is sent) starts the form afresh: with JavaScript the
+  // page is not reloaded, and the question just sent would stay typed in the box.
+  const { key } = useLocation();
   return (
     <section id="hoi-dap" aria-labelledby="questions" className="space-y-3">
       <h2 id="questions" className="text-lg font-semibold">
@@ -74,7 +77,7 @@ export function ProductQuestions({
         </ul>
       )}
       {signedIn ? (
-        <AskQuestion constraint={constraint} lastResult={reply?.form === "ask" ? reply.result : null} />
+        <AskQuestion key={key} constraint={constraint} lastResult={reply?.form === "ask" ? reply.result : null} />
       ) : (
         <Link to={loginHref} className="inline-flex min-h-11 items-center rounded border border-brand-700 px-4 font-medium text-brand-800 no-underline hover:bg-brand-50">
           {t("questions.signIn")}

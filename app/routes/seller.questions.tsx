@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { TextareaField } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { useConformForm, type FormConstraint } from "~/components/ui/use-conform-form";
@@ -103,8 +103,10 @@ function QuestionHeading({ question: q }: { question: PortalQuestion }) {
 function EditAnswer({ question, producerId, constraint }: { question: PortalQuestion; producerId: number; constraint: FormConstraint }) {
   const t = useT();
   const reply = useActionData<typeof action>();
+  // Closed again on the page after a saved edit (with JavaScript the page is not reloaded).
+  const { key } = useLocation();
   return (
-    <details open={reply?.target === String(question.id)}>
+    <details key={key} open={reply?.target === String(question.id)}>
       <summary className="cursor-pointer py-3 font-medium text-brand-800">{t("sellerQuestions.edit")}</summary>
       <AnswerForm question={question} producerId={producerId} constraint={constraint} editing />
     </details>

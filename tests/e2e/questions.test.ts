@@ -38,6 +38,8 @@ describe("questions and answers in the browser", () => {
       await asking.getByText("Đã gửi câu hỏi.").waitFor();
       const mine = asking.locator("[data-question-waiting]", { hasText: question });
       await mine.getByText("Đang chờ nhà sản xuất trả lời").waitFor();
+      // The box is empty again for a next question.
+      expect(await asking.getByLabel("Câu hỏi của bạn").inputValue()).toBe("");
       await expectNoHorizontalScroll(asking);
 
       const producer = await app.newContext({ javaScriptEnabled: javaScript });
