@@ -32,6 +32,13 @@ export const FLASH_MESSAGES = [
   "flash.profile.created",
   "flash.product.saved",
   "flash.sizes.saved",
+  "flash.question.asked",
+  "flash.question.reported",
+  "flash.question.answered",
+  "flash.question.edited",
+  "flash.question.hide",
+  "flash.question.unhide",
+  "flash.question.keep",
 ] as const satisfies readonly MessageKey[];
 export type FlashMessage = (typeof FLASH_MESSAGES)[number];
 

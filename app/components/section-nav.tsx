@@ -16,6 +16,7 @@ export const STAFF_SECTIONS: readonly Section[] = [
   { to: "/staff/certificates", label: "staff.certificates" },
   { to: "/staff/collections", label: "staff.collections" },
   { to: "/staff/moderation", label: "staff.moderation" },
+  { to: "/staff/questions", label: "questions.title" },
   { to: "/staff/payments", label: "staffPay.title" },
   { to: "/staff/payouts", label: "staff.payouts" },
   { to: "/staff/dashboard", label: "staff.dashboard" },
@@ -35,6 +36,7 @@ export function sellerSections(header: { role: "producer" | "helper"; producer: 
     home,
     { to: "/seller/orders", label: "inbox.title" },
     { to: "/seller/products", label: "listing.products" },
+    { to: "/seller/questions", label: "questions.title" },
     { to: "/seller/import", label: "portal.import" },
     { to: "/seller/media", label: "evidence.title" },
     // Who may work for the producer, like its account and profile, is the producer's own to decide.

@@ -372,6 +372,8 @@ export const producerActivity = sqliteTable(
         "order.deliver",
         "order.cancel",
         "order.markPaid",
+        "question.answer",
+        "question.editAnswer",
       ],
     }).notNull(),
     subject: text("subject").notNull().default(""),
@@ -838,4 +840,72 @@ export const listingReports = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("listing_reports_open_idx").on(t.status, t.createdAt), index("listing_reports_product_idx").on(t.productId)],
+);
+
+/**
+ * A signed-in shopper's question about a product, and the producer's answer (issue 20). The page
+ * shows answered questions that staff have not hidden; the asker alone also sees its own question
+ * while it waits. Who answered is `answered_by_user_id` (the producer's account or a helper's), and
+ * the producer's history (producer_activity) records the same answer with the producer it was for.
+ */
+export const productQuestions = sqliteTable(
+  "product_questions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    askerUserId: integer("asker_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    answer: text("answer"),
+    answeredByUserId: integer("answered_by_user_id").references(() => users.id),
+    answeredAt: integer("answered_at"),
+    /** Set when the producer changes an answer already shown, so the page can say it was edited. */
+    answerEditedAt: integer("answer_edited_at"),
+    hiddenAt: integer("hidden_at"),
+    hiddenByUserId: integer("hidden_by_user_id").references(() => users.id),
+    hiddenReason: text("hidden_reason"),
+    /** Staff looked at the reports up to this instant and kept the question: older reports no longer queue it. */
+    reportsClearedAt: integer("reports_cleared_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("product_questions_body", sql`length(trim(${t.body})) BETWEEN 1 AND 500`),
+    check("product_questions_answer", sql`${t.answer} IS NULL OR length(trim(${t.answer})) BETWEEN 1 AND 2000`),
+    check(
+      "product_questions_answered",
+      sql`(${t.answer} IS NULL) = (${t.answeredAt} IS NULL) AND (${t.answer} IS NULL) = (${t.answeredByUserId} IS NULL)`,
+    ),
+    check("product_questions_hidden", sql`(${t.hiddenAt} IS NULL) = (${t.hiddenByUserId} IS NULL) AND (${t.hiddenAt} IS NULL) = (${t.hiddenReason} IS NULL)`),
+    // The product page's query: a product's answered, visible questions, newest answer first.
+    index("product_questions_page_idx")
+      .on(t.productId, t.answeredAt)
+      .where(sql`${t.answeredAt} IS NOT NULL AND ${t.hiddenAt} IS NULL`),
+    // The portal's and staff's lists: a product's questions by date; an asker's own waiting ones.
+    index("product_questions_product_idx").on(t.productId, t.createdAt),
+    index("product_questions_asker_idx").on(t.askerUserId, t.productId),
+  ],
+);
+
+/** A signed-in user's report of a question or its answer: once per question per user. */
+export const questionReports = sqliteTable(
+  "question_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => productQuestions.id, { onDelete: "cascade" }),
+    reporterUserId: integer("reporter_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason", { enum: ["spam", "offensive", "wrong", "other"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("question_reports_reason", sql`${t.reason} IN ('spam', 'offensive', 'wrong', 'other')`),
+    uniqueIndex("question_reports_once_idx").on(t.questionId, t.reporterUserId),
+    index("question_reports_created_idx").on(t.createdAt),
+  ],
 );

@@ -213,6 +213,33 @@ export const vi = {
   "report.error.reason": "Chọn vấn đề.",
   "report.error.details": "Tối đa 1.000 ký tự.",
   "report.error.tooMany": "Bạn đã gửi nhiều báo cáo trong một giờ qua. Cán bộ đang xem các báo cáo đó; vui lòng thử lại sau.",
+
+  // Questions and answers on the product page (issue 20)
+  "questions.title": "Hỏi đáp",
+  "questions.none": "Chưa có câu hỏi nào được trả lời.",
+  "questions.ask": "Hỏi nhà sản xuất",
+  "questions.askLabel": "Câu hỏi của bạn",
+  "questions.askHint": "Tối đa 500 ký tự. Câu hỏi hiện ở đây khi nhà sản xuất trả lời.",
+  "questions.send": "Gửi câu hỏi",
+  "questions.signIn": "Đăng nhập để đặt câu hỏi",
+  "questions.yours": "Câu hỏi của bạn",
+  "questions.waiting": "Đang chờ nhà sản xuất trả lời",
+  "questions.asker": "{name} hỏi",
+  "questions.answer": "Nhà sản xuất trả lời",
+  "questions.edited": "(đã sửa)",
+  "questions.report": "Báo cáo",
+  "questions.reportSend": "Gửi báo cáo",
+  "questionReport.reason": "Lý do",
+  "questionReport.reason.spam": "Quảng cáo, tin rác",
+  "questionReport.reason.offensive": "Lời lẽ xúc phạm",
+  "questionReport.reason.wrong": "Trả lời sai sự thật",
+  "questionReport.reason.other": "Khác",
+  "questionReport.error.reason": "Chọn lý do.",
+  "questionReport.error.tooMany": "Bạn đã gửi nhiều báo cáo trong một giờ qua. Vui lòng thử lại sau.",
+  "question.error.empty": "Hãy viết câu hỏi.",
+  "question.error.long": "Câu hỏi tối đa 500 ký tự.",
+  "question.error.tooMany": "Bạn đã gửi nhiều câu hỏi trong một giờ qua. Vui lòng thử lại sau.",
+  "question.error.ownProduct": "Đây là sản phẩm của bạn: hãy trả lời câu hỏi trong mục Hỏi đáp của cổng nhà sản xuất.",
 } as const;
 
 export type MessageKey = keyof typeof vi | keyof typeof viMore;

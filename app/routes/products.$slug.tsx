@@ -1,10 +1,15 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Honeypot } from "~/components/honeypot";
+import { ProductQuestions } from "~/components/product-questions";
 import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
+import { requireUser } from "~/domain/accounts/permissions.server";
 import { currentUser } from "~/domain/accounts/sessions.server";
+import { askQuestionSchema, productPageIntentSchema, reportQuestionSchema } from "~/domain/catalog/questions";
+import { askQuestion, productQuestionsFor, reportQuestion } from "~/domain/catalog/questions.server";
+import { redirectWithFlash } from "~/flash.server";
 import { reportListing } from "~/domain/catalog/moderation.server";
 import { REPORT_REASONS } from "~/domain/catalog/report-reasons";
 import { reportSchema } from "~/domain/catalog/reports";
@@ -34,28 +39,63 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const origin = requestOrigin(request);
   const url = `${origin}/products/${product.slug}`;
+  const user = await currentUser(request);
   return {
     product,
     url,
     origin,
     related: relatedProducts(product),
     reviews: latestReviews(product.id),
+    questions: productQuestionsFor(product.id, user?.id ?? null),
+    signedIn: user !== null,
+    questionConstraint: getZodConstraint(askQuestionSchema),
     provinceNames: provinceNames(lang),
     jsonLd: jsonLd(productJsonLd(product, url, origin)),
   };
 }
 
-/** A shopper reports the listing (fake certificate, wrong information…) for staff to check. */
+/**
+ * The page's forms: a shopper reports the listing (fake certificate, wrong information…) for staff
+ * to check (no intent, as it always was), asks the producer a question (`ask`), or reports a question
+ * (`reportQuestion`). Asking and reporting a question need an account: one is sent to sign in first.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
+  const slug = params.slug ?? "";
+  const clientIp = context.clientIp ?? "unknown";
+  const { intent } = productPageIntentSchema.parse({ intent: formData.get("intent") ?? undefined });
+
+  if (intent === "ask") {
+    const user = await requireUser(request);
+    const submission = parseWithZod(formData, { schema: askQuestionSchema });
+    if (submission.status !== "success") return data({ form: "ask" as const, result: submission.reply() }, { status: 400 });
+    const outcome = askQuestion(user, slug, submission.value.question, clientIp);
+    if (outcome === "not_found") throw new Response("Not found", { status: 404 });
+    if (outcome === "too_many") return data({ form: "ask" as const, result: submission.reply({ fieldErrors: { question: ["question.error.tooMany"] } }) }, { status: 429 });
+    if (outcome === "own_product") return data({ form: "ask" as const, result: submission.reply({ fieldErrors: { question: ["question.error.ownProduct"] } }) }, { status: 403 });
+    return redirectWithFlash(`/products/${slug}#hoi-dap`, "flash.question.asked");
+  }
+
+  if (intent === "reportQuestion") {
+    const user = await requireUser(request);
+    const submission = parseWithZod(formData, { schema: reportQuestionSchema });
+    const target = String(submission.payload.questionId ?? "");
+    if (submission.status !== "success") return data({ form: "reportQuestion" as const, target, result: submission.reply() }, { status: 400 });
+    const outcome = reportQuestion(user, slug, submission.value, clientIp);
+    if (outcome === "not_found") throw new Response("Not found", { status: 404 });
+    if (outcome === "too_many") return data({ form: "reportQuestion" as const, target, result: submission.reply({ formErrors: ["questionReport.error.tooMany"] }) }, { status: 429 });
+    // A second report by the same person is thanked the same way and not counted again.
+    return redirectWithFlash(`/products/${slug}#hoi-dap`, "flash.question.reported");
+  }
+
   const submission = parseWithZod(formData, { schema: reportSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ form: "report" as const, result: submission.reply() }, { status: 400 });
   const user = await currentUser(request);
-  const outcome = reportListing(params.slug ?? "", submission.value, { userId: user?.id ?? null, clientIp: context.clientIp ?? "unknown" });
+  const outcome = reportListing(slug, submission.value, { userId: user?.id ?? null, clientIp });
   if (outcome === "not_found") throw new Response("Not found", { status: 404 });
-  if (outcome === "too_many") return data({ result: submission.reply({ formErrors: ["report.error.tooMany"] }) }, { status: 429 });
-  return redirect(`/products/${params.slug}?reported=1#report`, 303);
+  if (outcome === "too_many") return data({ form: "report" as const, result: submission.reply({ formErrors: ["report.error.tooMany"] }) }, { status: 429 });
+  return redirect(`/products/${slug}?reported=1#report`, 303);
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {
@@ -75,7 +115,8 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
 };
 
 export default function ProductPage() {
-  const { product, related, reviews, provinceNames, jsonLd: structuredData } = useLoaderData<typeof loader>();
+  const { product, related, reviews, questions, signedIn, questionConstraint, provinceNames, jsonLd: structuredData } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
   const [cover, ...morePhotos] = product.photos;
@@ -215,6 +256,15 @@ export default function ProductPage() {
         )}
       </section>
 
+      <ProductQuestions
+        answered={questions.answered}
+        waiting={questions.waiting}
+        signedIn={signedIn}
+        loginHref={`/login?redirectTo=${encodeURIComponent(`/products/${product.slug}#hoi-dap`)}`}
+        constraint={questionConstraint}
+        reply={reply && reply.form !== "report" ? reply : null}
+      />
+
       <ReportListing />
 
       {related.length > 0 ? (
@@ -230,7 +280,8 @@ export default function ProductPage() {
 }
 
 function ReportListing() {
-  const result = useActionData<typeof action>()?.result;
+  const reply = useActionData<typeof action>();
+  const result = reply?.form === "report" ? reply.result : undefined;
   const [params] = useSearchParams();
   const t = useT();
   const errors = (result?.error ?? {}) as Record<string, string[] | null | undefined>;

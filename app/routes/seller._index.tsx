@@ -5,6 +5,7 @@ import { SectionCards, sellerSections } from "~/components/section-nav";
 import { Field } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { requireRole } from "~/domain/accounts/permissions.server";
+import { unansweredCount } from "~/domain/catalog/questions.server";
 import { partsAwaitingConfirmation } from "~/domain/orders/inbox.server";
 import { producerHistory } from "~/domain/producers/activity.server";
 import { helperHomeSchema } from "~/domain/producers/helpers-form";
@@ -25,6 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     producer: producer && { name: producer.name, slug: producer.slug, status: producer.verificationStatus, note: producer.verificationNote },
     newPaidOrders: producer ? partsAwaitingConfirmation(producer.id) : 0,
+    // How a producer learns of new questions until the message outbox exists (issue 20).
+    unansweredQuestions: producer ? unansweredCount(producer.id) : 0,
     payoutReminder: producer ? payoutReminder(producer) : null,
     history: producer ? producerHistory(producer.id, 20) : [],
     served: producersServedBy(user),
@@ -60,7 +63,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 };
 
 export default function SellerHome() {
-  const { producer, history, served, newPaidOrders, payoutReminder } = useLoaderData<typeof loader>();
+  const { producer, history, served, newPaidOrders, unansweredQuestions, payoutReminder } = useLoaderData<typeof loader>();
   // Who is in the portal, and for which producer, is the layout's to know (routes/seller.tsx).
   const header = useRouteLoaderData<typeof portalLoader>("routes/seller");
   const role = header?.role;
@@ -125,7 +128,10 @@ export default function SellerHome() {
             ) : null}
             {producer.status !== "approved" ? <p className="text-sm text-stone-700">{t("seller.pendingNote")}</p> : null}
           </section>
-          <SectionCards label="portal.sellerNav" sections={sections} badges={{ "/seller/orders": newPaidOrders > 0 ? t("inbox.newPaid", { count: newPaidOrders }) : null }} />
+          <SectionCards label="portal.sellerNav" sections={sections} badges={{
+              "/seller/orders": newPaidOrders > 0 ? t("inbox.newPaid", { count: newPaidOrders }) : null,
+              "/seller/questions": unansweredQuestions > 0 ? t("sellerQuestions.badge", { count: unansweredQuestions }) : null,
+            }} />
         </>
       ) : (
         <section className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4">

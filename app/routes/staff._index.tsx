@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SectionCards, STAFF_SECTIONS } from "~/components/section-nav";
 import { requireStaff } from "~/domain/accounts/staff.server";
+import { reportedQuestionCount } from "~/domain/catalog/questions.server";
 import { verificationQueue } from "~/domain/producers/verification.server";
 import { paymentsToResolve } from "~/domain/payments/resolution.server";
 import { useT } from "~/i18n/use-t";
@@ -9,7 +10,7 @@ import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  return { waiting: { producers: verificationQueue(staff).length, payments: paymentsToResolve(staff).length } };
+  return { waiting: { producers: verificationQueue(staff).length, payments: paymentsToResolve(staff).length, questions: reportedQuestionCount(staff) } };
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
@@ -28,7 +29,7 @@ export default function StaffHome() {
       <SectionCards
         label="portal.staffNav"
         sections={STAFF_SECTIONS.slice(1)}
-        badges={{ "/staff/producers": count(waiting.producers), "/staff/payments": count(waiting.payments) }}
+        badges={{ "/staff/producers": count(waiting.producers), "/staff/payments": count(waiting.payments), "/staff/questions": count(waiting.questions) }}
       />
     </div>
   );

@@ -9,6 +9,7 @@ import { productSearchText } from "~/domain/catalog/search-text";
 import { addDays, addMonths, todayInVietnam } from "~/domain/shared/dates";
 import { CENTRAL_PRODUCERS } from "./demo-central";
 import { seedDemoOrders } from "./demo-orders.server";
+import { seedDemoQuestions } from "./demo-questions.server";
 import { NORTH_PRODUCERS } from "./demo-north";
 import { SOUTH_PRODUCERS } from "./demo-south";
 import type { DemoProducer, DemoProduct } from "./demo-types";
@@ -251,6 +252,7 @@ export async function seedDemo(db: Db, opts: { uploadsDir: string }): Promise<{ 
       producerId: producerIds.get(cooperative.key)!,
       shopper: { id: userIds.get(shopper.email)!, fullName: shopper.fullName, email: shopper.email },
     });
+    seedDemoQuestions(db, { now, producerId: producerIds.get(cooperative.key)!, shopperId: userIds.get(shopper.email)! });
   });
   return { seeded: true };
 }

@@ -168,10 +168,23 @@ describe("a signed-in shopper", () => {
   it("orders list", async () => {
     await expectAccessibleAt(pages.shopper, "/orders");
   });
+
+  it("a product page with answered questions, the form to ask and its error by the field", async () => {
+    // The seed's questions are on the demo cooperative's first product (scripts/seed/demo-questions.server.ts).
+    const { slug } = app.server.db
+      .prepare("SELECT p.slug FROM product_questions q JOIN products p ON p.id = q.product_id WHERE q.answered_at IS NOT NULL ORDER BY q.id LIMIT 1")
+      .get() as { slug: string };
+    const page = pages.shopper;
+    await expectAccessibleAt(page, `/products/${slug}`);
+    await page.locator("[data-question] summary").first().click();
+    await page.getByRole("button", { name: "Gửi câu hỏi" }).click();
+    await page.getByText("Hãy viết câu hỏi.").waitFor();
+    await expectAccessible(page, "product page, question sent empty");
+  });
 });
 
 describe("the producer's portal", () => {
-  for (const path of ["/seller", "/seller/profile", "/seller/payout-account", "/seller/products", "/seller/products/new", "/seller/import", "/seller/media", "/seller/orders", "/seller/helpers"]) {
+  for (const path of ["/seller", "/seller/profile", "/seller/payout-account", "/seller/products", "/seller/products/new", "/seller/import", "/seller/media", "/seller/orders", "/seller/helpers", "/seller/questions"]) {
     it(path, async () => {
       await expectAccessibleAt(pages.producer, path);
     });
@@ -186,7 +199,7 @@ describe("the producer's portal", () => {
 });
 
 describe("the staff console, as provincial staff", () => {
-  for (const path of ["/staff", "/staff/producers", "/staff/certificates", "/staff/certificates/new", "/staff/collections", "/staff/moderation", "/staff/payments", "/staff/payouts", "/staff/audit", "/staff/dashboard"]) {
+  for (const path of ["/staff", "/staff/producers", "/staff/certificates", "/staff/certificates/new", "/staff/collections", "/staff/moderation", "/staff/questions", "/staff/payments", "/staff/payouts", "/staff/audit", "/staff/dashboard"]) {
     it(path, async () => {
       await expectAccessibleAt(pages.staff, path);
     });

@@ -102,7 +102,12 @@ const MATRIX: Record<string, Row> = {
     POST: [405, 405, 405, 405, 405, 405, 405, 405] },
   "routes/products.$slug":                   { url: "/products/{slug}",
     GET:  [200, 200, 200, 200, 200, 200, 200, 200],
-    POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+    POST: [400, 400, 400, 400, 400, 400, 400, 400],
+    // Asking needs an account, and a producer does not ask about its own product.
+    probes: [{ body: { intent: "ask", question: "Kiểm tra quyền truy cập?" },
+      expect: [L, _, 403, _, _, _, _, _] },
+      { body: { intent: "reportQuestion", questionId: "{questionId}", reason: "spam" },
+      expect: [L, _, _, _, _, _, _, _] }] },
   "routes/products.$slug_.label":            { url: "/products/{slug}/label",
     GET:  [200, 200, 200, 200, 200, 200, 200, 200],
     POST: [405, 405, 405, 405, 405, 405, 405, 405] },
@@ -188,6 +193,12 @@ const MATRIX: Record<string, Row> = {
     probes: [{ body: { intent: "cancel", partId: "{partId}", reason: "Hết hàng, xin lỗi khách." },
       expect: [L, 403, _, 404, _, 403, 403, 403] }] },
 
+  "routes/seller.questions":                 { url: "/seller/questions",
+    GET:  [L, 403, 200, 200, 200, 403, 403, 403],
+    POST: [L, 403, 400, 400, 400, 403, 403, 403],
+    probes: [{ body: { questionId: "{questionId}", answer: "Trả lời thử quyền truy cập." },
+      expect: [L, 403, _, 404, _, 403, 403, 403] }] },
+
   // The staff console
   "routes/staff._index":                     { url: "/staff",
     GET:  [L, 403, 403, 403, 403, 200, 200, 200],
@@ -242,6 +253,14 @@ const MATRIX: Record<string, Row> = {
       // The listing is on sale, so there is nothing for staff to restore (404).
       { body: { intent: "restore", productId: "{productId}", note: "Kiểm tra quyền truy cập" },
       expect: [L, 403, 403, 403, 403, 404, 403, 404] }] },
+  "routes/staff.questions":                  { url: "/staff/questions",
+    GET:  [L, 403, 403, 403, 403, 200, 200, 200],
+    POST: [L, 403, 403, 403, 403, 400, 400, 400],
+    probes: [{ body: { intent: "hide", questionId: "{questionId}", note: "Kiểm tra quyền truy cập" },
+      expect: [L, 403, 403, 403, 403, _, 403, _] },
+      // The question is on show, so there is nothing for staff to show again (404).
+      { body: { intent: "unhide", questionId: "{questionId}", note: "Kiểm tra quyền truy cập" },
+      expect: [L, 403, 403, 403, 403, 404, 403, 404] }] },
   "routes/staff.payments":                   { url: "/staff/payments",
     GET:  [L, 403, 403, 403, 403, 200, 200, 200],
     POST: [L, 403, 403, 403, 403, 400, 400, 400],
@@ -273,6 +292,7 @@ const STAFF_LISTS: { url: string; marker: string; seenBy: Role[] }[] = [
   { url: "/staff/certificates/new", marker: "{producerName}", seenBy: ["staff", "central"] },
   { url: "/staff/producers", marker: "Cơ sở Bánh cốm Hà Nội", seenBy: ["otherStaff", "central"] },
   { url: "/staff/payments?order={order}", marker: "{order}", seenBy: ["staff", "central"] },
+  { url: "/staff/questions", marker: "Cơ sở có bán sỉ cho cửa hàng đặc sản không?", seenBy: ["staff", "central"] },
   { url: "/staff/audit?subjectType=collection&subjectId={collectionId}", marker: "Đặc sản Cần Thơ (ma trận quyền)", seenBy: ["staff", "central"] },
 ];
 
@@ -455,6 +475,14 @@ beforeAll(async () => {
   const evidence = one<{ id: number; file: string }>("SELECT id, file FROM certificate_evidence ORDER BY id DESC LIMIT 1");
   params.evidenceId = String(evidence.id);
   params.evidenceFile = evidence.file;
+
+  // The demo's answered question on the producer's product (scripts/seed/demo-questions.server.ts).
+  params.questionId = String(
+    one<{ id: number }>(
+      "SELECT q.id FROM product_questions q JOIN products p ON p.id = q.product_id WHERE p.producer_id = ? AND q.answered_at IS NOT NULL ORDER BY q.id LIMIT 1",
+      producerRow.id,
+    ).id,
+  );
 
   // A shopper's report of the producer's listing, for staff to dismiss.
   const report = await send(`/products/${product.slug}`, cookies.shopper, new URLSearchParams({ reason: "wrong_information", details: "Sai khối lượng trên nhãn" }));

@@ -195,6 +195,10 @@ function distinct(all: RoleForm[]): RoleForm[] {
   return [...kept.values()];
 }
 
+/** The demo product whose page shows answered questions (scripts/seed/demo-questions.server.ts). */
+const questionSlug = () =>
+  row<{ slug: string }>("SELECT p.slug FROM product_questions q JOIN products p ON p.id = q.product_id WHERE q.answered_at IS NOT NULL ORDER BY q.id LIMIT 1").slug;
+
 async function collectForms() {
   const product = row<{ id: number; slug: string }>(
     `SELECT p.id, p.slug FROM products p JOIN producers pr ON pr.id = p.producer_id
@@ -274,6 +278,11 @@ async function collectForms() {
     { role: "admin", pages: [`/staff/certificates/new?producer=${ownProducer}`, "/staff/payments", "/staff/payouts", "/staff/collections"], follow: [/^\/staff\/collections\/\d+$/] },
     // Last, so the forms above keep their places: the payload each field gets depends on its form's index.
     { role: "producer", pages: ["/seller/payout-account"] },
+    // Questions and answers (issue 20): the ask and report forms on a product page with answered
+    // questions, the producer's answer forms, staff's hide forms.
+    { role: "shopper", pages: [`/products/${questionSlug()}`] },
+    { role: "producer", pages: ["/seller/questions"] },
+    { role: "staff", pages: ["/staff/questions"] },
   ];
   const all: RoleForm[] = [];
   for (const w of walks) all.push(...(await walk(w)).map((form) => ({ ...form, role: w.role })));
@@ -568,6 +577,10 @@ describe("hostile input", () => {
       ["admin", "/staff/audit"],
       ["admin", "/staff/dashboard"],
     ];
+    readBack.push(["producer", "/seller/questions"], ["staff", "/staff/questions"], ["admin", "/staff/questions"]);
+    for (const { slug } of rows<{ slug: string }>("SELECT DISTINCT p.slug FROM product_questions q JOIN products p ON p.id = q.product_id ORDER BY q.id DESC LIMIT 3")) {
+      readBack.push(["shopper", `/products/${encodeURIComponent(slug)}`], ["anonymous", `/products/${encodeURIComponent(slug)}`]);
+    }
     const own = rows<{ id: number; slug: string }>(
       "SELECT p.id, p.slug FROM products p JOIN producers pr ON pr.id = p.producer_id JOIN users u ON u.id = pr.owner_user_id WHERE u.email = 'producer@demo.local' ORDER BY p.id DESC LIMIT 3",
     );

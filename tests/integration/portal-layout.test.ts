@@ -81,7 +81,7 @@ describe("the producer portal's layout", () => {
     expect(home.status).toBe(200);
     const [cards, ...more] = navs(home, SELLER_NAV);
     expect(more).toEqual([]);
-    expect(links(cards!)).toEqual(["/seller/orders", "/seller/products", "/seller/import", "/seller/media", "/seller/profile", "/seller/payout-account", "/seller/helpers"]);
+    expect(links(cards!)).toEqual(["/seller/orders", "/seller/products", "/seller/questions", "/seller/import", "/seller/media", "/seller/profile", "/seller/payout-account", "/seller/helpers"]);
     expect(current(cards!)).toEqual([]);
     const paid = server.db
       .prepare(
@@ -101,7 +101,7 @@ describe("the producer portal's layout", () => {
       expect(p.text, path).toContain(`${banner} · Đổi cơ sở`);
     }
     const products = await page("/seller/products", cookies.helper);
-    expect(links(navs(products, SELLER_NAV)[0]!)).toEqual(["/seller", "/seller/orders", "/seller/products", "/seller/import", "/seller/media"]);
+    expect(links(navs(products, SELLER_NAV)[0]!)).toEqual(["/seller", "/seller/orders", "/seller/products", "/seller/questions", "/seller/import", "/seller/media"]);
     // The producer's own profile (like its payout account and helpers) is not a helper's: refused inside the portal's frame.
     const profile = await page("/seller/profile", cookies.helper);
     expect(profile.status).toBe(403);
@@ -174,6 +174,7 @@ describe("the staff console's layout", () => {
       "/staff/certificates",
       "/staff/collections",
       "/staff/moderation",
+      "/staff/questions",
       "/staff/payments",
       "/staff/payouts",
       "/staff/dashboard",

@@ -15,6 +15,14 @@ describe("auditChanges", () => {
     ]);
   });
 
+  it("reads a question's hiding as yes or no, with staff's reason", () => {
+    const changes = auditChanges({ subjectType: "question", before: '{"hidden":false,"hiddenReason":null}', after: '{"hidden":true,"note":"Quảng cáo"}' });
+    expect(changes).toEqual([
+      { field: "hidden", label: "audit.field.hidden", before: { kind: "message", key: "audit.no" }, after: { kind: "message", key: "audit.yes" } },
+      { field: "note", label: "audit.field.note", before: { kind: "none" }, after: { kind: "text", text: "Quảng cáo" } },
+    ]);
+  });
+
   it("names each record type's status in its own words, and money in đồng", () => {
     const producer = auditChanges({ subjectType: "producer", before: '{"status":"pending","note":null}', after: '{"status":"approved","note":null,"productsPublished":2}' });
     expect(producer.map((c) => [c.field, c.after])).toEqual([

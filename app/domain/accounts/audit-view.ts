@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = {
   "order.markPaid": "audit.action.order.markPaid",
   "order.refund": "audit.action.order.refund",
   "account.role": "audit.action.account.role",
+  "question.hide": "audit.action.question.hide",
+  "question.unhide": "audit.action.question.unhide",
+  "question.keep": "audit.action.question.keep",
 } as const satisfies Record<string, MessageKey>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -38,6 +41,7 @@ export const AUDIT_SUBJECTS = {
   bank_transfer: "audit.subject.bank_transfer",
   stripe_event: "audit.subject.stripe_event",
   user: "audit.subject.user",
+  question: "audit.subject.question",
 } as const satisfies Record<string, MessageKey>;
 export type AuditSubject = keyof typeof AUDIT_SUBJECTS;
 
@@ -141,6 +145,8 @@ const FIELDS: Record<string, FieldSpec> = {
   role: { label: "audit.field.role", format: role },
   provinceCode: { label: "audit.field.provinceCode", format: province },
   heldReason: { label: "audit.field.heldReason", format: text },
+  hidden: { label: "audit.field.hidden", format: yesNo },
+  hiddenReason: { label: "audit.field.hiddenReason", format: text },
   reportId: { label: "audit.field.reportId", format: ref },
   note: { label: "audit.field.note", format: text },
   reason: { label: "audit.field.reason", format: text },
