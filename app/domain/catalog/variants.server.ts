@@ -46,7 +46,7 @@ export function updateOnlyVariant(tx: Tx, productId: number, size: { priceVnd: n
   if (only.length !== 1) return false;
   const { changes } = tx
     .update(productVariants)
-    .set(size)
+    .set({ priceVnd: size.priceVnd, stock: size.stock, weightGrams: size.weightGrams })
     .where(and(eq(productVariants.id, only[0]!.id), eq(productVariants.stock, stockShown)))
     .run();
   return changes === 1;
