@@ -359,7 +359,7 @@ export const en: Record<MessageKey, string> = {
   "import.drafts": "Imported products are saved as drafts. Add a photo to each, then put it on sale: a product needs a photo to be sold.",
   "import.submit": "Check and import",
   "import.progress": "Uploading the file and checking every row…",
-  "import.done": "Imported {imported} of {total} products.",
+  "import.done": "Imported {imported} of {total} rows.",
   "import.nothing": "Nothing imported: the file has {count} errors. Fix the rows below and send it again.",
   "import.report": "Error report",
   "import.row": "Row",

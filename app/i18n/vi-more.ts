@@ -178,7 +178,7 @@ export const viMore = {
   "import.drafts": "Sản phẩm nhập vào được lưu nháp. Thêm ảnh cho từng sản phẩm rồi bấm Đăng bán: sản phẩm cần ảnh mới được bán.",
   "import.submit": "Kiểm tra và nhập",
   "import.progress": "Đang tải tệp lên và kiểm tra từng dòng…",
-  "import.done": "Đã nhập {imported} / {total} sản phẩm.",
+  "import.done": "Đã nhập {imported} / {total} dòng.",
   "import.nothing": "Chưa nhập sản phẩm nào: tệp có {count} lỗi. Sửa các dòng bên dưới rồi gửi lại.",
   "import.report": "Báo cáo lỗi",
   "import.row": "Dòng",

@@ -160,7 +160,7 @@ describe("1. bulk import: a cap on products per producer and on imports", () => 
   it("takes an import up to the cap, then refuses the product form too", async () => {
     const res = await upload(csv(Array.from({ length: 5 }, (_, i) => `Vừa đủ ${i}`)));
     expect(res.status).toBe(200);
-    expect((await read(res)).doc.querySelector("#result")?.textContent).toBe("Đã nhập 5 / 5 sản phẩm.");
+    expect((await read(res)).doc.querySelector("#result")?.textContent).toBe("Đã nhập 5 / 5 dòng.");
     expect(owned()).toBe(200);
 
     const form = await post("/seller/products/new", cookie, { name: "Sản phẩm thứ 201", groupCode: "food", unit: "chai", priceVnd: 90000, stock: 3, weightGrams: 500, intent: "draft" });

@@ -55,7 +55,7 @@ describe("bulk import", () => {
     const res = await upload(csv(sheet), "san-pham.csv", { mode: "valid" });
     expect(res.status).toBe(200);
     const { status, rows } = await report(res);
-    expect(status).toBe("Đã nhập 2 / 3 sản phẩm.");
+    expect(status).toBe("Đã nhập 2 / 3 dòng.");
     expect(rows.length).toBe(2);
     expect(count("Nhập CSV")).toBe(2);
     const tea = server.db.prepare("SELECT group_code, price_vnd, status FROM products WHERE name = 'Nhập CSV: Trà sen'").get();
@@ -70,9 +70,43 @@ describe("bulk import", () => {
     // A form from before still asking to publish everything gets drafts too.
     const res = await upload(new Uint8Array(xlsx), "gao.xlsx", { publish: "1" });
     expect(res.status).toBe(200);
-    expect((await report(res)).status).toBe("Đã nhập 1 / 1 sản phẩm.");
+    expect((await report(res)).status).toBe("Đã nhập 1 / 1 dòng.");
     const rice = server.db.prepare("SELECT price_vnd, stock, weight_grams, status FROM products WHERE name = 'Nhập XLSX: Gạo ST25'").get();
     expect(rice).toEqual({ price_vnd: 185000, stock: 100, weight_grams: 5000, status: "draft" });
+  });
+
+  it("makes rows of one name with a size into one product in several sizes, barcodes checked", async () => {
+    const sized = [
+      TEMPLATE_HEADER,
+      ["Nhập cỡ: Mật ong tràm", "Thực phẩm", "chai", "150.000", "40", "450", "Mật ong rừng tràm.", "Chai 250 ml", ""],
+      ["Nhập cỡ: Mật ong tràm", "Thực phẩm", "chai", "250.000", "30", "800", "", "Chai 500 ml", "893-8505-974194"],
+      ["Nhập cỡ: Trà sen", "Đồ uống", "hộp", "120.000", "25", "200", "Trà ướp sen.", "", ""],
+    ];
+    const res = await upload(csv(sized), "co.csv");
+    expect(res.status).toBe(200);
+    expect((await report(res)).status).toBe("Đã nhập 3 / 3 dòng.");
+    expect(count("Nhập cỡ")).toBe(2);
+    const sizesOf = (name: string) =>
+      server.db
+        .prepare("SELECT v.label, v.price_vnd, v.stock, v.weight_grams, v.gtin FROM product_variants v JOIN products p ON p.id = v.product_id WHERE p.name = ? ORDER BY v.position")
+        .all(name);
+    expect(sizesOf("Nhập cỡ: Mật ong tràm")).toEqual([
+      { label: "Chai 250 ml", price_vnd: 150000, stock: 40, weight_grams: 450, gtin: null },
+      { label: "Chai 500 ml", price_vnd: 250000, stock: 30, weight_grams: 800, gtin: "8938505974194" },
+    ]);
+    expect(server.db.prepare("SELECT price_vnd, max_price_vnd, stock, description FROM products WHERE name = 'Nhập cỡ: Mật ong tràm'").get()).toEqual({
+      price_vnd: 150000,
+      max_price_vnd: 250000,
+      stock: 70,
+      description: "Mật ong rừng tràm.",
+    });
+    expect(sizesOf("Nhập cỡ: Trà sen")).toEqual([{ label: "", price_vnd: 120000, stock: 25, weight_grams: 200, gtin: null }]);
+
+    // A wrong check digit is reported by its column, and nothing of the sheet is imported.
+    const bad = await upload(csv([TEMPLATE_HEADER, ["Nhập cỡ sai: Mật ong", "Thực phẩm", "chai", "150.000", "4", "450", "", "Chai 250 ml", "8938505974195"]]), "sai.csv");
+    expect(bad.status).toBe(400);
+    expect((await report(bad)).rows).toEqual([["2", "Mã vạch", "Mã vạch không đúng: kiểm tra lại các chữ số (8, 12, 13 hoặc 14 số)."]]);
+    expect(count("Nhập cỡ sai")).toBe(0);
   });
 
   it("refuses files it cannot read or without the needed columns, with the message by the file field", async () => {

@@ -183,6 +183,31 @@ describe("a producer manages sizes", () => {
     expect(sizesOf(slug)).toHaveLength(1);
   });
 
+  it("shows a size archived after it went into a cart as no longer on sale, and checkout refuses it", async () => {
+    const [kept, extra] = (await (async () => {
+      await post(sizesPage(), { intent: "add", label: "Túi 25 kg", priceVnd: "800.000", stock: "3", weightGrams: "25000", gtin: "" }, producer);
+      return sizesOf(slug);
+    })()) as [Size, Size];
+    expect(extra.label).toBe("Túi 25 kg");
+    let res = await post("/cart", { intent: "add", variantId: String(extra.id), quantity: "1" });
+    expect(res.status).toBe(303);
+    const cookie = cookieOf(res);
+    res = await post(sizesPage(), { intent: "archive", variantId: String(extra.id) }, producer);
+    expect(res.status).toBe(303);
+    const cart = await getPage(`${server.url}/cart`, { headers: { cookie } });
+    expect(cart.doc.querySelector(`#qty-${extra.id}-error`)?.textContent).toBe("Sản phẩm này hiện không bán.");
+    const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
+    const orders = row<{ n: number }>("SELECT count(*) AS n FROM orders").n;
+    res = await post(
+      "/checkout",
+      { fullName: "Trần Văn Mua", phone: "0911000222", provinceCode: "92", wardCode: ward, addressLine: "12 đường 3/2", paymentMethod: "vietqr" },
+      cookie,
+    );
+    expect(res.status).toBe(409);
+    expect(row<{ n: number }>("SELECT count(*) AS n FROM orders").n).toBe(orders);
+    expect(sizesOf(slug)).toEqual([kept]);
+  });
+
   it("keeps another producer's sizes out of reach", async () => {
     const other = row<{ id: number; variant: number }>(
       `SELECT p.id, v.id AS variant FROM products p JOIN product_variants v ON v.product_id = p.id JOIN producers pr ON pr.id = p.producer_id

@@ -138,5 +138,7 @@ async function importFor(actor: PortalActor, readBody: ReadUpload): Promise<Impo
   );
   const created = createListingRows(actor, rows);
   if ("overCap" in created) return overCap(created.overCap.room);
-  return { status: "checked", imported: created.created, total: checked.rowCount, errors: checked.errors };
+  // Counted in rows, like `total`: a product in three sizes is three rows of the sheet.
+  const importedRows = checked.valid.reduce((rows, product) => rows + product.sizes.length, 0);
+  return { status: "checked", imported: importedRows, total: checked.rowCount, errors: checked.errors };
 }
