@@ -8,17 +8,11 @@ import { Honeypot } from "./honeypot";
 import { FieldError } from "./ui/field-error";
 import { TextareaField } from "./ui/field";
 import { FormAlert } from "./ui/form-alert";
+import type { QuestionView } from "~/domain/catalog/questions.server";
 import { useConformForm, type FormConstraint } from "./ui/use-conform-form";
 
-export interface ShownQuestion {
-  id: number;
-  body: string;
-  askerName: string;
-  answer: string | null;
-  answeredAt: number | null;
-  answerEditedAt: number | null;
-  createdAt: number;
-}
+/** A question as the product page shows it (the domain's view; a type, so nothing of the server comes along). */
+type ShownQuestion = QuestionView;
 
 /** A reply of the product page's action to one of these forms, and which form (or question) it is for. */
 export type QuestionFormReply =
