@@ -787,6 +787,7 @@ export const en: Record<MessageKey, string> = {
   "sizes.intro": "Sell one product in several sizes (250 ml and 500 ml bottles, 2 kg and 5 kg bags): each has its own price, stock and weight. Photos, description and the OCOP certificate are shared.",
   "sizes.inForm": "This product comes in {count} sizes; price, stock and weight are set per size.",
   "sizes.manage": "Edit the sizes",
+  "sizes.count": "{count} sizes",
   "sizes.offer": "Sell several sizes (say 250 ml and 500 ml bottles)?",
   "sizes.add": "Add a size",
   "sizes.addSubmit": "Add this size",

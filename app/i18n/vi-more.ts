@@ -580,6 +580,7 @@ export const viMore = {
   "sizes.intro": "Bán một sản phẩm ở nhiều cỡ (chai 250 ml và 500 ml, túi 2 kg và 5 kg): mỗi loại có giá, số lượng, khối lượng riêng. Ảnh, mô tả và chứng nhận OCOP dùng chung.",
   "sizes.inForm": "Sản phẩm có {count} loại; giá, số lượng và khối lượng sửa theo từng loại.",
   "sizes.manage": "Sửa các loại",
+  "sizes.count": "{count} loại",
   "sizes.offer": "Bán nhiều cỡ (ví dụ chai 250 ml và 500 ml)?",
   "sizes.add": "Thêm loại",
   "sizes.addSubmit": "Thêm loại này",

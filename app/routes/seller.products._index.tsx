@@ -45,9 +45,11 @@ export default function Listings() {
                 </span>
               </span>
               <span className="shrink-0 text-right text-sm">
+                {l.maxPriceVnd > l.priceVnd ? `${t("product.priceFrom")} ` : null}
                 <Price vnd={l.priceVnd} className="font-semibold" />
                 <span className="block text-stone-600">
                   {l.stock} {l.unit}
+                  {l.sizes > 1 ? ` · ${t("sizes.count", { count: l.sizes })}` : null}
                 </span>
               </span>
             </Link>

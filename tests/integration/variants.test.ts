@@ -147,6 +147,11 @@ describe("a producer manages sizes", () => {
     expect(row<{ n: number }>("SELECT count(*) AS n FROM producer_activity WHERE action = 'product.sizes' AND subject LIKE '%Túi 10 kg'").n).toBe(1);
     const page = await getPage(`${server.url}/products/${slug}`);
     expect(page.doc.querySelectorAll("input[type=radio][name=variantId]")).toHaveLength(2);
+    // The producer's list says how many sizes, and the price they start from.
+    const list = await getPage(`${server.url}/seller/products`, { headers: { cookie: producer } });
+    const item = list.doc.querySelector(`a[href='/seller/products/${productId}']`)?.textContent.replace(/\s+/g, " ");
+    expect(item).toContain(" · 2 loại");
+    expect(item).toContain(`Từ ${new Intl.NumberFormat("vi-VN").format(Math.min(only!.price_vnd, 350_000))}`);
     // The product's own form now leaves price and stock to the sizes.
     const edit = await getPage(`${server.url}/seller/products/${productId}`, { headers: { cookie: producer } });
     expect(edit.doc.querySelector("#f-priceVnd")).toBeNull();

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, max, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { getDb } from "~/db/client.server";
-import { productPhotos, products, provinces } from "~/db/schema";
+import { productPhotos, products, productVariants, provinces } from "~/db/schema";
 import { recordActivity } from "../producers/activity.server";
 import type { PortalActor } from "../producers/portal-actor.server";
 import type { Producer } from "../producers/profile.server";
@@ -36,13 +36,19 @@ export function ownListings({ producer }: PortalActor) {
     .where(eq(productPhotos.productId, products.id))
     .orderBy(asc(productPhotos.position), asc(productPhotos.id))
     .limit(1);
+  const sizesOnSale = getDb()
+    .select({ n: count() })
+    .from(productVariants)
+    .where(and(eq(productVariants.productId, products.id), isNull(productVariants.archivedAt)));
   return getDb()
     .select({
       id: products.id,
       slug: products.slug,
       name: products.name,
       priceVnd: products.priceVnd,
+      maxPriceVnd: products.maxPriceVnd,
       stock: products.stock,
+      sizes: sql<number>`(${sizesOnSale})`,
       unit: products.unit,
       status: products.status,
       heldAt: products.heldAt,
