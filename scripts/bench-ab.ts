@@ -77,7 +77,9 @@ try {
     checkpoint.prepare("SELECT slug FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY random() LIMIT 2000").all() as { slug: string }[]
   ).map((r) => r.slug);
   const [busyProduct] = checkpoint.prepare("SELECT id FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY id LIMIT 1").all() as { id: number }[];
-  checkpoint.prepare("UPDATE products SET stock = ? WHERE id = ?").run(10_000_000, busyProduct!.id);
+  // Stock is the size's (ADR 0020); a trigger copies the total to products.stock, which a base from
+  // before sizes reads.
+  checkpoint.prepare("UPDATE product_variants SET stock = ? WHERE product_id = ?").run(10_000_000, busyProduct!.id);
   const wardCode = (checkpoint.prepare("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").get() as { code: string }).code;
   checkpoint.close();
 

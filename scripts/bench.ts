@@ -194,8 +194,9 @@ const writable = new Database(env.DATABASE_PATH);
 const [raceProduct, busyProduct] = writable
   .prepare("SELECT id FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY id LIMIT 2")
   .all() as { id: number }[];
-writable.prepare("UPDATE products SET stock = ? WHERE id = ?").run(1_000_000, busyProduct!.id);
-writable.prepare("UPDATE products SET stock = 50 WHERE id = ?").run(raceProduct!.id);
+// Stock is each size's (ADR 0020); the generated products are sold in one size, and the product's total follows.
+writable.prepare("UPDATE product_variants SET stock = ? WHERE product_id = ?").run(1_000_000, busyProduct!.id);
+writable.prepare("UPDATE product_variants SET stock = 50 WHERE product_id = ?").run(raceProduct!.id);
 const wardCode = (writable.prepare("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").get() as { code: string }).code;
 writable.close();
 
