@@ -209,6 +209,19 @@ export const vi = {
   "report.error.reason": "Chọn vấn đề.",
   "report.error.details": "Tối đa 1.000 ký tự.",
   "report.error.tooMany": "Bạn đã gửi nhiều báo cáo trong một giờ qua. Cán bộ đang xem các báo cáo đó; vui lòng thử lại sau.",
+  "campaign.badge": "Khuyến mãi",
+  "campaign.badgeTitle": "Đang trong chiến dịch khuyến mãi",
+  "campaign.dates": "Từ {from} đến hết {to}",
+  "campaign.national": "Toàn quốc",
+  "campaign.terms.percent": "Giảm {percent}% tiền hàng",
+  "campaign.terms.cap": "tối đa {amount} mỗi đơn",
+  "campaign.terms.fixed": "Giảm {amount} tiền hàng",
+  "campaign.terms.free_shipping": "Miễn phí vận chuyển",
+  "campaign.terms.minOrder": "cho phần đơn của mỗi nhà sản xuất từ {amount}",
+  "campaign.terms.auto": "Giảm giá tự động khi thanh toán, không cần mã.",
+  "campaign.goods": "Sản phẩm áp dụng",
+  "campaign.noGoods": "Chưa có sản phẩm nào đang bán trong chiến dịch.",
+  "campaign.inCampaign": "Khuyến mãi: {title}",
 } as const;
 
 export type MessageKey = keyof typeof vi | keyof typeof viMore;

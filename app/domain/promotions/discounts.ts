@@ -187,6 +187,16 @@ export function discountPart(part: PricedPart, campaigns: CampaignOffer[], vouch
   };
 }
 
+/**
+ * What a part's commission is computed on: the goods the buyer paid for plus the platform's campaign
+ * discount on goods. A producer's voucher lowers the producer's revenue and the commission with it; a
+ * platform campaign does not (the producer is paid as if undiscounted, ADR 0019).
+ */
+export function commissionBaseVnd(part: { goodsTotalVnd: number; discount: PartDiscount }): number {
+  const producerGoods = part.discount.lines.filter((l) => l.payer === "producer" && l.target === "goods").reduce((s, l) => s + l.amountVnd, 0);
+  return part.goodsTotalVnd - producerGoods;
+}
+
 /** Every part with its discount and what is left to pay, and the order's new totals. */
 export function applyDiscounts<P extends PricedPart>(
   parts: P[],
