@@ -31,6 +31,9 @@ export const FLASH_MESSAGES = [
   "flash.product.created",
   "flash.profile.created",
   "flash.product.saved",
+  "campaign.saved",
+  "voucher.created",
+  "voucher.disabledNotice",
 ] as const satisfies readonly MessageKey[];
 export type FlashMessage = (typeof FLASH_MESSAGES)[number];
 

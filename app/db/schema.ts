@@ -329,6 +329,8 @@ export const producerActivity = sqliteTable(
         "order.deliver",
         "order.cancel",
         "order.markPaid",
+        "voucher.create",
+        "voucher.disable",
       ],
     }).notNull(),
     subject: text("subject").notNull().default(""),

@@ -945,4 +945,9 @@ export const en: Record<MessageKey, string> = {
   "voucher.error.code": "A code is 4–16 upper-case letters or digits.",
   "voucher.error.codeTaken": "This code is taken; choose another.",
   "voucher.error.uses": "Enter a number of uses from 1 to 100,000.",
+  "audit.action.campaign.create": "Created a campaign",
+  "audit.action.campaign.update": "Edited a campaign",
+  "audit.subject.campaign": "Campaign",
+  "activity.voucher.create": "Created a voucher code",
+  "activity.voucher.disable": "Turned off a voucher code",
 };

@@ -729,4 +729,9 @@ export const viMore = {
   "voucher.error.code": "Mã gồm 4–16 chữ in hoa hoặc số.",
   "voucher.error.codeTaken": "Mã này đã có người dùng, hãy chọn mã khác.",
   "voucher.error.uses": "Nhập số lượt từ 1 đến 100.000.",
+  "audit.action.campaign.create": "Tạo chiến dịch khuyến mãi",
+  "audit.action.campaign.update": "Sửa chiến dịch khuyến mãi",
+  "audit.subject.campaign": "Chiến dịch",
+  "activity.voucher.create": "Tạo mã giảm giá",
+  "activity.voucher.disable": "Tắt mã giảm giá",
 } as const;

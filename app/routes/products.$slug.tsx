@@ -26,6 +26,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
 import { jsonLd, metaTranslator, pageMeta, type RootMatch } from "~/seo";
+import { campaignsOfProduct } from "~/domain/promotions/campaigns.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = productBySlug(params.slug ?? "");
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     url,
     origin,
     related: relatedProducts(product),
+    campaigns: campaignsOfProduct(product.id),
     reviews: latestReviews(product.id),
     provinceNames: provinceNames(lang),
     jsonLd: jsonLd(productJsonLd(product, url, origin)),
@@ -74,7 +76,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
 };
 
 export default function ProductPage() {
-  const { product, related, reviews, provinceNames, jsonLd: structuredData } = useLoaderData<typeof loader>();
+  const { product, related, reviews, provinceNames, campaigns, jsonLd: structuredData } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLanguage();
   const [cover, ...morePhotos] = product.photos;
@@ -120,6 +122,13 @@ export default function ProductPage() {
             </a>
           ) : null}
           <h1 className="text-2xl font-bold leading-tight">{product.name}</h1>
+          {campaigns.map((c) => (
+            <p key={c.slug}>
+              <a href={`/campaigns/${c.slug}`} data-badge="campaign" className="inline-block rounded bg-rose-100 px-2 py-0.5 text-sm font-semibold text-rose-900 no-underline">
+                {t("campaign.inCampaign", { title: c.title })}
+              </a>
+            </p>
+          ))}
           <p>
             <Price vnd={product.priceVnd} className="text-2xl font-bold text-brand-800" />{" "}
             <span className="text-stone-600">{t("product.perUnit", { unit: unitLabel(product.unit, lang) })}</span>
