@@ -367,3 +367,162 @@ describe("the ledger of a discounted order", () => {
     expect(row<{ s: number }>("SELECT sum(amount_vnd) AS s FROM ledger_entries WHERE order_id = ?", order.id).s).toBe(order.total_vnd);
   });
 });
+
+describe("staff campaigns", () => {
+  const snapshot = () => ({
+    campaigns: rows("SELECT * FROM campaigns ORDER BY id"),
+    producers: rows("SELECT * FROM campaign_producers ORDER BY campaign_id, producer_id"),
+    products: rows("SELECT * FROM campaign_products ORDER BY campaign_id, product_id"),
+    audit: count("SELECT count(*) AS n FROM staff_audit"),
+  });
+  let haNoiCampaign: number;
+  beforeAll(() => {
+    haNoiCampaign = Number(
+      writer
+        .prepare("INSERT INTO campaigns (slug, title, province_code, kind, percent, starts_on, ends_on) VALUES ('ha-noi-thang-12', 'Tháng OCOP Hà Nội', '01', 'percent', 15, ?, ?)")
+        .run(vnDay(-1), vnDay(20)).lastInsertRowid,
+    );
+  });
+
+  const form = (overrides: Fields = {}): Fields => ({
+    title: "Tuần lễ OCOP Cần Thơ",
+    slug: "tuan-le-ocop-can-tho-thu",
+    description: "Miễn phí vận chuyển cho đặc sản Cần Thơ.",
+    startsOn: vnDay(0),
+    endsOn: vnDay(7),
+    scope: "92",
+    kind: "free_shipping",
+    minOrderVnd: "0",
+    ...overrides,
+  });
+
+  it("refuses provincial staff another province's campaign (403) and a national one, changing nothing", async () => {
+    const staff = await signedIn("staff@demo.local");
+    // Starts next month, so it changes no other test's prices.
+    const national = Number(
+      writer.prepare("INSERT INTO campaigns (slug, title, kind, starts_on, ends_on) VALUES ('mien-phi-van-chuyen-toan-quoc', 'Miễn phí vận chuyển toàn quốc', 'free_shipping', ?, ?)").run(vnDay(30), vnDay(40))
+        .lastInsertRowid,
+    );
+    const before = snapshot();
+    for (const id of [haNoiCampaign, national]) {
+      expect((await staff.send(`/staff/campaigns/${id}`)).status).toBe(403);
+      expect((await staff.send(`/staff/campaigns/${id}`, form({ slug: `doi-ten-${id}`, scope: "92" }))).status).toBe(403);
+    }
+    // Nor may they make one for another province from the "new" form.
+    const res = await staff.send("/staff/campaigns/new", form({ scope: "01", slug: "chien-dich-ha-noi-moi" }));
+    expect(res.status).toBe(400);
+    expect((await readPage(res)).doc.querySelector("#f-scope-error")?.textContent).toBe("Chọn tỉnh của bạn; chỉ cán bộ trung ương tạo được chiến dịch toàn quốc.");
+    expect(snapshot()).toEqual(before);
+    const list = await staff.page("/staff/campaigns");
+    expect(list.text).toContain("Tuần lễ gạo OCOP Cần Thơ");
+    expect(list.text).not.toContain("Tháng OCOP Hà Nội");
+  });
+
+  it("lets provincial staff create their province's campaign, audited with what it covers", async () => {
+    const staff = await signedIn("staff@demo.local");
+    const product = row<{ slug: string; producer_slug: string }>(
+      `SELECT p.slug, pr.slug AS producer_slug FROM products p JOIN producers pr ON pr.id = p.producer_id
+       WHERE pr.province_code = '92' AND ${PURCHASABLE} ORDER BY p.id LIMIT 1`,
+    );
+    const unknown = await staff.send("/staff/campaigns/new", form({ products: `${product.slug}, khong-co-san-pham-nay` }));
+    expect(unknown.status).toBe(400);
+    expect((await readPage(unknown)).doc.querySelector("#f-products-error")?.textContent).toBe("Không có sản phẩm này trong phạm vi: khong-co-san-pham-nay");
+
+    const res = await staff.send("/staff/campaigns/new", form({ products: product.slug, producers: product.producer_slug }));
+    expect(res.status).toBe(303);
+    const campaign = row<{ id: number; province_code: string; kind: string }>("SELECT * FROM campaigns WHERE slug = 'tuan-le-ocop-can-tho-thu'");
+    expect(campaign).toMatchObject({ province_code: "92", kind: "free_shipping" });
+    expect(count("SELECT count(*) AS n FROM campaign_products WHERE campaign_id = ?", campaign.id)).toBe(1);
+    expect(count("SELECT count(*) AS n FROM campaign_producers WHERE campaign_id = ?", campaign.id)).toBe(1);
+    const audit = row<{ action: string; province_code: string; after: string }>(
+      "SELECT action, province_code, after FROM staff_audit WHERE subject_type = 'campaign' AND subject_id = ?",
+      String(campaign.id),
+    );
+    expect(audit).toMatchObject({ action: "campaign.create", province_code: "92" });
+    expect(JSON.parse(audit.after)).toMatchObject({ products: [product.slug], producers: [product.producer_slug] });
+  });
+
+  it("lets central staff edit any province's campaign", async () => {
+    const admin = await signedIn("admin@demo.local");
+    expect((await admin.send(`/staff/campaigns/${haNoiCampaign}`)).status).toBe(200);
+    const res = await admin.send(`/staff/campaigns/${haNoiCampaign}`, form({ title: "Tháng OCOP Hà Nội (gia hạn)", slug: "ha-noi-thang-12", scope: "01", kind: "percent", percent: "15", capVnd: "40000" }));
+    expect(res.status).toBe(303);
+    expect(row("SELECT title, percent, cap_vnd FROM campaigns WHERE id = ?", haNoiCampaign)).toEqual({ title: "Tháng OCOP Hà Nội (gia hạn)", percent: 15, cap_vnd: 40_000 });
+  });
+});
+
+describe("campaign pages and badges", () => {
+  let product: Product;
+  beforeAll(() => {
+    product = freshProduct(1);
+    const insert = writer.prepare("INSERT INTO campaigns (slug, title, province_code, kind, amount_vnd, starts_on, ends_on) VALUES (?, ?, NULL, 'fixed', 10000, ?, ?)");
+    const running = insert.run("giam-gia-dang-chay", "Giảm giá đang chạy", vnDay(-2), vnDay(2)).lastInsertRowid;
+    const ended = insert.run("giam-gia-da-het", "Giảm giá đã hết", vnDay(-10), vnDay(-1)).lastInsertRowid;
+    writer.prepare("INSERT INTO campaign_products (campaign_id, product_id) VALUES (?, ?)").run(running, product.id);
+    writer.prepare("INSERT INTO campaign_products (campaign_id, product_id) VALUES (?, ?)").run(ended, product.id);
+  });
+
+  it("shows a running campaign's page with its terms and goods, and a badge on their cards and product page", async () => {
+    const page = await readPage(await fetch(`${server.url}/campaigns/giam-gia-dang-chay`));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Giảm giá đang chạy");
+    expect(page.doc.querySelector("#campaign-terms")?.textContent).toContain("Giảm 10.000");
+    const card = page.doc.querySelector(`main article a[href='/products/${product.slug}']`);
+    expect(card?.querySelector("[data-badge=campaign]")?.textContent).toBe(TEXT.badge);
+    const productPage = await readPage(await fetch(`${server.url}/products/${product.slug}`));
+    expect(productPage.doc.querySelector("a[data-badge=campaign]")?.getAttribute("href")).toBe("/campaigns/giam-gia-dang-chay");
+    const sitemap = await (await fetch(`${server.url}/sitemap.xml`)).text();
+    expect(sitemap).toContain("/campaigns/giam-gia-dang-chay");
+    expect(sitemap).not.toContain("/campaigns/giam-gia-da-het");
+  });
+
+  it("answers 404 for an ended campaign, and its badge goes with it, with no job run", async () => {
+    expect((await fetch(`${server.url}/campaigns/giam-gia-da-het`)).status).toBe(404);
+    // The running one ends: set its last day to yesterday, as the calendar would.
+    writer.prepare("UPDATE campaigns SET ends_on = ? WHERE slug = 'giam-gia-dang-chay'").run(vnDay(-1));
+    expect((await fetch(`${server.url}/campaigns/giam-gia-dang-chay`)).status).toBe(404);
+    const productPage = await readPage(await fetch(`${server.url}/products/${product.slug}`));
+    expect(productPage.status).toBe(200);
+    expect(productPage.doc.querySelector("[data-badge=campaign]")?.toString() ?? null).toBeNull();
+    const producer = row<{ slug: string }>("SELECT slug FROM producers WHERE id = ?", product.producer_id);
+    const producerPage = await readPage(await fetch(`${server.url}/producers/${producer.slug}`));
+    expect(producerPage.doc.querySelector(`a[href='/products/${product.slug}']`)?.toString()).toContain(product.slug);
+    expect(producerPage.doc.querySelector(`a[href='/products/${product.slug}'] [data-badge=campaign]`)?.toString() ?? null).toBeNull();
+  });
+});
+
+describe("a producer's voucher codes", () => {
+  it("are made and turned off in the portal, recorded in the producer's history", async () => {
+    const producer = await signedIn("producer@demo.local");
+    const fields = { intent: "create", code: "cua2027", kind: "percent", percent: "12", capVnd: "30000", minOrderVnd: "100000", totalUses: "50", perBuyer: "2", startsOn: vnDay(0), endsOn: vnDay(30) };
+    const bad = await producer.send("/seller/vouchers", { ...fields, code: "C!", percent: "95" });
+    expect(bad.status).toBe(400);
+    const badPage = await readPage(bad);
+    expect(badPage.doc.querySelector("#f-code-error")?.textContent).toBe("Mã gồm 4–16 chữ in hoa hoặc số.");
+    expect(badPage.doc.querySelector("#f-percent-error")?.textContent).toBe("Nhập phần trăm từ 1 đến 90.");
+    expect(count("SELECT count(*) AS n FROM vouchers WHERE code = 'CUA2027'")).toBe(0);
+
+    expect((await producer.send("/seller/vouchers", fields)).status).toBe(303);
+    const voucher = row<{ id: number; producer_id: number; kind: string; percent: number; cap_vnd: number; amount_vnd: number | null; per_buyer: number }>(
+      "SELECT * FROM vouchers WHERE code = 'CUA2027'",
+    );
+    expect(voucher).toMatchObject({ producer_id: demoProducerId(), kind: "percent", percent: 12, cap_vnd: 30_000, amount_vnd: null, per_buyer: 2 });
+    const taken = await producer.send("/seller/vouchers", fields);
+    expect(taken.status).toBe(400);
+    expect((await readPage(taken)).doc.querySelector("#f-code-error")?.textContent).toBe("Mã này đã có người dùng, hãy chọn mã khác.");
+
+    expect((await producer.send("/seller/vouchers", { intent: "disable", voucherId: voucher.id })).status).toBe(303);
+    expect(row<{ disabled_at: number | null }>("SELECT disabled_at FROM vouchers WHERE id = ?", voucher.id).disabled_at).not.toBeNull();
+    expect(rows("SELECT action, subject FROM producer_activity WHERE producer_id = ? AND action LIKE 'voucher.%' ORDER BY id", demoProducerId())).toEqual([
+      { action: "voucher.create", subject: "CUA2027" },
+      { action: "voucher.disable", subject: "CUA2027" },
+    ]);
+    // A code turned off is unknown at checkout.
+    const buyer = new Visitor();
+    const rice = row<Product>("SELECT id, slug, price_vnd, producer_id, province_code FROM products WHERE producer_id = ? AND status = 'live' ORDER BY price_vnd DESC LIMIT 1", demoProducerId());
+    await addToCart(buyer, rice, 1);
+    const res = await buyer.send("/checkout", { ...address(), voucherCode: "CUA2027" });
+    expect(res.status).toBe(400);
+    expect((await readPage(res)).doc.querySelector("#f-voucherCode-error")?.textContent).toBe(TEXT.unknown);
+  });
+});
