@@ -1,6 +1,7 @@
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { Honeypot } from "~/components/honeypot";
 import { getFormProps } from "@conform-to/react";
 import { Field, SelectField, useFieldError } from "~/components/ui/field";
@@ -123,8 +124,17 @@ export default function Checkout() {
   const t = useT();
   const lang = useLanguage();
   const busy = useNavigation().state === "submitting";
-  // The freshest destination: chosen with JS (fetcher), posted without JS (action), or none yet.
-  const place = places.data ?? actionData ?? loaded;
+  // The freshest destination: chosen with JS (fetcher), posted (action: without JS, or "apply the
+  // voucher code"), or none yet. Whichever answered last wins, so a code applied after the province
+  // was chosen shows its discount.
+  const [latest, setLatest] = useState<"loaded" | "fetched" | "posted">(actionData ? "posted" : "loaded");
+  useEffect(() => {
+    if (actionData) setLatest("posted");
+  }, [actionData]);
+  useEffect(() => {
+    if (places.data) setLatest("fetched");
+  }, [places.data]);
+  const place = (latest === "fetched" ? places.data : latest === "posted" ? actionData : undefined) ?? actionData ?? places.data ?? loaded;
   const [form, fields] = useConformForm<typeof checkoutSchema>({
     constraint: loaded.constraint,
     lastResult: actionData?.result,
