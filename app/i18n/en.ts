@@ -861,7 +861,7 @@ export const en: Record<MessageKey, string> = {
   "campaign.dates": "From {from} to the end of {to}",
   "campaign.national": "Nationwide",
   "campaign.terms.percent": "{percent}% off the goods",
-  "campaign.terms.cap": "at most {amount} per order",
+  "campaign.terms.cap": "at most {amount}",
   "campaign.terms.fixed": "{amount} off the goods",
   "campaign.terms.free_shipping": "Free shipping",
   "campaign.terms.minOrder": "on each producer's part of an order from {amount}",

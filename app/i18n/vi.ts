@@ -214,7 +214,7 @@ export const vi = {
   "campaign.dates": "Từ {from} đến hết {to}",
   "campaign.national": "Toàn quốc",
   "campaign.terms.percent": "Giảm {percent}% tiền hàng",
-  "campaign.terms.cap": "tối đa {amount} mỗi đơn",
+  "campaign.terms.cap": "tối đa {amount}",
   "campaign.terms.fixed": "Giảm {amount} tiền hàng",
   "campaign.terms.free_shipping": "Miễn phí vận chuyển",
   "campaign.terms.minOrder": "cho phần đơn của mỗi nhà sản xuất từ {amount}",

@@ -125,15 +125,12 @@ export default function Checkout() {
   const lang = useLanguage();
   const busy = useNavigation().state === "submitting";
   // The freshest destination: chosen with JS (fetcher), posted (action: without JS, or "apply the
-  // voucher code"), or none yet. Whichever answered last wins, so a code applied after the province
-  // was chosen shows its discount.
+  // voucher code"), or none yet. Whichever the shopper asked for last wins, so a code applied after
+  // the province was chosen shows its discount (the fetcher's revalidation after a post does not count).
   const [latest, setLatest] = useState<"loaded" | "fetched" | "posted">(actionData ? "posted" : "loaded");
   useEffect(() => {
     if (actionData) setLatest("posted");
   }, [actionData]);
-  useEffect(() => {
-    if (places.data) setLatest("fetched");
-  }, [places.data]);
   const place = (latest === "fetched" ? places.data : latest === "posted" ? actionData : undefined) ?? actionData ?? places.data ?? loaded;
   const [form, fields] = useConformForm<typeof checkoutSchema>({
     constraint: loaded.constraint,
@@ -179,6 +176,7 @@ export default function Checkout() {
             onChange={(e) => {
               const voucher = e.currentTarget.form?.elements.namedItem("voucherCode");
               const code = voucher instanceof HTMLInputElement && voucher.value ? `&voucher=${encodeURIComponent(voucher.value)}` : "";
+              setLatest("fetched");
               places.load(`/checkout?province=${encodeURIComponent(e.currentTarget.value)}${code}`);
             }}
           />
