@@ -30,6 +30,7 @@ const TEXT = {
   unknown: "Không có mã giảm giá này, hoặc mã đã bị tắt.",
   notRunning: "Mã giảm giá chưa đến ngày dùng hoặc đã hết hạn.",
   usedUp: "Mã giảm giá đã hết lượt dùng.",
+  perBuyer: "Bạn đã dùng hết số lượt của mã này.",
   notApplicable: "Mã này không áp dụng cho hàng trong giỏ của bạn.",
   badge: "Khuyến mãi",
 } as const;
@@ -228,6 +229,18 @@ describe("a producer's voucher at checkout", () => {
     expect(page.status).toBe(200);
     expect(page.doc.querySelector("[data-discount=voucher]")?.textContent).toContain(formatVnd(off));
     expect(page.text).toContain(formatVnd(order.total_vnd));
+  });
+
+  it("is used once per buyer (by phone) when it says so", async () => {
+    const phone = nextBuyerPhone();
+    const first = new Visitor();
+    await addToCart(first, product, 1);
+    placedCode(await first.send("/checkout", { ...address({ phone }), voucherCode: "GIAM10PT" }));
+    const again = new Visitor();
+    await addToCart(again, product, 1);
+    const res = await again.send("/checkout", { ...address({ phone }), voucherCode: "GIAM10PT" });
+    expect(res.status).toBe(400);
+    expect((await readPage(res)).doc.querySelector("#f-voucherCode-error")?.textContent).toBe(TEXT.perBuyer);
   });
 
   it("refuses an unknown, an expired or another producer's code with 400 by the field, writing nothing", async () => {

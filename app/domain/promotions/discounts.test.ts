@@ -3,6 +3,7 @@ import {
   MIN_PAID_GOODS_VND,
   applyDiscounts,
   buyerMayUse,
+  commissionBaseVnd,
   campaignSavingVnd,
   discountPart,
   hasEnded,
@@ -152,5 +153,15 @@ describe("voucherProblem", () => {
     expect(voucherProblem({ ...v, producerId: 9 }, parts, "2026-12-03", 0)).toBe("notApplicable");
     expect(voucherProblem({ ...v, minOrderVnd: 500_000 }, parts, "2026-12-03", 0)).toBe("minimum");
     expect(voucherProblem(v, parts, "2026-12-03", 0)).toBeNull();
+  });
+});
+
+describe("commissionBaseVnd", () => {
+  it("is the goods less the producer's voucher, not less the platform's campaign", () => {
+    const p = part(1, [[10, 100_000, 2]], 30_000);
+    const discount = discountPart(p, [campaign({ percent: 10 })], voucher({ amountVnd: 15_000 }));
+    expect(commissionBaseVnd({ goodsTotalVnd: p.goodsTotalVnd, discount })).toBe(200_000 - 15_000);
+    const freeShipping = discountPart(p, [campaign({ kind: "free_shipping", percent: null })], null);
+    expect(commissionBaseVnd({ goodsTotalVnd: p.goodsTotalVnd, discount: freeShipping })).toBe(200_000);
   });
 });
