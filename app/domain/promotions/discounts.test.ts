@@ -140,6 +140,11 @@ describe("applyDiscounts", () => {
     ]);
     expect(priced).toMatchObject({ discountTotalVnd: 25_555, goodsTotalVnd: 150_000, shippingTotalVnd: 40_000, totalVnd: 190_000 });
   });
+  it("shares a campaign's budget between the parts of one order", () => {
+    const parts = [part(1, [[10, 100_000, 1]]), part(2, [[20, 100_000, 1]])];
+    const priced = applyDiscounts(parts, [campaign({ percent: 10, budgetVnd: 15_000 })], null);
+    expect(priced.parts.map((p) => p.discount.platformVnd)).toEqual([10_000, 5_000]);
+  });
 });
 
 describe("voucherProblem", () => {

@@ -203,8 +203,11 @@ export function applyDiscounts<P extends PricedPart>(
   campaigns: CampaignOffer[],
   voucher: VoucherOffer | null,
 ): { parts: DiscountedPart<P>[]; discountTotalVnd: number; goodsTotalVnd: number; shippingTotalVnd: number; totalVnd: number } {
+  // A campaign's budget is shared by the parts of one order: each part sees what the earlier ones spent.
+  const spent = new Map(campaigns.map((c) => [c.id, c.spentVnd]));
   const discounted = parts.map((part): DiscountedPart<P> => {
-    const discount = discountPart(part, campaigns, voucher);
+    const discount = discountPart(part, campaigns.map((c) => ({ ...c, spentVnd: spent.get(c.id)! })), voucher);
+    for (const line of discount.lines) if (line.source === "campaign") spent.set(line.offerId, spent.get(line.offerId)! + line.amountVnd);
     const paidGoodsVnd = part.goodsTotalVnd - discount.goodsDiscountVnd;
     const paidShippingVnd = part.shippingFeeVnd - discount.shippingDiscountVnd;
     return { ...part, discount, paidGoodsVnd, paidShippingVnd, paidTotalVnd: paidGoodsVnd + paidShippingVnd };
