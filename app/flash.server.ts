@@ -39,6 +39,9 @@ export const FLASH_MESSAGES = [
   "flash.question.hide",
   "flash.question.unhide",
   "flash.question.keep",
+  "campaign.saved",
+  "voucher.created",
+  "voucher.disabledNotice",
 ] as const satisfies readonly MessageKey[];
 export type FlashMessage = (typeof FLASH_MESSAGES)[number];
 

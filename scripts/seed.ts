@@ -12,7 +12,7 @@
 import { count } from "drizzle-orm";
 import { openDatabase, optimizeDatabase } from "~/db/client.server";
 import * as schema from "~/db/schema";
-import { DEMO_ACCOUNTS, seedDemo } from "./seed/demo.server";
+import { DEMO_ACCOUNTS, DEMO_CAMPAIGN, DEMO_VOUCHER, seedDemo } from "./seed/demo.server";
 import { generateCatalog } from "./seed/generate.server";
 import { generateOrders } from "./seed/orders.server";
 import { settings } from "~/settings.server";
@@ -49,6 +49,7 @@ async function seedDemoIfEmpty(db: Db) {
   }
   console.log("Demo accounts (password: demo-password):");
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(22)} ${account.description}`);
+  console.log(`Demo campaign: /campaigns/${DEMO_CAMPAIGN.slug} (Cần Thơ, 92); demo voucher code: ${DEMO_VOUCHER.code} (${DEMO_VOUCHER.description})`);
 }
 
 const started = performance.now();

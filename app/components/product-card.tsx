@@ -53,6 +53,11 @@ export function ProductCard({
         </div>
         <div className="flex flex-1 flex-col gap-1 p-2 sm:p-3">
           {product.stars ? <OcopBadge stars={product.stars} /> : null}
+          {product.onSale ? (
+            <span data-badge="campaign" className="self-start rounded bg-rose-100 px-1.5 text-xs font-semibold text-rose-900">
+              {t("campaign.badge")}
+            </span>
+          ) : null}
           <h3 className="line-clamp-2 text-sm font-medium leading-snug sm:text-base">{product.name}</h3>
           {provinceName ? <p className="text-xs text-stone-600">{provinceName}</p> : null}
           <p className="mt-auto">

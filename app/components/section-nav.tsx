@@ -15,6 +15,7 @@ export const STAFF_SECTIONS: readonly Section[] = [
   { to: "/staff/producers", label: "staff.producers" },
   { to: "/staff/certificates", label: "staff.certificates" },
   { to: "/staff/collections", label: "staff.collections" },
+  { to: "/staff/campaigns", label: "staff.campaigns" },
   { to: "/staff/moderation", label: "staff.moderation" },
   { to: "/staff/questions", label: "questions.title" },
   { to: "/staff/payments", label: "staffPay.title" },
@@ -39,6 +40,7 @@ export function sellerSections(header: { role: "producer" | "helper"; producer: 
     { to: "/seller/questions", label: "questions.title" },
     { to: "/seller/import", label: "portal.import" },
     { to: "/seller/media", label: "evidence.title" },
+    { to: "/seller/vouchers", label: "seller.vouchers" },
     // Who may work for the producer, like its account and profile, is the producer's own to decide.
     ...(header.role === "producer"
       ? [profile, { to: "/seller/payout-account", label: "payoutAccount.title" } as const, { to: "/seller/helpers", label: "helpers.title" } as const]

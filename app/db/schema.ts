@@ -374,6 +374,8 @@ export const producerActivity = sqliteTable(
         "order.markPaid",
         "question.answer",
         "question.editAnswer",
+        "voucher.create",
+        "voucher.disable",
       ],
     }).notNull(),
     subject: text("subject").notNull().default(""),
@@ -593,6 +595,11 @@ export const orderParts = sqliteTable(
     shippingFeeVnd: integer("shipping_fee_vnd").notNull(),
     totalVnd: integer("total_vnd").notNull(),
     commissionVnd: integer("commission_vnd").notNull(),
+    /**
+     * The part's discount borne by the platform's campaigns (ADR 0019), already taken off
+     * goods_total_vnd / shipping_fee_vnd, which hold what the buyer pays; the lines are in order_discounts.
+     */
+    platformDiscountVnd: integer("platform_discount_vnd").notNull().default(0),
     weightGrams: integer("weight_grams").notNull(),
     carrier: text("carrier"),
     trackingNumber: text("tracking_number"),
@@ -725,7 +732,8 @@ export const ledgerEntries = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     account: text("account", {
-      enum: ["commission", "producer_pending", "producer_payable", "producer_paid_out", "refunded"],
+      // `campaign_cost` (ADR 0019): the platform's campaign discounts, negative, so a part's rows sum to what the buyer paid.
+      enum: ["commission", "producer_pending", "producer_payable", "producer_paid_out", "refunded", "campaign_cost"],
     }).notNull(),
     amountVnd: integer("amount_vnd").notNull(),
     producerId: integer("producer_id").references(() => producers.id),
@@ -907,5 +915,177 @@ export const questionReports = sqliteTable(
     check("question_reports_reason", sql`${t.reason} IN ('spam', 'offensive', 'wrong', 'other')`),
     uniqueIndex("question_reports_once_idx").on(t.questionId, t.reporterUserId),
     index("question_reports_created_idx").on(t.createdAt),
+  ],
+);
+
+// ───────────────────────── Campaigns and vouchers (ADR 0019) ─────────────────────────
+
+/**
+ * A staff campaign: a discount on the goods it covers (percent with an optional cap, or a fixed
+ * amount) or free shipping, between two Vietnam dates (both included). A provincial campaign covers
+ * producers of its province; a national one (province null) is central staff's. With no producers or
+ * products named it covers every producer of its scope. Paid from the platform's budget.
+ */
+export const campaigns = sqliteTable(
+  "campaigns",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    provinceCode: text("province_code").references(() => provinces.code),
+    kind: text("kind", { enum: ["percent", "fixed", "free_shipping"] }).notNull(),
+    percent: integer("percent"),
+    capVnd: integer("cap_vnd"),
+    amountVnd: integer("amount_vnd"),
+    minOrderVnd: integer("min_order_vnd").notNull().default(0),
+    /** The most the platform spends on it, or null for no limit; spent_vnd counts what orders hold. */
+    budgetVnd: integer("budget_vnd"),
+    spentVnd: integer("spent_vnd").notNull().default(0),
+    startsOn: text("starts_on").notNull(),
+    endsOn: text("ends_on").notNull(),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at"),
+  },
+  (t) => [
+    check(
+      "campaigns_terms",
+      sql`(${t.kind} = 'percent' AND ${t.percent} BETWEEN 1 AND 90 AND ${t.amountVnd} IS NULL AND (${t.capVnd} IS NULL OR ${t.capVnd} > 0))
+       OR (${t.kind} = 'fixed' AND ${t.amountVnd} > 0 AND ${t.percent} IS NULL AND ${t.capVnd} IS NULL)
+       OR (${t.kind} = 'free_shipping' AND ${t.percent} IS NULL AND ${t.amountVnd} IS NULL AND ${t.capVnd} IS NULL)`,
+    ),
+    check("campaigns_min_order", sql`${t.minOrderVnd} >= 0`),
+    check("campaigns_budget", sql`${t.spentVnd} >= 0 AND (${t.budgetVnd} IS NULL OR (${t.budgetVnd} > 0 AND ${t.spentVnd} <= ${t.budgetVnd}))`),
+    check("campaigns_dates", sql`${t.startsOn} <= ${t.endsOn}`),
+    index("campaigns_window_idx").on(t.endsOn, t.startsOn),
+    index("campaigns_province_idx").on(t.provinceCode, t.endsOn),
+  ],
+);
+
+export const campaignProducers = sqliteTable(
+  "campaign_producers",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.producerId] }), index("campaign_producers_producer_idx").on(t.producerId)],
+);
+
+export const campaignProducts = sqliteTable(
+  "campaign_products",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.productId] }), index("campaign_products_product_idx").on(t.productId)],
+);
+
+/** A producer's voucher code for its own goods (percent with an optional cap, or a fixed amount). */
+export const vouchers = sqliteTable(
+  "vouchers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    code: text("code").notNull().unique(),
+    kind: text("kind", { enum: ["percent", "fixed"] }).notNull(),
+    percent: integer("percent"),
+    capVnd: integer("cap_vnd"),
+    amountVnd: integer("amount_vnd"),
+    minOrderVnd: integer("min_order_vnd").notNull().default(0),
+    totalUses: integer("total_uses").notNull(),
+    /** Uses held by orders not cancelled, expired or refunded; moved only by guarded UPDATEs. */
+    used: integer("used").notNull().default(0),
+    perBuyer: integer("per_buyer").notNull().default(1),
+    startsOn: text("starts_on").notNull(),
+    endsOn: text("ends_on").notNull(),
+    disabledAt: integer("disabled_at"),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("vouchers_code", sql`length(${t.code}) BETWEEN 4 AND 16 AND ${t.code} NOT GLOB '*[^A-Z0-9]*'`),
+    check(
+      "vouchers_terms",
+      sql`(${t.kind} = 'percent' AND ${t.percent} BETWEEN 1 AND 90 AND ${t.amountVnd} IS NULL AND (${t.capVnd} IS NULL OR ${t.capVnd} > 0))
+       OR (${t.kind} = 'fixed' AND ${t.amountVnd} > 0 AND ${t.percent} IS NULL AND ${t.capVnd} IS NULL)`,
+    ),
+    check("vouchers_uses", sql`${t.totalUses} > 0 AND ${t.used} >= 0 AND ${t.used} <= ${t.totalUses} AND ${t.perBuyer} >= 1`),
+    check("vouchers_min_order", sql`${t.minOrderVnd} >= 0`),
+    check("vouchers_dates", sql`${t.startsOn} <= ${t.endsOn}`),
+    index("vouchers_producer_idx").on(t.producerId, t.createdAt),
+  ],
+);
+
+/** One use of a voucher by an order part; released (and the use given back) when the part is cancelled or refunded. */
+export const voucherRedemptions = sqliteTable(
+  "voucher_redemptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    voucherId: integer("voucher_id")
+      .notNull()
+      .references(() => vouchers.id),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    partId: integer("part_id")
+      .notNull()
+      .references(() => orderParts.id, { onDelete: "cascade" }),
+    phone: text("phone").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    releasedAt: integer("released_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("voucher_redemptions_part_idx").on(t.voucherId, t.partId),
+    index("voucher_redemptions_phone_idx").on(t.voucherId, t.phone).where(sql`${t.releasedAt} IS NULL`),
+    index("voucher_redemptions_user_idx").on(t.voucherId, t.userId).where(sql`${t.releasedAt} IS NULL`),
+  ],
+);
+
+/**
+ * The discount lines of an order part, copied when placed: which campaign or voucher, what it lowered
+ * (goods or shipping), by how much, and who bears it. A campaign's line is the platform's, a voucher's
+ * the producer's. `released_at` is set when the part is cancelled or refunded (budget given back).
+ */
+export const orderDiscounts = sqliteTable(
+  "order_discounts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    partId: integer("part_id")
+      .notNull()
+      .references(() => orderParts.id, { onDelete: "cascade" }),
+    source: text("source", { enum: ["campaign", "voucher"] }).notNull(),
+    campaignId: integer("campaign_id").references(() => campaigns.id),
+    voucherId: integer("voucher_id").references(() => vouchers.id),
+    label: text("label").notNull(),
+    target: text("target", { enum: ["goods", "shipping"] }).notNull(),
+    amountVnd: integer("amount_vnd").notNull(),
+    payer: text("payer", { enum: ["platform", "producer"] }).notNull(),
+    releasedAt: integer("released_at"),
+  },
+  (t) => [
+    check("order_discounts_amount", sql`${t.amountVnd} > 0`),
+    check(
+      "order_discounts_source",
+      sql`(${t.source} = 'campaign' AND ${t.campaignId} IS NOT NULL AND ${t.voucherId} IS NULL AND ${t.payer} = 'platform')
+       OR (${t.source} = 'voucher' AND ${t.voucherId} IS NOT NULL AND ${t.campaignId} IS NULL AND ${t.payer} = 'producer' AND ${t.target} = 'goods')`,
+    ),
+    index("order_discounts_part_idx").on(t.partId),
+    index("order_discounts_order_idx").on(t.orderId),
+    index("order_discounts_campaign_idx").on(t.campaignId),
   ],
 );

@@ -240,6 +240,19 @@ export const vi = {
   "question.error.long": "Câu hỏi tối đa 500 ký tự.",
   "question.error.tooMany": "Bạn đã gửi nhiều câu hỏi trong một giờ qua. Vui lòng thử lại sau.",
   "question.error.ownProduct": "Đây là sản phẩm của bạn: hãy trả lời câu hỏi trong mục Hỏi đáp của cổng nhà sản xuất.",
+  "campaign.badge": "Khuyến mãi",
+  "campaign.badgeTitle": "Đang trong chiến dịch khuyến mãi",
+  "campaign.dates": "Từ {from} đến hết {to}",
+  "campaign.national": "Toàn quốc",
+  "campaign.terms.percent": "Giảm {percent}% tiền hàng",
+  "campaign.terms.cap": "tối đa {amount}",
+  "campaign.terms.fixed": "Giảm {amount} tiền hàng",
+  "campaign.terms.free_shipping": "Miễn phí vận chuyển",
+  "campaign.terms.minOrder": "cho phần đơn của mỗi nhà sản xuất từ {amount}",
+  "campaign.terms.auto": "Giảm giá tự động khi thanh toán, không cần mã.",
+  "campaign.goods": "Sản phẩm áp dụng",
+  "campaign.noGoods": "Chưa có sản phẩm nào đang bán trong chiến dịch.",
+  "campaign.inCampaign": "Khuyến mãi: {title}",
 } as const;
 
 export type MessageKey = keyof typeof vi | keyof typeof viMore;

@@ -1,6 +1,7 @@
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { Honeypot } from "~/components/honeypot";
 import { getFormProps } from "@conform-to/react";
 import { Field, SelectField, useFieldError } from "~/components/ui/field";
@@ -13,7 +14,8 @@ import { listWards, provinceByCode, provinceOptions } from "~/domain/catalog/pla
 import { unitLabel } from "~/domain/catalog/units";
 import { checkoutIntentSchema, checkoutSchema } from "~/domain/orders/checkout-form";
 import { checkoutRefusal, type Capped, type Shortage } from "~/domain/orders/checkout-refusal";
-import { placeOrder, quoteFor } from "~/domain/orders/checkout.server";
+import { placeOrder, pricedQuoteFor } from "~/domain/orders/checkout.server";
+import { VOUCHER_MESSAGE } from "~/domain/orders/checkout-refusal";
 import { cartLines, cartOwner } from "~/domain/orders/cart.server";
 import { rememberGuestOrder } from "~/domain/orders/order-access.server";
 import { orderPath } from "~/domain/orders/order-path";
@@ -33,10 +35,20 @@ async function cartFor(request: Request) {
   return { user, lines: cartLines(await cartOwner(request, user?.id ?? null)) };
 }
 
-/** Wards of the chosen province and the order's cost delivered there. */
-function destination(lines: ReturnType<typeof cartLines>, provinceCode: string | null) {
+/**
+ * Wards of the chosen province and the order's cost delivered there, with the running campaigns and
+ * the typed voucher applied (ADR 0019); a voucher that cannot be used is left out and its problem named.
+ */
+function destination(lines: ReturnType<typeof cartLines>, provinceCode: string | null, voucherCode: string | null = null) {
   const known = provinceCode && provinceByCode(provinceCode) ? provinceCode : null;
-  return { provinceCode: known, wards: known ? listWards(known) : [], quote: quoteFor(lines, known) };
+  const priced = pricedQuoteFor(lines, known, voucherCode, null);
+  const fallback = priced && !priced.ok ? pricedQuoteFor(lines, known, null, null) : priced;
+  return {
+    provinceCode: known,
+    wards: known ? listWards(known) : [],
+    quote: fallback?.ok ? fallback.quote : null,
+    voucherProblem: priced && !priced.ok ? VOUCHER_MESSAGE[priced.problem] : null,
+  };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   return {
     lines,
-    ...destination(lines, new URL(request.url).searchParams.get("province")),
+    ...destination(lines, new URL(request.url).searchParams.get("province"), new URL(request.url).searchParams.get("voucher")),
     provinces: provinceOptions(lang).map(({ code, name }) => ({ code, name })),
     stripeEnabled: Boolean(settings.stripe),
     fullName: user?.fullName ?? "",
@@ -60,11 +72,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!formData) throw new Response("Bad request", { status: 400 });
   const { user, lines } = await cartFor(request);
   const step = parseWithZod(formData, { schema: checkoutIntentSchema });
-  const posted = step.status === "success" ? step.value : { intent: "place" as const, provinceCode: undefined };
-  const place = destination(lines, posted.provinceCode ?? null);
+  const posted = step.status === "success" ? step.value : { intent: "place" as const, provinceCode: undefined, voucherCode: undefined };
+  const place = destination(lines, posted.provinceCode ?? null, posted.voucherCode ?? null);
   // Without JS, choosing the province posts the form to show its wards and the shipping fees: the
-  // reply refills what was typed and shows no errors yet.
-  if (posted.intent === "quote") return data({ result: step.reply(), ...place, ...NO_LINE_PROBLEMS });
+  // reply refills what was typed and shows no errors yet, but for a voucher code that cannot be used.
+  if (posted.intent === "quote") {
+    if (place.voucherProblem) {
+      return data({ result: step.reply({ fieldErrors: { voucherCode: [place.voucherProblem] } }), ...place, ...NO_LINE_PROBLEMS }, { status: 400 });
+    }
+    return data({ result: step.reply(), ...place, ...NO_LINE_PROBLEMS });
+  }
   const submission = parseWithZod(formData, { schema: checkoutSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), ...place, ...NO_LINE_PROBLEMS }, { status: 400 });
 
@@ -107,8 +124,14 @@ export default function Checkout() {
   const t = useT();
   const lang = useLanguage();
   const busy = useNavigation().state === "submitting";
-  // The freshest destination: chosen with JS (fetcher), posted without JS (action), or none yet.
-  const place = places.data ?? actionData ?? loaded;
+  // The freshest destination: chosen with JS (fetcher), posted (action: without JS, or "apply the
+  // voucher code"), or none yet. Whichever the shopper asked for last wins, so a code applied after
+  // the province was chosen shows its discount (the fetcher's revalidation after a post does not count).
+  const [latest, setLatest] = useState<"loaded" | "fetched" | "posted">(actionData ? "posted" : "loaded");
+  useEffect(() => {
+    if (actionData) setLatest("posted");
+  }, [actionData]);
+  const place = (latest === "fetched" ? places.data : latest === "posted" ? actionData : undefined) ?? actionData ?? places.data ?? loaded;
   const [form, fields] = useConformForm<typeof checkoutSchema>({
     constraint: loaded.constraint,
     lastResult: actionData?.result,
@@ -150,7 +173,12 @@ export default function Checkout() {
             defaultValue={place.provinceCode ?? fields.provinceCode.initialValue ?? ""}
             placeholder={{ label: t("checkout.chooseProvince") }}
             options={loaded.provinces.map((p) => ({ value: p.code, label: p.name }))}
-            onChange={(e) => places.load(`/checkout?province=${encodeURIComponent(e.currentTarget.value)}`)}
+            onChange={(e) => {
+              const voucher = e.currentTarget.form?.elements.namedItem("voucherCode");
+              const code = voucher instanceof HTMLInputElement && voucher.value ? `&voucher=${encodeURIComponent(voucher.value)}` : "";
+              setLatest("fetched");
+              places.load(`/checkout?province=${encodeURIComponent(e.currentTarget.value)}${code}`);
+            }}
           />
           <noscript>
             <button type="submit" name="intent" value="quote" className="mt-2 rounded border border-brand-700 px-3 py-1 text-brand-800">
@@ -189,6 +217,13 @@ export default function Checkout() {
           <FieldError id="f-paymentMethod-error" message={paymentError} />
         </fieldset>
 
+        <div>
+          <Field meta={fields.voucherCode} label={t("checkout.voucher")} hint={t("checkout.voucherHint")} autoCapitalize="characters" maxLength={20} />
+          <button type="submit" name="intent" value="quote" className="mt-2 rounded border border-brand-700 px-3 py-1 text-brand-800">
+            {t("checkout.applyVoucher")}
+          </button>
+        </div>
+
         <section aria-labelledby="summary" className="space-y-2 border-t border-stone-200 pt-3">
           <h2 id="summary" className="text-lg font-semibold">
             {t("checkout.summary")}
@@ -211,10 +246,29 @@ export default function Checkout() {
                       <span>{t("checkout.shipping")}</span>
                       {part.shippingFeeVnd === 0 ? <span>{t("checkout.freeShipping")}</span> : <Price vnd={part.shippingFeeVnd} />}
                     </li>
+                    {part.discount.lines.map((d) => (
+                      <li key={`${d.source}-${d.offerId}`} className="flex justify-between gap-2 text-green-800" data-discount={d.source}>
+                        <span>
+                          {d.source === "campaign" ? t("checkout.discount.campaign", { label: d.label }) : t("checkout.discount.voucher", { label: d.label })}
+                          {d.target === "shipping" ? ` ${t("checkout.discount.shipping")}` : null}
+                        </span>
+                        <span>
+                          −<Price vnd={d.amountVnd} />
+                        </span>
+                      </li>
+                    ))}
                   </ul>
                 </div>
               ))}
               <input type="hidden" name="expectedTotal" value={quote.totalVnd} />
+              {quote.discountTotalVnd > 0 ? (
+                <p className="flex justify-between border-t border-stone-200 pt-2 text-green-800">
+                  <span>{t("checkout.discountTotal")}</span>
+                  <span>
+                    −<Price vnd={quote.discountTotalVnd} />
+                  </span>
+                </p>
+              ) : null}
               <p className="flex justify-between border-t border-stone-200 pt-2 text-lg">
                 <span>{t("checkout.total")}</span>
                 <Price vnd={quote.totalVnd} className="font-bold" />

@@ -206,8 +206,19 @@ export default function OrderPage() {
           </ul>
           <p className="flex justify-between text-sm text-stone-700">
             <span>{t("checkout.shipping")}</span>
-            <Price vnd={part.shippingFeeVnd} />
+            <Price vnd={part.shippingFeeVnd + part.discounts.filter((d) => d.target === "shipping").reduce((sum, d) => sum + d.amountVnd, 0)} />
           </p>
+          {part.discounts.map((d, i) => (
+            <p key={i} className="flex justify-between text-sm text-green-800" data-discount={d.source}>
+              <span>
+                {d.source === "campaign" ? t("checkout.discount.campaign", { label: d.label }) : t("checkout.discount.voucher", { label: d.label })}
+                {d.target === "shipping" ? ` ${t("checkout.discount.shipping")}` : null}
+              </span>
+              <span>
+                −<Price vnd={d.amountVnd} />
+              </span>
+            </p>
+          ))}
         </section>
       ))}
 

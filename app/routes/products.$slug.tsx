@@ -32,6 +32,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
 import { jsonLd, metaTranslator, pageMeta, type RootMatch } from "~/seo";
+import { campaignsOfProduct } from "~/domain/promotions/campaigns.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = productBySlug(params.slug ?? "");
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     url,
     origin,
     related: relatedProducts(product),
+    campaigns: campaignsOfProduct(product.id),
     reviews: latestReviews(product.id),
     questions: productQuestionsFor(product.id, user?.id ?? null),
     signedIn: user !== null,
@@ -115,7 +117,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
 };
 
 export default function ProductPage() {
-  const { product, related, reviews, questions, signedIn, questionConstraint, provinceNames, jsonLd: structuredData } = useLoaderData<typeof loader>();
+  const { product, related, reviews, questions, signedIn, questionConstraint, provinceNames, campaigns, jsonLd: structuredData } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
@@ -162,6 +164,13 @@ export default function ProductPage() {
             </a>
           ) : null}
           <h1 className="text-2xl font-bold leading-tight">{product.name}</h1>
+          {campaigns.map((c) => (
+            <p key={c.slug}>
+              <a href={`/campaigns/${c.slug}`} data-badge="campaign" className="inline-block rounded bg-rose-100 px-2 py-0.5 text-sm font-semibold text-rose-900 no-underline">
+                {t("campaign.inCampaign", { title: c.title })}
+              </a>
+            </p>
+          ))}
           <p>
             <PriceRange lowVnd={product.priceVnd} highVnd={product.maxPriceVnd} className="text-2xl font-bold text-brand-800" />{" "}
             <span className="text-stone-600">{t("product.perUnit", { unit: unitLabel(product.unit, lang) })}</span>

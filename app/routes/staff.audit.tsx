@@ -74,6 +74,8 @@ function subjectHref(subjectType: string, subjectId: string): string | null {
       return `/staff/certificates/${subjectId}`;
     case "collection":
       return `/staff/collections/${subjectId}`;
+    case "campaign":
+      return `/staff/campaigns/${subjectId}`;
     case "order":
       return `/staff/payments?order=${subjectId}`;
     default:

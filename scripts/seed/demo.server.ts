@@ -246,6 +246,13 @@ export async function seedDemo(db: Db, opts: { uploadsDir: string }): Promise<{ 
     });
 
     const cooperative = DEMO_PRODUCERS.find((p) => p.ownerEmail === "producer@demo.local")!;
+    seedDemoPromotions(tx, {
+      today,
+      staffId: userIds.get("staff@demo.local")!,
+      producerId: producerIds.get(cooperative.key)!,
+      productIds: DEMO_CAMPAIGN.productKeys.map((key) => productIds.get(key)!),
+      producerUserId: userIds.get("producer@demo.local")!,
+    });
     const shopper = DEMO_ACCOUNTS.find((a) => a.email === "shopper@demo.local")!;
     seedDemoOrders(db, {
       now,
@@ -255,4 +262,56 @@ export async function seedDemo(db: Db, opts: { uploadsDir: string }): Promise<{ 
     seedDemoQuestions(db, { now, producerId: producerIds.get(cooperative.key)!, shopperId: userIds.get(shopper.email)! });
   });
   return { seeded: true };
+}
+
+/**
+ * The demo's promotions (ADR 0019): a running provincial campaign of Cần Thơ on the demo cooperative's
+ * rice, from a minimum order, and one voucher code of the cooperative. Printed at start with the accounts.
+ */
+export const DEMO_CAMPAIGN = {
+  slug: "tuan-le-gao-ocop-can-tho",
+  title: "Tuần lễ gạo OCOP Cần Thơ",
+  description:
+    "Cần Thơ giảm 10% (tối đa 50.000 ₫) cho gạo ST25 của Hợp tác xã Ông Cua khi phần đơn của hợp tác xã từ 600.000 ₫. Chi phí giảm giá do ngân sách xúc tiến thương mại của tỉnh chi trả.",
+  productKeys: ["s-gao-st25-ong-cua", "s-gao-st25-lua-tom"],
+} as const;
+export const DEMO_VOUCHER = { code: "ONGCUA20", description: "voucher of producer@demo.local: 20.000 ₫ off from 200.000 ₫, 100 uses, 1 per buyer" } as const;
+
+function seedDemoPromotions(
+  tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+  { today, staffId, producerId, productIds, producerUserId }: { today: string; staffId: number; producerId: number; productIds: number[]; producerUserId: number },
+) {
+  const { id: campaignId } = tx
+    .insert(schema.campaigns)
+    .values({
+      slug: DEMO_CAMPAIGN.slug,
+      title: DEMO_CAMPAIGN.title,
+      description: DEMO_CAMPAIGN.description,
+      provinceCode: "92",
+      kind: "percent",
+      percent: 10,
+      capVnd: 50_000,
+      minOrderVnd: 600_000,
+      budgetVnd: 20_000_000,
+      startsOn: addDays(today, -3),
+      endsOn: addDays(today, 30),
+      createdByUserId: staffId,
+    })
+    .returning({ id: schema.campaigns.id })
+    .get();
+  for (const productId of productIds) tx.insert(schema.campaignProducts).values({ campaignId, productId }).run();
+  tx.insert(schema.vouchers)
+    .values({
+      producerId,
+      code: DEMO_VOUCHER.code,
+      kind: "fixed",
+      amountVnd: 20_000,
+      minOrderVnd: 200_000,
+      totalUses: 100,
+      perBuyer: 1,
+      startsOn: addDays(today, -3),
+      endsOn: addDays(today, 60),
+      createdByUserId: producerUserId,
+    })
+    .run();
 }

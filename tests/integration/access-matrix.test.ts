@@ -114,6 +114,9 @@ const MATRIX: Record<string, Row> = {
   "routes/products.$slug_.qr[.svg]":         { url: "/products/{slug}/qr.svg",
     GET:  [200, 200, 200, 200, 200, 200, 200, 200],
     POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/campaigns.$slug":                  { url: "/campaigns/tuan-le-gao-ocop-can-tho",
+    GET:  [200, 200, 200, 200, 200, 200, 200, 200],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
   "routes/producers.$slug":                  { url: "/producers/{producerSlug}",
     GET:  [200, 200, 200, 200, 200, 200, 200, 200],
     POST: [405, 405, 405, 405, 405, 405, 405, 405] },
@@ -159,6 +162,11 @@ const MATRIX: Record<string, Row> = {
   "routes/seller.payout-account":            { url: "/seller/payout-account",
     GET:  [L, 403, 200, 200, 403, 403, 403, 403],
     POST: [L, 403, 400, 400, 403, 403, 403, 403] },
+  "routes/seller.vouchers":                  { url: "/seller/vouchers",
+    GET:  [L, 403, 200, 200, 200, 403, 403, 403],
+    POST: [L, 403, 400, 400, 400, 403, 403, 403],
+    probes: [{ body: { intent: "disable", voucherId: "{voucherId}" },
+      expect: [L, 403, _, 404, _, 403, 403, 403] }] },
   "routes/seller.helpers":                   { url: "/seller/helpers",
     GET:  [L, 403, 200, 200, 403, 403, 403, 403],
     POST: [L, 403, 400, 400, 400, 403, 403, 403],
@@ -243,6 +251,18 @@ const MATRIX: Record<string, Row> = {
     POST: [L, 403, 403, 403, 403, 400, 400, 400],
     probes: [{ body: { title: "Đặc sản Hà Nội", startsOn: "{today}", position: "0", products: "{slugHaNoi}" },
       expect: [L, 403, 403, 403, 403, _, 403, _] }] },
+  // Campaigns (ADR 0019): Cần Thơ's demo campaign is its staff's and central staff's, not Hà Nội's.
+  "routes/staff.campaigns._index":           { url: "/staff/campaigns",
+    GET:  [L, 403, 403, 403, 403, 200, 200, 200],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/staff.campaigns.new":              { url: "/staff/campaigns/new",
+    GET:  [L, 403, 403, 403, 403, 200, 200, 200],
+    POST: [L, 403, 403, 403, 403, 400, 400, 400] },
+  "routes/staff.campaigns.$id":              { url: "/staff/campaigns/{campaignId}",
+    GET:  [L, 403, 403, 403, 403, 200, 403, 200],
+    POST: [L, 403, 403, 403, 403, 400, 403, 400],
+    probes: [{ body: { title: "Chiến dịch Hà Nội", slug: "chien-dich-ha-noi", startsOn: "{today}", endsOn: "{today}", scope: "01", kind: "free_shipping" },
+      expect: [L, 403, 403, 403, 403, 400, 403, _] }] },
   "routes/staff.moderation":                 { url: "/staff/moderation",
     GET:  [L, 403, 403, 403, 403, 200, 200, 200],
     POST: [L, 403, 403, 403, 403, 400, 400, 400],
@@ -288,6 +308,7 @@ const MATRIX: Record<string, Row> = {
  */
 const STAFF_LISTS: { url: string; marker: string; seenBy: Role[] }[] = [
   { url: "/staff/collections", marker: "Đặc sản Cần Thơ (ma trận quyền)", seenBy: ["staff", "central"] },
+  { url: "/staff/campaigns", marker: "Tuần lễ gạo OCOP Cần Thơ", seenBy: ["staff", "central"] },
   { url: "/staff/certificates", marker: "{certificateNumber}", seenBy: ["staff", "central"] },
   { url: "/staff/certificates/new", marker: "{producerName}", seenBy: ["staff", "central"] },
   { url: "/staff/producers", marker: "Cơ sở Bánh cốm Hà Nội", seenBy: ["otherStaff", "central"] },
@@ -317,6 +338,8 @@ const MISSING: Record<string, { url: string; as: Role; expect: Answer }> = {
   "routes/staff.producers.$id": { url: "/staff/producers/{bad}", as: "central", expect: 404 },
   "routes/staff.certificates.$id": { url: "/staff/certificates/{bad}", as: "central", expect: 404 },
   "routes/staff.collections.$id": { url: "/staff/collections/{bad}", as: "central", expect: 404 },
+  "routes/staff.campaigns.$id": { url: "/staff/campaigns/{bad}", as: "central", expect: 404 },
+  "routes/campaigns.$slug": { url: "/campaigns/{bad}", as: "anonymous", expect: 404 },
 };
 const NOT_IDS = ["0", "-1", "999999999", "1e3", "abc", "%20", "9007199254740993", "..%2F..%2Fdata"];
 
@@ -487,6 +510,9 @@ beforeAll(async () => {
   // A shopper's report of the producer's listing, for staff to dismiss.
   const report = await send(`/products/${product.slug}`, cookies.shopper, new URLSearchParams({ reason: "wrong_information", details: "Sai khối lượng trên nhãn" }));
   expect(report.status).toBe(303);
+  // The demo's campaign of Cần Thơ and the demo cooperative's voucher code (scripts/seed/demo.server.ts).
+  params.campaignId = String(one<{ id: number }>("SELECT id FROM campaigns WHERE slug = 'tuan-le-gao-ocop-can-tho'").id);
+  params.voucherId = String(one<{ id: number }>("SELECT id FROM vouchers WHERE code = 'ONGCUA20'").id);
   params.reportId = String(one<{ id: number }>("SELECT id FROM listing_reports WHERE product_id = ? ORDER BY id DESC LIMIT 1", product.id).id);
 }, 60_000);
 

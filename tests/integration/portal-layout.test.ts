@@ -62,6 +62,7 @@ describe("the producer portal's layout", () => {
       [`/seller/products/${productId}`, "/seller/products"],
       ["/seller/import", "/seller/import"],
       ["/seller/media", "/seller/media"],
+      ["/seller/vouchers", "/seller/vouchers"],
       ["/seller/profile", "/seller/profile"],
       ["/seller/payout-account", "/seller/payout-account"],
       ["/seller/helpers", "/seller/helpers"],
@@ -81,7 +82,7 @@ describe("the producer portal's layout", () => {
     expect(home.status).toBe(200);
     const [cards, ...more] = navs(home, SELLER_NAV);
     expect(more).toEqual([]);
-    expect(links(cards!)).toEqual(["/seller/orders", "/seller/products", "/seller/questions", "/seller/import", "/seller/media", "/seller/profile", "/seller/payout-account", "/seller/helpers"]);
+    expect(links(cards!)).toEqual(["/seller/orders", "/seller/products", "/seller/questions", "/seller/import", "/seller/media", "/seller/vouchers", "/seller/profile", "/seller/payout-account", "/seller/helpers"]);
     expect(current(cards!)).toEqual([]);
     const paid = server.db
       .prepare(
@@ -94,14 +95,14 @@ describe("the producer portal's layout", () => {
 
   it("shows a helper's banner on every portal page while the helper acts for a producer, and only the pages a helper may open", async () => {
     const banner = `Bạn đang làm việc thay cho: ${producerName}`;
-    for (const path of ["/seller", "/seller/products", "/seller/orders", "/seller/import", "/seller/media"]) {
+    for (const path of ["/seller", "/seller/products", "/seller/orders", "/seller/import", "/seller/media", "/seller/vouchers"]) {
       const p = await page(path, cookies.helper);
       expect(p.status, path).toBe(200);
       expect(p.text.split(banner).length - 1, path).toBe(1);
       expect(p.text, path).toContain(`${banner} · Đổi cơ sở`);
     }
     const products = await page("/seller/products", cookies.helper);
-    expect(links(navs(products, SELLER_NAV)[0]!)).toEqual(["/seller", "/seller/orders", "/seller/products", "/seller/questions", "/seller/import", "/seller/media"]);
+    expect(links(navs(products, SELLER_NAV)[0]!)).toEqual(["/seller", "/seller/orders", "/seller/products", "/seller/questions", "/seller/import", "/seller/media", "/seller/vouchers"]);
     // The producer's own profile (like its payout account and helpers) is not a helper's: refused inside the portal's frame.
     const profile = await page("/seller/profile", cookies.helper);
     expect(profile.status).toBe(403);
@@ -143,6 +144,8 @@ describe("the staff console's layout", () => {
       ["/staff/certificates", "/staff/certificates"],
       ["/staff/certificates/new", "/staff/certificates"],
       ["/staff/collections", "/staff/collections"],
+      ["/staff/campaigns", "/staff/campaigns"],
+      ["/staff/campaigns/new", "/staff/campaigns"],
       ["/staff/moderation", "/staff/moderation"],
       ["/staff/payments", "/staff/payments"],
       ["/staff/payouts", "/staff/payouts"],
@@ -173,6 +176,7 @@ describe("the staff console's layout", () => {
       "/staff/producers",
       "/staff/certificates",
       "/staff/collections",
+      "/staff/campaigns",
       "/staff/moderation",
       "/staff/questions",
       "/staff/payments",

@@ -4,6 +4,7 @@ import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
 import { productPhotos, products, productVariants } from "~/db/schema";
 import { badgeValid } from "../certification/badge-cache.server";
+import { inRunningCampaign } from "../promotions/badge-sql.server";
 import { todayInVietnam } from "../shared/dates";
 import { cachedFor } from "../shared/ttl-cache";
 import { MAX_COUNTED, PAGE_SIZE, type CatalogFilters, type CatalogSort } from "./catalog-params";
@@ -26,6 +27,8 @@ export interface ProductCard {
   photo: string | null;
   photoWidth: number | null;
   photoHeight: number | null;
+  /** In a campaign running today (ADR 0019): the card shows a "Khuyến mãi" badge. */
+  onSale: boolean;
 }
 
 /**
@@ -67,6 +70,7 @@ export const productCardColumns = {
   photo: coverPhoto.file,
   photoWidth: coverPhoto.width,
   photoHeight: coverPhoto.height,
+  onSale: inRunningCampaign(sql.placeholder("today")).mapWith(Boolean),
 };
 
 const ORDER_BY: Record<CatalogSort, SQL[]> = {

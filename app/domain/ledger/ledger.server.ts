@@ -16,6 +16,8 @@ interface PartMoney {
   producerId: number;
   totalVnd: number;
   commissionVnd: number;
+  /** What the platform's campaigns took off this part (ADR 0019); 0 without a campaign. */
+  platformDiscountVnd?: number;
 }
 
 // Every payment, delivery, cancellation and refund of a part writes and sums here: prepared once.
@@ -57,10 +59,16 @@ function addRow(account: Account, amountVnd: number, part: PartMoney, memo: stri
   insertPartRow().run({ account, amountVnd, producerId: part.producerId, orderId: part.orderId, partId: part.id, memo, now });
 }
 
-/** Payment received for a part: the commission is the marketplace's, the rest is owed on delivery. */
+/**
+ * Payment received for a part: the commission is the marketplace's, the rest is owed on delivery.
+ * A platform campaign's discount (ADR 0019) is paid to the producer as if the goods were undiscounted
+ * and booked as the platform's `campaign_cost` (negative), so the part's rows still sum to what was paid.
+ */
 export function recordPartPaid(part: PartMoney, now: number) {
+  const platformDiscountVnd = part.platformDiscountVnd ?? 0;
   addRow("commission", part.commissionVnd, part, "payment", now);
-  addRow("producer_pending", part.totalVnd - part.commissionVnd, part, "payment", now);
+  addRow("producer_pending", part.totalVnd + platformDiscountVnd - part.commissionVnd, part, "payment", now);
+  addRow("campaign_cost", -platformDiscountVnd, part, "payment", now);
 }
 
 /** Delivered: the producer's share becomes payable. */
@@ -72,7 +80,7 @@ export function recordPartDelivered(part: PartMoney, now: number) {
 
 /** Nothing is owed for this part any more (cancelled after payment, or refunded): its shares are reversed. */
 export function reversePartShares(part: PartMoney, memo: string, now: number) {
-  for (const account of ["commission", "producer_pending", "producer_payable"] as const) {
+  for (const account of ["commission", "producer_pending", "producer_payable", "campaign_cost"] as const) {
     addRow(account, -partBalance(part.id, account), part, memo, now);
   }
 }

@@ -5,6 +5,12 @@ import { message, required } from "../shared/form-messages";
 export const PAYMENT_METHODS = ["vietqr", "stripe"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+const voucherCodeField = z
+  .string()
+  .transform((v) => v.trim().toUpperCase().replace(/\s+/g, ""))
+  .pipe(z.string().regex(/^[A-Z0-9]{4,16}$/, message("voucher.error.unknown")))
+  .optional();
+
 /** The checkout form of PRODUCT.md §5. Prices and fees are not fields: the server computes them. */
 export const checkoutSchema = z.object({
   fullName: z.string(required).trim().min(2, message("checkout.error.fullName")).max(100, message("checkout.error.fullName")),
@@ -27,6 +33,8 @@ export const checkoutSchema = z.object({
   wardCode: z.string({ required_error: message("checkout.error.ward") }).regex(/^\d{5}$/, message("checkout.error.ward")),
   addressLine: z.string(required).trim().min(3, message("checkout.error.address")).max(200, message("checkout.error.address")),
   paymentMethod: z.enum(PAYMENT_METHODS, { errorMap: () => ({ message: message("checkout.error.paymentMethod") }) }),
+  // A producer's voucher code (ADR 0019), optional; typed in any case, read upper-case without spaces.
+  voucherCode: voucherCodeField,
   // The total the page showed, checked (never used as a price) so nobody pays a total they did not see.
   expectedTotal: z.coerce.number().int().nonnegative().optional(),
   // Honeypot: a bot that fills every field would otherwise hold stock for half an hour.
@@ -41,4 +49,6 @@ export type CheckoutInput = z.infer<typeof checkoutSchema>;
 export const checkoutIntentSchema = z.object({
   intent: z.enum(["quote", "place"]).catch("place"),
   provinceCode: z.string().optional().catch(undefined),
+  voucherCode: z.string().optional().catch(undefined),
+  phone: z.string().optional().catch(undefined),
 });

@@ -17,6 +17,9 @@ import { quoteOrder, type OrderQuote } from "./quote";
 import { commissionVnd } from "./shipping";
 import { sha256Hex } from "~/domain/shared/hash.server";
 import { addressKey } from "../accounts/rate-limit.server";
+import { OfferTakenError, priceWithOffers, redeemPartOffers, type Buyer } from "../promotions/offers.server";
+import { commissionBaseVnd } from "../promotions/discounts";
+import { todayInVietnam } from "../shared/dates";
 
 /** An unpaid order keeps its stock this long (PRODUCT.md §3). */
 export const PAYMENT_WINDOW_MS = 30 * 60 * 1000;
@@ -104,6 +107,15 @@ export function quoteFor(lines: CartLine[], provinceCode: string | null): OrderQ
   return province ? quoteOrder(lines, { provinceCode: province.code, region: province.region }) : null;
 }
 
+/**
+ * The quote with the running campaigns and the typed voucher applied (ADR 0019), or why the voucher
+ * cannot be used; null when the province is unknown. The quote's own totals stay the undiscounted ones.
+ */
+export function pricedQuoteFor(lines: CartLine[], provinceCode: string | null, voucherCode: string | null, buyer: Buyer | null, now = Date.now()) {
+  const quote = quoteFor(lines, provinceCode);
+  return quote ? priceWithOffers(quote.parts, voucherCode, buyer, todayInVietnam(new Date(now))) : null;
+}
+
 class CheckoutRefused extends Error {
   constructor(readonly refusal: CheckoutProblem) {
     super(refusal.problem);
@@ -141,9 +153,15 @@ export function placeOrder(
         }
         const capped = capProblem(lines, input.phone, clientKey, now);
         if (capped) throw new CheckoutRefused(capped);
-        const quote = quoteFor(lines, input.provinceCode)!;
+        // Campaigns and the typed voucher (ADR 0019), read inside this transaction so a use or a budget cannot be taken twice.
+        const buyer = { phone: input.phone, userId };
+        const priced = pricedQuoteFor(lines, input.provinceCode, input.voucherCode ?? null, buyer, now)!;
+        if (!priced.ok) throw new CheckoutRefused({ problem: "voucher", reason: priced.problem });
+        const quote = priced.quote;
         if (quote.totalVnd > MAX_CHARGE_VND) throw new CheckoutRefused({ problem: "tooLarge" });
-        if (input.expectedTotal !== undefined && input.expectedTotal !== quote.totalVnd) {
+        // The page showed either the total with the voucher applied or, when the code was typed and the
+        // order placed at once, the total before it: a voucher only ever lowers what the buyer saw.
+        if (input.expectedTotal !== undefined && input.expectedTotal !== quote.totalVnd && input.expectedTotal !== quote.totalWithoutVoucherVnd) {
           throw new CheckoutRefused({ problem: "priceChanged" });
         }
 
@@ -169,16 +187,19 @@ export function placeOrder(
           createdAt: now,
         })!;
         for (const part of quote.parts) {
+          // Goods and shipping as the buyer pays them; the discount lines are in order_discounts (ADR 0019).
           const { id: partId } = insertPart().get({
             orderId: orderRow.id,
             producerId: part.producerId,
-            goodsTotalVnd: part.goodsTotalVnd,
-            shippingFeeVnd: part.shippingFeeVnd,
-            totalVnd: part.totalVnd,
-            commissionVnd: commissionVnd(part.goodsTotalVnd, commissionBasisPoints / 100),
+            goodsTotalVnd: part.paidGoodsVnd,
+            shippingFeeVnd: part.paidShippingVnd,
+            totalVnd: part.paidTotalVnd,
+            commissionVnd: commissionVnd(commissionBaseVnd(part), commissionBasisPoints / 100),
+            platformDiscountVnd: part.discount.platformVnd,
             weightGrams: part.weightGrams,
             now,
           })!;
+          redeemPartOffers({ orderId: orderRow.id, partId, discount: part.discount }, buyer, now);
           for (const line of part.lines) {
             const taken = takeStock().run({ variantId: line.variantId, quantity: line.quantity });
             if (taken.changes !== 1) {
@@ -207,6 +228,7 @@ export function placeOrder(
     return { ok: true, order };
   } catch (error) {
     if (error instanceof CheckoutRefused) return { ok: false, ...error.refusal };
+    if (error instanceof OfferTakenError) return { ok: false, problem: "voucher", reason: error.problem };
     throw error;
   }
 }
@@ -247,6 +269,7 @@ const insertPart = once(() =>
       shippingFeeVnd: sql.placeholder("shippingFeeVnd"),
       totalVnd: sql.placeholder("totalVnd"),
       commissionVnd: sql.placeholder("commissionVnd"),
+      platformDiscountVnd: sql.placeholder("platformDiscountVnd"),
       weightGrams: sql.placeholder("weightGrams"),
       updatedAt: sql.placeholder("now"),
       createdAt: sql.placeholder("now"),

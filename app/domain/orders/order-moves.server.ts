@@ -6,6 +6,7 @@ import { recordPartDelivered, recordPartPaid, reversePartShares } from "../ledge
 import { notifyBuyer, notifyProducer } from "./notifications.server";
 import { nextPartStatus, type PartAction, type PartStatus } from "./order-states";
 import { withdrawPartReviews } from "./reviews.server";
+import { releasePartOffers } from "../promotions/offers.server";
 
 /** Who moved an order: shown on the buyer's timeline and kept for audit. */
 export interface Actor {
@@ -20,6 +21,8 @@ export interface PartRow {
   status: PartStatus;
   totalVnd: number;
   commissionVnd: number;
+  /** The platform's campaign discount on this part (ADR 0019); the ledger pays it to the producer. */
+  platformDiscountVnd: number;
 }
 
 export interface MoveDetails {
@@ -35,6 +38,7 @@ const partColumns = {
   status: orderParts.status,
   totalVnd: orderParts.totalVnd,
   commissionVnd: orderParts.commissionVnd,
+  platformDiscountVnd: orderParts.platformDiscountVnd,
 };
 const partById = once(() => getDb().select(partColumns).from(orderParts).where(eq(orderParts.id, sql.placeholder("partId"))).prepare());
 const partsByOrder = once(() =>
@@ -81,6 +85,7 @@ export function movePart(part: PartRow, action: PartAction, actor: Actor, detail
       adjustSoldCount(tx, part.id, +1);
     } else if (to === "cancelled") {
       restock(tx, part.id);
+      releasePartOffers(part.id, now);
       if (wasPaid) {
         reversePartShares(part, "cancelled", now);
         adjustSoldCount(tx, part.id, -1);
@@ -89,6 +94,7 @@ export function movePart(part: PartRow, action: PartAction, actor: Actor, detail
       recordPartDelivered(part, now);
     } else if (action === "refund") {
       withdrawPartReviews(part.id, now);
+      releasePartOffers(part.id, now);
       if (part.status !== "cancelled") {
         reversePartShares(part, "refund", now);
         adjustSoldCount(tx, part.id, -1);

@@ -4,6 +4,7 @@ import { once } from "~/db/prepared.server";
 import { notifications, orderEvents, orderItems, orderParts, orders, producers, products, reviews, wards } from "~/db/schema";
 import { orderStatusOf, type OrderStatus, type PartStatus } from "./order-states";
 import { variantName } from "../catalog/variants";
+import { discountLinesOfOrder } from "../promotions/offers.server";
 
 // The payment's own rules live in payments/payment-states.ts, above orders; here it is only shown.
 type PaymentStatus = (typeof orders.$inferSelect)["paymentStatus"];
@@ -33,6 +34,8 @@ export interface OrderPartView {
   trackingNumber: string | null;
   cancelReason: string | null;
   items: OrderItemView[];
+  /** Campaign and voucher lines (ADR 0019), already taken off goodsTotalVnd / shippingFeeVnd. */
+  discounts: { label: string; source: "campaign" | "voucher"; target: "goods" | "shipping"; amountVnd: number }[];
 }
 
 export interface OrderEventView {
@@ -162,11 +165,13 @@ export function orderView(orderId: number): OrderView | null {
   const parts = partViewsOfOrder().all({ orderId });
   const items = itemsOfOrder().all({ orderId });
   const events: OrderEventView[] = eventsOfOrder().all({ orderId });
+  const discounts = discountLinesOfOrder(orderId);
   const partViews: OrderPartView[] = parts.map((part) => ({
     ...part,
     items: items
       .filter((i) => i.partId === part.id)
       .map(({ partId: _, variantLabel, ...i }) => ({ ...i, productName: variantName(i.productName, variantLabel) })),
+    discounts: discounts.get(part.id) ?? [],
   }));
   return { ...order, status: orderStatusOf(partViews.map((p) => p.status)), parts: partViews, events };
 }
