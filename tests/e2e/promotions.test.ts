@@ -5,8 +5,9 @@ import { expectNoHorizontalScroll } from "../setup/page-checks";
 import { useServerAndBrowser } from "../setup/e2e";
 
 /**
- * A shopper on a phone buys the demo cooperative's rice during Cần Thơ's campaign with the
- * cooperative's code ONGCUA20, JavaScript on and off (ADR 0019), and pays the discounted total.
+ * A shopper on a phone picks the 5 kg bag of the demo cooperative's rice (sizes, ADR 0020) during
+ * Cần Thơ's campaign, applies the cooperative's code ONGCUA20, JavaScript on and off (ADR 0019), and
+ * pays the discounted total: issue 20's journey.
  */
 const BANK_SECRET = "e2e-promotions-bank-secret";
 const app = useServerAndBrowser({ env: { BANK_WEBHOOK_SECRET: BANK_SECRET } });
@@ -28,8 +29,9 @@ describe("a campaign and a voucher at checkout on a phone", () => {
       const buyer = await app.newContext({ ...PHONE, javaScriptEnabled: javaScript });
       const refusals = cspRefusals(buyer);
       const page = await buyer.newPage();
-      await page.goto(`${app.server.url}/products/gao-st25-ong-cua-tui-5kg`);
+      await page.goto(`${app.server.url}/products/gao-st25-ong-cua`);
       await page.getByRole("link", { name: "Khuyến mãi: Tuần lễ gạo OCOP Cần Thơ" }).waitFor();
+      await page.getByRole("group", { name: "Chọn loại" }).getByText("Túi 5 kg").click();
       await page.getByLabel("Số lượng").fill("4");
       await page.getByRole("button", { name: "Thêm vào giỏ" }).click();
       if (javaScript) await page.getByText("Đã thêm vào giỏ.").waitFor();
@@ -64,8 +66,9 @@ describe("a campaign and a voucher at checkout on a phone", () => {
         goods: number;
         shipping: number;
       };
-      // 4 × 185.000 ₫ = 740.000 ₫ less 50.000 ₫ (the campaign's cap) and 20.000 ₫ (the code).
+      // 4 × 185.000 ₫ (the 5 kg bag) = 740.000 ₫ less 50.000 ₫ (the campaign's cap) and 20.000 ₫ (the code).
       expect(order.goods).toBe(740_000 - 50_000 - 20_000);
+      expect(app.server.db.prepare("SELECT variant_label AS size, quantity FROM order_items WHERE order_id = ?").all(order.id)).toEqual([{ size: "Túi 5 kg", quantity: 4 }]);
       expect(order.total).toBe(order.goods + order.shipping);
       await expectNoHorizontalScroll(page);
 

@@ -9,6 +9,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextBuyerPhone } from "../setup/buyers";
+import { soldInOneSize } from "../setup/sizes";
 import { startServer, type TestServer } from "../setup/server";
 
 let server: TestServer;
@@ -61,7 +62,7 @@ function freshProduct(minStock: number, where = "1"): Product {
   const found = row<Product | undefined>(
     `SELECT p.id, p.slug, p.price_vnd, p.producer_id, p.province_code FROM products p
      WHERE ${PURCHASABLE} AND p.stock >= ? AND p.stock <= 998 AND p.price_vnd BETWEEN 20000 AND 500000 AND p.producer_id NOT IN (${exclude}) AND ${where}
-     AND p.id NOT IN (SELECT product_id FROM campaign_products)
+     AND p.id NOT IN (SELECT product_id FROM campaign_products) AND ${soldInOneSize("p")}
      ORDER BY p.id LIMIT 1`,
     minStock,
   );
@@ -249,7 +250,7 @@ describe("a producer's voucher at checkout", () => {
     insertVoucher(product.producer_id, "HETHAN01", { starts_on: vnDay(-10), ends_on: vnDay(-1) });
     const buyer = new Visitor();
     await addToCart(buyer, product, 1);
-    const cartBefore = rows("SELECT * FROM cart_items ORDER BY cart_id, product_id");
+    const cartBefore = rows("SELECT * FROM cart_items ORDER BY cart_id, variant_id");
     const ordersBefore = count("SELECT count(*) AS n FROM orders");
     const usesBefore = rows("SELECT id, used FROM vouchers ORDER BY id");
     for (const [typed, message] of [
@@ -264,7 +265,7 @@ describe("a producer's voucher at checkout", () => {
       expect(doc.querySelector("#f-voucherCode-error")?.textContent, typed).toBe(message);
     }
     expect(count("SELECT count(*) AS n FROM orders")).toBe(ordersBefore);
-    expect(rows("SELECT * FROM cart_items ORDER BY cart_id, product_id")).toEqual(cartBefore);
+    expect(rows("SELECT * FROM cart_items ORDER BY cart_id, variant_id")).toEqual(cartBefore);
     expect(rows("SELECT id, used FROM vouchers ORDER BY id")).toEqual(usesBefore);
   });
 });
@@ -328,7 +329,7 @@ describe("the ledger of a discounted order", () => {
     const rice = row<Product>(
       `SELECT p.id, p.slug, p.price_vnd, p.producer_id, p.province_code FROM products p
        JOIN campaign_products cp ON cp.product_id = p.id JOIN campaigns c ON c.id = cp.campaign_id
-       WHERE c.slug = 'tuan-le-gao-ocop-can-tho' ORDER BY p.price_vnd DESC LIMIT 1`,
+       WHERE c.slug = 'tuan-le-gao-ocop-can-tho' AND ${soldInOneSize("p")} ORDER BY p.price_vnd DESC LIMIT 1`,
     );
     const buyer = new Visitor();
     const quantity = Math.ceil(600_000 / rice.price_vnd);
