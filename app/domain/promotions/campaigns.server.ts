@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
+import { once } from "~/db/prepared.server";
 import { campaignProducers, campaignProducts, campaigns, producers, products } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
@@ -172,20 +173,27 @@ export function campaignPage(slug: string, today = todayInVietnam()): { campaign
   return { campaign, goods };
 }
 
-/** The running campaigns that cover a product, for its page's badge and link (the same rule as the cards' badge). */
-export function campaignsOfProduct(productId: number, today = todayInVietnam()): { slug: string; title: string }[] {
+// Prepared once: every product page asks (building the statement per request cost 12 % of the page).
+const campaignsOfProductStatement = once(() => {
+  const today = sql.placeholder("today");
   return getDb()
     .select({ slug: campaigns.slug, title: campaigns.title })
     .from(campaigns)
     .where(
       and(
-        running(today),
-        sql`EXISTS (SELECT 1 FROM ${products} WHERE ${products.id} = ${productId} AND ${inRunningCampaignOf(campaigns.id)})`,
+        lte(campaigns.startsOn, today),
+        gte(campaigns.endsOn, today),
+        sql`EXISTS (SELECT 1 FROM ${products} WHERE ${products.id} = ${sql.placeholder("productId")} AND ${inRunningCampaignOf(campaigns.id)})`,
       ),
     )
     .orderBy(asc(campaigns.endsOn))
     .limit(3)
-    .all();
+    .prepare();
+});
+
+/** The running campaigns that cover a product, for its page's badge and link (the same rule as the cards' badge). */
+export function campaignsOfProduct(productId: number, today = todayInVietnam()): { slug: string; title: string }[] {
+  return campaignsOfProductStatement().all({ productId, today });
 }
 
 /** Running campaigns' slugs, for the sitemap. */

@@ -6,6 +6,15 @@ describe("todayInVietnam", () => {
     expect(todayInVietnam(new Date("2026-11-23T16:59:59Z"))).toBe("2026-11-23");
     expect(todayInVietnam(new Date("2026-11-23T17:00:00Z"))).toBe("2026-11-24");
   });
+
+  it("agrees with the time-zone database across a year, a leap day and New Year", () => {
+    const zone = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
+    for (let at = Date.UTC(2027, 11, 1); at < Date.UTC(2029, 0, 2); at += 3 * 3_600_000 + 17 * 60_000) {
+      expect(todayInVietnam(new Date(at))).toBe(zone.format(new Date(at)));
+    }
+    expect(todayInVietnam(new Date("2028-02-28T17:00:00Z"))).toBe("2028-02-29");
+    expect(todayInVietnam(new Date("2027-12-31T17:00:00Z"))).toBe("2028-01-01");
+  });
 });
 
 describe("addMonths", () => {

@@ -1,16 +1,16 @@
 /** Calendar dates of the domain are ISO `YYYY-MM-DD` strings in Vietnam's time zone (UTC+7). */
 export type IsoDate = string;
 
-const vietnamDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
+/** Vietnam keeps UTC+7 all year (no daylight saving since 1975). */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
-/** Today's date in Vietnam: a certificate dated today in Hà Nội is dated today here too. */
+/**
+ * Today's date in Vietnam: a certificate dated today in Hà Nội is dated today here too. Plain
+ * arithmetic on the fixed offset: a product page asks several times, and Intl's time-zone formatting
+ * cost ten times as much.
+ */
 export function todayInVietnam(now: Date = new Date()): IsoDate {
-  return vietnamDay.format(now);
+  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
