@@ -15,7 +15,7 @@
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { storefrontLoad } from "./bench-pages";
@@ -63,32 +63,37 @@ try {
   if (!process.argv.includes("--no-build")) run("npx", ["remix", "vite:build"]);
   run("npx", ["remix", "vite:build"], baseTree);
 
-  // One catalog, seeded by this tree, copied for each side (each server writes its own sessions and orders).
-  const seeded = path.join(dir, "seed.db");
+  // One catalog for both sides, each seeded by its own tree: the generator is deterministic, so the
+  // goods are the same, and each database has the schema its code expects (a base from before a
+  // migration cannot serve a database after it).
   const uploads = path.join(dir, "uploads");
-  run("npx", ["tsx", "scripts/seed.ts", "--products", String(productCount), "--producers", String(producerCount)], repo, {
-    DATABASE_PATH: seeded,
-    UPLOADS_DIR: uploads,
-    SEED_DEMO: "0",
-  });
-  const checkpoint = new Database(seeded);
-  checkpoint.pragma("wal_checkpoint(TRUNCATE)");
-  const slugs = (
-    checkpoint.prepare("SELECT slug FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY random() LIMIT 2000").all() as { slug: string }[]
-  ).map((r) => r.slug);
-  const [busyProduct] = checkpoint.prepare("SELECT id FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY id LIMIT 1").all() as { id: number }[];
-  // Stock is the size's (ADR 0020); a trigger copies the total to products.stock, which a base from
-  // before sizes reads.
-  checkpoint.prepare("UPDATE product_variants SET stock = ? WHERE product_id = ?").run(10_000_000, busyProduct!.id);
-  const wardCode = (checkpoint.prepare("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").get() as { code: string }).code;
-  checkpoint.close();
-
   const sides: Side[] = (["A", "B"] as const).map((name, i) => {
-    const databasePath = path.join(dir, `${name}.db`);
-    copyFileSync(seeded, databasePath);
     const port = 3990 + i;
-    return { name, cwd: name === "A" ? baseTree : repo, port, databasePath, origin: `http://127.0.0.1:${port}` };
+    return { name, cwd: name === "A" ? baseTree : repo, port, databasePath: path.join(dir, `${name}.db`), origin: `http://127.0.0.1:${port}` };
   });
+  let slugs: string[] = [];
+  let busyProduct: { id: number } | undefined;
+  let wardCode = "";
+  for (const side of sides) {
+    run("npx", ["tsx", "scripts/seed.ts", "--products", String(productCount), "--producers", String(producerCount)], side.cwd, {
+      DATABASE_PATH: side.databasePath,
+      UPLOADS_DIR: uploads,
+      SEED_DEMO: "0",
+    });
+    const db = new Database(side.databasePath);
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    if (side.name === "B") {
+      slugs = (
+        db.prepare("SELECT slug FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY random() LIMIT 2000").all() as { slug: string }[]
+      ).map((r) => r.slug);
+    }
+    busyProduct = db.prepare("SELECT id FROM products WHERE status = 'live' AND producer_verified = 1 ORDER BY id LIMIT 1").get() as { id: number };
+    // Stock is the size's since ADR 0020 (a trigger copies the total to products.stock); before, the product's.
+    const sizes = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'product_variants'").get() !== undefined;
+    db.prepare(sizes ? "UPDATE product_variants SET stock = ? WHERE product_id = ?" : "UPDATE products SET stock = ? WHERE id = ?").run(10_000_000, busyProduct.id);
+    wardCode = (db.prepare("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").get() as { code: string }).code;
+    db.close();
+  }
   for (const side of sides) {
     const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profileDir, side.name)}`] : [];
     const server = spawn(process.execPath, [...profile, "--max-old-space-size=192", "server.js"], {
