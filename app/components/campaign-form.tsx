@@ -61,11 +61,11 @@ export function CampaignForm({
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field meta={fields.percent} label={t("campaign.percent")} inputMode="numeric" maxLength={2} />
-        <Field meta={fields.capVnd} label={t("campaign.cap")} inputMode="numeric" maxLength={9} />
-        <Field meta={fields.amountVnd} label={t("campaign.amount")} inputMode="numeric" maxLength={9} />
-        <Field meta={fields.minOrderVnd} label={t("campaign.minOrder")} inputMode="numeric" maxLength={9} />
+        <Field meta={fields.capVnd} label={t("campaign.cap")} inputMode="numeric" maxLength={14} />
+        <Field meta={fields.amountVnd} label={t("campaign.amount")} inputMode="numeric" maxLength={14} />
+        <Field meta={fields.minOrderVnd} label={t("campaign.minOrder")} inputMode="numeric" maxLength={14} />
       </div>
-      <Field meta={fields.budgetVnd} label={t("campaign.budget")} inputMode="numeric" maxLength={9} />
+      <Field meta={fields.budgetVnd} label={t("campaign.budget")} inputMode="numeric" maxLength={14} />
       <button type="submit" className="w-full rounded bg-brand-700 px-4 py-3 font-semibold text-white sm:w-auto">
         {t("campaign.save")}
       </button>

@@ -105,10 +105,10 @@ export default function Vouchers() {
         <Field meta={fields.code} label={t("voucher.code")} hint={t("voucher.codeHint")} maxLength={16} autoCapitalize="characters" />
         <RadioGroupField meta={fields.kind} legend={t("voucher.kind")} options={(["fixed", "percent"] as const).map((kind) => ({ value: kind, label: t(`campaign.kind.${kind}`) }))} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field meta={fields.amountVnd} label={t("voucher.amount")} inputMode="numeric" maxLength={9} />
+          <Field meta={fields.amountVnd} label={t("voucher.amount")} inputMode="numeric" maxLength={14} />
           <Field meta={fields.percent} label={t("voucher.percent")} inputMode="numeric" maxLength={2} />
-          <Field meta={fields.capVnd} label={t("voucher.cap")} inputMode="numeric" maxLength={9} />
-          <Field meta={fields.minOrderVnd} label={t("voucher.minOrder")} inputMode="numeric" maxLength={9} />
+          <Field meta={fields.capVnd} label={t("voucher.cap")} inputMode="numeric" maxLength={14} />
+          <Field meta={fields.minOrderVnd} label={t("voucher.minOrder")} inputMode="numeric" maxLength={14} />
           <Field meta={fields.totalUses} label={t("voucher.totalUses")} inputMode="numeric" maxLength={6} />
           <Field meta={fields.perBuyer} label={t("voucher.perBuyer")} inputMode="numeric" maxLength={3} />
           <Field meta={fields.startsOn} type="date" label={t("voucher.startsOn")} />

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isIsoDate } from "../shared/dates";
 import { message, required } from "../shared/form-messages";
+import { MAX_CHARGE_VND } from "../shared/money";
+import { wholeNumber } from "../catalog/product-form";
 import { VOUCHER_CODE } from "./discounts";
 
 /** Campaign and voucher forms (ADR 0019): pure, shared by the routes and their pages (ADR 0016). */
@@ -9,23 +11,24 @@ const date = z
   .string(required)
   .trim()
   .refine(isIsoDate, message("campaign.error.date"));
-const money = (key: Parameters<typeof message>[0]) =>
-  z.coerce
-    .number({ invalid_type_error: message(key) })
-    .int(message(key))
-    .min(0, message(key))
-    .max(99_999_999, message(key));
+/** An amount typed as people write it ("50.000", "1,5 triệu"), as on the product form; blank is none. */
 const optionalMoney = (key: Parameters<typeof message>[0]) =>
   z.preprocess(
     (v) => (v === "" || v === undefined ? undefined : v),
-    money(key).optional()
+    wholeNumber(MAX_CHARGE_VND, key).optional()
   );
 
-/** Terms of a discount: the fields a kind needs, checked together. */
+/** Terms of a discount: its dates in order, and the fields its kind needs, checked together. */
 function checkTerms(
-  value: { kind: string; percent?: number; amountVnd?: number },
+  value: { kind: string; percent?: number; amountVnd?: number; startsOn: string; endsOn: string },
   ctx: z.RefinementCtx
 ) {
+  if (value.endsOn < value.startsOn)
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["endsOn"],
+      message: message("campaign.error.dates"),
+    });
   if (
     value.kind === "percent" &&
     (value.percent === undefined || value.percent < 1 || value.percent > 90)
@@ -47,6 +50,25 @@ function checkTerms(
     });
   }
 }
+
+/** Only what the kind uses is kept, so the row satisfies the table's terms CHECK. */
+function keptTerms<T extends { kind: string; percent?: number; capVnd?: number; amountVnd?: number; minOrderVnd?: number }>(value: T) {
+  return {
+    ...value,
+    percent: value.kind === "percent" ? value.percent! : null,
+    capVnd: value.kind === "percent" && value.capVnd ? value.capVnd : null,
+    amountVnd: value.kind === "fixed" ? value.amountVnd! : null,
+    minOrderVnd: value.minOrderVnd ?? 0,
+  };
+}
+
+/** A number of uses, 1 to `max`. */
+const uses = (max: number) =>
+  z.coerce
+    .number({ invalid_type_error: message("voucher.error.uses") })
+    .int(message("voucher.error.uses"))
+    .min(1, message("voucher.error.uses"))
+    .max(max, message("voucher.error.uses"));
 
 const percent = z.preprocess(
   (v) => (v === "" || v === undefined ? undefined : v),
@@ -100,24 +122,11 @@ export const campaignSchema = z
     producers: slugList,
     products: slugList,
   })
-  .superRefine((value, ctx) => {
-    if (value.endsOn < value.startsOn)
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ["endsOn"],
-        message: message("campaign.error.dates"),
-      });
-    checkTerms(value, ctx);
-  })
+  .superRefine(checkTerms)
   .transform((value) => ({
-    ...value,
+    ...keptTerms(value),
     description: value.description ?? "",
     provinceCode: value.scope === "national" ? null : value.scope,
-    // Only what the kind uses is kept, so the row satisfies campaigns_terms.
-    percent: value.kind === "percent" ? value.percent! : null,
-    capVnd: value.kind === "percent" && value.capVnd ? value.capVnd : null,
-    amountVnd: value.kind === "fixed" ? value.amountVnd! : null,
-    minOrderVnd: value.minOrderVnd ?? 0,
     budgetVnd: value.budgetVnd ? value.budgetVnd : null,
   }));
 export type CampaignInput = z.infer<typeof campaignSchema>;
@@ -145,33 +154,11 @@ export const voucherSchema = z
     capVnd: optionalMoney("campaign.error.money"),
     amountVnd: optionalMoney("campaign.error.money"),
     minOrderVnd: optionalMoney("campaign.error.money"),
-    totalUses: z.coerce
-      .number({ invalid_type_error: message("voucher.error.uses") })
-      .int(message("voucher.error.uses"))
-      .min(1, message("voucher.error.uses"))
-      .max(100_000, message("voucher.error.uses")),
-    perBuyer: z.coerce
-      .number({ invalid_type_error: message("voucher.error.uses") })
-      .int(message("voucher.error.uses"))
-      .min(1, message("voucher.error.uses"))
-      .max(100, message("voucher.error.uses")),
+    totalUses: uses(100_000),
+    perBuyer: uses(100),
     startsOn: date,
     endsOn: date,
   })
-  .superRefine((value, ctx) => {
-    if (value.endsOn < value.startsOn)
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ["endsOn"],
-        message: message("campaign.error.dates"),
-      });
-    checkTerms(value, ctx);
-  })
-  .transform((value) => ({
-    ...value,
-    percent: value.kind === "percent" ? value.percent! : null,
-    capVnd: value.kind === "percent" && value.capVnd ? value.capVnd : null,
-    amountVnd: value.kind === "fixed" ? value.amountVnd! : null,
-    minOrderVnd: value.minOrderVnd ?? 0,
-  }));
+  .superRefine(checkTerms)
+  .transform(keptTerms);
 export type VoucherInput = z.infer<typeof voucherSchema>;
