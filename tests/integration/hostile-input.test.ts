@@ -283,6 +283,10 @@ async function collectForms() {
     { role: "shopper", pages: [`/products/${questionSlug()}`] },
     { role: "producer", pages: ["/seller/questions"] },
     { role: "staff", pages: ["/staff/questions"] },
+    // Sizes, vouchers and campaigns (issue 20): a product's sizes page (its update, archive and add
+    // forms), the producer's voucher codes, a new campaign.
+    { role: "producer", pages: [`/seller/products/${ownProduct.id}/sizes`, "/seller/vouchers"] },
+    { role: "staff", pages: ["/staff/campaigns/new"] },
   ];
   const all: RoleForm[] = [];
   for (const w of walks) all.push(...(await walk(w)).map((form) => ({ ...form, role: w.role })));
@@ -437,6 +441,9 @@ describe("hostile input", () => {
       "staff /staff/payouts",
       "admin /staff/certificates/new",
       "anonymous /lang",
+      "producer /seller/products/:id/sizes",
+      "producer /seller/vouchers",
+      "staff /staff/campaigns/new",
     ]) {
       expect([...where].some((w) => w.startsWith(expected)), expected).toBe(true);
     }
