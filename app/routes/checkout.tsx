@@ -55,9 +55,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, lines } = await cartFor(request);
   if (lines.length === 0) throw redirect("/cart");
   const lang = await getLanguage(request);
+  const search = new URL(request.url).searchParams;
   return {
     lines,
-    ...destination(lines, new URL(request.url).searchParams.get("province"), new URL(request.url).searchParams.get("voucher")),
+    ...destination(lines, search.get("province"), search.get("voucher")),
     provinces: provinceOptions(lang).map(({ code, name }) => ({ code, name })),
     stripeEnabled: Boolean(settings.stripe),
     fullName: user?.fullName ?? "",

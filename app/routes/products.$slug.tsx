@@ -66,7 +66,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!formData) throw new Response("Bad request", { status: 400 });
   const slug = params.slug ?? "";
   const clientIp = context.clientIp ?? "unknown";
-  const { intent } = productPageIntentSchema.parse({ intent: formData.get("intent") ?? undefined });
+  // Never fails: an unknown or missing intent is the listing report, as the form always was.
+  const step = parseWithZod(formData, { schema: productPageIntentSchema });
+  const intent = step.status === "success" ? step.value.intent : "report";
 
   if (intent === "ask") {
     const user = await requireUser(request);
