@@ -1,10 +1,13 @@
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import { text } from "node:stream/consumers";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./csp-nonce";
 import { dropFizzPadding } from "./fizz-padding.server";
 import { isMethodNotAllowed, methodNotAllowedLogger } from "./method-not-allowed.server";
+import { isAnonymous, isPublic, pageCacheControl, PRIVATE_HEADERS } from "./page-cache/cache-policy";
+import { inlineScriptHashes } from "./page-cache/csp-hashes.server";
 import { contentSecurityPolicy, createNonce } from "./security-headers.server";
 import { startup } from "./startup.server";
 
@@ -13,6 +16,8 @@ export { settings } from "./settings.server";
 export { securityHeaders } from "./security-headers.server";
 export { isCrossSiteWrite, crossSitePage, refusalLogger } from "./cross-site.server";
 export { startup };
+export { stopUpkeep } from "./startup.server";
+export { pageCache } from "./page-cache/page-cache.server";
 /** The site's stylesheet, for the few answers server.js writes itself. */
 export { default as stylesheet } from "~/styles/app.css?url";
 
@@ -39,6 +44,12 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   console.error(cause ?? error);
 };
 
+/** Data for client-side navigation carries the visitor's own root data (name, cart): never shared. */
+export function handleDataRequest(response: Response) {
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", PRIVATE_HEADERS["Cache-Control"]);
+  return response;
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -47,8 +58,19 @@ export default async function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   await startup();
-  const nonce = createNonce();
-  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  const cacheControl = pageCacheControl({
+    method: request.method,
+    anonymous: isAnonymous(request.headers.get("Cookie")),
+    status: responseStatusCode,
+    routeCacheControl: responseHeaders.get("Cache-Control"),
+    setsCookie: responseHeaders.has("Set-Cookie"),
+  });
+  responseHeaders.set("Cache-Control", cacheControl);
+  // A page shared between visitors cannot carry a nonce (everyone would know it): its scripts are
+  // allowed by their hashes instead, which needs the whole page before its headers (ADR 0021).
+  const shared = isPublic(cacheControl);
+  const nonce = shared ? undefined : createNonce();
+  if (nonce) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     let aborted = false;
@@ -65,12 +87,21 @@ export default async function handleRequest(
           clearTimeout(deadline);
           const body = dropFizzPadding();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
+          if (shared) {
+            text(body).then((html) => {
+              // A part of the page that failed to render made it a 500: not a page to share.
+              if (responseStatusCode >= 500) responseHeaders.set("Cache-Control", PRIVATE_HEADERS["Cache-Control"]);
+              responseHeaders.set("Content-Security-Policy", contentSecurityPolicy({ hashes: inlineScriptHashes(html) }));
+              resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+            }, reject);
+          } else {
+            resolve(
+              new Response(createReadableStreamFromReadable(body), {
+                headers: responseHeaders,
+                status: responseStatusCode,
+              }),
+            );
+          }
           pipe(body);
         },
         onShellError(error: unknown) {

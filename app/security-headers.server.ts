@@ -19,15 +19,22 @@ function formTargets(): string[] {
 }
 
 /**
- * The Content-Security-Policy of every HTML page. Scripts need the page's nonce; styles come only
- * from our stylesheet; nothing may frame us. Vite's dev server injects styles and talks over a
- * websocket, so development alone loosens those two.
+ * What lets a page's inline scripts run: a fresh nonce for a page made for one visitor, or the hashes
+ * of its scripts for a page whose bytes are shared between visitors (ADR 0021).
  */
-export function contentSecurityPolicy(nonce: string): string {
+export type ScriptSources = { nonce: string } | { hashes: string[] };
+
+/**
+ * The Content-Security-Policy of every HTML page. Inline scripts need the page's nonce or their own
+ * hash; styles come only from our stylesheet; nothing may frame us. Vite's dev server injects styles
+ * and talks over a websocket, so development alone loosens those two.
+ */
+export function contentSecurityPolicy(scripts: ScriptSources): string {
   const dev = !settings.isProduction;
+  const inline = "nonce" in scripts ? [`'nonce-${scripts.nonce}'`] : scripts.hashes;
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    ["script-src 'self'", ...inline].join(" "),
     dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     // blob: only for the product form's preview of a photo just taken, which never leaves the phone.
     "img-src 'self' blob:",

@@ -74,6 +74,15 @@ export const settings = {
   get demoPayments() {
     return (!this.isProduction || process.argv.includes("--demo")) && this.vietQrAccount.isDemo;
   },
+  /**
+   * Memory each server process gives to finished storefront pages (PAGE_CACHE_MB, default 32; 0
+   * turns the page cache off, e.g. to measure renders). Bytes of the page and its two compressions.
+   */
+  get pageCacheBytes() {
+    const megabytes = Number(env("PAGE_CACHE_MB") ?? 32);
+    if (!Number.isFinite(megabytes) || megabytes < 0) throw new Error("PAGE_CACHE_MB must be a number of megabytes, 0 or more");
+    return Math.floor(megabytes * 1024 * 1024);
+  },
   /** Card payments are offered only when a Stripe key is set. */
   get stripe() {
     const secretKey = env("STRIPE_SECRET_KEY");

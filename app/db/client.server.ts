@@ -20,14 +20,30 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
+  // A write waits at most this long for another process's write to finish (checkout transactions
+  // take about a millisecond); past it the request fails rather than hanging.
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("cache_size = -32000");
   sqlite.pragma("temp_store = MEMORY");
   const db = drizzle(sqlite, { schema }) as Db;
+  writeLockUpFront(db);
   // Relative to the working directory: every command (npm start, tests, scripts) runs from the repository root.
   migrate(db, { migrationsFolder: path.resolve("drizzle") });
   loadAdminUnits(db);
   return db;
+}
+
+/**
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE) unless it says otherwise.
+ * With several server processes on one file, a transaction begun as a reader that then writes while
+ * another process has written meanwhile cannot wait its turn: SQLite fails it at once with
+ * SQLITE_BUSY, whatever the busy timeout, and the visitor would get a 500. Taking the lock up front
+ * makes it wait in line instead. Our transactions all write, so this is the default in one place
+ * rather than an option every call must remember (ADR 0021).
+ */
+function writeLockUpFront(db: Db) {
+  const begin = db.transaction.bind(db);
+  db.transaction = (transaction, config) => begin(transaction, { behavior: "immediate", ...config });
 }
 
 /**

@@ -1089,3 +1089,37 @@ export const orderDiscounts = sqliteTable(
     index("order_discounts_campaign_idx").on(t.campaignId),
   ],
 );
+
+/**
+ * One counter that every change to what the storefront shows moves on (triggers in migration 0019_workers_and_page_cache),
+ * so each server process can tell, with one read, whether a page it keeps is still current (ADR 0021).
+ */
+export const pageGeneration = sqliteTable("page_generation", {
+  id: integer("id").primaryKey(),
+  value: integer("value").notNull(),
+});
+
+/**
+ * Attempts counted per limit and key in fixed windows (login tries, sign-ups, reports…), shared by
+ * every server process on the file, so a second worker is not a second allowance.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    name: text("name").notNull(),
+    key: text("key").notNull(),
+    windowStart: integer("window_start").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.name, t.key] }), index("rate_limits_window_start").on(t.windowStart)],
+);
+
+/**
+ * Who runs a periodic job (the sweeps of lapsed orders and certificates): one process at a time
+ * among the workers, until its lease runs out without renewal (the process died).
+ */
+export const leases = sqliteTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+});

@@ -10,6 +10,8 @@ import { requestOrigin } from "~/request.server";
 import { settings } from "~/settings.server";
 import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
+export { publicPage as headers } from "~/page-cache/cache-policy";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const counts = publicProductCounts();

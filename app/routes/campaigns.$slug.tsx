@@ -9,6 +9,8 @@ import { useFormat, useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
 import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
+export { publicPage as headers } from "~/page-cache/cache-policy";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Filtered by today's date: an ended (or not yet started) campaign is a 404 without any job taking it down.
   const page = campaignPage(params.slug ?? "");

@@ -8,6 +8,8 @@ import { useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
 import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
+export { publicPage as headers } from "~/page-cache/cache-policy";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const producer = producerBySlug(params.slug ?? "");
   if (!producer) throw new Response("Not found", { status: 404 });

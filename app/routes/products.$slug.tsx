@@ -34,6 +34,8 @@ import { requestOrigin } from "~/request.server";
 import { jsonLd, metaTranslator, pageMeta, type RootMatch } from "~/seo";
 import { campaignsOfProduct } from "~/domain/promotions/campaigns.server";
 
+export { publicPage as headers } from "~/page-cache/cache-policy";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = productBySlug(params.slug ?? "");
   if (!product) throw new Response("Not found", { status: 404 });

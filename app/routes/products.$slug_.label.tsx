@@ -7,6 +7,8 @@ import { useFormat, useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
 import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
+export { publicPage as headers } from "~/page-cache/cache-policy";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = productBySlug(params.slug ?? "");
   if (!product) throw new Response("Not found", { status: 404 });

@@ -13,6 +13,8 @@ import { formatCount } from "~/i18n/translate";
 import { requestOrigin } from "~/request.server";
 import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
+export { publicPage as headers } from "~/page-cache/cache-policy";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const url = new URL(request.url);

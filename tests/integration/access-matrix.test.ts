@@ -347,8 +347,12 @@ const NOT_IDS = ["0", "-1", "999999999", "1e3", "abc", "%20", "9007199254740993"
 const LAYOUT_ROUTES = ["root", "routes/seller", "routes/staff"];
 /** Signing out ends the session the other rows use, so its POSTs go last. */
 const LAST = "routes/logout";
-/** Sessions are refreshed (last seen) by ordinary requests and removed by signing out. */
-const NOT_FINGERPRINTED = ["sessions"];
+/**
+ * Bookkeeping, not the marketplace's data: sessions are refreshed (last seen) by ordinary requests
+ * and removed by signing out; rate limits count the attempts of those allowed to try (a producer's
+ * refused import still counts); the upkeep lease is renewed every minute whatever the requests.
+ */
+const NOT_FINGERPRINTED = ["sessions", "rate_limits", "leases"];
 
 const BANK_SECRET = "access-matrix-bank-secret";
 let server: TestServer;

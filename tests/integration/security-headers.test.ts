@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getPage } from "../setup/http";
+import { getPage, signIn } from "../setup/http";
 import { startServer, type TestServer } from "../setup/server";
 
 let server: TestServer;
@@ -16,25 +17,33 @@ function nonceOf(csp: string | null): string {
   return match[1]!;
 }
 
-/** Every <script> in a page: its nonce and type. */
+/** Every <script> in a page: its nonce, type, and the hash of its text when inline. */
 function scriptsOf(html: string) {
-  return [...html.matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => ({
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attributes, body]) => ({
     nonce: attributes!.match(/nonce="([^"]*)"/)?.[1],
     type: attributes!.match(/type="([^"]*)"/)?.[1],
+    hash: /\bsrc=/.test(attributes!) ? null : `'sha256-${createHash("sha256").update(body!).digest("base64")}'`,
   }));
 }
 
+function expectStrictPolicy(csp: string | null, path: string) {
+  expect(csp, path).toContain("frame-ancestors 'none'");
+  expect(csp, path).toContain("object-src 'none'");
+  expect(csp, path).toContain("base-uri 'none'");
+  expect(csp, path).toMatch(/style-src 'self'(;|$)/);
+  expect(csp, path).not.toContain("unsafe-inline");
+}
+
 describe("security headers", () => {
-  it("pages carry a CSP whose nonce is on every script, and a new nonce each time", async () => {
+  it("pages made for one visitor carry a CSP whose nonce is on every script, and a new nonce each time", async () => {
     const { slug } = server.db.prepare("SELECT slug FROM products WHERE status = 'live' AND producer_verified = 1 LIMIT 1").get() as { slug: string };
+    const shopper = await signIn(server, "shopper@demo.local");
     const nonces = new Set<string>();
-    for (const path of ["/", "/products?q=mat+ong", `/products/${slug}`, "/login", "/cart", "/khong-co-trang-nay"]) {
-      const page = await getPage(server.url + path);
+    const pages: [string, string][] = [["/login", ""], ["/cart", ""], ["/khong-co-trang-nay", ""], ["/", shopper], ["/products?q=mat+ong", shopper], [`/products/${slug}`, shopper]];
+    for (const [path, cookie] of pages) {
+      const page = await getPage(server.url + path, { headers: { cookie } });
       const csp = page.headers.get("content-security-policy");
-      expect(csp, path).toContain("frame-ancestors 'none'");
-      expect(csp, path).toContain("object-src 'none'");
-      expect(csp, path).toContain("base-uri 'none'");
-      expect(csp, path).toMatch(/style-src 'self'(;|$)/);
+      expectStrictPolicy(csp, path);
       const nonce = nonceOf(csp);
       nonces.add(nonce);
       const scripts = scriptsOf(page.html);
@@ -44,7 +53,31 @@ describe("security headers", () => {
       // Inline event handlers cannot carry a nonce, so the pages must have none.
       expect(page.html, path).not.toMatch(/<[^>]+\son[a-z]+=/i);
     }
-    expect(nonces.size).toBe(6);
+    expect(nonces.size).toBe(pages.length);
+  });
+
+  it("pages shared between anonymous visitors allow exactly their own inline scripts by hash, and carry no nonce to replay", async () => {
+    const { slug } = server.db.prepare("SELECT slug FROM products WHERE status = 'live' AND producer_verified = 1 LIMIT 1").get() as { slug: string };
+    for (const path of ["/", "/products?q=mat+ong", `/products/${slug}`]) {
+      // The first answer is rendered, the second comes from the page cache: both must hold.
+      for (const expected of ["miss", "hit"]) {
+        const page = await getPage(server.url + path);
+        expect(page.headers.get("x-page-cache"), path).toBe(expected);
+        const csp = page.headers.get("content-security-policy");
+        expectStrictPolicy(csp, path);
+        expect(csp, path).not.toContain("nonce-");
+        const allowed = csp!.match(/script-src ([^;]*)/)![1]!.split(" ");
+        const inline = scriptsOf(page.html).filter((s) => s.hash !== null);
+        expect(inline.length, path).toBeGreaterThan(0);
+        for (const script of inline) {
+          expect(script.nonce, path).toBeUndefined();
+          expect(allowed, path).toContain(script.hash);
+        }
+        // Nothing else is allowed: 'self' for our files and one hash per distinct inline script.
+        expect(allowed.length, path).toBe(1 + new Set(inline.map((s) => s.hash)).size);
+        expect(page.html, path).not.toMatch(/<[^>]+\son[a-z]+=/i);
+      }
+    }
   });
 
   it("every answer, files and errors included, forbids sniffing and framing and asks for HTTPS in production", async () => {

@@ -437,7 +437,12 @@ describe("site pages", () => {
     expect(sitemap.match(/<loc>[^<]*\/products\/[^<?]+<\/loc>/g)?.length).toBe(publicCount());
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: "ok" });
+    const body = (await health.json()) as { status: string; pid: number; pageCache: { enabled: boolean; hits: number; misses: number } };
+    expect(body.status).toBe("ok");
+    // The process's own page cache: this file's anonymous visits so far were rendered and kept.
+    expect(body.pid).toBe(server.pid);
+    expect(body.pageCache.enabled).toBe(true);
+    expect(body.pageCache.misses).toBeGreaterThan(0);
   });
 
   it("serves photos by their stored names only", async () => {

@@ -94,6 +94,9 @@ export async function startServer(env: Record<string, string> = {}, options: Ser
       DATABASE_PATH: databasePath,
       UPLOADS_DIR: inject("uploadsDir"),
       SEED_DEMO: "0",
+      // One process, as before workers: `pid` is the server's own, and thirty test servers on two
+      // cores do not each start one worker per core. Tests of workers ask for them.
+      WEB_CONCURRENCY: "1",
       ...(options.crash === undefined
         ? {}
         : {

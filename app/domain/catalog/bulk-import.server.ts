@@ -81,7 +81,7 @@ export type ImportOutcome =
  * A producer fixing a file's errors sends it again a few times; an import costs up to a second of
  * CPU, so this keeps one account from making the server do nothing else.
  */
-const importsPerProducer = rateLimiter({ limit: 20, windowMs: 60 * 60_000 });
+const importsPerProducer = rateLimiter({ name: "imports.producer", limit: 20, windowMs: 60 * 60_000 });
 const importing = new Set<number>();
 
 /**

@@ -11,7 +11,7 @@ import type { ReportReason } from "./report-reasons";
  * Reports from one address: 10 an hour. Enough for a shopper who finds several fakes, too few for
  * a script to bury a province's moderation queue (anyone may report, signed in or not).
  */
-const reportsPerAddress = rateLimiter({ limit: 10, windowMs: 60 * 60_000 });
+const reportsPerAddress = rateLimiter({ name: "listingReports.address", limit: 10, windowMs: 60 * 60_000 });
 
 /** Files a shopper's report of a public listing. */
 export function reportListing(

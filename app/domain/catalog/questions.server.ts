@@ -20,11 +20,11 @@ const HOUR = 60 * 60_000;
  * address, because a whole village or a mobile carrier's NAT may share one; the account limit is
  * what stops one person, the address limit what stops a script with many accounts.
  */
-const questionsPerUser = rateLimiter({ limit: 5, windowMs: HOUR });
-const questionsPerAddress = rateLimiter({ limit: 20, windowMs: HOUR });
+const questionsPerUser = rateLimiter({ name: "questions.user", limit: 5, windowMs: HOUR });
+const questionsPerAddress = rateLimiter({ name: "questions.address", limit: 20, windowMs: HOUR });
 /** Reports of questions: 10 an hour per account, 20 per address (as the listing reports). */
-const reportsPerUser = rateLimiter({ limit: 10, windowMs: HOUR });
-const reportsPerAddress = rateLimiter({ limit: 20, windowMs: HOUR });
+const reportsPerUser = rateLimiter({ name: "questionReports.user", limit: 10, windowMs: HOUR });
+const reportsPerAddress = rateLimiter({ name: "questionReports.address", limit: 20, windowMs: HOUR });
 
 function withinLimits(limits: ReturnType<typeof rateLimiter>[], keys: string[], now: number): boolean {
   // Every limit counts the attempt, so a refused one still uses up the others' window.

@@ -39,8 +39,8 @@ export function createInvite(actor: PortalActor): string {
  * Wrong invite codes, per hour: 10 for one helper account, 30 from one address (a helper making
  * accounts to guess on). Only wrong codes count, so helpers who type theirs right are never held up.
  */
-const wrongCodesPerAccount = rateLimiter({ limit: 10, windowMs: 60 * 60_000 });
-const wrongCodesPerAddress = rateLimiter({ limit: 30, windowMs: 60 * 60_000 });
+const wrongCodesPerAccount = rateLimiter({ name: "helperCodes.account", limit: 10, windowMs: 60 * 60_000 });
+const wrongCodesPerAddress = rateLimiter({ name: "helperCodes.address", limit: 30, windowMs: 60 * 60_000 });
 
 export type RedeemOutcome = { ok: true; producerId: number } | { ok: false; message: MessageKey; tooMany?: true };
 
