@@ -11,6 +11,11 @@
  *   npm run bench:ab -- --base main --checkout-only --checkouts 1000   (checkout alone, longer rounds)
  *   npm run bench:ab -- --base main --pages catalog --cpu-prof   (pages whose name contains "catalog", no
  *     checkout; each server writes a V8 CPU profile into .bench-profiles/A and B when it stops)
+ *   npm run bench:ab -- --base main --env-b PAGE_CACHE_MB=0   (settings for one side: here B renders
+ *     every page, to compare renders alone; several as KEY=VALUE,KEY=VALUE)
+ *
+ * Both servers run one process (WEB_CONCURRENCY=1) unless --env-a/--env-b say otherwise, so a base
+ * from before workers and this tree compare alike, and --cpu-prof profiles the one process.
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -18,7 +23,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { storefrontLoad } from "./bench-pages";
+import { BROWSER_HEADERS, storefrontLoad } from "./bench-pages";
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,6 +38,8 @@ const connections = Number(option("connections", "10"));
 const checkoutsPerRound = Number(option("checkouts", "200"));
 const pageFilter = option("pages", "");
 const profileDir = process.argv.includes("--cpu-prof") ? path.resolve(".bench-profiles") : null;
+const envOf = (value: string) => Object.fromEntries(value.split(",").filter(Boolean).map((pair) => pair.split("=", 2) as [string, string]));
+const sideEnv = { A: envOf(option("env-a", "")), B: envOf(option("env-b", "")) };
 
 const repo = process.cwd();
 const dir = mkdtempSync(path.join(tmpdir(), "ocop-ab-"));
@@ -98,7 +105,16 @@ try {
     const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profileDir, side.name)}`] : [];
     const server = spawn(process.execPath, [...profile, "--max-old-space-size=192", "server.js"], {
       cwd: side.cwd,
-      env: { ...process.env, DATABASE_PATH: side.databasePath, UPLOADS_DIR: uploads, SEED_DEMO: "0", NODE_ENV: "production", PORT: String(side.port) },
+      env: {
+        ...process.env,
+        DATABASE_PATH: side.databasePath,
+        UPLOADS_DIR: uploads,
+        SEED_DEMO: "0",
+        NODE_ENV: "production",
+        PORT: String(side.port),
+        WEB_CONCURRENCY: "1",
+        ...sideEnv[side.name],
+      },
       stdio: ["ignore", "pipe", "inherit"],
     });
     servers.push(server);
@@ -121,7 +137,7 @@ try {
   async function load(side: Side, paths: string[], seconds: number) {
     let i = 0;
     const nextPath = () => paths[i++ % paths.length]!;
-    const result = await autocannon({ url: side.origin, connections, duration: seconds, requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] });
+    const result = await autocannon({ url: side.origin, connections, duration: seconds, headers: BROWSER_HEADERS, requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] });
     return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
   }
 
@@ -149,7 +165,11 @@ try {
     return { rate: count / ((performance.now() - started) / 1000), errors };
   }
 
-  console.log(`\nA = ${base} (${execFileSync("git", ["rev-parse", "--short", base], { cwd: repo }).toString().trim()}), B = this tree; ${productCount} products, ${connections} connections, ${rounds} rounds of ${duration}s`);
+  const settingsOf = (name: "A" | "B") => (Object.keys(sideEnv[name]).length ? ` with ${option(`env-${name.toLowerCase()}`, "")}` : "");
+  console.log(
+    `\nA = ${base} (${execFileSync("git", ["rev-parse", "--short", base], { cwd: repo }).toString().trim()})${settingsOf("A")}, B = this tree${settingsOf("B")}; ` +
+      `${productCount} products, ${connections} connections, ${rounds} rounds of ${duration}s`,
+  );
   console.log("| page | A req/s | B req/s | A p99 ms | B p99 ms | B/A req/s (median of rounds) | errors |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
   let failed = false;

@@ -10,3 +10,6 @@ export function storefrontLoad(productSlugs: readonly string[]): { name: string;
     { name: "product page", paths: productSlugs.map((s) => `/products/${s}`) },
   ];
 }
+
+/** What every browser sends and the benchmarks send too: a page is measured as phones receive it, compressed. */
+export const BROWSER_HEADERS = { "accept-encoding": "br, gzip" };

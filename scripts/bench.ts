@@ -6,18 +6,24 @@
  * as a central staff member), checkout throughput (orders/s) and the result of 200 buyers racing
  * for 50 units.
  *
+ * Beside it runs a bare Node server that answers with one product page's bytes from memory: each
+ * page's requests/s is also given as a share of that floor (issue 14). Requests ask for compressed
+ * answers, as browsers do.
+ *
  * Last, Lighthouse (mobile) over home, catalog and a product page (scripts/lighthouse.ts; skip it
  * with --no-lighthouse, set its runs per page with --lighthouse-runs).
  *
  *   npm run bench -- --products 100000 --producers 10000 --orders 200000 --duration 10 --no-build
+ *   npm run bench -- --workers 1 --page-cache-mb 0   (one process, every page rendered: renders alone)
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
-import { storefrontLoad } from "./bench-pages";
+import { BROWSER_HEADERS, storefrontLoad } from "./bench-pages";
 import { gzipSync } from "node:zlib";
 import { lighthouseStage, printLighthouse, storefrontPages, type LighthousePage } from "./lighthouse";
 
@@ -31,6 +37,8 @@ const orderCount = option("orders", 200_000);
 const duration = option("duration", 10);
 const connections = option("connections", 10);
 const port = option("port", 3999);
+const workers = option("workers", availableParallelism());
+const pageCacheMb = option("page-cache-mb", 32);
 
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
   execFileSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
@@ -44,6 +52,8 @@ const env: Record<string, string> = {
   SEED_DEMO: "0",
   NODE_ENV: "production",
   PORT: String(port),
+  WEB_CONCURRENCY: String(workers),
+  PAGE_CACHE_MB: String(pageCacheMb),
 };
 const seedStart = performance.now();
 run(
@@ -130,10 +140,11 @@ for (let i = 0; i <= DASHBOARD_RUNS; i++) {
   dashboardStatus = res.status;
 }
 
-function peakRssMb(): number {
-  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
+/** Peak RSS of each server process (the workers; the one process when there is one), in MB. */
+function peakRssMb(): number[] {
+  const peakOf = (pid: number | string) => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
+  const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+  return children.length > 0 ? children.map(peakOf) : [peakOf(server.pid!)];
 }
 
 // Product pages rotate through many slugs so the benchmark does not measure one cached row.
@@ -145,8 +156,23 @@ db.close();
 
 const pages = storefrontLoad(slugs);
 
+// The floor: one product page, brotli-compressed as a browser receives it, from a bare Node server.
+const floorFile = path.join(dir, "floor-page.br");
+// node:http rather than fetch, which would unpack the bytes.
+await new Promise<void>((resolve, reject) =>
+  httpGet(`${origin}/products/${slugs[0]}`, { headers: BROWSER_HEADERS }, (res) => {
+    const chunks: Buffer[] = [];
+    res.on("data", (chunk: Buffer) => chunks.push(chunk));
+    res.on("end", () => (res.headers["content-encoding"] === "br" ? resolve(writeFileSync(floorFile, Buffer.concat(chunks))) : reject(new Error("the product page came back without brotli"))));
+  }).on("error", reject),
+);
+const floorPort = port + 1;
+const floorServer = spawn(process.execPath, ["scripts/bench-floor.mjs", String(floorPort), floorFile, "br"], { stdio: ["ignore", "pipe", "inherit"] });
+await new Promise<void>((resolve) => floorServer.stdout!.once("data", () => resolve()));
+
 interface Row {
   page: string;
+  floorShare?: number;
   p50: number;
   p99: number;
   rps: number;
@@ -156,12 +182,15 @@ const rows: Row[] = [];
 for (const page of pages) {
   let i = 0;
   const nextPath = () => page.paths[i++ % page.paths.length]!;
-  // Warm up: the first requests prepare statements and fill SQLite's page cache.
-  await autocannon({ url: origin, connections, amount: 200, requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] });
+  // Warm up: the first requests prepare statements and fill SQLite's page cache, and each path is
+  // visited once so the page cache holds it: what follows is the warm storefront (a cold one is
+  // measured with --page-cache-mb 0).
+  await autocannon({ url: origin, connections, amount: Math.max(200, page.paths.length), headers: BROWSER_HEADERS, requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] });
   const result = await autocannon({
     url: origin,
     connections,
     duration,
+    headers: BROWSER_HEADERS,
     requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }],
   });
   rows.push({
@@ -172,6 +201,11 @@ for (const page of pages) {
     errors: result.errors + result.non2xx,
   });
 }
+
+const floor = await autocannon({ url: `http://127.0.0.1:${floorPort}`, connections, duration, headers: BROWSER_HEADERS });
+floorServer.kill("SIGTERM");
+const floorRps = Math.round(floor.requests.average);
+for (const row of rows) row.floorShare = row.rps / floorRps;
 
 // First-load JS: the module scripts and preloads a browser fetches for each page, gzip-compressed.
 async function firstLoadJsKb(pathname: string): Promise<number> {
@@ -265,15 +299,17 @@ rmSync(dir, { recursive: true, force: true });
 console.log(
   `\nChợ OCOP benchmark — ${productCount.toLocaleString("en")} products, ${producerCount.toLocaleString("en")} producers, ${orderCount.toLocaleString("en")} orders; ${connections} connections, ${duration}s per page; seeding took ${seedSeconds.toFixed(1)}s`,
 );
-console.log("| page | p50 ms | p99 ms | req/s | errors |");
-console.log("|---|---:|---:|---:|---:|");
-for (const r of rows) console.log(`| ${r.page} | ${r.p50} | ${r.p99} | ${r.rps} | ${r.errors} |`);
+console.log(`Server: ${workers} worker${workers === 1 ? "" : "s"}, page cache ${pageCacheMb > 0 ? `${pageCacheMb} MB per worker` : "off"}`);
+console.log("| page | p50 ms | p99 ms | req/s | share of the floor | errors |");
+console.log("|---|---:|---:|---:|---:|---:|");
+for (const r of rows) console.log(`| ${r.page} | ${r.p50} | ${r.p99} | ${r.rps} | ${((r.floorShare ?? 0) * 100).toFixed(1)} % | ${r.errors} |`);
+console.log(`| floor: one product page's bytes from memory, bare Node | ${floor.latency.p50} | ${floor.latency.p99} | ${floorRps} | 100 % | ${floor.errors + floor.non2xx} |`);
 console.log(
   `\nStaff dashboard, ${dashboardRange.from} to ${dashboardRange.to} (median of ${DASHBOARD_RUNS} runs): domain function central ${dashboardDomain.central.median.toFixed(1)} ms` +
     ` (first run ${dashboardDomain.central.first.toFixed(1)} ms, ${dashboardDomain.central.transactions.toLocaleString("en")} transactions),` +
     ` province 92 ${dashboardDomain.province.median.toFixed(1)} ms; HTTP GET /staff/dashboard as central staff ${median(dashboardHttp).toFixed(1)} ms (status ${dashboardStatus})`,
 );
-console.log(`Peak RSS of the server: ${rss} MB`);
+console.log(`Peak RSS per server process: ${rss.join(", ")} MB`);
 console.log(`First-load JS (gzip): home ${jsSizes.home} KB, catalog ${jsSizes.catalog} KB, product ${jsSizes.product} KB`);
 console.log(
   `Checkout: ${placed}/${checkoutCount} orders placed in ${checkoutSeconds.toFixed(1)}s = ${Math.round(placed / checkoutSeconds)} orders/s at ${connections} concurrent buyers`,

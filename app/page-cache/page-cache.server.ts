@@ -79,13 +79,19 @@ function isCacheable(response: Response): boolean {
   );
 }
 
-function fetchRequest(req: ExpressRequest): Request {
-  // As Remix's Express adapter builds it, so a page's absolute links are the same made either way.
-  const host = req.get("X-Forwarded-Host") ?? req.get("host");
+/** The page's URL as Remix's Express adapter makes it, so a page's absolute links are the same made either way. */
+function urlOf(req: ExpressRequest): string {
+  return `${req.protocol}://${req.get("X-Forwarded-Host") ?? req.get("host")}${req.originalUrl}`;
+}
+
+function fetchRequest(req: ExpressRequest, url: string): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  return new Request(`${req.protocol}://${host}${req.originalUrl}`, { method: req.method, headers });
+  return new Request(url, { method: req.method, headers });
 }
+
+// Remix's data requests for client-side navigation: the visitor's own root data, never kept.
+const DATA_REQUEST = /[?&]_data=/;
 
 async function variantOf(cookieHeader: string | undefined): Promise<string> {
   const lang: unknown = cookieHeader ? await languageCookie.parse(cookieHeader) : null;
@@ -105,8 +111,8 @@ export function pageCache(build: ServerBuild) {
   // rendering it once each (a burst after every change, at Tết, would otherwise render it dozens of times).
   const rendering = new Map<string, Promise<{ page: CachedPage } | { response: Response; body: Buffer }>>();
 
-  async function render(req: ExpressRequest, key: string, generation: number) {
-    const response = await handle(fetchRequest(req), { clientIp: req.ip ?? "unknown" });
+  async function render(req: ExpressRequest, url: string, key: string, generation: number) {
+    const response = await handle(fetchRequest(req, url), { clientIp: req.ip ?? "unknown" });
     const body = Buffer.from(await response.arrayBuffer());
     if (!isCacheable(response)) return { response, body };
     const headers: [string, string][] = [];
@@ -121,11 +127,11 @@ export function pageCache(build: ServerBuild) {
   }
 
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
-    if ((req.method !== "GET" && req.method !== "HEAD") || !isAnonymous(req.headers.cookie) || NOT_PAGES.test(req.path) || "_data" in req.query) {
+    if ((req.method !== "GET" && req.method !== "HEAD") || !isAnonymous(req.headers.cookie) || NOT_PAGES.test(req.path) || DATA_REQUEST.test(req.originalUrl)) {
       return next();
     }
     try {
-      const url = fetchRequest(req).url;
+      const url = urlOf(req);
       const key = `${await variantOf(req.headers.cookie)} ${url}`;
       const generation = currentGeneration();
       const kept = lru.get(key);
@@ -135,7 +141,7 @@ export function pageCache(build: ServerBuild) {
       }
       let pending = rendering.get(key);
       if (!pending) {
-        pending = render(req, key, generation).finally(() => rendering.delete(key));
+        pending = render(req, url, key, generation).finally(() => rendering.delete(key));
         rendering.set(key, pending);
       }
       const rendered = await pending;
