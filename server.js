@@ -54,7 +54,7 @@ function superviseWorkers(count) {
 
 /** One server process: the whole app, on its own or as one of the workers. */
 async function serve(build) {
-  const { settings, startup, stopUpkeep, securityHeaders, isCrossSiteWrite, crossSitePage, refusalLogger, stylesheet, pageCache } = build.entry.module;
+  const { settings, startup, stopUpkeep, securityHeaders, isCrossSiteWrite, crossSitePage, refusalLogger, stylesheet, pageCache, keepPersonalAnswersPrivate } = build.entry.module;
   await startup();
 
   const app = express();
@@ -111,7 +111,9 @@ async function serve(build) {
   });
   // The client's address, for rate limits; set TRUST_PROXY=1 behind a reverse proxy so it is X-Forwarded-For's.
   if (process.env.TRUST_PROXY === "1") app.set("trust proxy", 1);
-  // Storefront pages an anonymous visitor sees come finished from memory when still current (ADR 0021).
+  // Storefront pages an anonymous visitor sees come finished from memory when still current, and no
+  // answer made for one person leaves as shareable (ADR 0021).
+  app.use(keepPersonalAnswersPrivate);
   app.all("*", pageCache(build));
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }) }));
 

@@ -17,7 +17,7 @@ export { securityHeaders } from "./security-headers.server";
 export { isCrossSiteWrite, crossSitePage, refusalLogger } from "./cross-site.server";
 export { startup };
 export { stopUpkeep } from "./startup.server";
-export { pageCache } from "./page-cache/page-cache.server";
+export { keepPersonalAnswersPrivate, pageCache } from "./page-cache/page-cache.server";
 /** The site's stylesheet, for the few answers server.js writes itself. */
 export { default as stylesheet } from "~/styles/app.css?url";
 
@@ -43,12 +43,6 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   const cause = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
   console.error(cause ?? error);
 };
-
-/** Data for client-side navigation carries the visitor's own root data (name, cart): never shared. */
-export function handleDataRequest(response: Response) {
-  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", PRIVATE_HEADERS["Cache-Control"]);
-  return response;
-}
 
 export default async function handleRequest(
   request: Request,

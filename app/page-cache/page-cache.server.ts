@@ -11,7 +11,7 @@ import { languageCookie } from "~/i18n/language.server";
 import { isLanguage } from "~/i18n/translate";
 import { settings } from "~/settings.server";
 import { ByteLru } from "./byte-lru";
-import { isAnonymous, isPublic } from "./cache-policy";
+import { isAnonymous, isPublic, pageCacheControl } from "./cache-policy";
 import { chooseEncoding, type Encoding } from "./encoding";
 
 /**
@@ -188,4 +188,35 @@ function sendResponse(res: ExpressResponse, response: Response, body: Buffer) {
   if (cookies.length > 0) res.setHeader("Set-Cookie", cookies);
   res.setHeader("X-Page-Cache", "bypass");
   res.end(body);
+}
+
+// Pages, and the data Remix fetches for client-side navigation (single fetch's `.data`).
+const PAGE_TYPES = /^text\/(html|x-script)/;
+
+/**
+ * The last word on whether a page or its data may be shared, for every response whatever made it:
+ * entry.server decides for the pages it renders, but Remix answers `.data` requests with the route's
+ * `headers` as they are, so a signed-in visitor's data would otherwise leave as `public`. Files
+ * (photos, the sitemap) are left alone: they are the same for everyone.
+ */
+export function keepPersonalAnswersPrivate(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
+  const anonymous = isAnonymous(req.headers.cookie);
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ExpressResponse, ...args: Parameters<ExpressResponse["writeHead"]>) {
+    if (PAGE_TYPES.test(String(res.getHeader("Content-Type") ?? ""))) {
+      const routeCacheControl = res.getHeader("Cache-Control");
+      res.setHeader(
+        "Cache-Control",
+        pageCacheControl({
+          method: req.method,
+          anonymous,
+          status: typeof args[0] === "number" ? args[0] : res.statusCode,
+          routeCacheControl: routeCacheControl === undefined ? null : String(routeCacheControl),
+          setsCookie: res.hasHeader("Set-Cookie"),
+        }),
+      );
+    }
+    return writeHead.apply(this, args);
+  } as ExpressResponse["writeHead"];
+  next();
 }

@@ -231,6 +231,9 @@ describe("what a CDN is told", () => {
       expect(res.headers["cache-control"], path).toBe("private, no-store");
       expect(["bypass", undefined], path).toContain(res.headers["x-page-cache"]);
     }
+    // The data Remix fetches when a hydrated page navigates: the signed-in visitor's own (their name).
+    const data = await freshGet("/products.data", { Cookie: shopper });
+    expect(data.headers["cache-control"]).toBe("private, no-store");
     const refused = await post("/signup", { fullName: "", login: "", password: "", role: "shopper" });
     expect(refused.status).toBe(400);
     expect(refused.headers.get("cache-control")).toBe("private, no-store");
