@@ -16,4 +16,7 @@ export default defineConfig({
   server: { port: Number(process.env.PORT ?? 3000) },
   // better-sqlite3 and sharp are native: load them from node_modules, never bundle them.
   ssr: { external: ["better-sqlite3", "sharp"] },
+  // The storefront's script (app/enhance/storefront.js) must stay a file: a data: URL is no script
+  // the CSP allows, and a fingerprinted file is cached a year instead of riding in every page.
+  build: { assetsInlineLimit: (file) => (file.endsWith(".js") ? false : undefined) },
 });

@@ -7,6 +7,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -15,6 +16,8 @@ import { FlashBanner } from "~/components/flash-banner";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { useNonce } from "~/csp-nonce";
+import storefrontScript from "~/enhance/storefront.js?url";
+import { hydrates } from "~/hydration";
 import { currentUser } from "~/domain/accounts/sessions.server";
 import { adminUnitsSnapshot } from "~/domain/catalog/places.server";
 import { cartCount, cartOwner } from "~/domain/orders/cart.server";
@@ -67,6 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = data?.lang ?? "vi";
   const t = useT();
   const nonce = useNonce();
+  const hydrated = hydrates(useMatches());
   return (
     <html lang={lang}>
       <head>
@@ -89,8 +93,15 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter lang={lang} snapshot={data?.adminUnitsSnapshot} />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrated ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          // A storefront page: whole without JS, and a few KB of plain enhancement instead of React (ADR 0022).
+          <script type="module" src={storefrontScript} nonce={nonce} />
+        )}
       </body>
     </html>
   );

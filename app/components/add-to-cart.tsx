@@ -9,7 +9,8 @@ import { useHydrated } from "./use-hydrated";
 
 /**
  * "Add to cart": a plain form to `POST /cart` that lands on the cart without JS; with JS it stays
- * on the page and says so. A product in several sizes shows them as radio buttons, each with its own
+ * on the page and says so (on the storefront, which ships no framework, app/enhance/storefront.js
+ * does that with this markup). A product in several sizes shows them as radio buttons, each with its own
  * price and stock, so the choice needs no script.
  */
 export function AddToCart({ sizes, unit }: { sizes: VariantChoice[]; unit: string }) {
@@ -27,7 +28,7 @@ export function AddToCart({ sizes, unit }: { sizes: VariantChoice[]; unit: strin
   // Without JS the quantity cannot follow the chosen size: the largest stock bounds it, the server checks.
   const maxQuantity = Math.min(hydrated ? chosen.stock : Math.max(...inStock.map((size) => size.stock)), 999);
   return (
-    <fetcher.Form method="post" action="/cart" className="flex flex-wrap items-end gap-2">
+    <fetcher.Form method="post" action="/cart" data-add-to-cart className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="intent" value="add" />
       {hydrated ? <input type="hidden" name="stay" value="1" /> : null}
       {choice ? (
@@ -81,6 +82,10 @@ export function AddToCart({ sizes, unit }: { sizes: VariantChoice[]; unit: strin
       <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
         {t("cart.add")}
       </button>
+      {/* What app/enhance/storefront.js shows when it has added without leaving the page (ADR 0022). */}
+      <template data-added>
+        {t("cart.added")} <a href="/cart">{t("cart.view")}</a>
+      </template>
       <p role="status" className="w-full text-sm">
         {result?.ok ? (
           <>

@@ -10,7 +10,8 @@ interface Suggestion {
 
 /**
  * A plain GET form to /products (full results without JS); with JS it also suggests products
- * as you type, from /search/suggest.
+ * as you type, from /search/suggest. On storefront pages, which ship no framework (ADR 0022),
+ * app/enhance/storefront.js does the suggesting on this same markup; keep the two alike.
  */
 export function SearchBox({ lang }: { lang: Language }) {
   const t = useT();
@@ -97,11 +98,8 @@ export function SearchBox({ lang }: { lang: Language }) {
         id={listId}
         role="listbox"
         aria-label={t("search.suggestions")}
-        className={
-          suggestions.length
-            ? "absolute left-0 right-0 top-full z-20 mt-1 overflow-hidden rounded border border-stone-200 bg-white text-stone-900 shadow-lg"
-            : "hidden"
-        }
+        hidden={suggestions.length === 0}
+        className="absolute left-0 right-0 top-full z-20 mt-1 overflow-hidden rounded border border-stone-200 bg-white text-stone-900 shadow-lg"
       >
         {suggestions.map((s, i) => (
           <li key={s.slug} id={`${listId}-${i}`} role="option" aria-selected={i === active}>

@@ -11,6 +11,7 @@ import { settings } from "~/settings.server";
 import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
 export { publicPage as headers } from "~/page-cache/cache-policy";
+export { staticPage as handle } from "~/hydration";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);

@@ -10,6 +10,7 @@ import { requestOrigin } from "~/request.server";
 import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
 export { publicPage as headers } from "~/page-cache/cache-policy";
+export { staticPage as handle } from "~/hydration";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Filtered by today's date: an ended (or not yet started) campaign is a 404 without any job taking it down.

@@ -9,6 +9,7 @@ import { requestOrigin } from "~/request.server";
 import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
 export { publicPage as headers } from "~/page-cache/cache-policy";
+export { staticPage as handle } from "~/hydration";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const producer = producerBySlug(params.slug ?? "");

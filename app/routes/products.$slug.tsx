@@ -35,6 +35,7 @@ import { jsonLd, metaTranslator, pageMeta, type RootMatch } from "~/seo";
 import { campaignsOfProduct } from "~/domain/promotions/campaigns.server";
 
 export { publicPage as headers } from "~/page-cache/cache-policy";
+export { staticPage as handle } from "~/hydration";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = productBySlug(params.slug ?? "");

@@ -8,6 +8,7 @@ import { requestOrigin } from "~/request.server";
 import { metaTranslator, pageMeta, type RootMatch } from "~/seo";
 
 export { publicPage as headers } from "~/page-cache/cache-policy";
+export { staticPage as handle } from "~/hydration";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = productBySlug(params.slug ?? "");
