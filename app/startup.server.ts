@@ -2,7 +2,9 @@ import { getDb, optimizeDatabase } from "./db/client.server";
 import { expireLapsedCertificates } from "./domain/certification/expiry.server";
 import { forgetStaleGuestCarts } from "./domain/orders/cart.server";
 import { expireLapsedOrders } from "./domain/payments/payments.server";
+import { reconcileTransfers } from "./domain/payments/reconciliation.server";
 import { expireLapsedStripeOrders } from "./domain/payments/stripe.server";
+import { settings } from "./settings.server";
 
 const HOURLY = 60 * 60 * 1000;
 const EVERY_MINUTE = 60 * 1000;
@@ -29,6 +31,8 @@ export function startup(): Promise<void> {
     };
     closeLapsedOrders();
     setInterval(closeLapsedOrders, EVERY_MINUTE).unref();
+    // Transfers a provider's webhook lost, caught from its transaction list (ADR 0023); never throws.
+    setInterval(() => void reconcileTransfers(), settings.paymentReconcileSeconds * 1000).unref();
   })();
   return ready;
 }
