@@ -91,6 +91,14 @@ export const settings = {
     if (!checksumKey) return undefined;
     return { checksumKey, apiKey: env("CASSO_API_KEY"), apiBase: env("CASSO_API_BASE") ?? "https://oauth.casso.vn" };
   },
+  /** payOS payment links (ADR 0023), on when its three credentials are set; PAYOS_API_BASE points it at another host. */
+  get payos() {
+    const clientId = env("PAYOS_CLIENT_ID");
+    const apiKey = env("PAYOS_API_KEY");
+    const checksumKey = env("PAYOS_CHECKSUM_KEY");
+    if (!clientId || !apiKey || !checksumKey) return undefined;
+    return { clientId, apiKey, checksumKey, apiBase: env("PAYOS_API_BASE") ?? "https://api-merchant.payos.vn" };
+  },
   /** How often the reconciliation job asks the providers for the transfers their webhooks may have lost. */
   get paymentReconcileSeconds() {
     const value = Number(env("PAYMENT_RECONCILE_SECONDS") ?? 300);

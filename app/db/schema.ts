@@ -543,7 +543,7 @@ export const orders = sqliteTable(
       .notNull()
       .references(() => wards.code),
     addressLine: text("address_line").notNull(),
-    paymentMethod: text("payment_method", { enum: ["vietqr", "stripe"] }).notNull(),
+    paymentMethod: text("payment_method", { enum: ["vietqr", "stripe", "payos"] }).notNull(),
     paymentStatus: text("payment_status", {
       enum: ["unpaid", "paid", "failed", "expired", "refunded", "partially_refunded"],
     })
@@ -672,7 +672,7 @@ export const orderEvents = sqliteTable(
  * (late, short, over, a second payment, an unknown code, another account) stays here for staff.
  */
 /** The services that report transfers to the platform's account (ADR 0023); `bank` is our own generic webhook. */
-export const TRANSFER_PROVIDERS = ["bank", "sepay", "casso"] as const;
+export const TRANSFER_PROVIDERS = ["bank", "sepay", "casso", "payos"] as const;
 
 export const bankTransfers = sqliteTable(
   "bank_transfers",
@@ -700,6 +700,34 @@ export const bankTransfers = sqliteTable(
     uniqueIndex("bank_transfers_provider_transaction_idx").on(t.provider, t.transactionId),
   ],
 );
+
+/**
+ * A payment link made at a provider for one order (payOS, ADR 0023). The row is written before the
+ * provider is called (`creating`), so the link's number is reserved and a retried call reuses it;
+ * `open` once the provider answered with its QR string, `cancelled` once the order lapsed and the
+ * provider cancelled the link.
+ */
+export const paymentLinks = sqliteTable("payment_links", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  orderId: integer("order_id")
+    .notNull()
+    .unique()
+    .references(() => orders.id),
+  provider: text("provider", { enum: ["payos"] }).notNull(),
+  /** The integer payOS knows the order by (its `orderCode`), unique per merchant. */
+  providerOrderCode: integer("provider_order_code").notNull().unique(),
+  status: text("status", { enum: ["creating", "open", "cancelled"] }).notNull().default("creating"),
+  paymentLinkId: text("payment_link_id"),
+  checkoutUrl: text("checkout_url"),
+  /** The EMVCo/VietQR string to draw; payOS sends no image. */
+  qrCode: text("qr_code"),
+  bankBin: text("bank_bin"),
+  accountNumber: text("account_number"),
+  accountName: text("account_name"),
+  description: text("description").notNull(),
+  amountVnd: integer("amount_vnd").notNull(),
+  createdAt: createdAt(),
+});
 
 /**
  * Each pass of the reconciliation job (reconciliation.server.ts) over one provider's transaction list:

@@ -102,6 +102,10 @@ const MATRIX: Record<string, Row> = {
   "routes/webhooks.casso":                   { url: "/webhooks/casso",
     GET:  [405, 405, 405, 405, 405, 405, 405, 405],
     POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  // payOS is not configured here: its webhook refuses everything (tests/integration/payos.test.ts covers it on).
+  "routes/webhooks.payos":                   { url: "/webhooks/payos",
+    GET:  [405, 405, 405, 405, 405, 405, 405, 405],
+    POST: [503, 503, 503, 503, 503, 503, 503, 503] },
 
   // Storefront
   "routes/products._index":                  { url: "/products",

@@ -73,6 +73,10 @@ async function placeOrder(): Promise<Placed> {
     fetch(server.url + path, { method: "POST", body: new URLSearchParams(fields), redirect: "manual", headers: { cookie } });
   const added = await post("/cart", { intent: "add", productId: String(productId), quantity: "1" });
   expect(added.status).toBe(303);
+  // SePay and Casso confirm VietQR transfers; they add no method. payOS is not configured: not offered.
+  const form = await (await fetch(`${server.url}/checkout`, { headers: { cookie: cookieOf(added) } })).text();
+  expect(form).toContain('value="vietqr"');
+  expect(form).not.toContain('value="payos"');
   const res = await post(
     "/checkout",
     {

@@ -3,6 +3,7 @@ import { getDb } from "~/db/client.server";
 import { bankTransfers, orders, type TRANSFER_PROVIDERS } from "~/db/schema";
 import { settings } from "~/settings.server";
 import { orderCodeCandidates } from "../orders/order-code";
+import type { PaymentMethod } from "./payment-states";
 import { applyPayment, payableOrderByCode, type PayableOrder, type PaymentOutcome } from "./payments.server";
 
 export type TransferProvider = (typeof TRANSFER_PROVIDERS)[number];
@@ -26,7 +27,24 @@ export interface IncomingTransfer {
   occurredAt: string;
   /** An order code the provider already extracted (SePay's `code`), tried before the description. */
   codeHint?: string | null;
+  /**
+   * The order a payment link names (payOS's orderCode mapped to ours), or null when the link is
+   * unknown: then only this decides the order, never the content.
+   */
+  namedOrder?: string | null;
 }
+
+/**
+ * What each provider's word is worth: which orders it may pay, and whether the money must have reached
+ * the platform's VietQR account. A payOS link pays into the account linked at payOS, which its signed
+ * webhook vouches for; the others report the platform's own account and must name it.
+ */
+const PROVIDER_RULES: Record<TransferProvider, { pays: PaymentMethod; checkAccount: boolean }> = {
+  bank: { pays: "vietqr", checkAccount: true },
+  sepay: { pays: "vietqr", checkAccount: true },
+  casso: { pays: "vietqr", checkAccount: true },
+  payos: { pays: "payos", checkAccount: false },
+};
 
 export type TransferOutcome =
   | "applied"
@@ -72,13 +90,14 @@ export function receiveTransfer(transfer: IncomingTransfer, now = Date.now()): T
         .get();
       if (seen) return { ...seen, redelivered: true };
 
+      const rules = PROVIDER_RULES[transfer.provider];
       const order = transfer.direction === "in" ? orderNamedIn(transfer) : undefined;
       let outcome: TransferOutcome;
       if (transfer.direction === "out") outcome = "outgoing";
-      else if (transfer.accountNumber.replace(/\s/g, "") !== settings.vietQrAccount.accountNo) outcome = "wrong_account";
+      else if (rules.checkAccount && transfer.accountNumber.replace(/\s/g, "") !== settings.vietQrAccount.accountNo) outcome = "wrong_account";
       else if (!order) outcome = "unknown_code";
-      // A card order is paid at its provider; a transfer naming it would be a second way to pay it.
-      else if (order.paymentMethod !== "vietqr") outcome = "wrong_method";
+      // An order is paid the way it was placed; money naming it through another rail would be a second payment.
+      else if (order.paymentMethod !== rules.pays) outcome = "wrong_method";
       else {
         const paid = applyPayment(order.id, transfer.amountVnd, { source: "bank", userId: null }, { now });
         outcome = paid === "paid" ? "applied" : FROM_PAYMENT[paid];
@@ -104,6 +123,7 @@ export function receiveTransfer(transfer: IncomingTransfer, now = Date.now()): T
 
 /** The order a transfer names: the provider's own extraction first, then the content however the bank spaced or cased it. */
 function orderNamedIn(transfer: IncomingTransfer): PayableOrder | undefined {
+  if (transfer.namedOrder !== undefined) return transfer.namedOrder === null ? undefined : payableOrderByCode(transfer.namedOrder);
   const candidates = [...orderCodeCandidates(transfer.codeHint ?? ""), ...orderCodeCandidates(transfer.description)];
   for (const code of candidates) {
     const order = payableOrderByCode(code);
