@@ -102,10 +102,9 @@ const MATRIX: Record<string, Row> = {
   "routes/webhooks.casso":                   { url: "/webhooks/casso",
     GET:  [405, 405, 405, 405, 405, 405, 405, 405],
     POST: [400, 400, 400, 400, 400, 400, 400, 400] },
-  // payOS is not configured here: its webhook refuses everything (tests/integration/payos.test.ts covers it on).
   "routes/webhooks.payos":                   { url: "/webhooks/payos",
     GET:  [405, 405, 405, 405, 405, 405, 405, 405],
-    POST: [503, 503, 503, 503, 503, 503, 503, 503] },
+    POST: [400, 400, 400, 400, 400, 400, 400, 400] },
 
   // Storefront
   "routes/products._index":                  { url: "/products",
@@ -402,6 +401,11 @@ beforeAll(async () => {
     BANK_WEBHOOK_SECRET: BANK_SECRET,
     SEPAY_WEBHOOK_API_KEY: "sepay-access-matrix",
     CASSO_CHECKSUM_KEY: "casso-access-matrix",
+    // payOS on, so its webhook checks its body and signature; nothing here reaches its API.
+    PAYOS_CLIENT_ID: "payos-access-matrix",
+    PAYOS_API_KEY: "payos-access-matrix",
+    PAYOS_CHECKSUM_KEY: "payos-access-matrix",
+    PAYOS_API_BASE: "http://127.0.0.1:9",
     // Stripe configured so its webhook checks signatures; nothing here reaches its API.
     STRIPE_SECRET_KEY: "sk_test_access_matrix",
     STRIPE_WEBHOOK_SECRET: "whsec_access_matrix",

@@ -55,6 +55,10 @@ beforeAll(async () => {
     BANK_WEBHOOK_SECRET: BANK_SECRET,
     SEPAY_WEBHOOK_API_KEY: SEPAY_API_KEY,
     CASSO_CHECKSUM_KEY: CASSO_KEY,
+    PAYOS_CLIENT_ID: "payos-hostile",
+    PAYOS_API_KEY: "payos-hostile",
+    PAYOS_CHECKSUM_KEY: "payos-hostile",
+    PAYOS_API_BASE: "http://127.0.0.1:9",
     STRIPE_SECRET_KEY: "sk_test_hostile",
     VIETQR_ACCOUNT_NO: "0000",
     STRIPE_WEBHOOK_SECRET,
@@ -803,7 +807,7 @@ describe("hostile input", () => {
     expect(failures, failures.join("\n\n")).toEqual([]);
   });
 
-  it("answers SePay's and Casso's webhooks with bad bodies below 500, and refuses unauthenticated ones", { timeout: 60_000 }, async () => {
+  it("answers SePay's, Casso's and payOS's webhooks with bad bodies below 500, and refuses unauthenticated ones", { timeout: 60_000 }, async () => {
     category = "webhooks";
     const field = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null), fc.constantFrom(...HOSTILE_STRINGS.slice(0, 20)), fc.constant({}), fc.constant(["x"]));
     const sepayBody = fc.record(
@@ -869,6 +873,20 @@ describe("hostile input", () => {
       { numRuns: 40, endOnFailure: true },
     );
     if (casso.failed) failures.push(`casso: ${reason(casso)}`);
+    // payOS signs `data`; a hostile body is never signed with the test's key here, so none may be accepted.
+    const payosBody = fc.record(
+      { code: fc.oneof(fc.constant("00"), fc.string()), data: fc.oneof(fc.constant(null), fc.constant([]), fc.dictionary(fc.string(), field)), signature: fc.oneof(fc.string(), fc.constant("0".repeat(64))) },
+      { requiredKeys: [] },
+    );
+    const payos = await fc.check(
+      fc.asyncProperty(raw(payosBody), async (body) => {
+        const { res } = await send("/webhooks/payos", "", { method: "POST", body, headers: { "Content-Type": "application/json" } });
+        if (res.status >= 500) throw new Error(`answered ${res.status}`);
+        if (res.status < 400) throw new Error(`accepted an unsigned call (${res.status})`);
+      }),
+      { numRuns: 40, endOnFailure: true },
+    );
+    if (payos.failed) failures.push(`payos: ${reason(payos)}`);
     expect(failures, failures.join("\n\n")).toEqual([]);
   });
 });
