@@ -83,6 +83,37 @@ export const settings = {
     if (!Number.isFinite(megabytes) || megabytes < 0) throw new Error("PAGE_CACHE_MB must be a number of megabytes, 0 or more");
     return Math.floor(megabytes * 1024 * 1024);
   },
+  /**
+   * SePay's bank-account webhooks (ADR 0023), on when either of its webhook credentials is set:
+   * SEPAY_WEBHOOK_SECRET switches the webhook to SePay's HMAC mode, else SEPAY_WEBHOOK_API_KEY is the
+   * `Authorization: Apikey` it must carry. SEPAY_API_TOKEN lets reconciliation read the transaction list.
+   */
+  get sepay() {
+    const webhookApiKey = env("SEPAY_WEBHOOK_API_KEY");
+    const webhookSecret = env("SEPAY_WEBHOOK_SECRET");
+    if (!webhookApiKey && !webhookSecret) return undefined;
+    return { webhookApiKey, webhookSecret, apiToken: env("SEPAY_API_TOKEN"), apiBase: env("SEPAY_API_BASE") ?? "https://my.sepay.vn" };
+  },
+  /** Casso's webhook v2, on when CASSO_CHECKSUM_KEY is set; CASSO_API_KEY lets reconciliation read the transaction list. */
+  get casso() {
+    const checksumKey = env("CASSO_CHECKSUM_KEY");
+    if (!checksumKey) return undefined;
+    return { checksumKey, apiKey: env("CASSO_API_KEY"), apiBase: env("CASSO_API_BASE") ?? "https://oauth.casso.vn" };
+  },
+  /** payOS payment links (ADR 0023), on when its three credentials are set; PAYOS_API_BASE points it at another host. */
+  get payos() {
+    const clientId = env("PAYOS_CLIENT_ID");
+    const apiKey = env("PAYOS_API_KEY");
+    const checksumKey = env("PAYOS_CHECKSUM_KEY");
+    if (!clientId || !apiKey || !checksumKey) return undefined;
+    return { clientId, apiKey, checksumKey, apiBase: env("PAYOS_API_BASE") ?? "https://api-merchant.payos.vn" };
+  },
+  /** How often the reconciliation job asks the providers for the transfers their webhooks may have lost. */
+  get paymentReconcileSeconds() {
+    const value = Number(env("PAYMENT_RECONCILE_SECONDS") ?? 300);
+    if (!Number.isFinite(value) || value < 1) throw new Error("PAYMENT_RECONCILE_SECONDS must be a number of seconds ≥ 1");
+    return value;
+  },
   /** Card payments are offered only when a Stripe key is set. */
   get stripe() {
     const secretKey = env("STRIPE_SECRET_KEY");

@@ -6,7 +6,9 @@ import { forgetOldRateLimits } from "./domain/accounts/rate-limit.server";
 import { expireLapsedCertificates } from "./domain/certification/expiry.server";
 import { forgetStaleGuestCarts } from "./domain/orders/cart.server";
 import { expireLapsedOrders } from "./domain/payments/payments.server";
+import { reconcileTransfers } from "./domain/payments/reconciliation.server";
 import { expireLapsedStripeOrders } from "./domain/payments/stripe.server";
+import { settings } from "./settings.server";
 
 const HOURLY = 60 * 60 * 1000;
 const EVERY_MINUTE = 60 * 1000;
@@ -59,6 +61,9 @@ export function startup(): Promise<void> {
     };
     upkeep();
     setInterval(upkeep, EVERY_MINUTE).unref();
+    // Transfers a provider's webhook lost, caught from its transaction list (ADR 0023), by the process
+    // holding the upkeep lease; never throws.
+    setInterval(() => leading && void reconcileTransfers(), settings.paymentReconcileSeconds * 1000).unref();
   })();
   return ready;
 }

@@ -543,7 +543,7 @@ export const orders = sqliteTable(
       .notNull()
       .references(() => wards.code),
     addressLine: text("address_line").notNull(),
-    paymentMethod: text("payment_method", { enum: ["vietqr", "stripe"] }).notNull(),
+    paymentMethod: text("payment_method", { enum: ["vietqr", "stripe", "payos"] }).notNull(),
     paymentStatus: text("payment_status", {
       enum: ["unpaid", "paid", "failed", "expired", "refunded", "partially_refunded"],
     })
@@ -671,25 +671,81 @@ export const orderEvents = sqliteTable(
  * Every bank-transfer notification received, applied or not. A transfer that cannot pay an order
  * (late, short, over, a second payment, an unknown code, another account) stays here for staff.
  */
+/** The services that report transfers to the platform's account (ADR 0023); `bank` is our own generic webhook. */
+export const TRANSFER_PROVIDERS = ["bank", "sepay", "casso", "payos"] as const;
+
 export const bankTransfers = sqliteTable(
   "bank_transfers",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    transactionId: text("transaction_id").notNull().unique(),
+    /** Which service reported it; its own id (`transaction_id`) is unique only within that service. */
+    provider: text("provider", { enum: TRANSFER_PROVIDERS }).notNull().default("bank"),
+    transactionId: text("transaction_id").notNull(),
     amountVnd: integer("amount_vnd").notNull(),
     description: text("description").notNull(),
     accountNumber: text("account_number").notNull(),
     occurredAt: text("occurred_at").notNull(),
     orderId: integer("order_id").references(() => orders.id),
     outcome: text("outcome", {
-      enum: ["applied", "short", "over", "late", "duplicate", "unknown_code", "wrong_account", "wrong_method"],
+      // `outgoing`: money that left the account (a refund, a payout), kept for the record, never applied.
+      enum: ["applied", "short", "over", "late", "duplicate", "unknown_code", "wrong_account", "wrong_method", "outgoing"],
     }).notNull(),
     resolvedAt: integer("resolved_at"),
     resolvedByUserId: integer("resolved_by_user_id").references(() => users.id),
     resolution: text("resolution"),
     receivedAt: createdAt(),
   },
-  (t) => [index("bank_transfers_open_idx").on(t.outcome, t.resolvedAt)],
+  (t) => [
+    index("bank_transfers_open_idx").on(t.outcome, t.resolvedAt),
+    uniqueIndex("bank_transfers_provider_transaction_idx").on(t.provider, t.transactionId),
+  ],
+);
+
+/**
+ * A payment link made at a provider for one order (payOS, ADR 0023). The row is written before the
+ * provider is called (`creating`), so the link's number is reserved and a retried call reuses it;
+ * `open` once the provider answered with its QR string, `cancelled` once the order lapsed and the
+ * provider cancelled the link.
+ */
+export const paymentLinks = sqliteTable("payment_links", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  orderId: integer("order_id")
+    .notNull()
+    .unique()
+    .references(() => orders.id),
+  provider: text("provider", { enum: ["payos"] }).notNull(),
+  /** The integer payOS knows the order by (its `orderCode`), unique per merchant. */
+  providerOrderCode: integer("provider_order_code").notNull().unique(),
+  status: text("status", { enum: ["creating", "open", "cancelled"] }).notNull().default("creating"),
+  paymentLinkId: text("payment_link_id"),
+  checkoutUrl: text("checkout_url"),
+  /** The EMVCo/VietQR string to draw; payOS sends no image. */
+  qrCode: text("qr_code"),
+  bankBin: text("bank_bin"),
+  accountNumber: text("account_number"),
+  accountName: text("account_name"),
+  description: text("description").notNull(),
+  amountVnd: integer("amount_vnd").notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Each pass of the reconciliation job (reconciliation.server.ts) over one provider's transaction list:
+ * what it fetched, how many it had not heard of (webhooks lost) and how many of those paid an order.
+ */
+export const reconciliationRuns = sqliteTable(
+  "reconciliation_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    provider: text("provider", { enum: TRANSFER_PROVIDERS }).notNull(),
+    startedAt: integer("started_at").notNull(),
+    finishedAt: integer("finished_at").notNull(),
+    fetched: integer("fetched").notNull().default(0),
+    found: integer("found").notNull().default(0),
+    applied: integer("applied").notNull().default(0),
+    error: text("error"),
+  },
+  (t) => [index("reconciliation_runs_provider_idx").on(t.provider, t.startedAt)],
 );
 
 /** Stripe event ids already applied, so a redelivered event changes nothing. */

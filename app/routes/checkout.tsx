@@ -20,6 +20,7 @@ import { cartLines, cartOwner } from "~/domain/orders/cart.server";
 import { rememberGuestOrder } from "~/domain/orders/order-access.server";
 import { orderPath } from "~/domain/orders/order-path";
 import { payableOrderById } from "~/domain/payments/payments.server";
+import { openPayosLink } from "~/domain/payments/providers/payos.server";
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
 import { getLanguage } from "~/i18n/language.server";
 import { useLanguage, useT } from "~/i18n/use-t";
@@ -61,6 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...destination(lines, search.get("province"), search.get("voucher")),
     provinces: provinceOptions(lang).map(({ code, name }) => ({ code, name })),
     stripeEnabled: Boolean(settings.stripe),
+    payosEnabled: Boolean(settings.payos),
     fullName: user?.fullName ?? "",
     constraint: getZodConstraint(checkoutSchema),
   };
@@ -110,6 +112,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       console.error("Stripe Checkout could not start", error);
     }
   }
+  // payOS's QR is shown on our order page; a link that could not be made is offered again there. As
+  // with Stripe, no secret goes to payOS: its return URL is the page without the guest's token.
+  if (submission.value.paymentMethod === "payos") await openPayosLink(placed.order.id, requestOrigin(request), orderPath(placed.order.code, null));
   return redirect(orderUrl, { status: 303, headers });
 }
 
@@ -142,7 +147,7 @@ export default function Checkout() {
   const shortages = actionData?.shortages ?? [];
   const capped = actionData?.capped ?? [];
   const quote = place.quote;
-  const paymentMethod = fields.paymentMethod.initialValue === "stripe" ? "stripe" : "vietqr";
+  const paymentMethod = fields.paymentMethod.initialValue === "stripe" || fields.paymentMethod.initialValue === "payos" ? fields.paymentMethod.initialValue : "vietqr";
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -200,12 +205,21 @@ export default function Checkout() {
         <fieldset className="space-y-2" aria-describedby={paymentError ? "f-paymentMethod-error" : undefined}>
           <legend className="text-lg font-semibold">{t("checkout.payment")}</legend>
           <label className="flex items-start gap-2">
-            <input type="radio" name="paymentMethod" value="vietqr" defaultChecked={paymentMethod !== "stripe"} className="mt-1" />
+            <input type="radio" name="paymentMethod" value="vietqr" defaultChecked={paymentMethod === "vietqr"} className="mt-1" />
             <span>
               <strong>{t("checkout.vietqr")}</strong>
               <span className="block text-sm text-stone-600">{t("checkout.vietqrHint")}</span>
             </span>
           </label>
+          {loaded.payosEnabled ? (
+            <label className="flex items-start gap-2">
+              <input type="radio" name="paymentMethod" value="payos" defaultChecked={paymentMethod === "payos"} className="mt-1" />
+              <span>
+                <strong>{t("checkout.payos")}</strong>
+                <span className="block text-sm text-stone-600">{t("checkout.payosHint")}</span>
+              </span>
+            </label>
+          ) : null}
           {loaded.stripeEnabled ? (
             <label className="flex items-start gap-2">
               <input type="radio" name="paymentMethod" value="stripe" defaultChecked={paymentMethod === "stripe"} className="mt-1" />

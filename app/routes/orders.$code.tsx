@@ -18,6 +18,7 @@ import { addReview } from "~/domain/orders/reviews.server";
 import { bankName } from "~/domain/payments/banks";
 import { awaitsPayment, awaitsTransfer, payableByCard, type PaymentStatus } from "~/domain/payments/payment-states";
 import { expireIfLapsed, payableOrderById } from "~/domain/payments/payments.server";
+import { openPayosLink, paymentLinkOfOrder } from "~/domain/payments/providers/payos.server";
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
 import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/vi";
@@ -43,13 +44,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (user && order.userId === user.id) markNoticesRead({ userId: user.id }, id);
   const lang = await getLanguage(request);
   const account = settings.vietQrAccount;
+  const link = order.paymentMethod === "payos" && awaitsPayment(order.paymentStatus) ? paymentLinkOfOrder(id) : undefined;
   return {
     order,
     token,
     provinceName: provinceNames(lang)[order.provinceCode] ?? "",
     transfer: awaitsTransfer(order)
-      ? { bank: bankName(account.bankBin), accountNo: account.accountNo, accountName: account.accountName, isDemo: account.isDemo }
-      : null,
+      ? { bank: bankName(account.bankBin), accountNo: account.accountNo, accountName: account.accountName, isDemo: account.isDemo, content: order.code, via: null }
+      : link?.status === "open"
+        ? // payOS's link pays into the account it names, with its own content (ADR 0023).
+          { bank: bankName(link.bankBin ?? ""), accountNo: link.accountNumber ?? "", accountName: link.accountName ?? "", isDemo: false, content: link.description, via: { name: "payOS", url: link.checkoutUrl } }
+        : null,
+    // A payOS order whose link payOS did not make (yet): the page offers to ask again while the order holds.
+    payosRetry: order.paymentMethod === "payos" && awaitsPayment(order.paymentStatus) && link?.status !== "open" && Date.now() < order.expiresAt,
   };
 }
 
@@ -58,6 +65,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const posted = parseWithZod(formData, { schema: orderPageIntentSchema });
+  if (posted.status === "success" && posted.value.intent === "payos") {
+    if (payableOrderById(id)!.paymentMethod !== "payos" || !settings.payos) {
+      return data({ formError: "order.error.notPayable" as MessageKey, review: null }, { status: 409 });
+    }
+    const link = await openPayosLink(id, requestOrigin(request), orderPath(params.code!, null));
+    if (!link) return data({ formError: "order.error.payosUnavailable" as MessageKey, review: null }, { status: 503 });
+    return redirect(orderPath(params.code!, token), 303);
+  }
   if (posted.status === "success" && posted.value.intent === "pay") {
     const order = payableOrderById(id)!;
     if (!payableByCard(order, { now: Date.now(), stripeOn: Boolean(settings.stripe) })) {
@@ -95,7 +110,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
 const POLL_MS = 5000;
 
 export default function OrderPage() {
-  const { order, token, provinceName, transfer } = useLoaderData<typeof loader>();
+  const { order, token, provinceName, transfer, payosRetry } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const format = useFormat();
@@ -129,7 +144,7 @@ export default function OrderPage() {
       {transfer ? (
         <section aria-labelledby="pay-title" className="space-y-3 rounded-lg border border-brand-700 bg-white p-4">
           <h2 id="pay-title" className="text-lg font-semibold">
-            {t("order.payByTransfer")}
+            {transfer.via ? t("order.payThrough", { provider: transfer.via.name }) : t("order.payByTransfer")}
           </h2>
           <p>{t("order.payBefore", { time: new Date(order.expiresAt).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" }) })}</p>
           <div className="flex flex-wrap gap-4">
@@ -152,8 +167,8 @@ export default function OrderPage() {
               </dd>
               <dt className="text-stone-600">{t("order.transferContent")}</dt>
               <dd className="flex flex-wrap items-center gap-x-2">
-                <span className="font-mono text-lg font-bold" translate="no">{order.code}</span>
-                <CopyButton text={order.code} what={t("order.transferContent")} />
+                <span className="font-mono text-lg font-bold" translate="no">{transfer.content}</span>
+                <CopyButton text={transfer.content} what={t("order.transferContent")} />
               </dd>
             </dl>
           </div>
@@ -161,8 +176,25 @@ export default function OrderPage() {
           <a href={orderPath(order.code, token, "/vietqr.png")} download={`vietqr-${order.code}.png`} className="inline-block rounded border border-brand-700 px-3 py-2 text-brand-800 no-underline">
             {t("order.saveQr")}
           </a>
+          {transfer.via?.url ? (
+            <p>
+              <a href={transfer.via.url} rel="noopener noreferrer">
+                {t("order.openProviderPage", { provider: transfer.via.name })}
+              </a>
+            </p>
+          ) : null}
           {transfer.isDemo ? <p className="text-sm text-amber-800">{t("order.demoAccount")}</p> : null}
         </section>
+      ) : null}
+
+      {payosRetry ? (
+        <Form method="post" className="rounded-lg border border-brand-700 bg-white p-4">
+          <input type="hidden" name="intent" value="payos" />
+          <p className="mb-2">{t("order.payosNotReady")}</p>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+            {t("order.payosRetry")}
+          </button>
+        </Form>
       ) : null}
 
       {waiting && order.paymentMethod === "stripe" ? (

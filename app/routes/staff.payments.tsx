@@ -10,9 +10,10 @@ import { staffPaymentAction } from "~/domain/payments/payment-states";
 import { payableOrderByCode } from "~/domain/payments/payments.server";
 import { refundOrder } from "~/domain/payments/refunds.server";
 import { staffPaymentSchema } from "~/domain/payments/resolution-form";
+import { reconciliationStatus } from "~/domain/payments/reconciliation.server";
 import { markOrderPaidByStaff, orderForStaff, paymentsToResolve, resolvePayment } from "~/domain/payments/resolution.server";
 import type { MessageKey } from "~/i18n/vi";
-import { useT } from "~/i18n/use-t";
+import { useFormat, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { redirectWithFlash } from "~/flash.server";
@@ -22,7 +23,12 @@ const STAFF = ["staff", "central_staff"] as const;
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, STAFF);
   const code = new URL(request.url).searchParams.get("order")?.trim().toUpperCase() ?? "";
-  return { payments: paymentsToResolve(staff), order: isOrderCode(code) ? orderForStaff(staff, code) : null, searched: code };
+  return {
+    payments: paymentsToResolve(staff),
+    order: isOrderCode(code) ? orderForStaff(staff, code) : null,
+    searched: code,
+    reconciliation: reconciliationStatus(staff),
+  };
 }
 
 const OUTCOME_MESSAGE: Record<string, MessageKey> = {
@@ -66,9 +72,10 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
 };
 
 export default function StaffPayments() {
-  const { payments, order, searched } = useLoaderData<typeof loader>();
+  const { payments, order, searched, reconciliation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>()?.result;
   const t = useT();
+  const format = useFormat();
   const errors = (result?.error ?? {}) as Record<string, string[] | null | undefined>;
   const button = "rounded bg-brand-700 px-3 py-2 font-semibold text-white";
   return (
@@ -115,6 +122,36 @@ export default function StaffPayments() {
           ))}
         </ul>
       </section>
+
+      {reconciliation.length > 0 ? (
+        <section aria-labelledby="reconciliation" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="reconciliation" className="text-lg font-semibold">
+            {t("staffPay.reconciliation")}
+          </h2>
+          <p className="text-sm text-stone-700">{t("staffPay.reconciliationHint")}</p>
+          <ul className="space-y-1">
+            {reconciliation.map(({ provider, lastRun }) => (
+              <li key={provider} data-provider={provider}>
+                <strong>{t(`staffPay.provider.${provider}`)}</strong>:{" "}
+                {lastRun === null
+                  ? t("staffPay.reconciliationNever")
+                  : t("staffPay.reconciliationLast", {
+                      at: format.dateTime(lastRun.startedAt),
+                      fetched: lastRun.fetched,
+                      found: lastRun.found,
+                      applied: lastRun.applied,
+                    })}
+                {lastRun?.error ? (
+                  <span className="text-red-800">
+                    {" "}
+                    {t("staffPay.reconciliationError", { error: lastRun.error })}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="find-order" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="find-order" className="text-lg font-semibold">

@@ -95,6 +95,16 @@ const MATRIX: Record<string, Row> = {
   "routes/webhooks.stripe":                  { url: "/webhooks/stripe",
     GET:  [405, 405, 405, 405, 405, 405, 405, 405],
     POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  // Configured below, so they check their providers' credentials: none of these callers has them.
+  "routes/webhooks.sepay":                   { url: "/webhooks/sepay",
+    GET:  [405, 405, 405, 405, 405, 405, 405, 405],
+    POST: [401, 401, 401, 401, 401, 401, 401, 401] },
+  "routes/webhooks.casso":                   { url: "/webhooks/casso",
+    GET:  [405, 405, 405, 405, 405, 405, 405, 405],
+    POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  "routes/webhooks.payos":                   { url: "/webhooks/payos",
+    GET:  [405, 405, 405, 405, 405, 405, 405, 405],
+    POST: [400, 400, 400, 400, 400, 400, 400, 400] },
 
   // Storefront
   "routes/products._index":                  { url: "/products",
@@ -393,6 +403,13 @@ const one = <T>(sql: string, ...args: unknown[]) => server.db.prepare(sql).get(.
 beforeAll(async () => {
   server = await startServer({
     BANK_WEBHOOK_SECRET: BANK_SECRET,
+    SEPAY_WEBHOOK_API_KEY: "sepay-access-matrix",
+    CASSO_CHECKSUM_KEY: "casso-access-matrix",
+    // payOS on, so its webhook checks its body and signature; nothing here reaches its API.
+    PAYOS_CLIENT_ID: "payos-access-matrix",
+    PAYOS_API_KEY: "payos-access-matrix",
+    PAYOS_CHECKSUM_KEY: "payos-access-matrix",
+    PAYOS_API_BASE: "http://127.0.0.1:9",
     // Stripe configured so its webhook checks signatures; nothing here reaches its API.
     STRIPE_SECRET_KEY: "sk_test_access_matrix",
     STRIPE_WEBHOOK_SECRET: "whsec_access_matrix",

@@ -18,6 +18,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cameraPhoto, launchChromium } from "../setup/browser";
 import { startServer, type TestServer } from "../setup/server";
+import { cassoSignatureHeader } from "../doubles/bank-feeds";
 import { cookieOf, signIn } from "../setup/http";
 import { nextBuyerPhone } from "../setup/buyers";
 import { soldInOneSize } from "../setup/sizes";
@@ -36,6 +37,8 @@ import {
 
 const BANK_SECRET = "bank-secret-hostile";
 const STRIPE_WEBHOOK_SECRET = "whsec_hostile";
+const SEPAY_API_KEY = "sepay-hostile";
+const CASSO_KEY = "casso-hostile";
 const RUNS_PER_FORM = Number(process.env.HOSTILE_RUNS ?? 12);
 
 let server: TestServer;
@@ -50,6 +53,12 @@ const signBank = (raw: string) => `sha256=${createHmac("sha256", BANK_SECRET).up
 beforeAll(async () => {
   server = await startServer({
     BANK_WEBHOOK_SECRET: BANK_SECRET,
+    SEPAY_WEBHOOK_API_KEY: SEPAY_API_KEY,
+    CASSO_CHECKSUM_KEY: CASSO_KEY,
+    PAYOS_CLIENT_ID: "payos-hostile",
+    PAYOS_API_KEY: "payos-hostile",
+    PAYOS_CHECKSUM_KEY: "payos-hostile",
+    PAYOS_API_BASE: "http://127.0.0.1:9",
     STRIPE_SECRET_KEY: "sk_test_hostile",
     VIETQR_ACCOUNT_NO: "0000",
     STRIPE_WEBHOOK_SECRET,
@@ -795,6 +804,89 @@ describe("hostile input", () => {
       { numRuns: 60, endOnFailure: true },
     );
     if (stripeResult.failed) failures.push(`stripe: ${reason(stripeResult)}`);
+    expect(failures, failures.join("\n\n")).toEqual([]);
+  });
+
+  it("answers SePay's, Casso's and payOS's webhooks with bad bodies below 500, and refuses unauthenticated ones", { timeout: 60_000 }, async () => {
+    category = "webhooks";
+    const field = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null), fc.constantFrom(...HOSTILE_STRINGS.slice(0, 20)), fc.constant({}), fc.constant(["x"]));
+    const sepayBody = fc.record(
+      {
+        id: fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.constant(1e309)),
+        transactionDate: field,
+        accountNumber: field,
+        code: field,
+        content: fc.oneof(fc.string(), fc.constantFrom(...xssPayloads("sepay"))),
+        transferType: fc.constantFrom("in", "out", "", "x", null),
+        transferAmount: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null), fc.constant(-1)),
+      },
+      { requiredKeys: [] },
+    );
+    const cassoBody = fc.record(
+      {
+        error: fc.oneof(fc.integer(), fc.string(), fc.constant(null)),
+        data: fc.oneof(
+          fc.constant(null),
+          fc.constant([]),
+          fc.record(
+            { id: fc.oneof(fc.integer(), fc.string()), amount: fc.oneof(fc.integer(), fc.double(), fc.string()), description: field, accountNumber: field, transactionDateTime: field },
+            { requiredKeys: [] },
+          ),
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    const raw = (records: fc.Arbitrary<unknown>) =>
+      fc.oneof(
+        { weight: 4, arbitrary: records.map((r) => JSON.stringify(r)) },
+        { weight: 1, arbitrary: fc.json() },
+        { weight: 1, arbitrary: fc.string({ unit: "binary" }) },
+        { weight: 1, arbitrary: fc.constantFrom("", "null", "[]", '{"__proto__":{"x":1}}', "{".repeat(5000), "x".repeat(20_000)) },
+      );
+    const failures: string[] = [];
+    const sepay = await fc.check(
+      fc.asyncProperty(raw(sepayBody), fc.boolean(), async (body, signed) => {
+        const headers: Record<string, string> = { "Content-Type": "application/json", Authorization: signed ? `Apikey ${SEPAY_API_KEY}` : "Apikey nope" };
+        const { res } = await send("/webhooks/sepay", "", { method: "POST", body, headers });
+        if (res.status >= 500) throw new Error(`answered ${res.status}`);
+        if (!signed && res.status < 400) throw new Error(`accepted an unauthenticated call (${res.status})`);
+      }),
+      { numRuns: 40, endOnFailure: true },
+    );
+    if (sepay.failed) failures.push(`sepay: ${reason(sepay)}`);
+    const casso = await fc.check(
+      fc.asyncProperty(raw(cassoBody), fc.boolean(), async (body, signed) => {
+        let parsed: unknown = null;
+        try {
+          parsed = JSON.parse(body) as unknown;
+        } catch {
+          // Unsigned then: there is nothing to sign.
+        }
+        const headers: Record<string, string> = {
+          "Content-Type": "application/json",
+          "X-Casso-Signature": signed ? cassoSignatureHeader(CASSO_KEY, parsed) : "t=1,v1=deadbeef",
+        };
+        const { res } = await send("/webhooks/casso", "", { method: "POST", body, headers });
+        if (res.status >= 500) throw new Error(`answered ${res.status}`);
+        if (!signed && res.status < 400) throw new Error(`accepted an unsigned call (${res.status})`);
+      }),
+      { numRuns: 40, endOnFailure: true },
+    );
+    if (casso.failed) failures.push(`casso: ${reason(casso)}`);
+    // payOS signs `data`; a hostile body is never signed with the test's key here, so none may be accepted.
+    const payosBody = fc.record(
+      { code: fc.oneof(fc.constant("00"), fc.string()), data: fc.oneof(fc.constant(null), fc.constant([]), fc.dictionary(fc.string(), field)), signature: fc.oneof(fc.string(), fc.constant("0".repeat(64))) },
+      { requiredKeys: [] },
+    );
+    const payos = await fc.check(
+      fc.asyncProperty(raw(payosBody), async (body) => {
+        const { res } = await send("/webhooks/payos", "", { method: "POST", body, headers: { "Content-Type": "application/json" } });
+        if (res.status >= 500) throw new Error(`answered ${res.status}`);
+        if (res.status < 400) throw new Error(`accepted an unsigned call (${res.status})`);
+      }),
+      { numRuns: 40, endOnFailure: true },
+    );
+    if (payos.failed) failures.push(`payos: ${reason(payos)}`);
     expect(failures, failures.join("\n\n")).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseLoginId } from "../accounts/login-id";
 import { message, required } from "../shared/form-messages";
 
-export const PAYMENT_METHODS = ["vietqr", "stripe"] as const;
+export const PAYMENT_METHODS = ["vietqr", "stripe", "payos"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 const voucherCodeField = z

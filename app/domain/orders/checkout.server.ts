@@ -135,6 +135,7 @@ export function placeOrder(
   if (!provinceByCode(input.provinceCode)) return { ok: false, problem: "field", field: "provinceCode" };
   if (!wardIsInProvince(input.wardCode, input.provinceCode)) return { ok: false, problem: "field", field: "wardCode" };
   if (input.paymentMethod === "stripe" && !settings.stripe) return { ok: false, problem: "field", field: "paymentMethod" };
+  if (input.paymentMethod === "payos" && !settings.payos) return { ok: false, problem: "field", field: "paymentMethod" };
   // Fixed on the order in basis points: COMMISSION_PERCENT counts to 0.01 %.
   const commissionBasisPoints = Math.round(settings.commissionPercent * 100);
   const clientKey = checkoutClientKey(clientIp);

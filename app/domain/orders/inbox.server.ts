@@ -20,7 +20,7 @@ export interface InboxPart {
   id: number;
   orderCode: string;
   status: PartStatus;
-  paymentMethod: "vietqr" | "stripe";
+  paymentMethod: (typeof orders.$inferSelect)["paymentMethod"];
   paymentStatus: (typeof orders.$inferSelect)["paymentStatus"];
   /** Other producers have parts in the same order (the demo's "transfer received" needs an order of one producer). */
   sharedOrder: boolean;

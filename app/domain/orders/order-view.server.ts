@@ -53,7 +53,7 @@ export interface OrderView {
   userId: number | null;
   status: OrderStatus;
   paymentStatus: PaymentStatus;
-  paymentMethod: "vietqr" | "stripe";
+  paymentMethod: (typeof orders.$inferSelect)["paymentMethod"];
   fullName: string;
   phone: string;
   email: string | null;

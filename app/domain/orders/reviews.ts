@@ -24,4 +24,4 @@ export function reviewerName(fullName: string): string {
  * Which of the order page's forms posted: "pay" (the Stripe button) or, by default, a review (its form
  * sends no intent, as it always has). The review's own fields are `reviewSchema`'s.
  */
-export const orderPageIntentSchema = z.object({ intent: z.enum(["pay", "review"]).catch("review") });
+export const orderPageIntentSchema = z.object({ intent: z.enum(["pay", "payos", "review"]).catch("review") });

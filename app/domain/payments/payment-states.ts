@@ -7,7 +7,7 @@
 export const PAYMENT_STATUSES = ["unpaid", "paid", "failed", "expired", "refunded", "partially_refunded"] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
-export type PaymentMethod = "vietqr" | "stripe";
+export type PaymentMethod = "vietqr" | "stripe" | "payos";
 
 /**
  * Every legal move; anything missing is illegal. `partially_refunded → partially_refunded` is a

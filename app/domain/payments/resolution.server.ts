@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, ne, notExists, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, ne, notExists, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db/client.server";
 import { bankTransfers, orderParts, orders, producers, stripeEvents } from "~/db/schema";
@@ -36,6 +36,7 @@ export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
   const transfers = db
     .select({
       id: bankTransfers.id,
+      provider: bankTransfers.provider,
       reference: bankTransfers.transactionId,
       amountVnd: bankTransfers.amountVnd,
       description: bankTransfers.description,
@@ -45,7 +46,8 @@ export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
     })
     .from(bankTransfers)
     .leftJoin(orders, eq(orders.id, bankTransfers.orderId))
-    .where(and(ne(bankTransfers.outcome, "applied"), isNull(bankTransfers.resolvedAt), orderInScope))
+    // Money that left the account (outgoing) is kept for the record but owes nobody anything.
+    .where(and(notInArray(bankTransfers.outcome, ["applied", "outgoing"]), isNull(bankTransfers.resolvedAt), orderInScope))
     .orderBy(desc(bankTransfers.id))
     .limit(200)
     .all();
@@ -97,7 +99,13 @@ export function paymentsToResolve(staff: SessionUser): PaymentToResolve[] {
         receivedAt: p.updatedAt,
       }),
     ),
-    ...transfers.map((t): PaymentToResolve => ({ kind: "bank", ...t, id: String(t.id) })),
+    // The provider names where to look the transfer up (SePay's or Casso's id); our own webhook's id stands alone.
+    ...transfers.map(({ provider, ...t }): PaymentToResolve => ({
+      kind: "bank",
+      ...t,
+      id: String(t.id),
+      reference: provider === "bank" ? t.reference : `${provider} ${t.reference}`,
+    })),
     ...cards.map(
       (e): PaymentToResolve => ({
         kind: "stripe",
