@@ -611,7 +611,6 @@ describe("hostile input", () => {
       const leaks = unescapedPayloads(html);
       if (leaks.length) failures.push(`${role} GET ${path} prints a stored payload unescaped: ${leaks[0]}`);
     }
-    console.log("SHOWNPAGES", JSON.stringify(shownPages));
     console.log(`hostile-input: ${stored} script payloads accepted and stored, ${readBack.length + orderPages.length} pages read back, ${shownPages.length} show one`);
     expect(stored).toBeGreaterThan(10);
     expect(failures, failures.join("\n")).toEqual([]);
@@ -637,7 +636,6 @@ describe("hostile input", () => {
           const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
           if (pwned !== undefined) fired.push(`${role} ${path}: window.__pwned = ${JSON.stringify(pwned)}`);
           const shownNow = await page.evaluate(() => document.body.innerText.includes("__pwned"));
-          console.log("SHOWN", role, path, shownNow);
           if (shownNow) shownAsText++;
         }
         await context.close();
