@@ -1,5 +1,6 @@
 import { getDb, optimizeDatabase } from "./db/client.server";
 import { expireLapsedCertificates } from "./domain/certification/expiry.server";
+import { startMessageWorker } from "./domain/messages/outbox.server";
 import { forgetStaleGuestCarts } from "./domain/orders/cart.server";
 import { expireLapsedOrders } from "./domain/payments/payments.server";
 import { expireLapsedStripeOrders } from "./domain/payments/stripe.server";
@@ -29,6 +30,8 @@ export function startup(): Promise<void> {
     };
     closeLapsedOrders();
     setInterval(closeLapsedOrders, EVERY_MINUTE).unref();
+    // The outbox's delivery (ADR 0024): safe in every process at once, each claims its own rows.
+    startMessageWorker();
   })();
   return ready;
 }

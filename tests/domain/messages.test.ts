@@ -1,0 +1,257 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db/client.server";
+import { messages, providerTokens, users } from "~/db/schema";
+import { enqueueOrderPlaced } from "~/domain/messages/events.server";
+import { claimDueMessages, deliverDueMessages, recordResult, sendClaimed } from "~/domain/messages/outbox.server";
+import { LEASE_MS } from "~/domain/messages/retry";
+import { movePart, partsOfOrder } from "~/domain/orders/order-moves.server";
+import { receiveBankTransfer } from "~/domain/payments/bank-transfer.server";
+import { formatVnd } from "~/domain/shared/money";
+import { settings } from "~/settings.server";
+import { startEsmsDouble, type EsmsDouble } from "../doubles/esms";
+import { startZnsDouble, type ZnsDouble } from "../doubles/zns";
+import { aProducer, aProduct, anOrder } from "../factories";
+
+const messagesOfOrder = (code: string) =>
+  getDb()
+    .select()
+    .from(messages)
+    .all()
+    .filter((m) => m.body.includes(code));
+const summary = (rows: (typeof messages.$inferSelect)[]) => rows.map((m) => [m.kind, m.channel, m.recipientAddress]).sort();
+let transfers = 0;
+const pay = (order: { code: string; totalVnd: number }) =>
+  receiveBankTransfer({
+    transactionId: `msg-tx-${++transfers}`,
+    amount: order.totalVnd,
+    description: `CK ${order.code}`,
+    accountNumber: settings.vietQrAccount.accountNo,
+    occurredAt: new Date().toISOString(),
+  });
+const phone84 = (phone: string) => `84${phone.slice(1)}`;
+
+function clearMessageSettings() {
+  for (const name of Object.keys(process.env)) {
+    if (name.startsWith("ZALO_") || name.startsWith("ESMS_") || name === "SMTP_URL") delete process.env[name];
+  }
+}
+
+describe("what each event sends, and to whom (no provider set up: every message goes to the development outbox)", () => {
+  beforeAll(clearMessageSettings);
+
+  it("an order placed tells the buyer how to pay and by when, with the order's own link", () => {
+    const producer = aProducer();
+    const order = anOrder([{ productId: aProduct(producer, { priceVnd: 120_000 }).id, quantity: 2 }], { phone: "0912000111" });
+    const sent = messagesOfOrder(order.code);
+    expect(summary(sent)).toEqual([["order_placed", "zalo", "84912000111"]]);
+    const [placed] = sent;
+    expect(placed!.locale).toBe("vi");
+    expect(placed!.body).toContain(`nội dung ${order.code}`);
+    expect(placed!.body).toContain(settings.vietQrAccount.accountNo);
+    expect(placed!.body).toContain("260.000");
+    // A guest has no account: the link carries the order's access token, as the order page's own link does.
+    expect(placed!.link).toBe(`http://localhost:${settings.port}/orders/${order.code}?token=${encodeURIComponent(order.accessToken)}`);
+    expect(placed!.body.endsWith(placed!.link)).toBe(true);
+  });
+
+  it("the same event enqueued twice is one message", () => {
+    const order = anOrder([{ productId: aProduct(aProducer()).id, quantity: 1 }]);
+    enqueueOrderPlaced(getDb(), order.id, order.accessToken, Date.now());
+    expect(messagesOfOrder(order.code)).toHaveLength(1);
+  });
+
+  it("paid: each producer learns what to ship and by when; the buyer hears once for the whole order", () => {
+    const fish = aProducer({ phone: "0987000001" });
+    const tea = aProducer({ phone: "0987000002", provinceCode: "01" });
+    const order = anOrder(
+      [
+        { productId: aProduct(fish, { name: "Nước mắm cá cơm", unit: "chai" }).id, quantity: 2 },
+        { productId: aProduct(tea).id, quantity: 1 },
+      ],
+      { phone: "0912000222" },
+    );
+    expect(pay(order).outcome).toBe("applied");
+    const sent = messagesOfOrder(order.code);
+    expect(summary(sent)).toEqual(
+      [
+        ["order_placed", "zalo", "84912000222"],
+        ["order_paid", "zalo", "84912000222"],
+        ["new_paid_order", "zalo", "84987000001"],
+        ["new_paid_order", "zalo", "84987000002"],
+      ].sort(),
+    );
+    const toFish = sent.find((m) => m.recipientAddress === "84987000001")!;
+    expect(toFish.body).toContain("Cần gửi: 2 chai Nước mắm cá cơm");
+    expect(toFish.body).toMatch(/Gửi hàng trước \d{2}\/\d{2}\/\d{4}/);
+    expect(toFish.link).toBe(`http://localhost:${settings.port}/seller/orders`);
+    expect(toFish.provinceCode).toBe("92");
+    expect(sent.find((m) => m.recipientAddress === "84987000002")!.provinceCode).toBe("01");
+  });
+
+  it("shipped with its tracking number, delivered with a review invitation, refunded with the amount: to the buyer", () => {
+    const producer = aProducer();
+    const order = anOrder([{ productId: aProduct(producer, { priceVnd: 90_000 }).id, quantity: 1 }], { phone: "0912000333" });
+    pay(order);
+    const actor = { source: "producer" as const, userId: producer.ownerUserId };
+    movePart(partsOfOrder(order.id)[0]!, "confirm", actor);
+    movePart(partsOfOrder(order.id)[0]!, "ship", actor, { carrier: "GHN", trackingNumber: "GHN777" });
+    movePart(partsOfOrder(order.id)[0]!, "deliver", actor);
+    movePart(partsOfOrder(order.id)[0]!, "refund", { source: "staff", userId: null });
+    const toBuyer = messagesOfOrder(order.code).filter((m) => m.recipientAddress === "84912000333");
+    expect(toBuyer.map((m) => m.kind)).toEqual(["order_placed", "order_paid", "part_shipped", "part_delivered", "part_refunded"]);
+    expect(toBuyer[2]!.body).toContain("qua GHN, mã vận đơn GHN777");
+    expect(toBuyer[3]!.body).toContain("Mời bạn đánh giá");
+    expect(toBuyer[4]!.body).toContain(`đã hoàn ${formatVnd(110_000)} cho đơn ${order.code}`);
+  });
+
+  it("speaks English to a producer whose account chose it, and e-mails a buyer without a Vietnamese mobile number", () => {
+    const producer = aProducer();
+    getDb().update(users).set({ locale: "en" }).where(eq(users.id, producer.ownerUserId!)).run();
+    const order = anOrder([{ productId: aProduct(producer).id, quantity: 1 }], { phone: "+4915112345678", email: "Anna@Example.de" });
+    const [placed] = messagesOfOrder(order.code);
+    expect([placed!.channel, placed!.recipientAddress, placed!.locale]).toEqual(["email", "anna@example.de", "vi"]);
+    pay(order);
+    const toProducer = messagesOfOrder(order.code).find((m) => m.kind === "new_paid_order")!;
+    expect(toProducer.locale).toBe("en");
+    expect(toProducer.subject).toBe(`New paid order ${order.code}`);
+    expect(toProducer.body).toMatch(/Ship by \d{1,2} \w{3} \d{4}/);
+  });
+
+  it("the worker delivers every due message to the development outbox, once", async () => {
+    const order = anOrder([{ productId: aProduct(aProducer()).id, quantity: 1 }]);
+    pay(order);
+    await deliverDueMessages();
+    const rows = messagesOfOrder(order.code);
+    expect(rows.length).toBe(3);
+    for (const row of rows) expect([row.status, row.providerId, row.attempts]).toEqual(["delivered", `dev-${row.id}`, 1]);
+    expect(await deliverDueMessages()).toBe(0);
+  });
+});
+
+describe("a worker killed mid-send, against the eSMS double", () => {
+  let esms: EsmsDouble;
+  beforeAll(async () => {
+    clearMessageSettings();
+    esms = await startEsmsDouble({ apiKey: "esms-key", secretKey: "esms-secret" });
+    Object.assign(process.env, { ESMS_API_KEY: "esms-key", ESMS_SECRET_KEY: "esms-secret", ESMS_BRANDNAME: "CHOOCOP", ESMS_API_BASE: esms.url });
+  });
+  afterAll(async () => {
+    clearMessageSettings();
+    await esms.close();
+  });
+  // Messages of earlier tests are not this describe's business: they are delivered first.
+  afterEach(async () => void (await deliverDueMessages()));
+
+  it("resends nothing twice and loses nothing", async () => {
+    await deliverDueMessages();
+    const now = Date.now();
+    const orders = [0, 1, 2].map((i) => anOrder([{ productId: aProduct(aProducer()).id, quantity: 1 }], { phone: `091300044${i}` }, now));
+    const ids = orders.flatMap((o) => messagesOfOrder(o.code).map((m) => m.id));
+    expect(ids).toHaveLength(3);
+
+    // Process A claims all three, sends the first, dies before recording it; it never touches the others.
+    const claimedByA = claimDueMessages(now).filter((m) => ids.includes(m.id));
+    expect(claimedByA).toHaveLength(3);
+    expect((await sendClaimed(claimedByA[0]!)).outcome).toBe("accepted");
+    expect(esms.sent).toHaveLength(1);
+
+    // While A's lease runs, process B finds nothing to do: no second copy goes out.
+    expect(claimDueMessages(now + 1).filter((m) => ids.includes(m.id))).toEqual([]);
+
+    // After the lease, B takes them over: the one A sent is a duplicate RequestId to eSMS, the others go out.
+    const later = now + LEASE_MS + 1;
+    await deliverDueMessages(() => later);
+    const rows = getDb().select().from(messages).where(inArray(messages.id, ids)).all();
+    expect(rows.map((m) => [m.status, m.attempts])).toEqual([
+      ["accepted", 2],
+      ["accepted", 2],
+      ["accepted", 2],
+    ]);
+    const phones = orders.map((_, i) => `091300044${i}`);
+    expect(esms.sent.filter((sms) => phones.includes(sms.Phone)).map((sms) => sms.Phone).sort()).toEqual(phones);
+    expect(esms.sent.every((sms) => /^Cho OCOP: da nhan don [A-Z0-9]+/.test(sms.Content))).toBe(true);
+
+    // A wakes up and records its stale answer: B's result stands.
+    recordResult(claimedByA[0]!, { outcome: "failed", reason: "late" }, later + 1);
+    expect(getDb().select({ status: messages.status }).from(messages).where(eq(messages.id, claimedByA[0]!.id)).get()!.status).toBe("accepted");
+  });
+
+  it("two workers claiming at once never share a message", () => {
+    const now = Date.now();
+    const order = anOrder([{ productId: aProduct(aProducer()).id, quantity: 1 }], {}, now);
+    const id = messagesOfOrder(order.code)[0]!.id;
+    const first = claimDueMessages(now).map((m) => m.id);
+    const second = claimDueMessages(now).map((m) => m.id);
+    expect(first).toContain(id);
+    expect(second).not.toContain(id);
+  });
+});
+
+describe("Zalo ZNS, against its double", () => {
+  let zns: ZnsDouble;
+  let esms: EsmsDouble;
+  beforeAll(async () => {
+    clearMessageSettings();
+    await deliverDueMessages();
+    zns = await startZnsDouble({ appId: "app-1", appSecret: "app-secret", refreshToken: "first-refresh" });
+    esms = await startEsmsDouble({ apiKey: "k", secretKey: "s" });
+    Object.assign(process.env, {
+      ZALO_APP_ID: "app-1",
+      ZALO_APP_SECRET: "app-secret",
+      ZALO_REFRESH_TOKEN: "first-refresh",
+      ZALO_API_BASE: zns.url,
+      ZALO_OAUTH_BASE: zns.url,
+      ZALO_TEMPLATES: "order_placed:1001,order_paid:1002,new_paid_order:1003",
+      ESMS_API_KEY: "k",
+      ESMS_SECRET_KEY: "s",
+      ESMS_API_BASE: esms.url,
+    });
+  });
+  afterAll(async () => {
+    clearMessageSettings();
+    await zns.close();
+    await esms.close();
+  });
+
+  it("sends by template with our id as tracking_id, after refreshing the OA token and storing the rotated refresh token", async () => {
+    const order = anOrder([{ productId: aProduct(aProducer()).id, quantity: 1 }], { phone: "0914000555" });
+    await deliverDueMessages();
+    const [row] = messagesOfOrder(order.code);
+    expect([row!.channel, row!.status]).toEqual(["zalo", "accepted"]);
+    const sent = zns.sent.find((m) => m.tracking_id === `ocop-msg-${row!.id}`)!;
+    expect(sent).toMatchObject({ phone: "84914000555", template_id: "1001" });
+    expect(sent.template_data.code).toBe(order.code);
+    expect(row!.providerId).toBe(sent.msg_id);
+    expect(zns.refreshes).toBe(1);
+    const stored = getDb().select().from(providerTokens).where(eq(providerTokens.provider, "zalo")).get()!;
+    expect(stored.refreshToken).toBe(zns.refreshToken);
+    expect(stored.refreshToken).not.toBe("first-refresh");
+  });
+
+  it("falls back to SMS when the phone has no Zalo account (-118)", async () => {
+    zns.noZalo.add("84914000666");
+    const order = anOrder([{ productId: aProduct(aProducer()).id, quantity: 1 }], { phone: "0914000666" });
+    await deliverDueMessages();
+    const rows = getDb().select().from(messages).where(and(eq(messages.recipientAddress, "84914000666"), eq(messages.kind, "order_placed"))).all();
+    expect(rows.map((m) => [m.channel, m.status, m.providerReason, m.fallbackOfId])).toEqual([
+      ["zalo", "failed", "Zalo -118: Zalo account not existed", null],
+      ["sms", "accepted", null, rows[0]!.id],
+    ]);
+    expect(esms.sent.filter((sms) => sms.Phone === "0914000666").map((sms) => sms.RequestId)).toEqual([`ocop-msg-${rows[1]!.id}`]);
+    expect(zns.sent.some((m) => m.phone === "84914000666")).toBe(false);
+    expect(messagesOfOrder(order.code)).toHaveLength(2);
+  });
+
+  it("a kind without an approved Zalo template goes by SMS straight away", async () => {
+    const producer = aProducer();
+    const order = anOrder([{ productId: aProduct(producer).id, quantity: 1 }], { phone: "0914000777" });
+    pay(order);
+    const actor = { source: "producer" as const, userId: producer.ownerUserId };
+    movePart(partsOfOrder(order.id)[0]!, "confirm", actor);
+    movePart(partsOfOrder(order.id)[0]!, "ship", actor, { carrier: "GHTK", trackingNumber: "S1" });
+    await deliverDueMessages();
+    const shipped = messagesOfOrder(order.code).filter((m) => m.kind === "part_shipped");
+    expect(shipped.map((m) => [m.channel, m.status])).toEqual([["sms", "accepted"]]);
+  });
+});
