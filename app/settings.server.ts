@@ -87,6 +87,16 @@ export const settings = {
   get messages() {
     return messageSettings();
   },
+  /**
+   * `/dev/outbox` lists every message with its text: outside production, and in the demo (`--demo`)
+   * while no messaging provider is set up, so the demo shows what would be sent without ever showing
+   * real people's messages (ADR 0024).
+   */
+  get devOutbox() {
+    if (!this.isProduction) return true;
+    const configured = this.messages;
+    return process.argv.includes("--demo") && !configured.zalo && !configured.esms && !configured.smtpUrl;
+  },
 };
 
 /** `kind:templateId` pairs, comma-separated (ZALO_TEMPLATES="order_paid:231677,new_paid_order:231678"). */

@@ -95,6 +95,14 @@ const MATRIX: Record<string, Row> = {
   "routes/webhooks.stripe":                  { url: "/webhooks/stripe",
     GET:  [405, 405, 405, 405, 405, 405, 405, 405],
     POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  // eSMS's delivery report (ADR 0024): off without ESMS_CALLBACK_SECRET, as on this server.
+  "routes/webhooks.esms":                    { url: "/webhooks/esms",
+    GET:  [404, 404, 404, 404, 404, 404, 404, 404],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  // The development outbox exists only outside production (tests/integration/messages.test.ts opens it).
+  "routes/dev.outbox":                       { url: "/dev/outbox",
+    GET:  [404, 404, 404, 404, 404, 404, 404, 404],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
 
   // Storefront
   "routes/products._index":                  { url: "/products",

@@ -244,7 +244,29 @@ function wakeWorker() {
   setTimeout(() => void deliverDueMessages().catch((error) => console.error("Message delivery failed", error)), 0).unref();
 }
 
-/** Every message, newest first, for the development outbox. */
-export function outboxMessages(limit = 200): MessageRow[] {
+/** Every message, newest first, for the development outbox; null where that page does not exist (production). */
+export function devOutboxMessages(limit = 200): MessageRow[] | null {
+  if (!settings.devOutbox) return null;
   return getDb().select().from(messages).orderBy(desc(messages.id)).limit(limit).all();
+}
+
+/**
+ * A provider's delivery report (eSMS callback): the message is delivered, or failed with the
+ * provider's reason. Idempotent: a repeated report changes nothing, and a report never undoes a
+ * delivery already recorded. Returns whether the message is known.
+ */
+export function recordDeliveryReport(report: { messageId: number; channel: MessageChannel; status: "delivered" | "failed" | null; reason: string }, now = Date.now()): boolean {
+  return getDb().transaction(
+    (tx) => {
+      const row = tx.select({ status: messages.status }).from(messages).where(and(eq(messages.id, report.messageId), eq(messages.channel, report.channel))).get();
+      if (!row) return false;
+      if (report.status === null || row.status === "delivered" || row.status === "pending" || row.status === "sending") return true;
+      tx.update(messages)
+        .set(report.status === "delivered" ? { status: "delivered", deliveredAt: now, updatedAt: now } : { status: "failed", providerReason: report.reason, updatedAt: now })
+        .where(eq(messages.id, report.messageId))
+        .run();
+      return true;
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -1,0 +1,168 @@
+/**
+ * Messages through the real server (ADR 0024): an order placed and paid over HTTP puts the right
+ * messages in the outbox, the server's own worker delivers them — to the development outbox page
+ * outside production, to the eSMS double when eSMS is set up — and eSMS's delivery report updates them.
+ */
+import { createHmac, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEsmsDouble, type EsmsDouble } from "../doubles/esms";
+import { nextBuyerPhone } from "../setup/buyers";
+import { cookieOf, getPage } from "../setup/http";
+import { startServer, type TestServer } from "../setup/server";
+import { soldInOneSize } from "../setup/sizes";
+
+const BANK_SECRET = "bank-secret-for-message-tests";
+
+/** Polls `check` until it returns a value, failing after `ms`: the worker runs in the server's own time. */
+async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, what: string, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+interface MessageRow {
+  id: number;
+  kind: string;
+  channel: string;
+  recipient_address: string;
+  status: string;
+  provider_id: string | null;
+  body: string;
+  link: string;
+}
+
+function helpers(server: () => TestServer) {
+  const row = <T>(sql: string, ...params: unknown[]) => server().db.prepare(sql).get(...params) as T | undefined;
+  const post = (path: string, fields: Record<string, string>, cookie = "") =>
+    fetch(server().url + path, { method: "POST", body: new URLSearchParams(fields), redirect: "manual", headers: { cookie } });
+  /** A guest buys one unit of the demo producer's product, as a browser without JavaScript would. */
+  async function checkout(phone: string): Promise<{ code: string; token: string; total: number }> {
+    const product = row<{ id: number }>(
+      `SELECT products.id FROM products JOIN producers ON producers.id = products.producer_id JOIN users ON users.id = producers.owner_user_id
+       WHERE users.email = 'producer@demo.local' AND products.status = 'live' AND products.stock >= 5 AND ${soldInOneSize()} ORDER BY products.id LIMIT 1`,
+    )!;
+    const ward = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1")!;
+    const added = await post("/cart", { intent: "add", productId: String(product.id), quantity: "1" });
+    expect(added.status).toBe(303);
+    const res = await post(
+      "/checkout",
+      { fullName: "Trần Văn Nhắn", phone, provinceCode: "92", wardCode: ward.code, addressLine: "5 Hai Bà Trưng", paymentMethod: "vietqr" },
+      cookieOf(added),
+    );
+    expect(res.status).toBe(303);
+    const url = new URL(res.headers.get("location")!, server().url);
+    const code = url.pathname.split("/")[2]!;
+    const total = row<{ total_vnd: number }>("SELECT total_vnd FROM orders WHERE code = ?", code)!.total_vnd;
+    return { code, token: url.searchParams.get("token")!, total };
+  }
+  async function pay(order: { code: string; total: number }) {
+    const body = JSON.stringify({
+      transactionId: `FT${randomBytes(6).toString("hex")}`,
+      amount: order.total,
+      description: `CK ${order.code}`,
+      accountNumber: "257678859",
+      occurredAt: new Date().toISOString(),
+    });
+    const signature = `sha256=${createHmac("sha256", BANK_SECRET).update(body, "utf8").digest("hex")}`;
+    const res = await fetch(`${server().url}/webhooks/bank-transfer`, { method: "POST", body, headers: { "Content-Type": "application/json", "X-Signature": signature } });
+    expect(await res.json()).toMatchObject({ outcome: "applied" });
+  }
+  const messagesTo = (address: string) => server().db.prepare("SELECT * FROM messages WHERE recipient_address = ? ORDER BY id").all(address) as MessageRow[];
+  return { row, checkout, pay, messagesTo };
+}
+
+describe("outside production: the development outbox", () => {
+  let server: TestServer;
+  const { checkout, pay, messagesTo } = helpers(() => server);
+  beforeAll(async () => {
+    server = await startServer({ NODE_ENV: "development", BANK_WEBHOOK_SECRET: BANK_SECRET });
+  });
+  afterAll(async () => server?.stop());
+
+  it("lists the paid order's message for the producer and the buyer's, delivered, with their links", async () => {
+    const phone = nextBuyerPhone();
+    const order = await checkout(phone);
+    await pay(order);
+    const buyer = `84${phone.slice(1)}`;
+    const delivered = await eventually(() => {
+      const rows = messagesTo(buyer);
+      return rows.length === 2 && rows.every((m) => m.status === "delivered") ? rows : undefined;
+    }, "the buyer's two messages");
+    expect(delivered.map((m) => m.kind)).toEqual(["order_placed", "order_paid"]);
+
+    const page = await getPage(`${server.url}/dev/outbox`);
+    expect(page.status).toBe(200);
+    const forProducer = page.doc.querySelectorAll("li[data-message-kind='new_paid_order']").find((li) => li.textContent.includes(order.code));
+    expect(forProducer, "the producer's message on /dev/outbox").toBeDefined();
+    expect(forProducer!.textContent).toContain(`Đơn mới ${order.code} đã thanh toán`);
+    expect(forProducer!.querySelector("a")!.getAttribute("href")).toMatch(/^http:\/\/localhost:\d+\/seller\/orders$/);
+    const placed = page.doc.querySelectorAll("li[data-message-kind='order_placed']").find((li) => li.textContent.includes(order.code))!;
+    expect(placed.textContent).toContain(buyer);
+    expect(placed.textContent).toContain(`nội dung ${order.code}`);
+
+    // The buyer's link opens their order: it carries the guest's token.
+    const link = new URL(placed.querySelector("a")!.getAttribute("href")!);
+    expect(link.searchParams.get("token")).toBe(order.token);
+    const orderPage = await getPage(`${server.url}${link.pathname}${link.search}`);
+    expect(orderPage.status).toBe(200);
+    expect(orderPage.text).toContain(order.code);
+  });
+});
+
+describe("in production, with eSMS set up (against its double)", () => {
+  let server: TestServer;
+  let esms: EsmsDouble;
+  const { checkout, messagesTo } = helpers(() => server);
+  beforeAll(async () => {
+    esms = await startEsmsDouble({ apiKey: "esms-key", secretKey: "esms-secret" });
+    server = await startServer({
+      BANK_WEBHOOK_SECRET: BANK_SECRET,
+      ESMS_API_KEY: "esms-key",
+      ESMS_SECRET_KEY: "esms-secret",
+      ESMS_BRANDNAME: "CHOOCOP",
+      ESMS_API_BASE: esms.url,
+      ESMS_CALLBACK_SECRET: "cb-secret",
+      PUBLIC_ORIGIN: "https://cho-ocop.example",
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await esms?.close();
+  });
+
+  it("has no development outbox", async () => {
+    expect((await getPage(`${server.url}/dev/outbox`)).status).toBe(404);
+  });
+
+  it("sends the order's SMS once, and eSMS's delivery report marks it delivered, however often it comes", async () => {
+    const phone = nextBuyerPhone();
+    const order = await checkout(phone);
+    const sms = await eventually(() => esms.sent.find((s) => s.Phone === phone), "the SMS at the eSMS double");
+    expect(sms.Content).toContain(`Cho OCOP: da nhan don ${order.code}`);
+    expect(sms.Content).toContain(`https://cho-ocop.example/orders/${order.code}?token=`);
+    expect(sms.Brandname).toBe("CHOOCOP");
+    expect(sms.CallbackUrl).toBe("https://cho-ocop.example/webhooks/esms?k=cb-secret");
+    const [message] = await eventually(() => {
+      const rows = messagesTo(`84${phone.slice(1)}`);
+      return rows[0]?.status === "accepted" ? rows : undefined;
+    }, "the message accepted");
+    expect([message!.channel, message!.provider_id, sms.RequestId]).toEqual(["sms", sms.SMSID, `ocop-msg-${message!.id}`]);
+
+    const report = (k: string) =>
+      fetch(`${server.url}/webhooks/esms?${new URLSearchParams({ k, SMSID: sms.SMSID, RequestId: sms.RequestId, SendStatus: "5", SendSuccess: "1", SendFailed: "0", phonenumber: phone })}`);
+    expect((await report("wrong")).status).toBe(403);
+    expect(messagesTo(`84${phone.slice(1)}`)[0]!.status).toBe("accepted");
+    for (let i = 0; i < 2; i++) expect((await report("cb-secret")).status).toBe(200);
+    expect(messagesTo(`84${phone.slice(1)}`).map((m) => m.status)).toEqual(["delivered"]);
+    expect(esms.sent.filter((s) => s.Phone === phone)).toHaveLength(1);
+  });
+
+  it("answers 400, not 500, to a report that names no message of ours", async () => {
+    const res = await fetch(`${server.url}/webhooks/esms?k=cb-secret&RequestId=%27%3B--&SendStatus=5`);
+    expect(res.status).toBe(400);
+  });
+});
