@@ -1,6 +1,6 @@
 import { getDb, optimizeDatabase } from "./db/client.server";
 import { expireLapsedCertificates } from "./domain/certification/expiry.server";
-import { startMessageWorker } from "./domain/messages/outbox.server";
+import { startMessageWorker } from "./domain/messages/worker.server";
 import { forgetStaleGuestCarts } from "./domain/orders/cart.server";
 import { expireLapsedOrders } from "./domain/payments/payments.server";
 import { expireLapsedStripeOrders } from "./domain/payments/stripe.server";

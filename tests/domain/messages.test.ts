@@ -1,7 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
-import { messages, providerTokens, users } from "~/db/schema";
+import { certificates, messages, orders as ordersTable, providerTokens, users } from "~/db/schema";
+import { askQuestion } from "~/domain/catalog/questions.server";
+import { producerBalances } from "~/domain/ledger/ledger.server";
+import { enqueueScheduledMessages, enqueueStaffDigests } from "~/domain/messages/scheduled.server";
+import { addReview } from "~/domain/orders/reviews.server";
+import { recordPayout } from "~/domain/payments/payouts.server";
+import { decideVerification } from "~/domain/producers/verification.server";
+import { addDays, todayInVietnam } from "~/domain/shared/dates";
 import { enqueueOrderPlaced } from "~/domain/messages/events.server";
 import { claimDueMessages, deliverDueMessages, recordResult, sendClaimed } from "~/domain/messages/outbox.server";
 import { LEASE_MS } from "~/domain/messages/retry";
@@ -11,7 +18,7 @@ import { formatVnd } from "~/domain/shared/money";
 import { settings } from "~/settings.server";
 import { startEsmsDouble, type EsmsDouble } from "../doubles/esms";
 import { startZnsDouble, type ZnsDouble } from "../doubles/zns";
-import { aProducer, aProduct, anOrder } from "../factories";
+import { aProducer, aProduct, anOrder, aUser } from "../factories";
 
 const messagesOfOrder = (code: string) =>
   getDb()
@@ -29,7 +36,8 @@ const pay = (order: { code: string; totalVnd: number }) =>
     accountNumber: settings.vietQrAccount.accountNo,
     occurredAt: new Date().toISOString(),
   });
-const phone84 = (phone: string) => `84${phone.slice(1)}`;
+/** An instant given as Vietnam's wall-clock time. */
+const vn = (text: string) => Date.parse(`${text}+07:00`);
 
 function clearMessageSettings() {
   for (const name of Object.keys(process.env)) {
@@ -126,6 +134,98 @@ describe("what each event sends, and to whom (no provider set up: every message 
     expect(rows.length).toBe(3);
     for (const row of rows) expect([row.status, row.providerId, row.attempts]).toEqual(["delivered", `dev-${row.id}`, 1]);
     expect(await deliverDueMessages()).toBe(0);
+  });
+});
+
+describe("more events, quiet hours and scheduled messages (development outbox)", () => {
+  beforeAll(clearMessageSettings);
+  const staff = () => aUser({ role: "central_staff" });
+  const to = (address: string) => getDb().select().from(messages).where(eq(messages.recipientAddress, address)).all();
+
+  it("holds a non-urgent message during quiet hours and sends it at seven; an urgent one goes at once", async () => {
+    const producer = aProducer();
+    const order = anOrder([{ productId: aProduct(producer).id, quantity: 1 }], { phone: "0915000111" });
+    pay(order);
+    await deliverDueMessages();
+    const actor = { source: "producer" as const, userId: producer.ownerUserId };
+    movePart(partsOfOrder(order.id)[0]!, "confirm", actor);
+    const night = vn("2030-06-01T22:00:00");
+    movePart(partsOfOrder(order.id)[0]!, "ship", actor, { carrier: "GHN", trackingNumber: "N1" }, night);
+    const shipped = () => to("84915000111").find((m) => m.kind === "part_shipped")!;
+    expect(shipped().nextAttemptAt).toBe(vn("2030-06-02T07:00:00"));
+    await deliverDueMessages(() => vn("2030-06-02T06:59:00"));
+    expect(shipped().status).toBe("pending");
+    await deliverDueMessages(() => vn("2030-06-02T07:00:01"));
+    expect(shipped().status).toBe("delivered");
+    // Paid at night: the buyer and the producer hear at once.
+    const later = anOrder([{ productId: aProduct(producer).id, quantity: 1 }], { phone: "0915000112" }, night);
+    expect(to("84915000112").map((m) => [m.kind, m.nextAttemptAt])).toEqual([["order_placed", night]]);
+    expect(later.code).toMatch(/^[A-Z0-9]+$/);
+  });
+
+  it("tells the producer of a question, a review and a payout, and of staff's decision with the note", () => {
+    const producer = aProducer({ phone: "0986000123", bankBin: "970405", bankAccountNo: "1234567890", bankAccountName: "NGUYEN VAN A" });
+    const product = aProduct(producer, { name: "Mật ong bạc hà" });
+    const asker = aUser();
+    expect(askQuestion(asker, product.slug, "Mật ong có đường không?", "203.0.113.9")).toBe("asked");
+    const order = anOrder([{ productId: product.id, quantity: 1 }]);
+    pay(order);
+    const actor = { source: "producer" as const, userId: producer.ownerUserId };
+    for (const action of ["confirm", "ship", "deliver"] as const) movePart(partsOfOrder(order.id)[0]!, action, actor, { carrier: "GHN", trackingNumber: "R1" });
+    expect(addReview(order.id, { productId: product.id, stars: 5 })).toBe("ok");
+    const owed = producerBalances(producer.id).payableVnd;
+    expect(recordPayout(staff(), { producerId: producer.id, amount: owed, reference: "UNC-555" })).toBe("ok");
+    expect(decideVerification(staff(), producer.id, "changes", "Thiếu ảnh giấy phép")).toBe("ok");
+
+    const sent = to("84986000123");
+    expect(sent.map((m) => m.kind).sort()).toEqual(["new_paid_order", "payout_made", "question_asked", "review_received", "verification_decided"]);
+    const text = (kind: string) => sent.find((m) => m.kind === kind)!.body;
+    expect(text("question_asked")).toContain("Mật ong bạc hà: “Mật ong có đường không?”");
+    expect(text("review_received")).toContain("Mật ong bạc hà vừa nhận đánh giá 5 sao");
+    expect(text("payout_made")).toContain(`đã chuyển ${formatVnd(owed)} vào tài khoản Agribank …7890`);
+    expect(text("verification_decided")).toContain("cần bổ sung. Thiếu ảnh giấy phép");
+  });
+
+  it("warns of a certificate expiring at 90, 30 and 7 days, once each, and only the nearest after a gap", () => {
+    const producer = aProducer({ phone: "0986000456" });
+    const today = todayInVietnam();
+    const certificate = (number: string, days: number) =>
+      getDb()
+        .insert(certificates)
+        .values({ producerId: producer.id, number, stars: 4, issuerName: "UBND TP Cần Thơ", issuerLevel: "province", issuerProvinceCode: "92", decisionDate: addDays(today, -700), expiresOn: addDays(today, days) })
+        .run();
+    certificate("QĐ-EXP-25", 25);
+    certificate("QĐ-EXP-120", 120);
+    enqueueScheduledMessages();
+    enqueueScheduledMessages();
+    const warnings = to("84986000456").filter((m) => m.kind === "certificate_expiring");
+    expect(warnings.map((m) => m.body.split("\n")[0])).toEqual([
+      `Chợ OCOP: chứng nhận OCOP số QĐ-EXP-25 hết hạn ngày ${addDays(today, 25).split("-").reverse().join("/")} (còn 25 ngày). Hãy tải lên chứng nhận mới.`,
+    ]);
+  });
+
+  it("reminds the producer of a paid part not shipped a day before its ship-by date, once", () => {
+    const producer = aProducer({ phone: "0986000789" });
+    const order = anOrder([{ productId: aProduct(producer).id, quantity: 1 }]);
+    pay(order);
+    getDb().update(ordersTable).set({ paidAt: Date.now() - 2.5 * 24 * 60 * 60 * 1000 }).where(eq(ordersTable.id, order.id)).run();
+    enqueueScheduledMessages();
+    enqueueScheduledMessages();
+    expect(to("84986000789").map((m) => m.kind)).toEqual(["new_paid_order", "order_lapsing"]);
+  });
+
+  it("sends staff one digest a day, by e-mail, when work waits", () => {
+    const member = aUser({ role: "staff", provinceCode: "92", email: `digest-${Date.now()}@staff.local` });
+    aProducer({ provinceCode: "92", verificationStatus: "pending", verifiedAt: null });
+    const morning = vn("2030-06-03T08:00:00");
+    enqueueStaffDigests(vn("2030-06-03T06:00:00"));
+    expect(to(member.email!)).toEqual([]);
+    enqueueStaffDigests(morning);
+    enqueueStaffDigests(morning + 60 * 60 * 1000);
+    const [digest] = to(member.email!);
+    expect(to(member.email!)).toHaveLength(1);
+    expect([digest!.channel, digest!.kind]).toEqual(["email", "staff_digest"]);
+    expect(digest!.body).toMatch(/^Chợ OCOP: [1-9]\d* hồ sơ chờ xác minh/);
   });
 });
 
@@ -249,7 +349,8 @@ describe("Zalo ZNS, against its double", () => {
     pay(order);
     const actor = { source: "producer" as const, userId: producer.ownerUserId };
     movePart(partsOfOrder(order.id)[0]!, "confirm", actor);
-    movePart(partsOfOrder(order.id)[0]!, "ship", actor, { carrier: "GHTK", trackingNumber: "S1" });
+    // In the day: a shipping notice is not urgent, and at night it would wait for the morning.
+    movePart(partsOfOrder(order.id)[0]!, "ship", actor, { carrier: "GHTK", trackingNumber: "S1" }, vn("2026-12-01T10:00:00"));
     await deliverDueMessages();
     const shipped = messagesOfOrder(order.code).filter((m) => m.kind === "part_shipped");
     expect(shipped.map((m) => [m.channel, m.status])).toEqual([["sms", "accepted"]]);

@@ -1,12 +1,12 @@
 import { asc, eq } from "drizzle-orm";
-import { orderItems, orderParts, orders, producers, users } from "~/db/schema";
+import { orderItems, orderParts, orders, producers, products, users } from "~/db/schema";
 import { formatDateTime } from "~/i18n/format";
 import { bankName } from "../payments/banks";
 import { formatVnd } from "../shared/money";
 import { settings } from "~/settings.server";
 import type { MessageLocale } from "./kinds";
 import { enqueueMessage, type Recipient, type Tx } from "./outbox.server";
-import { paymentDetails } from "./texts";
+import { EVENT_WORDS, paymentDetails } from "./texts";
 
 /**
  * Which messages each event of the marketplace causes, and for whom (ADR 0024). Every function runs
@@ -184,6 +184,89 @@ export function enqueuePartMoved(tx: Tx, part: { id: number; orderId: number; pr
     tx,
     { key: `part:${part.id}:refund`, kind: "part_refunded", path: orderPath, values: { code: order.code, producer: producer.name, amount: formatVnd(part.totalVnd) } },
     buyer,
+    now,
+  );
+}
+
+function productFacts(tx: Tx, productId: number) {
+  return tx.select({ name: products.name, producerId: products.producerId, slug: products.slug }).from(products).where(eq(products.id, productId)).get();
+}
+
+/** A buyer reviewed a product: its producer hears of it (reviews.server.ts). */
+export function enqueueReviewReceived(tx: Tx, review: { id: number; productId: number; stars: number }, now: number): void {
+  const product = productFacts(tx, review.productId);
+  const producer = product && producerRecipient(tx, product.producerId);
+  if (!product || !producer) return;
+  enqueueMessage(
+    tx,
+    { key: `review:${review.id}`, kind: "review_received", path: `/products/${product.slug}`, values: { product: product.name, stars: String(review.stars) } },
+    producer,
+    now,
+  );
+}
+
+/** Someone asked about a product: its producer hears of it, to answer in the portal (questions.server.ts). */
+export function enqueueQuestionAsked(tx: Tx, question: { id: number; productId: number; body: string }, now: number): void {
+  const product = productFacts(tx, question.productId);
+  const producer = product && producerRecipient(tx, product.producerId);
+  if (!product || !producer) return;
+  enqueueMessage(
+    tx,
+    { key: `question:${question.id}`, kind: "question_asked", path: "/seller/questions", values: { product: product.name, question: question.body } },
+    producer,
+    now,
+  );
+}
+
+/** Staff recorded a payout to a producer (payouts.server.ts); the account is shown by its last digits only. */
+export function enqueuePayoutMade(tx: Tx, payout: { producerId: number; amount: number; reference: string; bankBin: string; accountNo: string }, now: number): void {
+  const producer = producerRecipient(tx, payout.producerId);
+  if (!producer) return;
+  enqueueMessage(
+    tx,
+    {
+      key: `payout:${payout.producerId}:${payout.reference}`,
+      kind: "payout_made",
+      path: "/seller",
+      values: { amount: formatVnd(payout.amount), account: `${bankName(payout.bankBin)} …${payout.accountNo.slice(-4)}`, producer: producer.name },
+    },
+    producer,
+    now,
+  );
+}
+
+/** Staff decided on a producer's profile (verification.server.ts): approved, changes asked, rejected, and why. */
+export function enqueueVerificationDecided(tx: Tx, producerId: number, decision: "approve" | "changes" | "reject", note: string | null, now: number): void {
+  const producer = producerRecipient(tx, producerId);
+  if (!producer) return;
+  const words = EVENT_WORDS[producer.locale];
+  enqueueMessage(
+    tx,
+    {
+      key: `verification:${producerId}:${now}`,
+      kind: "verification_decided",
+      path: "/seller/profile",
+      values: { producer: producer.name, decision: words[decision] ?? decision, note: note ?? "" },
+    },
+    producer,
+    now,
+  );
+}
+
+/** A helper's access to a producer's portal started (invite redeemed) or was revoked (helpers.server.ts). */
+export function enqueueHelperAccess(tx: Tx, grant: { helperUserId: number; producerId: number; key: string }, outcome: "joined" | "revoked", now: number): void {
+  const helper = tx.select({ id: users.id, name: users.fullName, phone: users.phone, email: users.email, locale: users.locale }).from(users).where(eq(users.id, grant.helperUserId)).get();
+  const producer = tx.select({ name: producers.name, provinceCode: producers.provinceCode }).from(producers).where(eq(producers.id, grant.producerId)).get();
+  if (!helper || !producer) return;
+  enqueueMessage(
+    tx,
+    {
+      key: `helper:${grant.key}:${outcome}`,
+      kind: "helper_invite",
+      path: outcome === "joined" ? "/seller" : "/",
+      values: { producer: producer.name, outcome: EVENT_WORDS[helper.locale][outcome]! },
+    },
+    { userId: helper.id, name: helper.name, phone: helper.phone, email: helper.email, locale: helper.locale, provinceCode: producer.provinceCode },
     now,
   );
 }

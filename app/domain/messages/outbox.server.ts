@@ -6,6 +6,7 @@ import { settings } from "~/settings.server";
 import { channelFor, type ChannelAdapter, type SendResult } from "./channels.server";
 import { KIND_RULES, type MessageChannel, type MessageKind, type MessageLocale } from "./kinds";
 import { normaliseVietnamesePhone } from "./phone";
+import { afterQuietHours } from "./quiet-hours";
 import { LEASE_MS, nextAttemptAfter } from "./retry";
 import { renderMessage, type MessageValues } from "./texts";
 
@@ -83,7 +84,7 @@ export function enqueueMessage(tx: Tx, event: MessageEvent, recipient: Recipient
       body: rendered.body,
       link: publicLink(event.path),
       templateData: JSON.stringify({ ...event.values, name: recipient.name }),
-      nextAttemptAt: now,
+      nextAttemptAt: KIND_RULES[event.kind].urgent ? now : afterQuietHours(now),
       createdAt: now,
       updatedAt: now,
     })
@@ -225,22 +226,19 @@ async function deliverUntilNothingIsDue(now: () => number): Promise<number> {
   return handled;
 }
 
-let workerStarted = false;
+let wakeUps = false;
 
 /**
- * Starts the periodic delivery (app/startup.server.ts). Once started, a new message also wakes the
- * worker right after the event's transaction: better-sqlite3 transactions are synchronous, so by the
- * time the timer fires the row is committed (or rolled back, and then there is nothing to send).
+ * From now on a new message also wakes the worker right after the event's transaction:
+ * better-sqlite3 transactions are synchronous, so by the time the timer fires the row is committed (or
+ * rolled back, and then there is nothing to send). Off in tests that drive the worker themselves.
  */
-export function startMessageWorker(everyMs = 15_000): void {
-  workerStarted = true;
-  const tick = () => void deliverDueMessages().catch((error) => console.error("Message delivery failed", error));
-  setInterval(tick, everyMs).unref();
-  tick();
+export function wakeWorkerOnEnqueue(): void {
+  wakeUps = true;
 }
 
 function wakeWorker() {
-  if (!workerStarted) return;
+  if (!wakeUps) return;
   setTimeout(() => void deliverDueMessages().catch((error) => console.error("Message delivery failed", error)), 0).unref();
 }
 

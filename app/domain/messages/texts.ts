@@ -63,8 +63,8 @@ const vi: Record<MessageKind, Text> = {
     body: "Chợ OCOP: chứng nhận OCOP số {number} hết hạn ngày {expires} (còn {days} ngày). Hãy tải lên chứng nhận mới.",
   },
   helper_invite: {
-    subject: "{producer}: lời mời {outcome}",
-    body: "Chợ OCOP: lời mời hỗ trợ {producer} {outcome}.",
+    subject: "Hỗ trợ {producer}: {outcome}",
+    body: "Chợ OCOP: quyền hỗ trợ {producer} của bạn {outcome}.",
   },
   staff_digest: {
     subject: "Việc cần xử lý hôm nay",
@@ -126,8 +126,8 @@ const en: Record<MessageKind, Text> = {
     body: "Chợ OCOP: OCOP certificate {number} expires on {expires} ({days} days). Please upload the new one.",
   },
   helper_invite: {
-    subject: "{producer}: invitation {outcome}",
-    body: "Chợ OCOP: your invitation to help {producer} was {outcome}.",
+    subject: "Helping {producer}: {outcome}",
+    body: "Chợ OCOP: your access to help {producer} {outcome}.",
   },
   staff_digest: {
     subject: "Today's work",
@@ -171,3 +171,21 @@ export function paymentDetails(
     ? `Transfer to ${payment.bank} ${payment.accountNo} (${payment.accountName}), content ${payment.content}.`
     : `Chuyển khoản tới ${payment.bank} ${payment.accountNo} (${payment.accountName}), nội dung ${payment.content}.`;
 }
+
+/** Words of an event that depend on the reader's language: a verification decision, a helper's access. */
+export const EVENT_WORDS: Record<MessageLocale, Record<string, string>> = {
+  vi: {
+    approve: "đã được xác minh",
+    changes: "cần bổ sung",
+    reject: "bị từ chối",
+    joined: "đã bắt đầu",
+    revoked: "đã bị thu hồi",
+  },
+  en: {
+    approve: "verified",
+    changes: "changes requested",
+    reject: "rejected",
+    joined: "has started",
+    revoked: "was revoked",
+  },
+};
