@@ -42,6 +42,7 @@ export const FLASH_MESSAGES = [
   "campaign.saved",
   "voucher.created",
   "voucher.disabledNotice",
+  "flash.message.resent",
 ] as const satisfies readonly MessageKey[];
 export type FlashMessage = (typeof FLASH_MESSAGES)[number];
 

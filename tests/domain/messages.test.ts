@@ -5,6 +5,7 @@ import { certificates, messages, orders as ordersTable, providerTokens, users } 
 import { askQuestion } from "~/domain/catalog/questions.server";
 import { producerBalances } from "~/domain/ledger/ledger.server";
 import { enqueueScheduledMessages, enqueueStaffDigests } from "~/domain/messages/scheduled.server";
+import { messagesForStaff, resendMessage } from "~/domain/messages/staff-messages.server";
 import { addReview } from "~/domain/orders/reviews.server";
 import { recordPayout } from "~/domain/payments/payouts.server";
 import { decideVerification } from "~/domain/producers/verification.server";
@@ -226,6 +227,31 @@ describe("more events, quiet hours and scheduled messages (development outbox)",
     expect(to(member.email!)).toHaveLength(1);
     expect([digest!.channel, digest!.kind]).toEqual(["email", "staff_digest"]);
     expect(digest!.body).toMatch(/^Chợ OCOP: [1-9]\d* hồ sơ chờ xác minh/);
+  });
+});
+
+describe("staff's view of messages", () => {
+  beforeAll(clearMessageSettings);
+
+  it("shows provincial staff their province's messages only, and lets only them resend a failure of it", () => {
+    const canTho = aUser({ role: "staff", provinceCode: "92" });
+    const haNoi = aUser({ role: "staff", provinceCode: "01" });
+    const central = aUser({ role: "central_staff" });
+    const order = anOrder([{ productId: aProduct(aProducer({ provinceCode: "92" })).id, quantity: 1 }], { phone: "0917000111" });
+    const [message] = messagesOfOrder(order.code);
+    getDb().update(messages).set({ status: "failed", providerReason: "eSMS 99: blocked" }).where(eq(messages.id, message!.id)).run();
+
+    const ids = (staff: typeof canTho, failedOnly = false) => messagesForStaff(staff, { failedOnly }).map((m) => m.id);
+    expect(ids(canTho, true)).toContain(message!.id);
+    expect(ids(central, true)).toContain(message!.id);
+    expect(ids(haNoi)).not.toContain(message!.id);
+    expect(messagesForStaff(canTho, { failedOnly: true }).find((m) => m.id === message!.id)!.providerReason).toBe("eSMS 99: blocked");
+
+    expect(resendMessage(haNoi, message!.id)).toBe("forbidden");
+    expect(resendMessage(canTho, message!.id)).toBe("ok");
+    expect(resendMessage(canTho, message!.id)).toBe("not_found");
+    const row = getDb().select().from(messages).where(eq(messages.id, message!.id)).get()!;
+    expect([row.status, row.attempts, row.providerReason]).toEqual(["pending", 0, null]);
   });
 });
 

@@ -260,6 +260,10 @@ const MATRIX: Record<string, Row> = {
     probes: [{ body: { title: "Đặc sản Hà Nội", startsOn: "{today}", position: "0", products: "{slugHaNoi}" },
       expect: [L, 403, 403, 403, 403, _, 403, _] }] },
   // Campaigns (ADR 0019): Cần Thơ's demo campaign is its staff's and central staff's, not Hà Nội's.
+  // Messages of the province (ADR 0024); an empty form names no failed message: 400.
+  "routes/staff.messages":                   { url: "/staff/messages",
+    GET:  [L, 403, 403, 403, 403, 200, 200, 200],
+    POST: [L, 403, 403, 403, 403, 400, 400, 400] },
   "routes/staff.campaigns._index":           { url: "/staff/campaigns",
     GET:  [L, 403, 403, 403, 403, 200, 200, 200],
     POST: [405, 405, 405, 405, 405, 405, 405, 405] },

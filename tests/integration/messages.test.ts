@@ -7,7 +7,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEsmsDouble, type EsmsDouble } from "../doubles/esms";
 import { nextBuyerPhone } from "../setup/buyers";
-import { cookieOf, getPage } from "../setup/http";
+import { cookieOf, getPage, signIn } from "../setup/http";
 import { startServer, type TestServer } from "../setup/server";
 import { soldInOneSize } from "../setup/sizes";
 
@@ -159,6 +159,37 @@ describe("in production, with eSMS set up (against its double)", () => {
     for (let i = 0; i < 2; i++) expect((await report("cb-secret")).status).toBe(200);
     expect(messagesTo(`84${phone.slice(1)}`).map((m) => m.status)).toEqual(["delivered"]);
     expect(esms.sent.filter((s) => s.Phone === phone)).toHaveLength(1);
+  });
+
+  it("shows staff of the province a failure and why, and sends it again when they ask", async () => {
+    const phone = nextBuyerPhone();
+    esms.blocked.add(phone);
+    const order = await checkout(phone);
+    const address = `84${phone.slice(1)}`;
+    const [failed] = await eventually(() => {
+      const rows = messagesTo(address);
+      return rows[0]?.status === "failed" ? rows : undefined;
+    }, "the message failed");
+    const staff = await signIn(server, "staff@demo.local");
+    const page = await getPage(`${server.url}/staff/messages?status=failed`, { headers: { cookie: staff } });
+    expect(page.status).toBe(200);
+    const item = page.doc.querySelectorAll("li").find((li) => li.textContent.includes(address))!;
+    expect(item.textContent).toContain(`Đơn ${order.code}: chờ thanh toán`);
+    expect(item.textContent).toContain("eSMS 99: Thuê bao bị chặn");
+
+    esms.blocked.delete(phone);
+    const resend = await fetch(`${server.url}/staff/messages`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "resend", id: String(failed!.id) }),
+      headers: { cookie: staff },
+      redirect: "manual",
+    });
+    expect(resend.status).toBe(303);
+    await eventually(() => (messagesTo(address)[0]?.status === "accepted" ? true : undefined), "the message sent again");
+    expect(esms.sent.filter((s) => s.Phone === phone).map((s) => s.RequestId)).toEqual([`ocop-msg-${failed!.id}`]);
+    // Resent once; a second press finds nothing failed to send.
+    const again = await fetch(`${server.url}/staff/messages`, { method: "POST", body: new URLSearchParams({ intent: "resend", id: String(failed!.id) }), headers: { cookie: staff }, redirect: "manual" });
+    expect(again.status).toBe(404);
   });
 
   it("answers 400, not 500, to a report that names no message of ours", async () => {

@@ -237,7 +237,8 @@ export function wakeWorkerOnEnqueue(): void {
   wakeUps = true;
 }
 
-function wakeWorker() {
+/** Asks for a delivery run soon (after the current transaction), when the worker is running in this process. */
+export function wakeWorker() {
   if (!wakeUps) return;
   setTimeout(() => void deliverDueMessages().catch((error) => console.error("Message delivery failed", error)), 0).unref();
 }
