@@ -43,6 +43,7 @@ export const FLASH_MESSAGES = [
   "voucher.created",
   "voucher.disabledNotice",
   "flash.message.resent",
+  "flash.messagePrefs.saved",
 ] as const satisfies readonly MessageKey[];
 export type FlashMessage = (typeof FLASH_MESSAGES)[number];
 

@@ -1,3 +1,12 @@
+CREATE TABLE `message_preferences` (
+	`user_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`choice` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`user_id`, `kind`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `messages` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`idempotency_key` text NOT NULL,
@@ -21,6 +30,7 @@ CREATE TABLE `messages` (
 	`provider_id` text,
 	`provider_reason` text,
 	`fallback_of_id` integer,
+	`unsubscribe_token` text,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`updated_at` integer NOT NULL,
 	`sent_at` integer,
@@ -31,6 +41,7 @@ CREATE TABLE `messages` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `messages_idempotency_key_unique` ON `messages` (`idempotency_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `messages_unsubscribe_token_unique` ON `messages` (`unsubscribe_token`);--> statement-breakpoint
 CREATE INDEX `messages_due_idx` ON `messages` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `messages_province_idx` ON `messages` (`province_code`,`created_at`);--> statement-breakpoint
 CREATE INDEX `messages_recipient_idx` ON `messages` (`recipient_address`,`created_at`);--> statement-breakpoint

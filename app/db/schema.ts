@@ -1129,6 +1129,8 @@ export const messages = sqliteTable(
     providerReason: text("provider_reason"),
     /** The Zalo message this SMS replaces after "no Zalo account" or "user rejected". */
     fallbackOfId: integer("fallback_of_id"),
+    /** The secret of an e-mail's one-click unsubscribe link (RFC 8058), for kinds a person may turn off. */
+    unsubscribeToken: text("unsubscribe_token").unique(),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
     sentAt: integer("sent_at"),
@@ -1140,6 +1142,23 @@ export const messages = sqliteTable(
     index("messages_recipient_idx").on(t.recipientAddress, t.createdAt),
     index("messages_provider_idx").on(t.channel, t.providerId),
   ],
+);
+
+/**
+ * A person's choice of channel for one kind of message (/account/messages): a channel, or `off` for
+ * kinds that may be turned off (KIND_RULES' `mustSend`). No row: the default route (Zalo, SMS, e-mail).
+ */
+export const messagePreferences = sqliteTable(
+  "message_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: MESSAGE_KINDS }).notNull(),
+    choice: text("choice", { enum: [...MESSAGE_CHANNELS, "off"] }).notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
 /**

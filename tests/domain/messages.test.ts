@@ -10,7 +10,9 @@ import { addReview } from "~/domain/orders/reviews.server";
 import { recordPayout } from "~/domain/payments/payouts.server";
 import { decideVerification } from "~/domain/producers/verification.server";
 import { addDays, todayInVietnam } from "~/domain/shared/dates";
-import { enqueueOrderPlaced } from "~/domain/messages/events.server";
+import { enqueueOrderPlaced, enqueueQuestionAsked } from "~/domain/messages/events.server";
+import { preferencesFor, savePreferences, unsubscribeByToken } from "~/domain/messages/preferences.server";
+import { emailContent } from "~/domain/messages/providers/email.server";
 import { claimDueMessages, deliverDueMessages, recordResult, sendClaimed } from "~/domain/messages/outbox.server";
 import { LEASE_MS } from "~/domain/messages/retry";
 import { movePart, partsOfOrder } from "~/domain/orders/order-moves.server";
@@ -252,6 +254,68 @@ describe("staff's view of messages", () => {
     expect(resendMessage(canTho, message!.id)).toBe("not_found");
     const row = getDb().select().from(messages).where(eq(messages.id, message!.id)).get()!;
     expect([row.status, row.attempts, row.providerReason]).toEqual(["pending", 0, null]);
+  });
+});
+
+describe("each person's choices and limits", () => {
+  beforeAll(clearMessageSettings);
+  const sessionUser = (userId: number) => getDb().select({ id: users.id, fullName: users.fullName, role: users.role, provinceCode: users.provinceCode }).from(users).where(eq(users.id, userId)).get()!;
+  const questionsTo = (producerId: number) => getDb().select().from(messages).where(and(eq(messages.recipientProducerId, producerId), eq(messages.kind, "question_asked"))).all();
+
+  it("sends nothing of a kind turned off, by e-mail when chosen, and refuses to turn off what must be sent", () => {
+    const owner = aUser({ role: "producer", phone: "0988000111", email: "owner-choice@test.local" });
+    const producer = aProducer({ ownerUserId: owner.id, phone: null });
+    const product = aProduct(producer);
+    const me = sessionUser(owner.id);
+    expect(preferencesFor(me).find((p) => p.kind === "new_paid_order")).toEqual({ kind: "new_paid_order", mustSend: true, choice: "" });
+
+    expect(savePreferences(me, { question_asked: "email", new_paid_order: "off" })).toEqual(["new_paid_order"]);
+    expect(askQuestion(aUser(), product.slug, "Có giao Hà Nội không?", "198.51.100.1")).toBe("asked");
+    expect(questionsTo(producer.id).map((m) => [m.channel, m.recipientAddress])).toEqual([["email", "owner-choice@test.local"]]);
+
+    expect(savePreferences(me, { question_asked: "off" })).toEqual([]);
+    expect(askQuestion(aUser(), product.slug, "Hạn dùng bao lâu?", "198.51.100.2")).toBe("asked");
+    expect(questionsTo(producer.id)).toHaveLength(1);
+    // A must-send kind still goes, by the default route.
+    pay(anOrder([{ productId: product.id, quantity: 1 }]));
+    expect(getDb().select().from(messages).where(and(eq(messages.recipientProducerId, producer.id), eq(messages.kind, "new_paid_order"))).all().map((m) => m.channel)).toEqual(["zalo"]);
+  });
+
+  it("turns a kind off from the e-mail's one-click link, whose headers follow RFC 8058", () => {
+    const owner = aUser({ role: "producer", phone: null, email: "owner-unsub@test.local" });
+    const producer = aProducer({ ownerUserId: owner.id, phone: null });
+    const product = aProduct(producer);
+    expect(askQuestion(aUser(), product.slug, "Có bán sỉ không?", "198.51.100.3")).toBe("asked");
+    const [mail] = questionsTo(producer.id);
+    expect(mail!.unsubscribeToken).toMatch(/^[\w-]{24}$/);
+    const content = emailContent(mail!);
+    const link = `http://localhost:${settings.port}/messages/unsubscribe?t=${mail!.unsubscribeToken}`;
+    expect(content.headers).toMatchObject({ "List-Unsubscribe": `<${link}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "X-Entity-Ref-ID": `ocop-msg-${mail!.id}` });
+    expect(content.text.endsWith(`Ngừng nhận loại email này: ${link}`)).toBe(true);
+
+    expect(unsubscribeByToken("not-a-token-of-ours-at-all")).toBeNull();
+    expect(unsubscribeByToken(mail!.unsubscribeToken!)).toBe("question_asked");
+    expect(unsubscribeByToken(mail!.unsubscribeToken!)).toBe("question_asked");
+    expect(askQuestion(aUser(), product.slug, "Còn hàng không?", "198.51.100.4")).toBe("asked");
+    expect(questionsTo(producer.id)).toHaveLength(1);
+    // What must be sent has no unsubscribe link.
+    pay(anOrder([{ productId: product.id, quantity: 1 }]));
+    const paid = getDb().select().from(messages).where(and(eq(messages.recipientProducerId, producer.id), eq(messages.kind, "new_paid_order"))).get()!;
+    expect([paid.channel, paid.unsubscribeToken, emailContent(paid).headers["List-Unsubscribe"]]).toEqual(["email", null, undefined]);
+  });
+
+  it("holds a recipient's messages beyond six an hour for an hour, and never a must-send one", () => {
+    const producer = aProducer({ phone: "0988000999" });
+    const product = aProduct(producer);
+    const now = vn("2030-07-01T10:00:00");
+    for (let i = 0; i < 8; i++) enqueueQuestionAsked(getDb(), { id: 900_000 + i, productId: product.id, body: `Câu hỏi ${i}` }, now);
+    const times = questionsTo(producer.id).map((m) => m.nextAttemptAt);
+    expect(times).toEqual([now, now, now, now, now, now, now + 3_600_000, now + 3_600_000]);
+    const order = anOrder([{ productId: product.id, quantity: 1 }], {}, now);
+    receiveBankTransfer({ transactionId: `rate-${order.code}`, amount: order.totalVnd, description: order.code, accountNumber: settings.vietQrAccount.accountNo, occurredAt: new Date(now).toISOString() });
+    const paid = getDb().select().from(messages).where(and(eq(messages.recipientProducerId, producer.id), eq(messages.kind, "new_paid_order"))).get()!;
+    // Paid now (the bank's clock), with this address's six 2030 questions counted as recent: sent at once all the same.
+    expect(paid.nextAttemptAt).toBeLessThanOrEqual(Date.now());
   });
 });
 

@@ -99,6 +99,14 @@ const MATRIX: Record<string, Row> = {
   "routes/webhooks.esms":                    { url: "/webhooks/esms",
     GET:  [404, 404, 404, 404, 404, 404, 404, 404],
     POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  // Each person's message choices (ADR 0024); an empty form changes nothing and comes back.
+  "routes/account.messages":                 { url: "/account/messages",
+    GET:  [L, 200, 200, 200, 200, 200, 200, 200],
+    POST: [L, "→/account/messages", "→/account/messages", "→/account/messages", "→/account/messages", "→/account/messages", "→/account/messages", "→/account/messages"] },
+  // An e-mail's one-click unsubscribe: without its token, nothing to see or do.
+  "routes/messages.unsubscribe":             { url: "/messages/unsubscribe",
+    GET:  [404, 404, 404, 404, 404, 404, 404, 404],
+    POST: [404, 404, 404, 404, 404, 404, 404, 404] },
   // The development outbox exists only outside production (tests/integration/messages.test.ts opens it).
   "routes/dev.outbox":                       { url: "/dev/outbox",
     GET:  [404, 404, 404, 404, 404, 404, 404, 404],

@@ -113,6 +113,40 @@ describe("outside production: the development outbox", () => {
   });
 });
 
+describe("a person's message choices, without JavaScript", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => server?.stop());
+
+  it("offers every kind of the role, keeps what must be sent on, and saves a kind turned off", async () => {
+    const cookie = await signIn(server, "producer@demo.local");
+    const page = await getPage(`${server.url}/account/messages`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const select = (kind: string) => page.doc.querySelector(`select[name='${kind}']`)!;
+    expect(select("new_paid_order").querySelectorAll("option").map((o) => o.getAttribute("value"))).toEqual(["", "zalo", "sms", "email"]);
+    expect(select("review_received").querySelectorAll("option").map((o) => o.getAttribute("value"))).toEqual(["", "zalo", "sms", "email", "off"]);
+    expect(page.doc.querySelector("select[name='staff_digest']")).toBeNull();
+
+    const post = (fields: Record<string, string>) =>
+      fetch(`${server.url}/account/messages`, { method: "POST", body: new URLSearchParams(fields), headers: { cookie }, redirect: "manual" });
+    expect((await post({ new_paid_order: "off" })).status).toBe(400);
+    expect((await post({ review_received: "fax" })).status).toBe(400);
+    const saved = await post({ review_received: "off", question_asked: "email" });
+    expect([saved.status, saved.headers.get("location")]).toEqual([303, "/account/messages"]);
+    const rows = server.db
+      .prepare("SELECT kind, choice FROM message_preferences JOIN users ON users.id = message_preferences.user_id WHERE users.email = 'producer@demo.local' ORDER BY kind")
+      .all();
+    expect(rows).toEqual([
+      { kind: "question_asked", choice: "email" },
+      { kind: "review_received", choice: "off" },
+    ]);
+    const again = await getPage(`${server.url}/account/messages`, { headers: { cookie } });
+    expect(again.doc.querySelector("select[name='review_received'] option[selected]")?.getAttribute("value")).toBe("off");
+  });
+});
+
 describe("in production, with eSMS set up (against its double)", () => {
   let server: TestServer;
   let esms: EsmsDouble;

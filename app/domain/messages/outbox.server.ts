@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "~/db/client.server";
-import { messages } from "~/db/schema";
+import { messagePreferences, messages } from "~/db/schema";
 import { settings } from "~/settings.server";
 import { channelFor, type ChannelAdapter, type SendResult } from "./channels.server";
-import { KIND_RULES, type MessageChannel, type MessageKind, type MessageLocale } from "./kinds";
+import { KIND_RULES, MESSAGE_KINDS, type MessageChannel, type MessageKind, type MessageLocale } from "./kinds";
 import { normaliseVietnamesePhone } from "./phone";
 import { afterQuietHours } from "./quiet-hours";
 import { LEASE_MS, nextAttemptAfter } from "./retry";
@@ -46,17 +46,49 @@ export function publicLink(path: string): string {
  * The channel a person is reached on: a Vietnamese mobile number by Zalo first (SMS when Zalo is not
  * set up or has no approved template for the kind), anything else by e-mail; null when they gave
  * neither. With no provider set up at all, phones still count as Zalo: the development outbox shows
- * them as such.
+ * them as such. A person's own choice for the kind (/account/messages) comes first when it can reach them.
  */
-export function chooseChannel(kind: MessageKind, recipient: Pick<Recipient, "phone" | "email">): { channel: MessageChannel; address: string } | null {
+export function chooseChannel(
+  kind: MessageKind,
+  recipient: Pick<Recipient, "phone" | "email">,
+  choice?: MessageChannel | "off",
+): { channel: MessageChannel; address: string } | null {
   const phone = recipient.phone ? normaliseVietnamesePhone(recipient.phone) : null;
+  const email = recipient.email?.trim().toLowerCase() || null;
+  if (choice === "email" && email) return { channel: "email", address: email };
+  if (choice === "sms" && phone) return { channel: "sms", address: phone };
   if (phone) {
     const { zalo, esms } = settings.messages;
     const channel = zalo ? (zalo.templates[kind] ? "zalo" : "sms") : esms ? "sms" : "zalo";
     return { channel, address: phone };
   }
-  const email = recipient.email?.trim().toLowerCase();
   return email ? { channel: "email", address: email } : null;
+}
+
+/**
+ * Per-recipient limit: at most this many messages that can wait, per address and hour; more are held
+ * an hour, never dropped (a burst of reviews must not drown a payment notice, which is not counted).
+ */
+export const RATE_LIMIT_PER_HOUR = 6;
+const HOUR = 60 * 60 * 1000;
+const WAITING_KINDS = MESSAGE_KINDS.filter((kind) => !KIND_RULES[kind].mustSend);
+
+function heldForRate(tx: Tx, address: string, now: number): boolean {
+  const recent = tx
+    .select({ n: count() })
+    .from(messages)
+    .where(and(eq(messages.recipientAddress, address), gt(messages.createdAt, now - HOUR), inArray(messages.kind, WAITING_KINDS)))
+    .get();
+  return (recent?.n ?? 0) >= RATE_LIMIT_PER_HOUR;
+}
+
+function choiceOf(tx: Tx, userId: number | null | undefined, kind: MessageKind): MessageChannel | "off" | undefined {
+  if (userId === null || userId === undefined) return undefined;
+  return tx
+    .select({ choice: messagePreferences.choice })
+    .from(messagePreferences)
+    .where(and(eq(messagePreferences.userId, userId), eq(messagePreferences.kind, kind)))
+    .get()?.choice;
 }
 
 /**
@@ -65,8 +97,14 @@ export function chooseChannel(kind: MessageKind, recipient: Pick<Recipient, "pho
  * row's id, or null when the recipient cannot be reached or already has it.
  */
 export function enqueueMessage(tx: Tx, event: MessageEvent, recipient: Recipient, now = Date.now()): number | null {
-  const route = chooseChannel(event.kind, recipient);
+  const rule = KIND_RULES[event.kind];
+  const choice = choiceOf(tx, recipient.userId, event.kind);
+  if (choice === "off" && !rule.mustSend) return null;
+  const route = chooseChannel(event.kind, recipient, choice);
   if (!route) return null;
+  let nextAttemptAt = rule.urgent ? now : afterQuietHours(now);
+  if (!rule.mustSend && heldForRate(tx, route.address, now)) nextAttemptAt = Math.max(nextAttemptAt, now + HOUR);
+  const unsubscribable = route.channel === "email" && !rule.mustSend && recipient.userId != null;
   const rendered = renderMessage(event.kind, recipient.locale, event.values, publicLink(event.path));
   const inserted = tx
     .insert(messages)
@@ -84,7 +122,8 @@ export function enqueueMessage(tx: Tx, event: MessageEvent, recipient: Recipient
       body: rendered.body,
       link: publicLink(event.path),
       templateData: JSON.stringify({ ...event.values, name: recipient.name }),
-      nextAttemptAt: KIND_RULES[event.kind].urgent ? now : afterQuietHours(now),
+      nextAttemptAt,
+      unsubscribeToken: unsubscribable ? randomBytes(18).toString("base64url") : null,
       createdAt: now,
       updatedAt: now,
     })
@@ -181,7 +220,7 @@ export function recordResult(message: MessageRow, result: SendResult, now = Date
 }
 
 function withoutIdentity(message: MessageRow) {
-  const { id: _id, status: _status, attempts: _attempts, leaseUntil: _lease, leaseToken: _token, providerId: _provider, providerReason: _reason, sentAt: _sent, deliveredAt: _delivered, ...rest } = message;
+  const { id: _id, status: _status, attempts: _attempts, leaseUntil: _lease, leaseToken: _token, providerId: _provider, providerReason: _reason, sentAt: _sent, deliveredAt: _delivered, unsubscribeToken: _unsubscribe, ...rest } = message;
   return rest;
 }
 

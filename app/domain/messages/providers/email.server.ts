@@ -1,6 +1,6 @@
 import { settings } from "~/settings.server";
 import { providerRequestId, type ChannelAdapter, type SendResult } from "../channels.server";
-import type { MessageRow } from "../outbox.server";
+import { publicLink, type MessageRow } from "../outbox.server";
 
 /**
  * E-mail over SMTP with nodemailer and a connection pool (INTEGRATIONS.md §4.3): SMTP_URL in
@@ -54,15 +54,23 @@ export const emailAdapter: ChannelAdapter = {
       return { outcome: "retry", reason: "nodemailer is not installed" };
     }
     const messageId = `<${providerRequestId(message)}@${messageIdHost()}>`;
-    const sent = await smtp.sendMail({
-      from: settings.messages.mailFrom,
-      to: message.recipientAddress,
-      subject: message.subject,
-      text: message.body,
-      messageId,
-      headers: { "X-Entity-Ref-ID": providerRequestId(message) },
-    });
+    const sent = await smtp.sendMail({ from: settings.messages.mailFrom, to: message.recipientAddress, messageId, ...emailContent(message) });
     if (Array.isArray(sent.rejected) && sent.rejected.length > 0) return { outcome: "failed", reason: "SMTP: recipient rejected" };
     return { outcome: "accepted", providerId: sent.messageId ?? messageId };
   },
 };
+
+/**
+ * Subject, text and headers of an e-mail. A kind the person may turn off carries a one-click
+ * unsubscribe (RFC 8058: List-Unsubscribe with an https link, List-Unsubscribe-Post) and the same
+ * link in the text.
+ */
+export function emailContent(message: Pick<MessageRow, "id" | "subject" | "body" | "locale" | "unsubscribeToken">) {
+  const headers: Record<string, string> = { "X-Entity-Ref-ID": providerRequestId(message) };
+  if (!message.unsubscribeToken) return { subject: message.subject, text: message.body, headers };
+  const link = publicLink(`/messages/unsubscribe?t=${encodeURIComponent(message.unsubscribeToken)}`);
+  headers["List-Unsubscribe"] = `<${link}>`;
+  headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  const footer = message.locale === "en" ? `Unsubscribe from these e-mails: ${link}` : `Ngừng nhận loại email này: ${link}`;
+  return { subject: message.subject, text: `${message.body}\n\n${footer}`, headers };
+}
