@@ -44,6 +44,7 @@ export const FLASH_MESSAGES = [
   "voucher.disabledNotice",
   "flash.message.resent",
   "flash.messagePrefs.saved",
+  "flash.password.reset",
 ] as const satisfies readonly MessageKey[];
 export type FlashMessage = (typeof FLASH_MESSAGES)[number];
 

@@ -46,6 +46,18 @@ CREATE INDEX `messages_due_idx` ON `messages` (`status`,`next_attempt_at`);--> s
 CREATE INDEX `messages_province_idx` ON `messages` (`province_code`,`created_at`);--> statement-breakpoint
 CREATE INDEX `messages_recipient_idx` ON `messages` (`recipient_address`,`created_at`);--> statement-breakpoint
 CREATE INDEX `messages_provider_idx` ON `messages` (`channel`,`provider_id`);--> statement-breakpoint
+CREATE TABLE `password_reset_codes` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`code_hash` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`wrong_attempts` integer DEFAULT 0 NOT NULL,
+	`used_at` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `password_reset_codes_user_idx` ON `password_reset_codes` (`user_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `provider_tokens` (
 	`provider` text PRIMARY KEY NOT NULL,
 	`access_token` text,

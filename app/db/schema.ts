@@ -1162,6 +1162,26 @@ export const messagePreferences = sqliteTable(
 );
 
 /**
+ * One-time codes that reset a password ("Quên mật khẩu" on /login), sent by the outbox. Only the
+ * code's hash is kept; five wrong tries lock it; a new request replaces the older code.
+ */
+export const passwordResetCodes = sqliteTable(
+  "password_reset_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    wrongAttempts: integer("wrong_attempts").notNull().default(0),
+    usedAt: integer("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_reset_codes_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
  * Tokens of outside services that rotate (Zalo's OA refresh token is single-use): kept in the
  * database so every process and every restart uses the newest pair.
  */

@@ -57,4 +57,36 @@ describe("messages in the browser", () => {
     await page.locator("section", { hasText: code }).getByRole("button", { name: "Xác nhận đơn" }).waitFor();
     await context.close();
   });
+
+  it("lets a shopper who forgot the password set a new one with the code, JavaScript off, on a 360 px phone", async () => {
+    const origin = app.server.url;
+    const context = await app.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${origin}/login`);
+    await page.getByRole("link", { name: "Quên mật khẩu?" }).click();
+    await expectNoHorizontalScroll(page);
+    await page.getByLabel("Số điện thoại hoặc email").fill("shopper@demo.local");
+    await page.getByRole("button", { name: "Gửi mã" }).click();
+    await page.getByText("Nếu đó là tài khoản trên Chợ OCOP, mã đã được gửi.").waitFor();
+    await expectNoHorizontalScroll(page);
+
+    // The code arrives by e-mail; here, in the development outbox.
+    const inbox = await context.newPage();
+    await inbox.goto(`${origin}/dev/outbox`);
+    const mail = await inbox.locator("li[data-message-kind='password_code']", { hasText: "shopper@demo.local" }).first().textContent();
+    const code = /là (\d{6})/.exec(mail ?? "")![1]!;
+    await inbox.close();
+
+    expect(await page.getByLabel("Số điện thoại hoặc email").inputValue()).toBe("shopper@demo.local");
+    await page.getByLabel("Mã 6 số").fill(code);
+    await page.getByLabel("Mật khẩu mới").fill("mat-khau-moi-cua-toi");
+    await page.getByRole("button", { name: "Đặt mật khẩu mới" }).click();
+    await page.getByText("Đã đặt mật khẩu mới. Hãy đăng nhập.").waitFor();
+    await page.getByLabel("Số điện thoại hoặc email").fill("shopper@demo.local");
+    await page.getByLabel("Mật khẩu").fill("mat-khau-moi-cua-toi");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByRole("button", { name: "Đăng xuất" }).waitFor();
+    expect((page.viewportSize() ?? { width: 0 }).width).toBe(360);
+    await context.close();
+  });
 });

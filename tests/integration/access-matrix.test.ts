@@ -86,6 +86,13 @@ const MATRIX: Record<string, Row> = {
   "routes/signup":                           { url: "/signup",
     GET:  [200, 200, 200, 200, 200, 200, 200, 200],
     POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  // Password reset by one-time code (ADR 0024): open to everyone; an empty form is a 400.
+  "routes/login_.forgot":                    { url: "/login/forgot",
+    GET:  [200, 200, 200, 200, 200, 200, 200, 200],
+    POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  "routes/login_.reset":                     { url: "/login/reset",
+    GET:  [200, 200, 200, 200, 200, 200, 200, 200],
+    POST: [400, 400, 400, 400, 400, 400, 400, 400] },
   "routes/logout":                           { url: "/logout",
     GET:  ["→/", "→/", "→/", "→/", "→/", "→/", "→/", "→/"],
     POST: ["→/", "→/", "→/", "→/", "→/", "→/", "→/", "→/"] },

@@ -113,6 +113,60 @@ describe("outside production: the development outbox", () => {
   });
 });
 
+describe("a password reset by a code sent through the outbox", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ NODE_ENV: "development" });
+  });
+  afterAll(async () => server?.stop());
+  const post = (path: string, fields: Record<string, string>) => fetch(`${server.url}${path}`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+  const codeSentTo = (address: string) =>
+    server.db.prepare("SELECT body FROM messages WHERE kind = 'password_code' AND recipient_address = ? ORDER BY id DESC").pluck().get(address) as string | undefined;
+
+  it("answers a login with and without an account alike, and sends the code only to the account", async () => {
+    const known = await post("/login/forgot", { login: "shopper@demo.local" });
+    const unknown = await post("/login/forgot", { login: "nobody-here@demo.local" });
+    expect([known.status, unknown.status]).toEqual([303, 303]);
+    expect(known.headers.get("location")).toBe("/login/reset?login=shopper%40demo.local&sent=1");
+    expect(unknown.headers.get("location")).toBe("/login/reset?login=nobody-here%40demo.local&sent=1");
+    const page = await getPage(`${server.url}${unknown.headers.get("location")}`);
+    expect(page.text).toContain("Nếu đó là tài khoản trên Chợ OCOP, mã đã được gửi.");
+    expect(codeSentTo("shopper@demo.local")).toMatch(/mã đặt lại mật khẩu của bạn là \d{6}/);
+    expect(codeSentTo("nobody-here@demo.local")).toBeUndefined();
+  });
+
+  it("sets the new password with the code, once; five wrong codes lock the code", async () => {
+    expect((await post("/login/forgot", { login: "producer@demo.local" })).status).toBe(303);
+    const code = /là (\d{6})/.exec(codeSentTo("producer@demo.local")!)![1]!;
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let i = 1; i <= 5; i++) {
+      const res = await post("/login/reset", { login: "producer@demo.local", code: wrong, password: "mat-khau-moi-1" });
+      expect(res.status).toBe(400);
+      const text = (await getPageFrom(res)).text;
+      expect(text).toContain(i < 5 ? "Mã không đúng hoặc đã hết hạn." : "Nhập sai mã 5 lần: mã này đã bị khóa.");
+    }
+    const locked = await post("/login/reset", { login: "producer@demo.local", code, password: "mat-khau-moi-1" });
+    expect(locked.status).toBe(400);
+    expect((await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ login: "producer@demo.local", password: "demo-password" }), redirect: "manual" })).status).toBe(303);
+
+    expect((await post("/login/forgot", { login: "producer@demo.local" })).status).toBe(303);
+    const fresh = /là (\d{6})/.exec(codeSentTo("producer@demo.local")!)![1]!;
+    const done = await post("/login/reset", { login: "producer@demo.local", code: fresh, password: "mat-khau-moi-1" });
+    expect([done.status, done.headers.get("location")]).toEqual([303, "/login"]);
+    expect((await post("/login/reset", { login: "producer@demo.local", code: fresh, password: "mat-khau-moi-2" })).status).toBe(400);
+    const old = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ login: "producer@demo.local", password: "demo-password" }), redirect: "manual" });
+    expect(old.status).toBe(400);
+    await signIn(server, "producer@demo.local", "mat-khau-moi-1");
+  });
+});
+
+async function getPageFrom(res: Response) {
+  const { parse } = await import("node-html-parser");
+  const doc = parse(await res.text());
+  doc.querySelectorAll("script, style").forEach((el) => el.remove());
+  return { text: doc.textContent.replace(/\s+/g, " ") };
+}
+
 describe("a person's message choices, without JavaScript", () => {
   let server: TestServer;
   beforeAll(async () => {
