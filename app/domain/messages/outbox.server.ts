@@ -276,10 +276,21 @@ export function wakeWorkerOnEnqueue(): void {
   wakeUps = true;
 }
 
+let wakeUpPending = false;
+/**
+ * Wake-ups within this span share one delivery run: under a burst of orders, one run sends the
+ * burst's messages instead of two write transactions per order competing with the checkouts.
+ */
+const WAKE_UP_DELAY_MS = 100;
+
 /** Asks for a delivery run soon (after the current transaction), when the worker is running in this process. */
 export function wakeWorker() {
-  if (!wakeUps) return;
-  setTimeout(() => void deliverDueMessages().catch((error) => console.error("Message delivery failed", error)), 0).unref();
+  if (!wakeUps || wakeUpPending) return;
+  wakeUpPending = true;
+  setTimeout(() => {
+    wakeUpPending = false;
+    void deliverDueMessages().catch((error) => console.error("Message delivery failed", error));
+  }, WAKE_UP_DELAY_MS).unref();
 }
 
 /** Every message, newest first, for the development outbox; null where that page does not exist (production). */
