@@ -42,6 +42,9 @@ export const FLASH_MESSAGES = [
   "campaign.saved",
   "voucher.created",
   "voucher.disabledNotice",
+  "flash.message.resent",
+  "flash.messagePrefs.saved",
+  "flash.password.reset",
 ] as const satisfies readonly MessageKey[];
 export type FlashMessage = (typeof FLASH_MESSAGES)[number];
 

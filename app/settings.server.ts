@@ -120,4 +120,68 @@ export const settings = {
     if (!secretKey) return undefined;
     return { secretKey, webhookSecret: env("STRIPE_WEBHOOK_SECRET"), apiBase: env("STRIPE_API_BASE") };
   },
+  /**
+   * Messages (ADR 0024): each channel is on only when its settings are present; a message for a
+   * channel that is off goes to the development outbox (`/dev/outbox` outside production).
+   */
+  get messages() {
+    return messageSettings();
+  },
+  /**
+   * `/dev/outbox` lists every message with its text: outside production, and in the demo (`--demo`)
+   * while no messaging provider is set up, so the demo shows what would be sent without ever showing
+   * real people's messages (ADR 0024).
+   */
+  get devOutbox() {
+    if (!this.isProduction) return true;
+    const configured = this.messages;
+    return process.argv.includes("--demo") && !configured.zalo && !configured.esms && !configured.smtpUrl;
+  },
 };
+
+/** `kind:templateId` pairs, comma-separated (ZALO_TEMPLATES="order_paid:231677,new_paid_order:231678"). */
+function templateIds(value: string | undefined): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const pair of (value ?? "").split(",")) {
+    const [kind, id] = pair.split(":").map((s) => s.trim());
+    if (kind && id) ids[kind] = id;
+  }
+  return ids;
+}
+
+function messageSettings() {
+  const zaloAppId = env("ZALO_APP_ID");
+  const zaloSecret = env("ZALO_APP_SECRET");
+  const zaloRefresh = env("ZALO_REFRESH_TOKEN");
+  const esmsKey = env("ESMS_API_KEY");
+  const esmsSecret = env("ESMS_SECRET_KEY");
+  return {
+    zalo:
+      zaloAppId && zaloSecret && zaloRefresh
+        ? {
+            appId: zaloAppId,
+            appSecret: zaloSecret,
+            /** Only the first start uses it: the rotated pair lives in provider_tokens. */
+            refreshToken: zaloRefresh,
+            apiBase: env("ZALO_API_BASE") ?? "https://business.openapi.zalo.me",
+            oauthBase: env("ZALO_OAUTH_BASE") ?? "https://oauth.zaloapp.com",
+            templates: templateIds(env("ZALO_TEMPLATES")),
+            development: env("ZALO_MODE") === "development",
+          }
+        : undefined,
+    esms:
+      esmsKey && esmsSecret
+        ? {
+            apiKey: esmsKey,
+            secretKey: esmsSecret,
+            brandname: env("ESMS_BRANDNAME") ?? "",
+            apiBase: env("ESMS_API_BASE") ?? "https://rest.esms.vn",
+            /** Goes into the callback URL: eSMS callbacks carry no signature (INTEGRATIONS.md §0). */
+            callbackSecret: env("ESMS_CALLBACK_SECRET"),
+            sandbox: env("ESMS_SANDBOX") === "1",
+          }
+        : undefined,
+    smtpUrl: env("SMTP_URL"),
+    mailFrom: env("MAIL_FROM") ?? "Chợ OCOP <no-reply@cho-ocop.vn>",
+  };
+}

@@ -4,6 +4,7 @@ import { getDb, optimizeDatabase } from "./db/client.server";
 import { holdLease, releaseLease } from "./db/lease.server";
 import { forgetOldRateLimits } from "./domain/accounts/rate-limit.server";
 import { expireLapsedCertificates } from "./domain/certification/expiry.server";
+import { scheduleMessages, startMessageWorker } from "./domain/messages/worker.server";
 import { forgetStaleGuestCarts } from "./domain/orders/cart.server";
 import { expireLapsedOrders } from "./domain/payments/payments.server";
 import { reconcileTransfers } from "./domain/payments/reconciliation.server";
@@ -56,6 +57,7 @@ export function startup(): Promise<void> {
         expireLapsedCertificates(db);
         forgetStaleGuestCarts();
         forgetOldRateLimits(now);
+        scheduleMessages();
         optimizeDatabase(db);
       }
     };
@@ -64,6 +66,8 @@ export function startup(): Promise<void> {
     // Transfers a provider's webhook lost, caught from its transaction list (ADR 0023), by the process
     // holding the upkeep lease; never throws.
     setInterval(() => leading && void reconcileTransfers(), settings.paymentReconcileSeconds * 1000).unref();
+    // The outbox's delivery (ADR 0024): safe in every process at once, each claims its own rows.
+    startMessageWorker();
   })();
   return ready;
 }

@@ -8,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_LOCALES, MESSAGE_STATUSES } from "../domain/messages/kinds";
 import { PART_STATUSES } from "../domain/orders/order-states";
 
 // Dates of the domain (decision dates, expiry, collection windows) are ISO `YYYY-MM-DD` text in
@@ -60,6 +61,8 @@ export const users = sqliteTable(
     }).notNull(),
     /** The province a provincial staff member may act in; null for everyone else. */
     provinceCode: text("province_code").references(() => provinces.code),
+    /** The language messages reach them in: set when they choose one on the site while signed in. */
+    locale: text("locale", { enum: MESSAGE_LOCALES }).notNull().default("vi"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -1178,4 +1181,104 @@ export const leases = sqliteTable("leases", {
   name: text("name").primaryKey(),
   holder: text("holder").notNull(),
   expiresAt: integer("expires_at").notNull(),
+});
+
+/**
+ * The outbox (ADR 0024): one row per message per recipient per channel, written in the same
+ * transaction as the event that causes it and delivered afterwards by the worker
+ * (domain/messages/outbox.server.ts). `idempotency_key` names event + recipient + kind + channel, so an
+ * event enqueued twice yields one row; `id` is what providers get as their tracking/request id.
+ */
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    kind: text("kind", { enum: MESSAGE_KINDS }).notNull(),
+    channel: text("channel", { enum: MESSAGE_CHANNELS }).notNull(),
+    recipientUserId: integer("recipient_user_id").references(() => users.id, { onDelete: "set null" }),
+    recipientProducerId: integer("recipient_producer_id").references(() => producers.id, { onDelete: "set null" }),
+    /** A phone as 84xxxxxxxxx (Zalo, SMS) or an e-mail address. */
+    recipientAddress: text("recipient_address").notNull(),
+    recipientName: text("recipient_name").notNull(),
+    locale: text("locale", { enum: MESSAGE_LOCALES }).notNull(),
+    /** The province whose staff see the message at /staff/messages; null for nationwide ones. */
+    provinceCode: text("province_code").references(() => provinces.code),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    link: text("link").notNull(),
+    /** The values a Zalo template is filled with (JSON object of strings). */
+    templateData: text("template_data").notNull().default("{}"),
+    status: text("status", { enum: MESSAGE_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    /** While `sending`: until when the claiming process holds it, and which claim it was. */
+    leaseUntil: integer("lease_until"),
+    leaseToken: text("lease_token"),
+    providerId: text("provider_id"),
+    providerReason: text("provider_reason"),
+    /** The Zalo message this SMS replaces after "no Zalo account" or "user rejected". */
+    fallbackOfId: integer("fallback_of_id"),
+    /** The secret of an e-mail's one-click unsubscribe link (RFC 8058), for kinds a person may turn off. */
+    unsubscribeToken: text("unsubscribe_token").unique(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+    sentAt: integer("sent_at"),
+    deliveredAt: integer("delivered_at"),
+  },
+  (t) => [
+    index("messages_due_idx").on(t.status, t.nextAttemptAt),
+    index("messages_province_idx").on(t.provinceCode, t.createdAt),
+    index("messages_recipient_idx").on(t.recipientAddress, t.createdAt),
+    index("messages_provider_idx").on(t.channel, t.providerId),
+  ],
+);
+
+/**
+ * A person's choice of channel for one kind of message (/account/messages): a channel, or `off` for
+ * kinds that may be turned off (KIND_RULES' `mustSend`). No row: the default route (Zalo, SMS, e-mail).
+ */
+export const messagePreferences = sqliteTable(
+  "message_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: MESSAGE_KINDS }).notNull(),
+    choice: text("choice", { enum: [...MESSAGE_CHANNELS, "off"] }).notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/**
+ * One-time codes that reset a password ("Quên mật khẩu" on /login), sent by the outbox. Only the
+ * code's hash is kept; five wrong tries lock it; a new request replaces the older code.
+ */
+export const passwordResetCodes = sqliteTable(
+  "password_reset_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    wrongAttempts: integer("wrong_attempts").notNull().default(0),
+    usedAt: integer("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_reset_codes_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Tokens of outside services that rotate (Zalo's OA refresh token is single-use): kept in the
+ * database so every process and every restart uses the newest pair.
+ */
+export const providerTokens = sqliteTable("provider_tokens", {
+  provider: text("provider").primaryKey(),
+  accessToken: text("access_token"),
+  refreshToken: text("refresh_token").notNull(),
+  accessExpiresAt: integer("access_expires_at"),
+  updatedAt: integer("updated_at").notNull(),
 });

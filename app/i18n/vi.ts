@@ -253,6 +253,7 @@ export const vi = {
   "campaign.goods": "Sản phẩm áp dụng",
   "campaign.noGoods": "Chưa có sản phẩm nào đang bán trong chiến dịch.",
   "campaign.inCampaign": "Khuyến mãi: {title}",
+  "account.forgot": "Quên mật khẩu?",
 } as const;
 
 export type MessageKey = keyof typeof vi | keyof typeof viMore;

@@ -1,5 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { currentUser } from "~/domain/accounts/sessions.server";
+import { setMessageLocale } from "~/domain/messages/preferences.server";
 import { languageSchema } from "~/i18n/language-form";
 import { languageCookie } from "~/i18n/language.server";
 import { readForm, safeRedirectPath } from "~/request.server";
@@ -12,6 +14,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { lang, redirectTo } = submission.status === "success" ? submission.value : { lang: undefined, redirectTo: undefined };
   const to = safeRedirectPath(redirectTo ?? null);
   if (!lang) return redirect(to, { status: 303 });
+  const user = await currentUser(request);
+  if (user) setMessageLocale(user.id, lang);
   return redirect(to, { status: 303, headers: { "Set-Cookie": await languageCookie.serialize(lang) } });
 }
 

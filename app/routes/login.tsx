@@ -68,6 +68,9 @@ export default function LogIn() {
         </button>
       </Form>
       <p>
+        <Link to="/login/forgot">{t("account.forgot")}</Link>
+      </p>
+      <p>
         {t("account.noAccount")} <Link to="/signup">{t("account.signup")}</Link>
       </p>
     </div>

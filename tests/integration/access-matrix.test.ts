@@ -86,6 +86,13 @@ const MATRIX: Record<string, Row> = {
   "routes/signup":                           { url: "/signup",
     GET:  [200, 200, 200, 200, 200, 200, 200, 200],
     POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  // Password reset by one-time code (ADR 0024): open to everyone; an empty form is a 400.
+  "routes/login_.forgot":                    { url: "/login/forgot",
+    GET:  [200, 200, 200, 200, 200, 200, 200, 200],
+    POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  "routes/login_.reset":                     { url: "/login/reset",
+    GET:  [200, 200, 200, 200, 200, 200, 200, 200],
+    POST: [400, 400, 400, 400, 400, 400, 400, 400] },
   "routes/logout":                           { url: "/logout",
     GET:  ["→/", "→/", "→/", "→/", "→/", "→/", "→/", "→/"],
     POST: ["→/", "→/", "→/", "→/", "→/", "→/", "→/", "→/"] },
@@ -105,6 +112,22 @@ const MATRIX: Record<string, Row> = {
   "routes/webhooks.payos":                   { url: "/webhooks/payos",
     GET:  [405, 405, 405, 405, 405, 405, 405, 405],
     POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  // eSMS's delivery report (ADR 0024): off without ESMS_CALLBACK_SECRET, as on this server.
+  "routes/webhooks.esms":                    { url: "/webhooks/esms",
+    GET:  [404, 404, 404, 404, 404, 404, 404, 404],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  // Each person's message choices (ADR 0024); an empty form changes nothing and comes back.
+  "routes/account.messages":                 { url: "/account/messages",
+    GET:  [L, 200, 200, 200, 200, 200, 200, 200],
+    POST: [L, "→/account/messages", "→/account/messages", "→/account/messages", "→/account/messages", "→/account/messages", "→/account/messages", "→/account/messages"] },
+  // An e-mail's one-click unsubscribe: without its token, nothing to see or do.
+  "routes/messages.unsubscribe":             { url: "/messages/unsubscribe",
+    GET:  [404, 404, 404, 404, 404, 404, 404, 404],
+    POST: [404, 404, 404, 404, 404, 404, 404, 404] },
+  // The development outbox exists only outside production (tests/integration/messages.test.ts opens it).
+  "routes/dev.outbox":                       { url: "/dev/outbox",
+    GET:  [404, 404, 404, 404, 404, 404, 404, 404],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
 
   // Storefront
   "routes/products._index":                  { url: "/products",
@@ -262,6 +285,10 @@ const MATRIX: Record<string, Row> = {
     probes: [{ body: { title: "Đặc sản Hà Nội", startsOn: "{today}", position: "0", products: "{slugHaNoi}" },
       expect: [L, 403, 403, 403, 403, _, 403, _] }] },
   // Campaigns (ADR 0019): Cần Thơ's demo campaign is its staff's and central staff's, not Hà Nội's.
+  // Messages of the province (ADR 0024); an empty form names no failed message: 400.
+  "routes/staff.messages":                   { url: "/staff/messages",
+    GET:  [L, 403, 403, 403, 403, 200, 200, 200],
+    POST: [L, 403, 403, 403, 403, 400, 400, 400] },
   "routes/staff.campaigns._index":           { url: "/staff/campaigns",
     GET:  [L, 403, 403, 403, 403, 200, 200, 200],
     POST: [405, 405, 405, 405, 405, 405, 405, 405] },
@@ -361,8 +388,10 @@ const LAST = "routes/logout";
  * Bookkeeping, not the marketplace's data: sessions are refreshed (last seen) by ordinary requests
  * and removed by signing out; rate limits count the attempts of those allowed to try (a producer's
  * refused import still counts); the upkeep lease is renewed every minute whatever the requests.
+ * Messages are delivered by the server's own worker whenever they are due (ADR 0024), not by the
+ * requests here; what causes a message is an event, and every event's own table is fingerprinted.
  */
-const NOT_FINGERPRINTED = ["sessions", "rate_limits", "leases"];
+const NOT_FINGERPRINTED = ["sessions", "rate_limits", "leases", "messages"];
 
 const BANK_SECRET = "access-matrix-bank-secret";
 let server: TestServer;

@@ -296,6 +296,8 @@ async function collectForms() {
     // forms), the producer's voucher codes, a new campaign.
     { role: "producer", pages: [`/seller/products/${ownProduct.id}/sizes`, "/seller/vouchers"] },
     { role: "staff", pages: ["/staff/campaigns/new"] },
+    // Message choices (issue 17): one select per kind of message.
+    { role: "shopper", pages: ["/account/messages"] },
   ];
   const all: RoleForm[] = [];
   for (const w of walks) all.push(...(await walk(w)).map((form) => ({ ...form, role: w.role })));
@@ -453,6 +455,7 @@ describe("hostile input", () => {
       "producer /seller/products/:id/sizes",
       "producer /seller/vouchers",
       "staff /staff/campaigns/new",
+      "shopper /account/messages",
     ]) {
       expect([...where].some((w) => w.startsWith(expected)), expected).toBe(true);
     }

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = {
   "collection.update": "audit.action.collection.update",
   "campaign.create": "audit.action.campaign.create",
   "campaign.update": "audit.action.campaign.update",
+  "message.resend": "audit.action.message.resend",
   "listing.hide": "audit.action.listing.hide",
   "listing.restore": "audit.action.listing.restore",
   "report.dismiss": "audit.action.report.dismiss",
@@ -45,6 +46,7 @@ export const AUDIT_SUBJECTS = {
   stripe_event: "audit.subject.stripe_event",
   user: "audit.subject.user",
   question: "audit.subject.question",
+  message: "audit.subject.message",
 } as const satisfies Record<string, MessageKey>;
 export type AuditSubject = keyof typeof AUDIT_SUBJECTS;
 

@@ -13,6 +13,7 @@ import type { PortalActor } from "../producers/portal-actor.server";
 import { publicProduct } from "./catalog.server";
 import type { QuestionReportReason } from "./question-reasons";
 import { questionVisibleTo } from "./questions";
+import { enqueueQuestionAsked } from "../messages/events.server";
 
 const HOUR = 60 * 60_000;
 /**
@@ -43,17 +44,22 @@ const publicProductBySlug = once(() =>
 export type AskOutcome = "asked" | "not_found" | "own_product" | "too_many";
 
 /**
- * A signed-in user asks about a product on sale. The producer is not sent anything: there is no
- * message outbox yet (issue 20 says "when it exists"), so the producer learns of the question from
- * the portal's home, whose "Hỏi đáp" card counts the questions waiting (`unansweredCount`). When the
- * outbox lands, write its message here, in the insert's transaction.
+ * A signed-in user asks about a product on sale. The producer gets a message (the outbox, ADR 0024,
+ * written in the insert's transaction) and sees the question counted on the portal's home
+ * ("Hỏi đáp", `unansweredCount`).
  */
 export function askQuestion(user: SessionUser, slug: string, body: string, clientIp: string, now = Date.now()): AskOutcome {
   const product = publicProductBySlug().get({ slug });
   if (!product) return "not_found";
   if (product.ownerUserId === user.id) return "own_product";
   if (!withinLimits([questionsPerUser, questionsPerAddress], [String(user.id), addressKey(clientIp)], now)) return "too_many";
-  getDb().insert(productQuestions).values({ productId: product.id, askerUserId: user.id, body, createdAt: now }).run();
+  getDb().transaction(
+    (tx) => {
+      const { id } = tx.insert(productQuestions).values({ productId: product.id, askerUserId: user.id, body, createdAt: now }).returning({ id: productQuestions.id }).get();
+      enqueueQuestionAsked(tx, { id, productId: product.id, body }, now);
+    },
+    { behavior: "immediate" },
+  );
   return "asked";
 }
 

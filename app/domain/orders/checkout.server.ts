@@ -20,6 +20,7 @@ import { addressKey } from "../accounts/rate-limit.server";
 import { OfferTakenError, priceWithOffers, redeemPartOffers, type Buyer } from "../promotions/offers.server";
 import { commissionBaseVnd } from "../promotions/discounts";
 import { todayInVietnam } from "../shared/dates";
+import { enqueueOrderPlaced } from "../messages/events.server";
 
 /** An unpaid order keeps its stock this long (PRODUCT.md §3). */
 export const PAYMENT_WINDOW_MS = 30 * 60 * 1000;
@@ -221,6 +222,7 @@ export function placeOrder(
           }
         }
         recordPlaced().run({ orderId: orderRow.id, userId, now });
+        enqueueOrderPlaced(getDb(), orderRow.id, accessToken, now);
         emptyCart().run({ cartId });
         return { id: orderRow.id, code: orderRow.code, accessToken, totalVnd: quote.totalVnd };
       },

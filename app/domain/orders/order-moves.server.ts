@@ -3,6 +3,7 @@ import { getDb, type Db } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
 import { orderEvents, orderItems, orderParts, orders, products, productVariants } from "~/db/schema";
 import { recordPartDelivered, recordPartPaid, reversePartShares } from "../ledger/ledger.server";
+import { enqueuePartMoved } from "../messages/events.server";
 import { notifyBuyer, notifyProducer } from "./notifications.server";
 import { nextPartStatus, type PartAction, type PartStatus } from "./order-states";
 import { withdrawPartReviews } from "./reviews.server";
@@ -118,6 +119,7 @@ export function movePart(part: PartRow, action: PartAction, actor: Actor, detail
     // The part's order exists: order_parts.order_id is a foreign key.
     const buyer = tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, part.orderId)).get()!;
     if (buyer.userId !== null && actor.source !== "buyer") notifyBuyer(buyer.userId, part.orderId, to, now);
+    enqueuePartMoved(tx, part, action, now);
   });
   return to;
 }

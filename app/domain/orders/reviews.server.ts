@@ -4,6 +4,7 @@ import { once } from "~/db/prepared.server";
 import { orderItems, orderParts, orders, producers, products, reviews, users } from "~/db/schema";
 import { parseLoginId } from "../accounts/login-id";
 import { reviewerName } from "./reviews";
+import { enqueueReviewReceived } from "../messages/events.server";
 
 export type ReviewOutcome = "ok" | "not_delivered" | "already_reviewed" | "own_goods";
 
@@ -83,6 +84,7 @@ export function addReview(
       .set({ ratingCount: sql`${products.ratingCount} + 1`, ratingSum: sql`${products.ratingSum} + ${review.stars}` })
       .where(eq(products.id, review.productId))
       .run();
+    enqueueReviewReceived(tx, { id: Number(inserted.lastInsertRowid), productId: review.productId, stars: review.stars }, now);
     return "ok";
   });
 }

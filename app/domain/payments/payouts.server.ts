@@ -9,6 +9,7 @@ import { hasPayoutAccount } from "../producers/payout-account.server";
 import { message, required } from "../shared/form-messages";
 import { parseVndInput } from "../shared/money";
 import { payableBalances, payoutRecorded, producerBalances, recordPayoutMade } from "../ledger/ledger.server";
+import { enqueuePayoutMade } from "../messages/events.server";
 
 export const payoutSchema = z.object({
   producerId: z.coerce.number().int().positive(),
@@ -86,6 +87,7 @@ export function recordPayout(
     const before = producerBalances(producer.id);
     if (payout.amount > before.payableVnd) return "over_balance";
     recordPayoutMade(producer.id, payout.amount, payout.reference, now);
+    enqueuePayoutMade(getDb(), { ...payout, bankBin: producer.bankBin ?? "", accountNo: producer.bankAccountNo ?? "" }, now);
     recordAudit(
       staff,
       {

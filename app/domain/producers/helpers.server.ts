@@ -8,6 +8,7 @@ import type { SessionUser } from "../accounts/sessions.server";
 import { recordActivity } from "./activity.server";
 import type { PortalActor } from "./portal-actor.server";
 import { sha256Hex } from "~/domain/shared/hash.server";
+import { enqueueHelperAccess } from "../messages/events.server";
 
 // No 0/O or 1/I: the code is read aloud and typed by hand on a phone.
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -76,6 +77,7 @@ export function redeemInvite(user: SessionUser, typed: string, clientIp: string,
       .where(and(eq(helperGrants.producerId, invite.producerId), eq(helperGrants.helperUserId, user.id), isNull(helperGrants.revokedAt)))
       .get();
     if (!active) tx.insert(helperGrants).values({ producerId: invite.producerId, helperUserId: user.id, inviteId: invite.id }).run();
+    enqueueHelperAccess(tx, { helperUserId: user.id, producerId: invite.producerId, key: `invite:${invite.id}` }, "joined", now);
     recordActivity(tx, { producerId: invite.producerId, actorUserId: user.id, action: "helper.join", subject: user.fullName });
     return { ok: true, producerId: invite.producerId };
   });
@@ -95,6 +97,7 @@ export function revokeHelper(actor: PortalActor, grantId: number) {
     if (!grant) return false;
     const helper = tx.select({ name: users.fullName }).from(users).where(eq(users.id, grant.helperUserId)).get();
     recordActivity(tx, { producerId: actor.producer.id, actorUserId: actor.user.id, action: "helper.revoke", subject: helper?.name ?? "" });
+    enqueueHelperAccess(tx, { helperUserId: grant.helperUserId, producerId: actor.producer.id, key: `grant:${grantId}` }, "revoked", Date.now());
     return true;
   });
   if (!revoked) throw new Response("Not found", { status: 404 });

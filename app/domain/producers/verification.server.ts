@@ -7,6 +7,7 @@ import { assertStaffMayActIn, staffProvince } from "../accounts/staff.server";
 import { parseChanges, type ProfileChanges } from "./profile-changes";
 import { STATUS_AFTER } from "./verification";
 import type { VerificationDecision } from "./verification-decisions";
+import { enqueueVerificationDecided } from "../messages/events.server";
 
 export interface QueuedProducer {
   id: number;
@@ -178,6 +179,7 @@ export function decideVerification(
       },
       now,
     );
+    enqueueVerificationDecided(tx, producerId, decision, decision === "approve" ? null : note, now);
     return "ok";
   });
 }

@@ -1,0 +1,21 @@
+import { timingSafeEqual } from "node:crypto";
+import { settings } from "~/settings.server";
+import { recordDeliveryReport } from "./outbox.server";
+import { readEsmsCallback } from "./providers/esms.server";
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** An eSMS delivery report, checked against the callback secret and applied once. */
+export function receiveEsmsCallback(params: URLSearchParams): "ok" | "forbidden" | "off" | "bad" {
+  const secret = settings.messages.esms?.callbackSecret;
+  if (!secret) return "off";
+  if (!sameSecret(params.get("k") ?? "", secret)) return "forbidden";
+  const report = readEsmsCallback(params);
+  if (!report) return "bad";
+  recordDeliveryReport({ ...report, channel: "sms" });
+  return "ok";
+}
