@@ -67,6 +67,10 @@ async function serve(build) {
   });
   // Vite fingerprints everything under /assets, so browsers keep those files a year: compress them hard once.
   app.use("/assets", compression({ level: 9 }), express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  // Storefront pages an anonymous visitor sees come finished from memory when still current, before
+  // any other middleware (ADR 0021); what is not kept is rendered and kept in front of Remix below.
+  const pages = pageCache(build);
+  app.use(pages.serveKept);
   // Pages are compressed at level 1: measured on the catalog page, 0.26 ms instead of 0.46 ms for 11 % more bytes.
   app.use(compression({ level: 1 }));
   // Files of public/ (favicon, manifest) all have an extension; page URLs skip the lookup and its stat() call.
@@ -111,10 +115,9 @@ async function serve(build) {
   });
   // The client's address, for rate limits; set TRUST_PROXY=1 behind a reverse proxy so it is X-Forwarded-For's.
   if (process.env.TRUST_PROXY === "1") app.set("trust proxy", 1);
-  // Storefront pages an anonymous visitor sees come finished from memory when still current, and no
-  // answer made for one person leaves as shareable (ADR 0021).
+  // No answer made for one person leaves as shareable; anonymous storefront pages are rendered and kept (ADR 0021).
   app.use(keepPersonalAnswersPrivate);
-  app.all("*", pageCache(build));
+  app.all("*", pages.renderAndKeep);
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }) }));
 
   const server = app.listen(settings.port, () => {

@@ -99,17 +99,29 @@ async function variantOf(cookieHeader: string | undefined): Promise<string> {
 }
 
 /**
- * Express middleware in front of Remix for anonymous GET and HEAD requests; everyone else goes
- * straight on to Remix. Off when PAGE_CACHE_MB=0.
+ * Express middleware for anonymous GET and HEAD requests; everyone else goes straight on to Remix.
+ * Two parts: `serveKept`, first in the chain, hands out a kept page that is still current before any
+ * other middleware runs (compression, body handling: a hit needs none of them); `renderAndKeep`, in
+ * front of Remix, renders what was not kept and keeps it. Both pass everything on when
+ * PAGE_CACHE_MB=0.
  */
 export function pageCache(build: ServerBuild) {
   const maxBytes = settings.pageCacheBytes;
-  if (maxBytes === 0) return (_req: ExpressRequest, _res: ExpressResponse, next: NextFunction) => next();
+  const pass = (_req: ExpressRequest, _res: ExpressResponse, next: NextFunction) => next();
+  if (maxBytes === 0) return { serveKept: pass, renderAndKeep: pass };
   const lru = (pages = new ByteLru<CachedPage>(maxBytes));
   const handle = createRequestHandler(build, process.env.NODE_ENV);
   // Visitors asking for the same page while it renders wait for that one render, instead of
   // rendering it once each (a burst after every change, at Tết, would otherwise render it dozens of times).
   const rendering = new Map<string, Promise<{ page: CachedPage } | { response: Response; body: Buffer }>>();
+
+  const isCandidate = (req: ExpressRequest) =>
+    (req.method === "GET" || req.method === "HEAD") && isAnonymous(req.headers.cookie) && !NOT_PAGES.test(req.path) && !DATA_REQUEST.test(req.originalUrl);
+  const keyOf = async (req: ExpressRequest, url: string) => `${await variantOf(req.headers.cookie)} ${url}`;
+  const currentPage = (key: string, generation: number) => {
+    const kept = lru.get(key);
+    return kept && kept.generation === generation && Date.now() - kept.storedAt < MAX_AGE_MS ? kept : undefined;
+  };
 
   async function render(req: ExpressRequest, url: string, key: string, generation: number) {
     const response = await handle(fetchRequest(req, url), { clientIp: req.ip ?? "unknown" });
@@ -126,19 +138,24 @@ export function pageCache(build: ServerBuild) {
     return { page };
   }
 
-  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
-    if ((req.method !== "GET" && req.method !== "HEAD") || !isAnonymous(req.headers.cookie) || NOT_PAGES.test(req.path) || DATA_REQUEST.test(req.originalUrl)) {
-      return next();
+  async function serveKept(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
+    if (!isCandidate(req)) return next();
+    try {
+      const kept = currentPage(await keyOf(req, urlOf(req)), currentGeneration());
+      if (!kept) return next();
+      counters.hits++;
+      sendPage(req, res, kept, "hit");
+    } catch (error) {
+      next(error);
     }
+  }
+
+  async function renderAndKeep(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
+    if (!isCandidate(req)) return next();
     try {
       const url = urlOf(req);
-      const key = `${await variantOf(req.headers.cookie)} ${url}`;
+      const key = await keyOf(req, url);
       const generation = currentGeneration();
-      const kept = lru.get(key);
-      if (kept && kept.generation === generation && Date.now() - kept.storedAt < MAX_AGE_MS) {
-        counters.hits++;
-        return sendPage(req, res, kept, "hit");
-      }
       let pending = rendering.get(key);
       if (!pending) {
         pending = render(req, url, key, generation).finally(() => rendering.delete(key));
@@ -154,7 +171,9 @@ export function pageCache(build: ServerBuild) {
     } catch (error) {
       next(error);
     }
-  };
+  }
+
+  return { serveKept, renderAndKeep };
 }
 
 function pageBytes(page: CachedPage): number {
