@@ -28,7 +28,8 @@ interface CachedPage {
   status: number;
   headers: [string, string][];
   // Only compressed: every browser asks for one; the rare client that asks for neither gets the gzip
-  // unpacked, and the page takes a third of the memory it would with its plain bytes.
+  // unpacked. Without its plain bytes a page takes about half the memory (a product page: 24 KB
+  // plain, about 9 KB brotli and 10 KB gzip).
   bodies: Record<Exclude<Encoding, "identity">, Buffer>;
   etag: string;
   generation: number;
