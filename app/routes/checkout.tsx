@@ -14,7 +14,7 @@ import { listWards, provinceByCode, provinceOptions } from "~/domain/catalog/pla
 import { unitLabel } from "~/domain/catalog/units";
 import { checkoutIntentSchema, checkoutSchema } from "~/domain/orders/checkout-form";
 import { checkoutRefusal, type Capped, type Shortage } from "~/domain/orders/checkout-refusal";
-import { placeOrder, pricedQuoteFor } from "~/domain/orders/checkout.server";
+import { offeredPaymentMethods, placeOrder, pricedQuoteFor } from "~/domain/orders/checkout.server";
 import { VOUCHER_MESSAGE } from "~/domain/orders/checkout-refusal";
 import { cartLines, cartOwner } from "~/domain/orders/cart.server";
 import { rememberGuestOrder } from "~/domain/orders/order-access.server";
@@ -25,7 +25,6 @@ import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
 import { getLanguage } from "~/i18n/language.server";
 import { useLanguage, useT } from "~/i18n/use-t";
 import { readForm, requestOrigin } from "~/request.server";
-import { settings } from "~/settings.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { withMoreMessages } from "~/i18n/more-messages";
 
@@ -61,8 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lines,
     ...destination(lines, search.get("province"), search.get("voucher")),
     provinces: provinceOptions(lang).map(({ code, name }) => ({ code, name })),
-    stripeEnabled: Boolean(settings.stripe),
-    payosEnabled: Boolean(settings.payos),
+    paymentMethods: offeredPaymentMethods(),
     fullName: user?.fullName ?? "",
     constraint: getZodConstraint(checkoutSchema),
   };
@@ -147,7 +145,7 @@ export default function Checkout() {
   const shortages = actionData?.shortages ?? [];
   const capped = actionData?.capped ?? [];
   const quote = place.quote;
-  const paymentMethod = fields.paymentMethod.initialValue === "stripe" || fields.paymentMethod.initialValue === "payos" ? fields.paymentMethod.initialValue : "vietqr";
+  const paymentMethod = loaded.paymentMethods.find((method) => method === fields.paymentMethod.initialValue) ?? "vietqr";
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -204,31 +202,15 @@ export default function Checkout() {
 
         <fieldset className="space-y-2" aria-describedby={paymentError ? "f-paymentMethod-error" : undefined}>
           <legend className="text-lg font-semibold">{t("checkout.payment")}</legend>
-          <label className="flex items-start gap-2">
-            <input type="radio" name="paymentMethod" value="vietqr" defaultChecked={paymentMethod === "vietqr"} className="mt-1" />
-            <span>
-              <strong>{t("checkout.vietqr")}</strong>
-              <span className="block text-sm text-stone-600">{t("checkout.vietqrHint")}</span>
-            </span>
-          </label>
-          {loaded.payosEnabled ? (
-            <label className="flex items-start gap-2">
-              <input type="radio" name="paymentMethod" value="payos" defaultChecked={paymentMethod === "payos"} className="mt-1" />
+          {loaded.paymentMethods.map((method) => (
+            <label key={method} className="flex items-start gap-2">
+              <input type="radio" name="paymentMethod" value={method} defaultChecked={paymentMethod === method} className="mt-1" />
               <span>
-                <strong>{t("checkout.payos")}</strong>
-                <span className="block text-sm text-stone-600">{t("checkout.payosHint")}</span>
+                <strong>{t(`checkout.${method}`)}</strong>
+                <span className="block text-sm text-stone-600">{t(`checkout.${method}Hint`)}</span>
               </span>
             </label>
-          ) : null}
-          {loaded.stripeEnabled ? (
-            <label className="flex items-start gap-2">
-              <input type="radio" name="paymentMethod" value="stripe" defaultChecked={paymentMethod === "stripe"} className="mt-1" />
-              <span>
-                <strong>{t("checkout.stripe")}</strong>
-                <span className="block text-sm text-stone-600">{t("checkout.stripeHint")}</span>
-              </span>
-            </label>
-          ) : null}
+          ))}
           <FieldError id="f-paymentMethod-error" message={paymentError} />
         </fieldset>
 

@@ -10,7 +10,7 @@ import { lineProblem, type CartLine } from "./cart";
 import { publicProduct } from "../catalog/catalog.server";
 import { variantName } from "../catalog/variants";
 import { cartIdOf, cartLinesById, type CartOwner } from "./cart.server";
-import type { CheckoutInput } from "./checkout-form";
+import type { CheckoutInput, PaymentMethod } from "./checkout-form";
 import type { CheckoutProblem } from "./checkout-refusal";
 import { generateOrderCode } from "./order-code";
 import { quoteOrder, type OrderQuote } from "./quote";
@@ -124,6 +124,18 @@ class CheckoutRefused extends Error {
 }
 
 /**
+ * The ways to pay checkout offers, in the order shown: a VietQR transfer always, payOS and cards when
+ * their settings are present. Checkout refuses any other.
+ */
+export function offeredPaymentMethods(): PaymentMethod[] {
+  return [
+    "vietqr",
+    ...(settings.payos ? (["payos"] as const) : []),
+    ...(settings.stripe ? (["stripe"] as const) : []),
+  ];
+}
+
+/**
  * Places the order for everything in the cart, in one transaction: order, one part per producer,
  * items, stock taken, cart emptied — or nothing at all. Stock is taken with a guarded UPDATE
  * (`stock >= quantity`), so however many checkouts race, it never goes below zero.
@@ -135,8 +147,7 @@ export function placeOrder(
 ): { ok: true; order: PlacedOrder } | ({ ok: false } & CheckoutProblem) {
   if (!provinceByCode(input.provinceCode)) return { ok: false, problem: "field", field: "provinceCode" };
   if (!wardIsInProvince(input.wardCode, input.provinceCode)) return { ok: false, problem: "field", field: "wardCode" };
-  if (input.paymentMethod === "stripe" && !settings.stripe) return { ok: false, problem: "field", field: "paymentMethod" };
-  if (input.paymentMethod === "payos" && !settings.payos) return { ok: false, problem: "field", field: "paymentMethod" };
+  if (!offeredPaymentMethods().includes(input.paymentMethod)) return { ok: false, problem: "field", field: "paymentMethod" };
   // Fixed on the order in basis points: COMMISSION_PERCENT counts to 0.01 %.
   const commissionBasisPoints = Math.round(settings.commissionPercent * 100);
   const clientKey = checkoutClientKey(clientIp);

@@ -4,10 +4,13 @@
  * marked received?" in one place (PRODUCT.md §3, "Cashless payment"). Pure: callers pass the facts.
  */
 
+import type { PaymentMethod } from "../orders/checkout-form";
+
 export const PAYMENT_STATUSES = ["unpaid", "paid", "failed", "expired", "refunded", "partially_refunded"] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
-export type PaymentMethod = "vietqr" | "stripe" | "payos";
+/** The ways to pay are checkout's list: one place to add a provider. */
+export type { PaymentMethod };
 
 /**
  * Every legal move; anything missing is illegal. `partially_refunded → partially_refunded` is a
