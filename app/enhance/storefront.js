@@ -94,8 +94,17 @@ for (const button of document.querySelectorAll("button[data-print]")) {
 }
 
 // Add to cart without leaving the page: the same form, posted in the background with `stay`, then
-// the confirmation and the header's cart count. Anything else (a size sold out
-// meanwhile, no connection) posts the form as without JS, so the cart page tells what happened.
+// the header's cart count and the confirmation. When the add itself fails (a size sold out meanwhile,
+// no connection) the form is posted as without JS, so the cart page tells what happened; once the add
+// has succeeded nothing is posted again, whatever happens to the count.
+async function refreshCartCount() {
+  // The add's answer was made before the cart's cookie existed (a first add): the cart page has the count.
+  const page = new DOMParser().parseFromString(await (await fetch("/cart")).text(), "text/html");
+  const count = page.querySelector("header a[href='/cart']");
+  const mine = document.querySelector("header a[href='/cart']");
+  if (count && mine) mine.replaceChildren(...count.childNodes);
+}
+
 for (const form of document.querySelectorAll("form[data-add-to-cart]")) {
   const status = form.querySelector("[role=status]");
   const added = form.querySelector("template[data-added]");
@@ -105,20 +114,10 @@ for (const form of document.querySelectorAll("form[data-add-to-cart]")) {
     const body = new URLSearchParams(new FormData(form));
     body.set("stay", "1");
     button.disabled = true;
-    try {
-      const res = await fetch(form.action, { method: "POST", body });
-      if (!res.ok) throw new Error(String(res.status));
-      // The answer was made before the cart's cookie existed (a first add): the cart page has the count.
-      const cart = await fetch("/cart");
-      const page = new DOMParser().parseFromString(await cart.text(), "text/html");
-      const count = page.querySelector("header a[href='/cart']");
-      const mine = document.querySelector("header a[href='/cart']");
-      if (count && mine) mine.replaceChildren(...count.childNodes);
-      status.replaceChildren(added.content.cloneNode(true));
-    } catch {
-      form.submit();
-    } finally {
-      button.disabled = false;
-    }
+    const ok = await fetch(form.action, { method: "POST", body }).then((res) => res.ok, () => false);
+    if (!ok) return form.submit();
+    await refreshCartCount().catch(() => {});
+    status.replaceChildren(added.content.cloneNode(true));
+    button.disabled = false;
   });
 }
