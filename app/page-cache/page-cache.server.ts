@@ -65,7 +65,8 @@ async function compressAll(raw: Buffer): Promise<CachedPage["bodies"]> {
   return { gzip: gz, br };
 }
 
-// Photos and certificate scans: files, streamed by Remix from disk.
+// Photos and certificate scans: files, streamed by Remix from disk. (A storefront route's single-fetch
+// `.data` for an anonymous visitor is the same for every such visitor, and kept like its page.)
 const NOT_PAGES = /^\/(media|evidence)\//;
 
 // Text the cache gains from keeping compressed; photos and other files are served from disk as today.
@@ -91,9 +92,6 @@ function fetchRequest(req: ExpressRequest, url: string): Request {
   return new Request(url, { method: req.method, headers });
 }
 
-// Remix's data requests for client-side navigation: the visitor's own root data, never kept.
-const DATA_REQUEST = /[?&]_data=/;
-
 async function variantOf(cookieHeader: string | undefined): Promise<string> {
   const lang: unknown = cookieHeader ? await languageCookie.parse(cookieHeader) : null;
   return isLanguage(lang) ? lang : "vi";
@@ -117,7 +115,7 @@ export function pageCache(build: ServerBuild) {
   const rendering = new Map<string, Promise<{ page: CachedPage } | { response: Response; body: Buffer }>>();
 
   const isCandidate = (req: ExpressRequest) =>
-    (req.method === "GET" || req.method === "HEAD") && isAnonymous(req.headers.cookie) && !NOT_PAGES.test(req.path) && !DATA_REQUEST.test(req.originalUrl);
+    (req.method === "GET" || req.method === "HEAD") && isAnonymous(req.headers.cookie) && !NOT_PAGES.test(req.path);
   const keyOf = async (req: ExpressRequest, url: string) => `${await variantOf(req.headers.cookie)} ${url}`;
   const currentPage = (key: string, generation: number) => {
     const kept = lru.get(key);
