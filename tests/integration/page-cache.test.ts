@@ -1,8 +1,7 @@
-import { request as httpRequest } from "node:http";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatVnd } from "~/domain/shared/money";
-import { cookieOf, getPage, signIn } from "../setup/http";
+import { cookieOf, getPage, onFreshConnection, signIn } from "../setup/http";
 import { startServer, type TestServer } from "../setup/server";
 import { soldInOneSize } from "../setup/sizes";
 
@@ -22,28 +21,8 @@ afterAll(() => server.stop());
 
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/**
- * A GET on a connection of its own: the workers take connections in turn, so consecutive calls are
- * answered by the two workers alternately (fetch would keep one connection, hence one worker).
- */
-function freshGet(path: string, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${server.url}${path}`, { agent: false, headers }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+/** A GET on a connection of its own, so consecutive calls reach the two workers alternately. */
+const freshGet = (path: string, headers: Record<string, string> = {}) => onFreshConnection(`${server.url}${path}`, { headers });
 
 interface WorkerStats {
   pid: number;

@@ -1,4 +1,4 @@
-import { request as httpRequest } from "node:http";
+import { onFreshConnection } from "../setup/http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../setup/server";
 import { soldInOneSize } from "../setup/sizes";
@@ -15,41 +15,16 @@ afterAll(() => server.stop());
 
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
 
-/**
- * A form posted on a connection of its own: the workers take connections in turn, so requests sent
- * together are spread over both (fetch would reuse a few connections, hence mostly one worker).
- */
-function freshPost(path: string, fields: Record<string, string>, cookie = ""): Promise<{ status: number; cookie: string }> {
-  const body = new URLSearchParams(fields).toString();
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      `${server.url}${path}`,
-      { method: "POST", agent: false, headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), Cookie: cookie } },
-      (res) => {
-        res.resume();
-        const cookies = (res.headers["set-cookie"] ?? []).map((line) => line.split(";")[0]!).join("; ");
-        res.on("end", () => resolve({ status: res.statusCode!, cookie: cookies }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+/** A form posted on a connection of its own, so requests sent together are spread over both workers. */
+async function freshPost(path: string, form: Record<string, string>, cookie = ""): Promise<{ status: number; cookie: string }> {
+  const res = await onFreshConnection(`${server.url}${path}`, { form, headers: cookie ? { Cookie: cookie } : {} });
+  const cookies = [res.headers["set-cookie"] ?? []].flat().map((line) => line.split(";")[0]!).join("; ");
+  return { status: res.status, cookie: cookies };
 }
 
 async function pidsAnswering(): Promise<Set<number>> {
   const pids = new Set<number>();
-  for (let i = 0; i < 6; i++) {
-    const res = await new Promise<string>((resolve, reject) =>
-      httpRequest(`${server.url}/healthz`, { agent: false }, (r) => {
-        let text = "";
-        r.on("data", (chunk: Buffer) => (text += chunk.toString()));
-        r.on("end", () => resolve(text));
-      })
-        .on("error", reject)
-        .end(),
-    );
-    pids.add((JSON.parse(res) as { pid: number }).pid);
-  }
+  for (let i = 0; i < 6; i++) pids.add((JSON.parse((await onFreshConnection(`${server.url}/healthz`)).body) as { pid: number }).pid);
   return pids;
 }
 

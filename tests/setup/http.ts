@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { parse, type HTMLElement } from "node-html-parser";
 import { expect } from "vitest";
 
@@ -47,4 +48,30 @@ export async function signIn(server: { url: string }, login: string, password = 
   const res = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ login, password }), redirect: "manual" });
   expect(res.status, `sign-in of ${login}`).toBe(303);
   return cookieOf(res);
+}
+
+export interface FreshAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * A request on a connection of its own (`node:http`, no agent): a server's worker processes take
+ * connections in turn, so consecutive calls reach the workers alternately (fetch keeps its
+ * connections, hence mostly one worker). `form` posts those fields, url-encoded.
+ */
+export function onFreshConnection(url: string, { headers = {}, form }: { headers?: Record<string, string>; form?: Record<string, string> } = {}): Promise<FreshAnswer> {
+  const body = form ? new URLSearchParams(form).toString() : undefined;
+  const allHeaders = body === undefined ? headers : { ...headers, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) };
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: body === undefined ? "GET" : "POST", agent: false, headers: allHeaders }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
