@@ -163,6 +163,9 @@ describe("one order's journey across every role, in the browser with JavaScript 
     state.productUrl = page.url();
     await page.getByText("OCOP 4 sao").first().waitFor();
     await page.getByText(CERTIFICATE_NO).first().waitFor();
+    // Reached by a link, not goto: wait for the storefront's script (a module, run before "load"), or a
+    // quick click posts the form as without JS and lands on the cart, which this step does not expect.
+    await page.waitForLoadState("load");
     await page.getByLabel("Số lượng").fill(String(QUANTITY));
     await page.getByRole("button", { name: "Thêm vào giỏ" }).click();
     await page.getByText("Đã thêm vào giỏ.").waitFor();
