@@ -108,6 +108,32 @@ export const settings = {
     if (!clientId || !apiKey || !checksumKey) return undefined;
     return { clientId, apiKey, checksumKey, apiBase: env("PAYOS_API_BASE") ?? "https://api-merchant.payos.vn" };
   },
+  /**
+   * VNPay's gateway (ADR 0025), on when VNPAY_TMN_CODE and VNPAY_HASH_SECRET are set. The hosts default
+   * to VNPay's sandbox: VNPay gives the production ones with the contract (INTEGRATIONS.md §2.1).
+   */
+  get vnpay() {
+    const tmnCode = env("VNPAY_TMN_CODE");
+    const hashSecret = env("VNPAY_HASH_SECRET");
+    if (!tmnCode || !hashSecret) return undefined;
+    return {
+      tmnCode,
+      hashSecret,
+      paymentUrl: env("VNPAY_PAYMENT_URL") ?? "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
+      apiUrl: env("VNPAY_API_URL") ?? "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction",
+    };
+  },
+  /**
+   * MoMo's wallet (ADR 0025), on when its three credentials are set. MOMO_API_BASE defaults to MoMo's
+   * test host; live keys need `https://payment.momo.vn`.
+   */
+  get momo() {
+    const partnerCode = env("MOMO_PARTNER_CODE");
+    const accessKey = env("MOMO_ACCESS_KEY");
+    const secretKey = env("MOMO_SECRET_KEY");
+    if (!partnerCode || !accessKey || !secretKey) return undefined;
+    return { partnerCode, accessKey, secretKey, apiBase: env("MOMO_API_BASE") ?? "https://test-payment.momo.vn" };
+  },
   /** How often the reconciliation job asks the providers for the transfers their webhooks may have lost. */
   get paymentReconcileSeconds() {
     const value = Number(env("PAYMENT_RECONCILE_SECONDS") ?? 300);

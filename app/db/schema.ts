@@ -546,7 +546,7 @@ export const orders = sqliteTable(
       .notNull()
       .references(() => wards.code),
     addressLine: text("address_line").notNull(),
-    paymentMethod: text("payment_method", { enum: ["vietqr", "stripe", "payos"] }).notNull(),
+    paymentMethod: text("payment_method", { enum: ["vietqr", "stripe", "payos", "vnpay", "momo"] }).notNull(),
     paymentStatus: text("payment_status", {
       enum: ["unpaid", "paid", "failed", "expired", "refunded", "partially_refunded"],
     })
@@ -675,7 +675,7 @@ export const orderEvents = sqliteTable(
  * (late, short, over, a second payment, an unknown code, another account) stays here for staff.
  */
 /** The services that report transfers to the platform's account (ADR 0023); `bank` is our own generic webhook. */
-export const TRANSFER_PROVIDERS = ["bank", "sepay", "casso", "payos"] as const;
+export const TRANSFER_PROVIDERS = ["bank", "sepay", "casso", "payos", "vnpay", "momo"] as const;
 
 export const bankTransfers = sqliteTable(
   "bank_transfers",
@@ -705,10 +705,10 @@ export const bankTransfers = sqliteTable(
 );
 
 /**
- * A payment link made at a provider for one order (payOS, ADR 0023). The row is written before the
- * provider is called (`creating`), so the link's number is reserved and a retried call reuses it;
- * `open` once the provider answered with its QR string, `cancelled` once the order lapsed and the
- * provider cancelled the link.
+ * A payment made at a provider for one order: a payOS link (ADR 0023), a VNPay payment URL or a MoMo
+ * payment (ADR 0025). The row is written before the provider is called (`creating`), so the link's
+ * number is reserved and a retried call reuses it; `open` once the provider answered (its QR string,
+ * its payment page), `cancelled` once the order lapsed and the provider cancelled the link.
  */
 export const paymentLinks = sqliteTable("payment_links", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -716,9 +716,14 @@ export const paymentLinks = sqliteTable("payment_links", {
     .notNull()
     .unique()
     .references(() => orders.id),
-  provider: text("provider", { enum: ["payos"] }).notNull(),
-  /** The integer payOS knows the order by (its `orderCode`), unique per merchant. */
+  provider: text("provider", { enum: ["payos", "vnpay", "momo"] }).notNull(),
+  /** The integer payOS knows the order by (its `orderCode`), unique per merchant; the order's id for the others. */
   providerOrderCode: integer("provider_order_code").notNull().unique(),
+  /**
+   * What the provider needs later to ask about the payment: VNPay's `vnp_CreateDate` of the payment
+   * URL (querydr and refund name it), MoMo's `requestId`. Null for payOS.
+   */
+  providerReference: text("provider_reference"),
   status: text("status", { enum: ["creating", "open", "cancelled"] }).notNull().default("creating"),
   paymentLinkId: text("payment_link_id"),
   checkoutUrl: text("checkout_url"),
@@ -772,8 +777,10 @@ export const refunds = sqliteTable(
       .references(() => orders.id),
     partId: integer("part_id").references(() => orderParts.id),
     amountVnd: integer("amount_vnd").notNull(),
-    method: text("method", { enum: ["stripe", "bank"] }).notNull(),
+    method: text("method", { enum: ["stripe", "bank", "vnpay", "momo"] }).notNull(),
     stripeRefundId: text("stripe_refund_id").unique(),
+    /** The id a VNPay or MoMo refund went out under, derived from the order and its parts: a second press records nothing. */
+    providerRefundId: text("provider_refund_id").unique(),
     reason: text("reason").notNull(),
     actorUserId: integer("actor_user_id").references(() => users.id),
     createdAt: createdAt(),

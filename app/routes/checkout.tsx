@@ -15,6 +15,7 @@ import { unitLabel } from "~/domain/catalog/units";
 import { checkoutIntentSchema, checkoutSchema } from "~/domain/orders/checkout-form";
 import { checkoutRefusal, type Capped, type Shortage } from "~/domain/orders/checkout-refusal";
 import { offeredPaymentMethods, placeOrder, pricedQuoteFor } from "~/domain/orders/checkout.server";
+import { isWallet, walletPaymentPage } from "~/domain/payments/wallet-payment.server";
 import { VOUCHER_MESSAGE } from "~/domain/orders/checkout-refusal";
 import { cartLines, cartOwner } from "~/domain/orders/cart.server";
 import { rememberGuestOrder } from "~/domain/orders/order-access.server";
@@ -113,6 +114,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // payOS's QR is shown on our order page; a link that could not be made is offered again there. As
   // with Stripe, no secret goes to payOS: its return URL is the page without the guest's token.
   if (submission.value.paymentMethod === "payos") await openPayosLink(placed.order.id, requestOrigin(request), orderPath(placed.order.code, null));
+  // VNPay and MoMo take the shopper to their page; one they could not make is offered again on the order page.
+  if (isWallet(submission.value.paymentMethod)) {
+    const visit = { origin: requestOrigin(request), returnPath: orderPath(placed.order.code, null), ipAddr: context.clientIp ?? null, lang: await getLanguage(request) };
+    const page = await walletPaymentPage({ id: placed.order.id, paymentMethod: submission.value.paymentMethod }, visit);
+    if (page) return redirect(page, { status: 303, headers });
+  }
   return redirect(orderUrl, { status: 303, headers });
 }
 

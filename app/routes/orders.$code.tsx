@@ -16,10 +16,13 @@ import { markNoticesRead } from "~/domain/orders/notifications.server";
 import { orderPageIntentSchema, reviewSchema } from "~/domain/orders/reviews";
 import { addReview } from "~/domain/orders/reviews.server";
 import { bankName } from "~/domain/payments/banks";
-import { awaitsPayment, awaitsTransfer, payableByCard, type PaymentStatus } from "~/domain/payments/payment-states";
+import { awaitsPayment, awaitsTransfer, payableAtWallet, payableByCard, type PaymentStatus } from "~/domain/payments/payment-states";
 import { expireIfLapsed, payableOrderById } from "~/domain/payments/payments.server";
-import { openPayosLink, paymentLinkOfOrder } from "~/domain/payments/providers/payos.server";
+import { paymentLinkOfOrder } from "~/domain/payments/payment-links.server";
+import { openPayosLink } from "~/domain/payments/providers/payos.server";
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
+import { checkReturnFromWallet, isWallet, WALLET_NAMES, walletPaymentPage } from "~/domain/payments/wallet-payment.server";
+import { offeredPaymentMethods } from "~/domain/orders/checkout.server";
 import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useLanguage, useT } from "~/i18n/use-t";
@@ -39,6 +42,7 @@ async function viewerOrderId(request: Request, code: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, user, token } = await viewerOrderId(request, params.code ?? "");
   const payable = payableOrderById(id)!;
+  await checkReturnFromWallet(payable, new URL(request.url).searchParams);
   expireIfLapsed(payable);
   const order = orderView(id)!;
   if (user && order.userId === user.id) markNoticesRead({ userId: user.id }, id);
@@ -57,10 +61,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : null,
     // A payOS order whose link payOS did not make (yet): the page offers to ask again while the order holds.
     payosRetry: order.paymentMethod === "payos" && awaitsPayment(order.paymentStatus) && link?.status !== "open" && Date.now() < order.expiresAt,
+    // A VNPay or MoMo order not paid yet: the page sends the shopper (back) to the provider.
+    wallet: isWallet(order.paymentMethod) && payableAtWallet(payable, { now: Date.now(), offered: offeredPaymentMethods() }) ? WALLET_NAMES[order.paymentMethod] : null,
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { id, user, token } = await viewerOrderId(request, params.code ?? "");
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
@@ -72,6 +78,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const link = await openPayosLink(id, requestOrigin(request), orderPath(params.code!, null));
     if (!link) return data({ formError: "order.error.payosUnavailable" as MessageKey, review: null }, { status: 503 });
     return redirect(orderPath(params.code!, token), 303);
+  }
+  if (posted.status === "success" && posted.value.intent === "pay" && isWallet(payableOrderById(id)!.paymentMethod)) {
+    const order = payableOrderById(id)!;
+    if (!payableAtWallet(order, { now: Date.now(), offered: offeredPaymentMethods() })) {
+      return data({ formError: "order.error.notPayable" as MessageKey, review: null }, { status: 409 });
+    }
+    const visit = { origin: requestOrigin(request), returnPath: orderPath(params.code!, null), ipAddr: context.clientIp ?? null, lang: await getLanguage(request) };
+    const page = await walletPaymentPage(order, visit);
+    if (!page) return data({ formError: "order.error.walletUnavailable" as MessageKey, review: null }, { status: 503 });
+    return redirect(page, 303);
   }
   if (posted.status === "success" && posted.value.intent === "pay") {
     const order = payableOrderById(id)!;
@@ -110,7 +126,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
 const POLL_MS = 5000;
 
 export default function OrderPage() {
-  const { order, token, provinceName, transfer, payosRetry } = useLoaderData<typeof loader>();
+  const { order, token, provinceName, transfer, payosRetry, wallet } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const format = useFormat();
@@ -193,6 +209,16 @@ export default function OrderPage() {
           <p className="mb-2">{t("order.payosNotReady")}</p>
           <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
             {t("order.payosRetry")}
+          </button>
+        </Form>
+      ) : null}
+
+      {wallet ? (
+        <Form method="post" className="rounded-lg border border-brand-700 bg-white p-4">
+          <input type="hidden" name="intent" value="pay" />
+          <p className="mb-2">{t("order.walletHint", { provider: wallet })}</p>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+            {t("order.walletPay", { provider: wallet })}
           </button>
         </Form>
       ) : null}

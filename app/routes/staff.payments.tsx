@@ -40,6 +40,7 @@ const OUTCOME_MESSAGE: Record<string, MessageKey> = {
   nothing_to_refund: "staffPay.error.nothingToRefund",
   not_transfer: "staffPay.error.notTransfer",
   stripe_error: "staffPay.error.stripe",
+  provider_error: "staffPay.error.provider",
 };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -59,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
     outcome = order ? await refundOrder(staff, order.id, value.partId ?? null, value.reason) : "not_found";
   }
   if (outcome !== "ok") {
-    const status = outcome === "forbidden" ? 403 : outcome === "not_found" ? 404 : outcome === "stripe_error" ? 503 : 409;
+    const status = outcome === "forbidden" ? 403 : outcome === "not_found" ? 404 : outcome === "stripe_error" || outcome === "provider_error" ? 503 : 409;
     return data({ result: submission.reply({ formErrors: [OUTCOME_MESSAGE[outcome] ?? "staffPay.error.notFound"] }) }, { status });
   }
   const back = "orderCode" in value ? `/staff/payments?order=${value.orderCode}` : "/staff/payments";

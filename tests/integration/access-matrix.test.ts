@@ -112,6 +112,13 @@ const MATRIX: Record<string, Row> = {
   "routes/webhooks.payos":                   { url: "/webhooks/payos",
     GET:  [405, 405, 405, 405, 405, 405, 405, 405],
     POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  // VNPay's IPN is a GET answered 200 with its RspCode (97 for an unsigned call); MoMo's a POST.
+  "routes/webhooks.vnpay":                   { url: "/webhooks/vnpay",
+    GET:  [200, 200, 200, 200, 200, 200, 200, 200],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/webhooks.momo":                    { url: "/webhooks/momo",
+    GET:  [405, 405, 405, 405, 405, 405, 405, 405],
+    POST: [400, 400, 400, 400, 400, 400, 400, 400] },
   // eSMS's delivery report (ADR 0024): off without ESMS_CALLBACK_SECRET, as on this server.
   "routes/webhooks.esms":                    { url: "/webhooks/esms",
     GET:  [404, 404, 404, 404, 404, 404, 404, 404],
@@ -439,6 +446,15 @@ beforeAll(async () => {
     PAYOS_API_KEY: "payos-access-matrix",
     PAYOS_CHECKSUM_KEY: "payos-access-matrix",
     PAYOS_API_BASE: "http://127.0.0.1:9",
+    // The wallets on, so their IPNs check signatures; nothing here reaches their APIs.
+    VNPAY_TMN_CODE: "VNPAYTST",
+    VNPAY_HASH_SECRET: "vnpay-access-matrix",
+    VNPAY_PAYMENT_URL: "http://127.0.0.1:9/pay",
+    VNPAY_API_URL: "http://127.0.0.1:9/api",
+    MOMO_PARTNER_CODE: "MOMOTEST",
+    MOMO_ACCESS_KEY: "momo-access-matrix",
+    MOMO_SECRET_KEY: "momo-access-matrix",
+    MOMO_API_BASE: "http://127.0.0.1:9",
     // Stripe configured so its webhook checks signatures; nothing here reaches its API.
     STRIPE_SECRET_KEY: "sk_test_access_matrix",
     STRIPE_WEBHOOK_SECRET: "whsec_access_matrix",

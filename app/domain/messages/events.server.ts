@@ -94,15 +94,20 @@ function orderProvince(tx: Tx, orderId: number): string | null {
  * An order was placed: the buyer gets how to pay and by when, with the order's own link (the only
  * message that can carry a guest's access token: only its hash is kept).
  */
+/** The providers' own names, as shoppers know them. */
+const PROVIDER_NAMES = { payos: "payOS", vnpay: "VNPay", momo: "MoMo" } as const;
+
 export function enqueueOrderPlaced(tx: Tx, orderId: number, accessToken: string, now: number): void {
   const order = orderOf(tx, orderId);
   if (!order) return;
   const recipient = shopper(tx, order, orderProvince(tx, orderId));
   const account = settings.vietQrAccount;
   const payment =
-    order.paymentMethod === "stripe"
-      ? ({ method: "stripe" } as const)
-      : ({ method: "vietqr", bank: bankName(account.bankBin), accountNo: account.accountNo, accountName: account.accountName, content: order.code } as const);
+    order.paymentMethod === "vietqr"
+      ? ({ method: "vietqr", bank: bankName(account.bankBin), accountNo: account.accountNo, accountName: account.accountName, content: order.code } as const)
+      : order.paymentMethod === "stripe"
+        ? ({ method: "stripe" } as const)
+        : ({ method: "provider", name: PROVIDER_NAMES[order.paymentMethod] } as const);
   const path = order.userId === null ? `/orders/${order.code}?token=${encodeURIComponent(accessToken)}` : `/orders/${order.code}`;
   enqueueMessage(
     tx,

@@ -161,12 +161,17 @@ export function renderMessage(kind: MessageKind, locale: MessageLocale, values: 
   return { subject: fill(text.subject, values), body: `${body}\n${link}` };
 }
 
-/** How to pay, for the "order placed" message: the transfer's account and content, or the card link. */
+/**
+ * How to pay, for the "order placed" message: the transfer's account and content, the card link, or
+ * the link of the order page that leads to a provider (payOS's QR, VNPay, MoMo), whose own account and
+ * content the page shows.
+ */
 export function paymentDetails(
   locale: MessageLocale,
-  payment: { method: "vietqr"; bank: string; accountNo: string; accountName: string; content: string } | { method: "stripe" },
+  payment: { method: "vietqr"; bank: string; accountNo: string; accountName: string; content: string } | { method: "stripe" } | { method: "provider"; name: string },
 ): string {
   if (payment.method === "stripe") return locale === "en" ? "Pay by card at the link." : "Thanh toán bằng thẻ tại đường dẫn.";
+  if (payment.method === "provider") return locale === "en" ? `Pay through ${payment.name} at the link.` : `Thanh toán qua ${payment.name} tại đường dẫn.`;
   return locale === "en"
     ? `Transfer to ${payment.bank} ${payment.accountNo} (${payment.accountName}), content ${payment.content}.`
     : `Chuyển khoản tới ${payment.bank} ${payment.accountNo} (${payment.accountName}), nội dung ${payment.content}.`;

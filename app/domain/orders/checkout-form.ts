@@ -2,8 +2,21 @@ import { z } from "zod";
 import { parseLoginId } from "../accounts/login-id";
 import { message, required } from "../shared/form-messages";
 
-export const PAYMENT_METHODS = ["vietqr", "stripe", "payos"] as const;
+export const PAYMENT_METHODS = ["vietqr", "stripe", "payos", "vnpay", "momo"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/**
+ * What a way to pay takes, in đồng, where it is narrower than an order may be: MoMo's wallet payment
+ * (`captureWallet`) takes 1,000 to 50,000,000 ₫ [C: developers.momo.vn, one-time payment].
+ */
+const AMOUNT_LIMITS: Partial<Record<PaymentMethod, { min: number; max: number }>> = {
+  momo: { min: 1_000, max: 50_000_000 },
+};
+
+export function methodTakesAmount(method: PaymentMethod, amountVnd: number): boolean {
+  const limits = AMOUNT_LIMITS[method];
+  return !limits || (amountVnd >= limits.min && amountVnd <= limits.max);
+}
 
 const voucherCodeField = z
   .string()

@@ -6,6 +6,7 @@ export type CheckoutProblem =
   | { problem: "empty" }
   | { problem: "lines"; lines: { name: string; unit: string; available: number }[] }
   | { problem: "tooLarge" }
+  | { problem: "methodLimit" }
   | { problem: "priceChanged" }
   | { problem: "openOrders"; by: "phone" | "address" }
   | { problem: "unitCap"; lines: { name: string; unit: string; allowed: number }[] }
@@ -62,5 +63,7 @@ export function checkoutRefusal(refused: Exclude<CheckoutProblem, { problem: "em
       return { ...none, field: "voucherCode", message: VOUCHER_MESSAGE[refused.reason], status: 400 };
     case "tooLarge":
       return { ...none, message: "checkout.error.tooLarge", status: 400 };
+    case "methodLimit":
+      return { ...none, field: "paymentMethod", message: "checkout.error.walletLimit", status: 400 };
   }
 }

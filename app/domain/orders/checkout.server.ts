@@ -10,7 +10,7 @@ import { lineProblem, type CartLine } from "./cart";
 import { publicProduct } from "../catalog/catalog.server";
 import { variantName } from "../catalog/variants";
 import { cartIdOf, cartLinesById, type CartOwner } from "./cart.server";
-import type { CheckoutInput, PaymentMethod } from "./checkout-form";
+import { methodTakesAmount, type CheckoutInput, type PaymentMethod } from "./checkout-form";
 import type { CheckoutProblem } from "./checkout-refusal";
 import { generateOrderCode } from "./order-code";
 import { quoteOrder, type OrderQuote } from "./quote";
@@ -124,13 +124,15 @@ class CheckoutRefused extends Error {
 }
 
 /**
- * The ways to pay checkout offers, in the order shown: a VietQR transfer always, payOS and cards when
- * their settings are present. Checkout refuses any other.
+ * The ways to pay checkout offers, in the order shown: a VietQR transfer always, payOS, the wallets
+ * (VNPay, MoMo) and cards when their settings are present. Checkout refuses any other.
  */
 export function offeredPaymentMethods(): PaymentMethod[] {
   return [
     "vietqr",
     ...(settings.payos ? (["payos"] as const) : []),
+    ...(settings.vnpay ? (["vnpay"] as const) : []),
+    ...(settings.momo ? (["momo"] as const) : []),
     ...(settings.stripe ? (["stripe"] as const) : []),
   ];
 }
@@ -172,6 +174,7 @@ export function placeOrder(
         if (!priced.ok) throw new CheckoutRefused({ problem: "voucher", reason: priced.problem });
         const quote = priced.quote;
         if (quote.totalVnd > MAX_CHARGE_VND) throw new CheckoutRefused({ problem: "tooLarge" });
+        if (!methodTakesAmount(input.paymentMethod, quote.totalVnd)) throw new CheckoutRefused({ problem: "methodLimit" });
         // The page showed either the total with the voucher applied or, when the code was typed and the
         // order placed at once, the total before it: a voucher only ever lowers what the buyer saw.
         if (input.expectedTotal !== undefined && input.expectedTotal !== quote.totalVnd && input.expectedTotal !== quote.totalWithoutVoucherVnd) {

@@ -44,6 +44,9 @@ const PROVIDER_RULES: Record<TransferProvider, { pays: PaymentMethod; checkAccou
   sepay: { pays: "vietqr", checkAccount: true },
   casso: { pays: "vietqr", checkAccount: true },
   payos: { pays: "payos", checkAccount: false },
+  // Wallet gateways take the money into the merchant's account with them (ADR 0025): their signed word names the order.
+  vnpay: { pays: "vnpay", checkAccount: false },
+  momo: { pays: "momo", checkAccount: false },
 };
 
 export type TransferOutcome =

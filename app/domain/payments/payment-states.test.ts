@@ -106,9 +106,12 @@ describe("payment rules", () => {
     });
   });
 
-  it("refunds a card payment through Stripe and a transfer by a bank refund", () => {
+  it("refunds a card or wallet payment through the provider that took it, a transfer by a bank refund", () => {
     expect(refundMethod("stripe")).toBe("stripe");
+    expect(refundMethod("vnpay")).toBe("vnpay");
+    expect(refundMethod("momo")).toBe("momo");
     expect(refundMethod("vietqr")).toBe("bank");
+    expect(refundMethod("payos")).toBe("bank");
   });
 
   it("is refunded once everything paid went back, partially before", () => {

@@ -82,9 +82,12 @@ export function statusAfterRefund(from: PaymentStatus, paidVnd: number, refunded
   return nextPaymentStatus(from, refundedVnd >= paidVnd ? "refunded" : "partially_refunded");
 }
 
-/** How money goes back: through Stripe for a card payment, by a bank transfer staff make for VietQR. */
-export function refundMethod(paymentMethod: PaymentMethod): "stripe" | "bank" {
-  return paymentMethod === "stripe" ? "stripe" : "bank";
+/**
+ * How money goes back: through the provider that took it for a card (Stripe) or wallet (VNPay, MoMo)
+ * payment, by a bank transfer staff make for a VietQR or payOS transfer.
+ */
+export function refundMethod(paymentMethod: PaymentMethod): "stripe" | "vnpay" | "momo" | "bank" {
+  return paymentMethod === "stripe" || paymentMethod === "vnpay" || paymentMethod === "momo" ? paymentMethod : "bank";
 }
 
 /** What staff handling an order's payment may do with it: mark a transfer received, refund, or nothing. */
@@ -107,6 +110,14 @@ export function awaitsTransfer(order: OrderPayment): boolean {
 /** The order page may send the buyer to Stripe: a card order, unpaid, in time, with Stripe switched on. */
 export function payableByCard(order: OrderPayment & { expiresAt: number }, { now, stripeOn }: { now: number; stripeOn: boolean }): boolean {
   return awaitsPayment(order.paymentStatus) && order.paymentMethod === "stripe" && stripeOn && now < order.expiresAt;
+}
+
+/**
+ * The order page may send the buyer to the provider it chose at checkout (VNPay, MoMo): unpaid, in
+ * time, and that provider still switched on (`offered`, checkout's list).
+ */
+export function payableAtWallet(order: OrderPayment & { expiresAt: number }, { now, offered }: { now: number; offered: readonly PaymentMethod[] }): boolean {
+  return awaitsPayment(order.paymentStatus) && (order.paymentMethod === "vnpay" || order.paymentMethod === "momo") && offered.includes(order.paymentMethod) && now < order.expiresAt;
 }
 
 /**

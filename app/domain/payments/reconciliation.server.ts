@@ -6,7 +6,9 @@ import type { SessionUser } from "../accounts/sessions.server";
 import { receiveTransfer, type IncomingTransfer, type TransferProvider } from "./incoming-transfer.server";
 import { fetchCassoTransfers } from "./providers/casso.server";
 import { cancelLapsedPayosLinks, fetchPayosTransfers } from "./providers/payos.server";
+import { fetchMomoTransfers } from "./providers/momo.server";
 import { fetchSepayTransfers } from "./providers/sepay.server";
+import { fetchVnpayTransfers } from "./providers/vnpay.server";
 
 /**
  * A provider that can be asked what it holds: `fetch` answers the transactions it reports for the
@@ -41,6 +43,8 @@ const RECONCILERS: Reconciler[] = [
   { provider: "sepay", configured: () => Boolean(settings.sepay?.apiToken), fetch: fromAccountList(fetchSepayTransfers) },
   { provider: "casso", configured: () => Boolean(settings.casso?.apiKey), fetch: fromAccountList(fetchCassoTransfers) },
   { provider: "payos", configured: () => Boolean(settings.payos), fetch: fetchPayosTransfers },
+  { provider: "vnpay", configured: () => Boolean(settings.vnpay), fetch: fetchVnpayTransfers },
+  { provider: "momo", configured: () => Boolean(settings.momo), fetch: fetchMomoTransfers },
 ];
 
 /** Runs are kept a month, enough to see when a provider stopped answering. */
@@ -50,7 +54,7 @@ let running = false;
 
 /**
  * Asks every configured provider what it holds for the orders still awaiting payment (SePay's and
- * Casso's transaction lists, payOS's link status) and passes each transaction through
+ * Casso's transaction lists, payOS's link status, VNPay's querydr, MoMo's query) and passes each transaction through
  * receiveTransfer, the very path of the webhooks: what a webhook lost is applied, what it delivered is
  * recognised by the provider's id and changes nothing. Safe beside the webhooks and beside the same
  * job in another process for that reason (each transaction's first writer wins under BEGIN

@@ -1,16 +1,18 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { once } from "~/db/prepared.server";
-import { orderParts, orders, producers, refunds } from "~/db/schema";
+import { bankTransfers, orderParts, orders, producers, refunds } from "~/db/schema";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { movePart, partsOfOrder, type PartRow } from "../orders/order-moves.server";
 import { recordRefund } from "../ledger/ledger.server";
 import { isRefundable, refundMethod } from "./payment-states";
 import { addRefundToOrder, payableOrderById } from "./payments.server";
+import { refundThroughMomo } from "./providers/momo.server";
+import { refundThroughVnpay } from "./providers/vnpay.server";
 import { stripeClient } from "./stripe.server";
 
-export type RefundOutcome = "ok" | "not_paid" | "nothing_to_refund" | "forbidden" | "stripe_error";
+export type RefundOutcome = "ok" | "not_paid" | "nothing_to_refund" | "forbidden" | "stripe_error" | "provider_error";
 
 /** Parts whose money was received and not yet sent back. */
 function refundableParts(orderId: number, partId: number | null): PartRow[] {
@@ -40,10 +42,21 @@ export function staffMayHandleParts(staff: SessionUser, parts: PartRow[]): boole
   return parts.every((p) => producerProvince().get({ id: p.producerId })?.code === staff.provinceCode);
 }
 
+/** The payment a wallet took for the order (VNPay, MoMo): its refunds name it. */
+function walletPaymentOf(orderId: number, provider: "vnpay" | "momo") {
+  return getDb()
+    .select({ transactionId: bankTransfers.transactionId })
+    .from(bankTransfers)
+    .where(and(eq(bankTransfers.orderId, orderId), eq(bankTransfers.provider, provider), eq(bankTransfers.outcome, "applied")))
+    .get();
+}
+
 /**
  * Sends money back for a whole order (`partId` null) or one producer's part: through Stripe for card
- * orders (idempotent per order and parts, so a retry never refunds twice), recorded as a bank refund
- * for transfers. The parts move to `refunded`, the producers' shares are reversed in the ledger.
+ * orders (idempotent per order and parts, so a retry never refunds twice), through VNPay or MoMo for
+ * their payments (under an id derived from the order and its parts, which a second press records no
+ * second time), recorded as a bank refund for transfers. The parts move to `refunded`, the producers'
+ * shares are reversed in the ledger.
  */
 export async function refundOrder(
   staff: SessionUser,
@@ -65,7 +78,25 @@ export async function refundOrder(
   const amountVnd = parts.reduce((sum, p) => sum + p.totalVnd, 0);
 
   let stripeRefundId: string | null = null;
+  let providerRefundId: string | null = null;
   const method = refundMethod(order.paymentMethod);
+  if (method === "vnpay" || method === "momo") {
+    const payment = walletPaymentOf(orderId, method);
+    if (!payment) return "not_paid";
+    const refundKey = `${order.code}-${parts.map((p) => p.id).join("-")}`;
+    const paidVnd = getDb().select({ paidVnd: orders.paidVnd }).from(orders).where(eq(orders.id, orderId)).get()?.paidVnd ?? 0;
+    try {
+      const accepted =
+        method === "vnpay"
+          ? await refundThroughVnpay({ id: orderId, code: order.code, paidVnd }, payment, amountVnd, refundKey, `staff-${staff.id}`, now)
+          : await refundThroughMomo({ id: orderId, code: order.code }, payment, amountVnd, refundKey);
+      if (!accepted) return "provider_error";
+    } catch (error) {
+      console.error(`${method} refused the refund of order ${order.code}`, error);
+      return "provider_error";
+    }
+    providerRefundId = `${method}:${refundKey}`;
+  }
   if (method === "stripe") {
     const intent = getDb().select({ id: orders.stripePaymentIntentId }).from(orders).where(eq(orders.id, orderId)).get()?.id;
     if (!intent) return "not_paid";
@@ -83,7 +114,7 @@ export async function refundOrder(
   }
 
   getDb().transaction((tx) => {
-    // A retried Stripe refund comes back with the same id: record it once.
+    // A retried refund comes back with the same id: record it once.
     const inserted = tx
       .insert(refunds)
       .values({
@@ -92,11 +123,13 @@ export async function refundOrder(
         amountVnd,
         method,
         stripeRefundId,
+        providerRefundId,
         reason,
         actorUserId: staff.id,
         createdAt: now,
       })
-      .onConflictDoNothing({ target: refunds.stripeRefundId })
+      // Either id (Stripe's, or the one a wallet refund went out under) already recorded: nothing to do.
+      .onConflictDoNothing()
       .run();
     if (inserted.changes === 0) return;
     for (const part of refundableParts(orderId, partId)) {

@@ -1,7 +1,7 @@
 import QRCode from "qrcode";
 import { settings } from "~/settings.server";
 import { awaitsPayment, awaitsTransfer, type PaymentMethod, type PaymentStatus } from "./payment-states";
-import { paymentLinkOfOrder } from "./providers/payos.server";
+import { paymentLinkOfOrder } from "./payment-links.server";
 import { encodeVietQr } from "./vietqr";
 
 /** The VietQR payload that pays this order: the platform's account, the exact amount, the code as purpose. */

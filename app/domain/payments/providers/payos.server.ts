@@ -3,7 +3,7 @@ import { getDb } from "~/db/client.server";
 import { orders, paymentLinks } from "~/db/schema";
 import { settings } from "~/settings.server";
 import { receiveTransfer, type IncomingTransfer } from "../incoming-transfer.server";
-import { awaitsPayment } from "../payment-states";
+import { openLinksAwaitingPayment, openPaymentLink, reservePaymentLink, type PaymentLink } from "../payment-links.server";
 import {
   PAYOS_REPLY,
   payosCreateAnswerSchema,
@@ -30,12 +30,6 @@ function payosFetch(path: string, init: { method: "GET" | "POST"; body?: unknown
   });
 }
 
-export type PaymentLink = typeof paymentLinks.$inferSelect;
-
-export function paymentLinkOfOrder(orderId: number): PaymentLink | undefined {
-  return getDb().select().from(paymentLinks).where(eq(paymentLinks.orderId, orderId)).get();
-}
-
 /**
  * Makes (once) the payOS payment link of a payOS order still awaiting payment. The link's row is
  * written first (the intent, with the integer orderCode payOS will know it by: the order's id, unique
@@ -46,28 +40,15 @@ export function paymentLinkOfOrder(orderId: number): PaymentLink | undefined {
 export async function openPayosLink(orderId: number, origin: string, orderPagePath: string): Promise<PaymentLink | null> {
   const payos = settings.payos;
   if (!payos) return null;
-  const link = getDb().transaction(
-    (tx) => {
-      const order = tx
-        .select({ id: orders.id, code: orders.code, totalVnd: orders.totalVnd, paymentMethod: orders.paymentMethod, paymentStatus: orders.paymentStatus, expiresAt: orders.expiresAt })
-        .from(orders)
-        .where(eq(orders.id, orderId))
-        .get();
-      if (!order || order.paymentMethod !== "payos" || !awaitsPayment(order.paymentStatus) || Date.now() >= order.expiresAt) return null;
-      const existing = tx.select().from(paymentLinks).where(eq(paymentLinks.orderId, orderId)).get();
-      if (existing) return { link: existing, expiresAt: order.expiresAt };
-      const created = tx
-        .insert(paymentLinks)
-        .values({ orderId, provider: "payos", providerOrderCode: order.id, description: payosDescription(order.code), amountVnd: order.totalVnd })
-        .returning()
-        .get();
-      return { link: created, expiresAt: order.expiresAt };
-    },
-    { behavior: "immediate" },
-  );
+  const link = reservePaymentLink(orderId, "payos", (order) => ({
+    providerOrderCode: order.id,
+    description: payosDescription(order.code),
+    amountVnd: order.totalVnd,
+    providerReference: null,
+  }));
   if (!link) return null;
   if (link.link.status !== "creating") return link.link.status === "open" ? link.link : null;
-  const { link: row, expiresAt } = link;
+  const { link: row, order: { expiresAt } } = link;
   const returnUrl = new URL(orderPagePath, origin).toString();
   const request = { orderCode: row.providerOrderCode, amount: row.amountVnd, description: row.description, cancelUrl: returnUrl, returnUrl };
   try {
@@ -87,20 +68,16 @@ export async function openPayosLink(orderId: number, origin: string, orderPagePa
       console.error("payOS's answer for the payment link did not verify");
       return null;
     }
-    return getDb()
-      .update(paymentLinks)
-      .set({
-        status: "open",
+    return (
+      openPaymentLink(row.id, {
         paymentLinkId: data.paymentLinkId,
         checkoutUrl: data.checkoutUrl,
         qrCode: data.qrCode,
         bankBin: data.bin,
         accountNumber: data.accountNumber,
         accountName: data.accountName,
-      })
-      .where(and(eq(paymentLinks.id, row.id), eq(paymentLinks.status, "creating")))
-      .returning()
-      .get() ?? null;
+      }) ?? null
+    );
   } catch (error) {
     console.error("payOS could not be reached", error);
     return null;
@@ -156,13 +133,7 @@ function payosTransfer(p: { orderCode: number; reference: string; amount: number
  */
 export async function fetchPayosTransfers(): Promise<IncomingTransfer[] | null> {
   if (!settings.payos) return null;
-  const open = getDb()
-    .select({ providerOrderCode: paymentLinks.providerOrderCode })
-    .from(paymentLinks)
-    .innerJoin(orders, eq(orders.id, paymentLinks.orderId))
-    .where(and(eq(paymentLinks.status, "open"), eq(orders.paymentStatus, "unpaid")))
-    .limit(200)
-    .all();
+  const open = openLinksAwaitingPayment("payos").map(({ link }) => link);
   if (open.length === 0) return null;
   const transfers: IncomingTransfer[] = [];
   for (const { providerOrderCode } of open) {
