@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { methodTakesAmount } from "./checkout-form";
 import { checkoutRefusal } from "./checkout-refusal";
 
 describe("checkout refusals as the shopper reads them", () => {
@@ -36,5 +37,17 @@ describe("checkout refusals as the shopper reads them", () => {
   it("says whose open orders stand in the way, with 429", () => {
     expect(checkoutRefusal({ problem: "openOrders", by: "phone" })).toMatchObject({ field: null, message: "checkout.error.openOrdersPhone", status: 429 });
     expect(checkoutRefusal({ problem: "openOrders", by: "address" })).toMatchObject({ field: null, message: "checkout.error.openOrdersAddress", status: 429 });
+  });
+});
+
+describe("what each way to pay takes", () => {
+  it("holds MoMo's wallet to 1,000–50,000,000 ₫ and says so by the payment field", () => {
+    expect(methodTakesAmount("momo", 999)).toBe(false);
+    expect(methodTakesAmount("momo", 1_000)).toBe(true);
+    expect(methodTakesAmount("momo", 50_000_000)).toBe(true);
+    expect(methodTakesAmount("momo", 50_000_001)).toBe(false);
+    expect(methodTakesAmount("vnpay", 99_999_999)).toBe(true);
+    expect(methodTakesAmount("vietqr", 99_999_999)).toBe(true);
+    expect(checkoutRefusal({ problem: "methodLimit" })).toMatchObject({ field: "paymentMethod", message: "checkout.error.walletLimit", status: 400 });
   });
 });
