@@ -7,15 +7,19 @@ export function createNonce(): string {
 }
 
 /**
- * Where a checkout form may end up: our pages, and Stripe Checkout when cards are on. The session's
- * URL comes from the API, so with another API host (stripe-mock, a proxy) either origin may appear.
+ * Where a checkout form may end up: our pages, Stripe Checkout when cards are on, VNPay's payment
+ * page and MoMo's when they are on (a form's redirect is held to this list without JS). Stripe's
+ * session URL comes from the API, so with another API host (stripe-mock, a proxy) either origin may
+ * appear; MoMo's `payUrl` is on its API host [I].
  */
 function formTargets(): string[] {
   const targets = ["'self'"];
-  const stripe = settings.stripe;
+  const { stripe, vnpay, momo } = settings;
   if (stripe) targets.push("https://checkout.stripe.com");
   if (stripe?.apiBase) targets.push(new URL(stripe.apiBase).origin);
-  return targets;
+  if (vnpay) targets.push(new URL(vnpay.paymentUrl).origin);
+  if (momo) targets.push(new URL(momo.apiBase).origin);
+  return [...new Set(targets)];
 }
 
 /**
