@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAYOS_ACCOUNT, startPayosDouble, type PayosDouble } from "../doubles/payos-double";
 import { startMomoDouble, startVnpayDouble, type MomoDouble, type VnpayDouble } from "../doubles/wallets-double";
+import { startStripeDouble, type StripeDouble } from "../mocks/stripe-double";
 import { cspRefusals } from "../setup/browser";
 import { useServerAndBrowser } from "../setup/e2e";
 import { expectNoHorizontalScroll } from "../setup/page-checks";
@@ -14,13 +15,15 @@ import { expectNoHorizontalScroll } from "../setup/page-checks";
 const VNPAY = { tmnCode: "CHOOCOP1", hashSecret: "VNPAYE2ESECRET0123456789ABCDEFGH" };
 const MOMO = { partnerCode: "MOMOCHOOCOP", accessKey: "momo-e2e-access", secretKey: "momo-e2e-secret" };
 const PAYOS = { clientId: "payos-e2e", apiKey: "payos-e2e-key", checksumKey: "payos-e2e-checksum" };
+const STRIPE_WEBHOOK_SECRET = "whsec_e2e_wallets";
 
 let vnpay: VnpayDouble;
 let momo: MomoDouble;
 let payos: PayosDouble;
+let stripe: StripeDouble;
 
 beforeAll(async () => {
-  [vnpay, momo, payos] = await Promise.all([startVnpayDouble(VNPAY), startMomoDouble(MOMO), startPayosDouble(PAYOS)]);
+  [vnpay, momo, payos, stripe] = await Promise.all([startVnpayDouble(VNPAY), startMomoDouble(MOMO), startPayosDouble(PAYOS), startStripeDouble()]);
 });
 
 const app = useServerAndBrowser({
@@ -37,12 +40,15 @@ const app = useServerAndBrowser({
     PAYOS_API_KEY: PAYOS.apiKey,
     PAYOS_CHECKSUM_KEY: PAYOS.checksumKey,
     PAYOS_API_BASE: payos.url,
+    STRIPE_SECRET_KEY: "sk_test_e2e_wallets",
+    STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_BASE: stripe.url,
     PAYMENT_RECONCILE_SECONDS: "3600",
   }),
 });
 
 afterAll(async () => {
-  await Promise.all([vnpay?.stop(), momo?.stop(), payos?.stop()]);
+  await Promise.all([vnpay?.stop(), momo?.stop(), payos?.stop(), stripe?.stop()]);
 });
 
 let slug: string;
@@ -51,7 +57,7 @@ beforeAll(() => {
 });
 
 /** From an empty cart to "Đặt hàng" with `method` chosen; answers the order's code. */
-async function checkout(page: Page, method: "vnpay" | "momo" | "payos", javaScript: boolean): Promise<string> {
+async function checkout(page: Page, method: "vnpay" | "momo" | "payos" | "stripe", javaScript: boolean): Promise<string> {
   await page.goto(`${app.server.url}/products/${slug}`);
   await page.waitForLoadState("load");
   await page.getByRole("button", { name: "Thêm vào giỏ" }).click();
@@ -109,6 +115,22 @@ describe("paying through a provider's page and coming back", () => {
       expect(answer.status).toBe(204);
       const back = new URLSearchParams({ partnerCode: ipn.partnerCode, orderId: code, requestId: ipn.requestId, amount: String(ipn.amount), resultCode: "0", transId: String(ipn.transId), message: ipn.message, payType: ipn.payType, responseTime: String(ipn.responseTime), extraData: "", signature: ipn.signature });
       await page.goto(`${momo.payments.get(code)!.redirectUrl}?${back}`);
+      await seesPaid(page, code);
+      await context.close();
+    });
+
+    it(`Stripe: checkout → Stripe Checkout → signed event → back on the order page, paid (${js})`, async () => {
+      const context = await app.newContext({ javaScriptEnabled: javaScript });
+      const page = await context.newPage();
+      const code = await checkout(page, "stripe", javaScript);
+      const session = stripe.lastSession();
+      expect(page.url()).toBe(session.url);
+      // The shopper pays on Stripe's page and comes back; the page alone marks nothing paid.
+      await page.getByRole("button", { name: "Pay" }).click();
+      await page.getByRole("heading", { level: 1, name: `Đơn hàng ${code}` }).waitFor();
+      const { payload, header } = stripe.event("checkout.session.completed", stripe.sessions.get(session.id), STRIPE_WEBHOOK_SECRET);
+      expect((await fetch(`${app.server.url}/webhooks/stripe`, { method: "POST", body: payload, headers: { "Stripe-Signature": header, "Content-Type": "application/json" } })).status).toBe(200);
+      if (!javaScript) await page.reload();
       await seesPaid(page, code);
       await context.close();
     });

@@ -138,6 +138,9 @@ describe("VNPay", () => {
     expect(orderState(order)).toMatchObject({ payment_status: "paid", paid_vnd: order.total });
     expect(partStatuses(order)).toEqual(["paid"]);
     expect(await (await ipnVnpay(ipn)).json()).toEqual({ RspCode: "02", Message: "Order already confirmed" });
+    // Out of order: a stale "declined" arriving after the payment undoes nothing.
+    await ipnVnpay(vnpay.pay(order.code, { responseCode: "24" }));
+    expect(orderState(order)).toMatchObject({ payment_status: "paid", paid_vnd: order.total });
     expect(transfersOf(order)).toEqual([{ provider: "vnpay", transaction_id: `${order.code}:${vnpay.payments.get(order.code)!.transactionNo}`, amount_vnd: order.total, outcome: "applied" }]);
     const pending = row<{ n: number }>("SELECT count(*) AS n FROM ledger_entries WHERE part_id IN (SELECT id FROM order_parts WHERE order_id = ?) AND account = 'producer_pending'", order.id).n;
     expect(pending).toBe(1);
@@ -232,8 +235,19 @@ describe("MoMo", () => {
     expect(first.status).toBe(204);
     expect(await first.text()).toBe("");
     expect((await ipnMomo(paid)).status).toBe(204);
+    // Out of order: a failure reported after the payment undoes nothing.
+    expect((await ipnMomo(momo.pay(order.code, { resultCode: 1006 }))).status).toBe(204);
     expect(orderState(order)).toMatchObject({ payment_status: "paid", paid_vnd: order.total });
     expect(transfersOf(order)).toEqual([{ provider: "momo", transaction_id: `${order.code}:${paid.transId}`, amount_vnd: order.total, outcome: "applied" }]);
+  });
+
+  it("keeps a signed payment for an order it never asked MoMo about, for staff, paying nothing", async () => {
+    const body = {
+      partnerCode: MOMO.partnerCode, orderId: "NOSUCHORDER9", requestId: "req-unknown", amount: 52_000, orderInfo: "?", orderType: "momo_wallet",
+      transId: 4_123_456_789, resultCode: 0, message: "Successful.", payType: "qr", responseTime: Date.now(), extraData: "",
+    };
+    expect((await ipnMomo({ ...body, signature: momo.sign(body) })).status).toBe(204);
+    expect(row<{ outcome: string; order_id: number | null }>("SELECT outcome, order_id FROM bank_transfers WHERE provider = 'momo' AND transaction_id = ?", `NOSUCHORDER9:${body.transId}`)).toEqual({ outcome: "unknown_code", order_id: null });
   });
 
   it("refuses a forged or altered IPN and stores nothing; a signed wrong amount is kept for staff", async () => {
