@@ -59,6 +59,14 @@ beforeAll(async () => {
     PAYOS_API_KEY: "payos-hostile",
     PAYOS_CHECKSUM_KEY: "payos-hostile",
     PAYOS_API_BASE: "http://127.0.0.1:9",
+    VNPAY_TMN_CODE: "VNPHOSTI",
+    VNPAY_HASH_SECRET: "vnpay-hostile",
+    VNPAY_PAYMENT_URL: "http://127.0.0.1:9/pay",
+    VNPAY_API_URL: "http://127.0.0.1:9/api",
+    MOMO_PARTNER_CODE: "MOMOHOSTILE",
+    MOMO_ACCESS_KEY: "momo-hostile",
+    MOMO_SECRET_KEY: "momo-hostile",
+    MOMO_API_BASE: "http://127.0.0.1:9",
     STRIPE_SECRET_KEY: "sk_test_hostile",
     VIETQR_ACCOUNT_NO: "0000",
     STRIPE_WEBHOOK_SECRET,
@@ -808,7 +816,7 @@ describe("hostile input", () => {
     expect(failures, failures.join("\n\n")).toEqual([]);
   });
 
-  it("answers SePay's, Casso's and payOS's webhooks with bad bodies below 500, and refuses unauthenticated ones", { timeout: 60_000 }, async () => {
+  it("answers SePay's, Casso's, payOS's, VNPay's and MoMo's webhooks with bad bodies below 500, and refuses unauthenticated ones", { timeout: 60_000 }, async () => {
     category = "webhooks";
     const field = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null), fc.constantFrom(...HOSTILE_STRINGS.slice(0, 20)), fc.constant({}), fc.constant(["x"]));
     const sepayBody = fc.record(
@@ -888,6 +896,32 @@ describe("hostile input", () => {
       { numRuns: 40, endOnFailure: true },
     );
     if (payos.failed) failures.push(`payos: ${reason(payos)}`);
+    // VNPay's IPN is a GET: any query is answered 200 with a RspCode, and an unsigned one never with 00 or 02.
+    const vnpayQuery = fc.dictionary(fc.oneof(fc.constantFrom("vnp_TxnRef", "vnp_Amount", "vnp_ResponseCode", "vnp_SecureHash", "vnp_TmnCode"), fc.string()), fc.string());
+    const vnpay = await fc.check(
+      fc.asyncProperty(vnpayQuery, async (query) => {
+        const { res, body } = await send(`/webhooks/vnpay?${new URLSearchParams(query)}`, "");
+        if (res.status !== 200) throw new Error(`answered ${res.status}`);
+        const { RspCode } = JSON.parse(body) as { RspCode: string };
+        if (RspCode === "00" || RspCode === "02") throw new Error(`accepted an unsigned call (${RspCode})`);
+      }),
+      { numRuns: 40, endOnFailure: true },
+    );
+    if (vnpay.failed) failures.push(`vnpay: ${reason(vnpay)}`);
+    // MoMo signs its IPN's fields; a hostile body is never signed with the test's key here.
+    const momoBody = fc.record(
+      { partnerCode: fc.oneof(fc.constant("MOMOHOSTILE"), fc.string()), orderId: fc.string(), amount: fc.oneof(fc.integer(), fc.string()), resultCode: fc.oneof(fc.constant(0), fc.integer()), transId: fc.integer(), signature: fc.oneof(fc.string(), fc.constant("0".repeat(64))) },
+      { requiredKeys: [] },
+    );
+    const momo = await fc.check(
+      fc.asyncProperty(raw(momoBody), async (body) => {
+        const { res } = await send("/webhooks/momo", "", { method: "POST", body, headers: { "Content-Type": "application/json" } });
+        if (res.status >= 500) throw new Error(`answered ${res.status}`);
+        if (res.status < 400) throw new Error(`accepted an unsigned call (${res.status})`);
+      }),
+      { numRuns: 40, endOnFailure: true },
+    );
+    if (momo.failed) failures.push(`momo: ${reason(momo)}`);
     expect(failures, failures.join("\n\n")).toEqual([]);
   });
 });
