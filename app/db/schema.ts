@@ -738,6 +738,24 @@ export const paymentLinks = sqliteTable("payment_links", {
 });
 
 /**
+ * Callbacks a payment provider's URL refused (bad signature or key, a body it could not read): no
+ * order changes and no transfer is kept for them, since anyone can post to the URL, but each is
+ * recorded (with the start of its body) so staff see a provider whose calls are all refused — a
+ * wrong secret in the settings — and an operator can read what came. Bounded per provider.
+ */
+export const refusedCallbacks = sqliteTable(
+  "refused_callbacks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    provider: text("provider").notNull(),
+    reason: text("reason", { enum: ["authentication", "body"] }).notNull(),
+    excerpt: text("excerpt").notNull(),
+    receivedAt: createdAt(),
+  },
+  (t) => [index("refused_callbacks_provider_idx").on(t.provider, t.receivedAt)],
+);
+
+/**
  * Each pass of the reconciliation job (reconciliation.server.ts) over one provider's transaction list:
  * what it fetched, how many it had not heard of (webhooks lost) and how many of those paid an order.
  */

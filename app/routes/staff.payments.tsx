@@ -11,6 +11,7 @@ import { payableOrderByCode } from "~/domain/payments/payments.server";
 import { refundOrder } from "~/domain/payments/refunds.server";
 import { staffPaymentSchema } from "~/domain/payments/resolution-form";
 import { reconciliationStatus } from "~/domain/payments/reconciliation.server";
+import { recentRefusals } from "~/domain/payments/refused-callbacks.server";
 import { markOrderPaidByStaff, orderForStaff, paymentsToResolve, resolvePayment } from "~/domain/payments/resolution.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useT } from "~/i18n/use-t";
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     order: isOrderCode(code) ? orderForStaff(staff, code) : null,
     searched: code,
     reconciliation: reconciliationStatus(staff),
+    refusals: recentRefusals(staff),
   };
 }
 
@@ -73,7 +75,7 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
 };
 
 export default function StaffPayments() {
-  const { payments, order, searched, reconciliation } = useLoaderData<typeof loader>();
+  const { payments, order, searched, reconciliation, refusals } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>()?.result;
   const t = useT();
   const format = useFormat();
@@ -148,6 +150,22 @@ export default function StaffPayments() {
                     {t("staffPay.reconciliationError", { error: lastRun.error })}
                   </span>
                 ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {refusals.length > 0 ? (
+        <section aria-labelledby="refused-calls" className="space-y-2 rounded-lg border border-amber-700 bg-white p-4">
+          <h2 id="refused-calls" className="text-lg font-semibold">
+            {t("staffPay.refusedCalls")}
+          </h2>
+          <p className="text-sm text-stone-700">{t("staffPay.refusedCallsHint")}</p>
+          <ul className="space-y-1">
+            {refusals.map(({ provider, count, lastAt }) => (
+              <li key={provider} data-provider={provider}>
+                <strong>{provider}</strong>: {t("staffPay.refusedCallsLine", { count, at: format.dateTime(lastAt) })}
               </li>
             ))}
           </ul>

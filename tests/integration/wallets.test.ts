@@ -153,6 +153,14 @@ describe("VNPay", () => {
     forged.set("vnp_Amount", String(order.total * 100 - 100_000));
     expect(await (await ipnVnpay(forged)).json()).toEqual({ RspCode: "97", Message: "Invalid Checksum" });
     expect(transfersOf(order)).toEqual([]);
+    // Kept apart from transfers, for staff to notice a wrong secret.
+    expect(row<{ reason: string; excerpt: string }>("SELECT reason, excerpt FROM refused_callbacks WHERE provider = 'vnpay' ORDER BY id DESC LIMIT 1")).toEqual({
+      reason: "authentication",
+      excerpt: expect.stringContaining(`vnp_TxnRef=${order.code}`),
+    });
+    const staffPage = await (await fetch(`${server.url}/staff/payments`, { headers: { cookie: await signIn(server, "staff@demo.local") } })).text();
+    expect(staffPage).toContain("Cuộc gọi webhook bị từ chối (24 giờ qua)");
+    expect(staffPage).toMatch(/id="refused-calls"[\s\S]*data-provider="vnpay"[\s\S]*?\d+ cuộc gọi, lần cuối/);
 
     const short = vnpay.pay(order.code, { amount: order.total - 1000 });
     expect(await (await ipnVnpay(short)).json()).toEqual({ RspCode: "04", Message: "Invalid amount" });

@@ -1,6 +1,7 @@
 import { settings } from "~/settings.server";
 import { receiveTransfer, type IncomingTransfer } from "../incoming-transfer.server";
 import { CASSO_LIST_PATH, CASSO_REPLY, cassoDate, cassoListSchema, cassoListTransfer, cassoSignatureIsValid, cassoTransfer, cassoWebhookSchema } from "./casso";
+import { refuseCallback } from "../refused-callbacks.server";
 import { parseJson, type ProviderReply } from "./provider-reply";
 
 /**
@@ -11,12 +12,12 @@ export function receiveCassoWebhook(rawBody: Buffer, headers: Headers, now = Dat
   const casso = settings.casso;
   if (!casso) return { status: 503, body: { success: false, error: "Casso is not configured" } };
   const json = parseJson(rawBody);
-  if (json === undefined) return { status: 400, body: { success: false, error: "body is not JSON" } };
+  if (json === undefined) return refuseCallback("casso", "body", rawBody, { status: 400, body: { success: false, error: "body is not JSON" } });
   if (!cassoSignatureIsValid(headers.get("X-Casso-Signature"), json, casso.checksumKey)) {
-    return { status: 401, body: { success: false, error: "invalid signature" } };
+    return refuseCallback("casso", "authentication", rawBody, { status: 401, body: { success: false, error: "invalid signature" } });
   }
   const parsed = cassoWebhookSchema.safeParse(json);
-  if (!parsed.success) return { status: 400, body: { success: false, error: "invalid body" } };
+  if (!parsed.success) return refuseCallback("casso", "body", rawBody, { status: 400, body: { success: false, error: "invalid body" } });
   if (parsed.data.error === 0 && parsed.data.data) receiveTransfer(cassoTransfer(parsed.data.data), now);
   return { status: 200, body: CASSO_REPLY };
 }

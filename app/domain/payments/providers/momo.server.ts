@@ -3,6 +3,7 @@ import { settings } from "~/settings.server";
 import { methodTakesAmount } from "../../orders/checkout-form";
 import { receiveTransfer, type IncomingTransfer } from "../incoming-transfer.server";
 import { linkNamedBy, openLinksAwaitingPayment, openPaymentLink, paymentLinkOfOrder, reservePaymentLink, type PaymentLink } from "../payment-links.server";
+import { refuseCallback } from "../refused-callbacks.server";
 import { parseJson, type ProviderReply } from "./provider-reply";
 import {
   MOMO_IPN_REPLY_STATUS,
@@ -105,9 +106,9 @@ export function receiveMomoIpn(rawBody: Buffer, now = Date.now()): ProviderReply
   const momo = settings.momo;
   if (!momo) return { status: 503, body: { error: "MoMo is not configured" } };
   const ipn = momoIpnSchema.safeParse(parseJson(rawBody));
-  if (!ipn.success) return { status: 400, body: { error: "invalid body" } };
+  if (!ipn.success) return refuseCallback("momo", "body", rawBody, { status: 400, body: { error: "invalid body" } });
   if (!momoSignatureIsValid(momo.secretKey, momo.accessKey, "ipn", ipn.data, ipn.data.signature) || ipn.data.partnerCode !== momo.partnerCode) {
-    return { status: 401, body: { error: "invalid signature" } };
+    return refuseCallback("momo", "authentication", rawBody, { status: 401, body: { error: "invalid signature" } });
   }
   if (ipn.data.resultCode === 0) receiveTransfer(momoTransfer(ipn.data), now);
   return { status: MOMO_IPN_REPLY_STATUS, body: null };

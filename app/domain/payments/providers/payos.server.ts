@@ -15,6 +15,7 @@ import {
   payosWebhookDataSchema,
   payosWebhookSchema,
 } from "./payos";
+import { refuseCallback } from "../refused-callbacks.server";
 import { parseJson, type ProviderReply } from "./provider-reply";
 
 /** payOS's calls answer in well under this; a slow one leaves the order page offering to try again. */
@@ -92,12 +93,12 @@ export function receivePayosWebhook(rawBody: Buffer, now = Date.now()): Provider
   const payos = settings.payos;
   if (!payos) return { status: 503, body: { success: false, error: "payOS is not configured" } };
   const body = payosWebhookSchema.safeParse(parseJson(rawBody));
-  if (!body.success) return { status: 400, body: { success: false, error: "invalid body" } };
+  if (!body.success) return refuseCallback("payos", "body", rawBody, { status: 400, body: { success: false, error: "invalid body" } });
   if (!payosSignatureIsValid(payos.checksumKey, body.data.data, body.data.signature)) {
-    return { status: 401, body: { success: false, error: "invalid signature" } };
+    return refuseCallback("payos", "authentication", rawBody, { status: 401, body: { success: false, error: "invalid signature" } });
   }
   const data = payosWebhookDataSchema.safeParse(body.data.data);
-  if (!data.success) return { status: 400, body: { success: false, error: "invalid data" } };
+  if (!data.success) return refuseCallback("payos", "body", rawBody, { status: 400, body: { success: false, error: "invalid data" } });
   // Only "00" is a payment [C]; anything else is acknowledged and changes nothing.
   if (body.data.code === "00" && data.data.code === "00") receiveTransfer(payosTransfer(data.data), now);
   return { status: 200, body: PAYOS_REPLY };

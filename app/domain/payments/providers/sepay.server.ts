@@ -1,5 +1,6 @@
 import { settings } from "~/settings.server";
 import { receiveTransfer, type IncomingTransfer } from "../incoming-transfer.server";
+import { refuseCallback } from "../refused-callbacks.server";
 import { parseJson, type ProviderReply } from "./provider-reply";
 import { SEPAY_LIST_PATH, SEPAY_REPLY, sepayApiKeyIsValid, sepayDate, sepayHmacCheck, sepayListSchema, sepayListTransfer, sepayTransfer, sepayWebhookSchema } from "./sepay";
 
@@ -13,12 +14,12 @@ export function receiveSepayWebhook(rawBody: Buffer, headers: Headers, now = Dat
   if (!sepay) return { status: 503, body: { success: false, error: "SePay is not configured" } };
   if (sepay.webhookSecret) {
     const check = sepayHmacCheck(rawBody, headers.get("X-SePay-Signature"), headers.get("X-SePay-Timestamp"), sepay.webhookSecret, now);
-    if (check !== "ok") return { status: 401, body: { success: false, error: check === "stale" ? "stale timestamp" : "invalid signature" } };
+    if (check !== "ok") return refuseCallback("sepay", "authentication", rawBody, { status: 401, body: { success: false, error: check === "stale" ? "stale timestamp" : "invalid signature" } });
   } else if (!sepayApiKeyIsValid(headers.get("Authorization"), sepay.webhookApiKey ?? "")) {
-    return { status: 401, body: { success: false, error: "invalid API key" } };
+    return refuseCallback("sepay", "authentication", rawBody, { status: 401, body: { success: false, error: "invalid API key" } });
   }
   const parsed = sepayWebhookSchema.safeParse(parseJson(rawBody));
-  if (!parsed.success) return { status: 400, body: { success: false, error: "invalid body" } };
+  if (!parsed.success) return refuseCallback("sepay", "body", rawBody, { status: 400, body: { success: false, error: "invalid body" } });
   receiveTransfer(sepayTransfer(parsed.data), now);
   return { status: 200, body: SEPAY_REPLY };
 }

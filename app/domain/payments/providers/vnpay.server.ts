@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { settings } from "~/settings.server";
 import { receiveTransfer, type IncomingTransfer, type TransferOutcome } from "../incoming-transfer.server";
 import { linkNamedBy, openLinksAwaitingPayment, openPaymentLink, paymentLinkOfOrder, reservePaymentLink, type PaymentLink } from "../payment-links.server";
+import { refuseCallback } from "../refused-callbacks.server";
 import type { ProviderReply } from "./provider-reply";
 import {
   signVnpayApiRequest,
@@ -106,9 +107,9 @@ export function receiveVnpayIpn(query: URLSearchParams, now = Date.now()): Provi
   const vnpay = settings.vnpay;
   if (!vnpay) return { status: 200, body: VNPAY_IPN_REPLIES.unknownError };
   const params = Object.fromEntries(query);
-  if (!vnpayQueryIsSigned(vnpay.hashSecret, params)) return { status: 200, body: VNPAY_IPN_REPLIES.badChecksum };
+  if (!vnpayQueryIsSigned(vnpay.hashSecret, params)) return refuseCallback("vnpay", "authentication", query.toString(), { status: 200, body: VNPAY_IPN_REPLIES.badChecksum });
   const ipn = vnpayIpnSchema.safeParse(params);
-  if (!ipn.success || ipn.data.vnp_TmnCode !== vnpay.tmnCode) return { status: 200, body: VNPAY_IPN_REPLIES.unknownError };
+  if (!ipn.success || ipn.data.vnp_TmnCode !== vnpay.tmnCode) return refuseCallback("vnpay", "body", query.toString(), { status: 200, body: VNPAY_IPN_REPLIES.unknownError });
   const amountVnd = vnpayAmountVnd(ipn.data.vnp_Amount);
   if (amountVnd === null) return { status: 200, body: VNPAY_IPN_REPLIES.invalidAmount };
   if (!vnpayPaid(ipn.data)) {
