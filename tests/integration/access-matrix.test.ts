@@ -420,6 +420,12 @@ const MISSING: Record<string, { url: string; as: Role; expect: Answer }> = {
   "routes/staff.collections.$id": { url: "/staff/collections/{bad}", as: "central", expect: 404 },
   "routes/staff.campaigns.$id": { url: "/staff/campaigns/{bad}", as: "central", expect: 404 },
   "routes/campaigns.$slug": { url: "/campaigns/{bad}", as: "anonymous", expect: 404 },
+  "routes/seller.stall.sales_.$code": { url: "/seller/stall/sales/{bad}", as: "producer", expect: 404 },
+  "routes/seller.stall.sales_.$code.status": { url: "/seller/stall/sales/{bad}/status", as: "producer", expect: 404 },
+  "routes/seller.stall.sales_.$code.vietqr[.png]": { url: "/seller/stall/sales/{bad}/vietqr.png", as: "producer", expect: 404 },
+  // Webhooks answer only POST; an unknown token's POST is a 404 (tests/integration/market-stalls.test.ts).
+  "routes/webhooks.stall.$token.sepay": { url: "/webhooks/stall/{bad}/sepay", as: "anonymous", expect: 405 },
+  "routes/webhooks.stall.$token.casso": { url: "/webhooks/stall/{bad}/casso", as: "anonymous", expect: 405 },
 };
 const NOT_IDS = ["0", "-1", "999999999", "1e3", "abc", "%20", "9007199254740993", "..%2F..%2Fdata"];
 

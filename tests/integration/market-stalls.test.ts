@@ -290,3 +290,54 @@ describe("a producer's stall", () => {
     expect(parseVietQr(await decodeQr(png))).toEqual({ bankBin: account.bin, accountNumber: account.no, amount: null, purpose: stallOf(producerId).code, crcValid: true });
   });
 });
+
+describe("chợ 4.0 for staff and open data", () => {
+  const sums = (province: string | null) =>
+    row<{ n: number; v: number; stalls: number }>(
+      `SELECT count(*) AS n, coalesce(sum(amount_vnd), 0) AS v, count(DISTINCT stall_id) AS stalls FROM stall_sales
+       WHERE status = 'paid' AND method = 'qr' AND paid_at >= ? ${province ? "AND province_code = ?" : ""}`,
+      ...[Date.now() - 300 * 24 * 60 * 60 * 1000, ...(province ? [province] : [])],
+    );
+
+  it("shows the province's staff stalls active and cashless sales equal to the sums over the sales table", async () => {
+    const expected = sums("92");
+    expect(expected.n).toBeGreaterThan(0);
+    const staff = await signIn(server, "staff@demo.local");
+    const dashboard = await page("/staff/dashboard", staff);
+    const figure = (name: string) => Number(dashboard.doc.querySelector(`[data-figure=${name}] data`)?.getAttribute("value"));
+    expect(figure("market-transactions")).toBe(expected.n);
+    expect(figure("market-value")).toBe(expected.v);
+    expect(figure("market-stalls")).toBe(expected.stalls);
+    // Cash sales are not cashless: the demo cooperative's cash sales are in the table but not in the figures.
+    expect(row<{ n: number }>("SELECT count(*) AS n FROM stall_sales WHERE method = 'cash' AND status = 'paid'").n).toBeGreaterThan(0);
+
+    // The chart's CSV: one row per month, summing to the same; provincial staff see only their province.
+    const csv = await (await get("/staff/dashboard.csv?chart=marketMonth", staff)).text();
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1).map((l) => l.split(","));
+    expect(lines.reduce((s, l) => s + Number(l[2]), 0)).toBe(expected.n);
+    expect(lines.reduce((s, l) => s + Number(l[3]), 0)).toBe(expected.v);
+    const byProvince = await (await get("/staff/dashboard.csv?chart=marketProvince&province=01", staff)).text();
+    expect(byProvince.trim().split("\r\n").slice(1).map((l) => l.split(",")[0])).toEqual(["92"]);
+    const byLocation = await (await get("/staff/dashboard.csv?chart=marketLocation", staff)).text();
+    expect(byLocation).toContain("92|");
+  });
+
+  it("gives central staff the whole country, and open data the active stalls per province without personal data", async () => {
+    const central = await signIn(server, "admin@demo.local");
+    const dashboard = await page("/staff/dashboard", central);
+    expect(Number(dashboard.doc.querySelector("[data-figure=market-value] data")?.getAttribute("value"))).toBe(sums(null).v);
+    const open = (await (await get("/open-data/stalls.json", "")).json()) as { provinces: { province: string; activeStalls: number }[] };
+    expect(open.provinces).toHaveLength(34);
+    expect(open.provinces.find((p) => p.province === "92")?.activeStalls).toBe(sums("92").stalls);
+    const text = JSON.stringify(open);
+    expect(text).not.toContain(account.no);
+    expect(text).not.toContain("Ông Cua");
+  });
+
+  it("answers an unknown webhook token with 404, storing nothing", async () => {
+    const before = row<{ n: number }>("SELECT count(*) AS n FROM stall_callbacks").n;
+    const res = await sendStallSepay("no-such-token-0000000000", sepayBody(1, 1000, "x"), "key");
+    expect(res.status).toBe(404);
+    expect(row<{ n: number }>("SELECT count(*) AS n FROM stall_callbacks").n).toBe(before);
+  });
+});
