@@ -99,7 +99,9 @@ export default function StallSale() {
               </div>
               <div>
                 <dt className="inline text-stone-700">{t("stall.accountNo")}: </dt>
-                <dd className="inline font-mono font-semibold">{sale.account.accountNo}</dd> <CopyButton text={sale.account.accountNo} what={t("stall.accountNo")} />
+                <dd className="inline">
+                  <span className="font-mono font-semibold">{sale.account.accountNo}</span> <CopyButton text={sale.account.accountNo} what={t("stall.accountNo")} />
+                </dd>
               </div>
               <div>
                 <dt className="inline text-stone-700">{t("stall.holder")}: </dt>

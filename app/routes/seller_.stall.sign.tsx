@@ -70,7 +70,7 @@ export default function StallSign() {
           </p>
         ) : null}
         {sign.payload ? (
-          <img src="/seller/stall/sign/qr.svg?kind=pay" alt={t("stall.signQrAlt")} data-qr="pay" className={a6 ? "h-[70mm] w-[70mm]" : "h-[100mm] w-[100mm]"} />
+          <img src="/seller/stall/sign/qr.svg?kind=pay" alt={t("stall.signQrAlt")} data-qr="pay" className={`aspect-square h-auto w-full ${a6 ? "max-w-[70mm]" : "max-w-[100mm]"}`} />
         ) : null}
         {sign.account ? (
           <p className={a6 ? "text-xs" : "text-sm"}>
