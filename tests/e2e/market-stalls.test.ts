@@ -117,7 +117,7 @@ describe("a market stall on a phone", () => {
     expect(res.status).toBe(200);
     // No reload: the screen polls /status and turns green.
     await page.locator("[data-sale-status=paid]").waitFor({ timeout: 15_000 });
-    expect(await page.getByRole("status").first().textContent()).toContain("Đã nhận tiền");
+    expect(await page.locator("[data-sale-status=paid] [role=status]").textContent()).toContain("Đã nhận tiền");
     await page.screenshot({ path: `${SHOTS}/sale-paid-by-sepay-360.png`, fullPage: true });
 
     // A second sale confirmed by hand, then found in the book.
