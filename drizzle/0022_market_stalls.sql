@@ -39,6 +39,7 @@ CREATE TABLE `stall_sales` (
 	`province_code` text NOT NULL,
 	`market_name` text,
 	`method` text NOT NULL,
+	`account` text DEFAULT 'producer' NOT NULL,
 	`amount_vnd` integer NOT NULL,
 	`status` text NOT NULL,
 	`created_by_user_id` integer NOT NULL,

@@ -1338,6 +1338,12 @@ export const stallSales = sqliteTable(
       .references(() => provinces.code),
     marketName: text("market_name"),
     method: text("method", { enum: ["qr", "cash"] }).notNull(),
+    /**
+     * Whose account a QR sale pays (STALL_ACCOUNT when it was made): the producer's own (confirmed by
+     * the producer or its own SePay/Casso, never in the ledger) or the platform's (confirmed by the
+     * platform's bank feed like an order, then payable to the producer through the ledger).
+     */
+    account: text("account", { enum: ["producer", "platform"] }).notNull().default("producer"),
     amountVnd: integer("amount_vnd").notNull(),
     status: text("status", { enum: ["pending", "paid", "cancelled"] }).notNull(),
     /** Who made the sale: the producer's own account or a helper acting for it. */
@@ -1347,7 +1353,7 @@ export const stallSales = sqliteTable(
     createdAt: integer("created_at").notNull(),
     paidAt: integer("paid_at"),
     /** How it was confirmed: by hand (`producer`, `cash`) or by the producer's own SePay/Casso. */
-    confirmedBy: text("confirmed_by", { enum: ["producer", "cash", "sepay", "casso"] }),
+    confirmedBy: text("confirmed_by", { enum: ["producer", "cash", "sepay", "casso", "platform"] }),
     confirmedByUserId: integer("confirmed_by_user_id").references(() => users.id),
     cancelledAt: integer("cancelled_at"),
     cancelledByUserId: integer("cancelled_by_user_id").references(() => users.id),

@@ -45,7 +45,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ matches }) => {
 const BIG_BUTTON = "w-full rounded-lg px-4 py-4 text-lg font-bold";
 
 export default function Stall() {
-  const { stall, account, today, goods, producerId, asHelper, webhookBase } = useLoaderData<typeof loader>();
+  const { stall, account, paysPlatform, today, goods, producerId, asHelper, webhookBase } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>()?.result;
   const t = useT();
   const forProducer = portalFormAction(producerId);
@@ -74,6 +74,11 @@ export default function Stall() {
         </span>
       </div>
       <FormAlert message={result?.error?.[""]} />
+      {paysPlatform ? (
+        <p role="status" className="rounded bg-sky-50 p-3 text-sky-900">
+          {t("stall.platformNote")}
+        </p>
+      ) : null}
       {!account ? (
         <p role="status" className="rounded bg-amber-50 p-3 text-amber-900">
           {asHelper ? t("stall.noAccountHelper") : t("stall.noAccount")}{" "}
@@ -128,7 +133,7 @@ export default function Stall() {
         </Form>
       </section>
 
-      {webhookBase ? <Connect stall={stall} webhookBase={webhookBase} forProducer={forProducer} cassoError={result?.error?.cassoChecksumKey ?? undefined} /> : null}
+      {webhookBase && !paysPlatform ? <Connect stall={stall} webhookBase={webhookBase} forProducer={forProducer} cassoError={result?.error?.cassoChecksumKey ?? undefined} /> : null}
     </div>
   );
 }

@@ -137,13 +137,19 @@ export default function StallSale() {
 
       {sale.status === "pending" ? (
         <>
-          <Form method="post" action={forProducer}>
-            <input type="hidden" name="intent" value="confirm" />
-            <button type="submit" className="w-full rounded-lg bg-green-700 px-4 py-4 text-xl font-bold text-white">
-              {t("stall.received")}
-            </button>
-          </Form>
-          <p className="text-sm text-stone-700">{t("stall.receivedHint")}</p>
+          {sale.paysPlatform ? (
+            <p className="text-sm text-stone-700">{t("stall.platformNote")}</p>
+          ) : (
+            <>
+              <Form method="post" action={forProducer}>
+                <input type="hidden" name="intent" value="confirm" />
+                <button type="submit" className="w-full rounded-lg bg-green-700 px-4 py-4 text-xl font-bold text-white">
+                  {t("stall.received")}
+                </button>
+              </Form>
+              <p className="text-sm text-stone-700">{t("stall.receivedHint")}</p>
+            </>
+          )}
           <Form method="get">
             <button type="submit" className="w-full rounded-lg border-2 border-stone-400 bg-white px-4 py-3 font-semibold">
               {t("stall.refresh")}

@@ -81,7 +81,8 @@ export function receiveStallTransfer(stall: Stall, transfer: IncomingTransfer, n
         : tx
             .select()
             .from(stallSales)
-            .where(and(eq(stallSales.producerId, stall.producerId), inArray(stallSales.code, codes)))
+            // Only sales paying the producer's own account: the platform's are its own bank feed's.
+            .where(and(eq(stallSales.producerId, stall.producerId), eq(stallSales.account, "producer"), inArray(stallSales.code, codes)))
             .get();
     const ownAccount = tx.select({ accountNo: producers.bankAccountNo }).from(producers).where(eq(producers.id, stall.producerId)).get()?.accountNo ?? null;
 

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Db } from "~/db/client.server";
 import { products, productVariants, stallSaleLines, stallSales, stalls, users } from "~/db/schema";
 import type { MessageKey } from "~/i18n/vi";
+import { settings } from "~/settings.server";
 import { badgeValid } from "../certification/badge-cache.server";
 import { bankByBin } from "../payments/banks";
 import { recordActivity } from "../producers/activity.server";
@@ -20,16 +21,34 @@ export type StallSale = typeof stallSales.$inferSelect;
 export type SaleStatus = StallSale["status"];
 type Tx = Pick<Db, "select" | "insert" | "update">;
 
+type BankFields = Pick<Producer, "bankBin" | "bankAccountNo" | "bankAccountName">;
+export type SaleAccount = StallSale["account"];
+
 /** The producer's own account its stall QR codes pay into, or null until it has saved one. */
 export function stallAccount(producer: Pick<Producer, "bankBin" | "bankAccountNo">): StallAccount | null {
   return producer.bankBin && producer.bankAccountNo ? { bankBin: producer.bankBin, accountNo: producer.bankAccountNo } : null;
 }
 
-/** What a buyer types by hand when it cannot scan: bank, account, holder. */
-export function accountShown(producer: Pick<Producer, "bankBin" | "bankAccountNo" | "bankAccountName">) {
-  if (!producer.bankBin || !producer.bankAccountNo) return null;
-  const bank = bankByBin(producer.bankBin);
-  return { bank: bank ? `${bank.shortName} – ${bank.name}` : producer.bankBin, accountNo: producer.bankAccountNo, holder: producer.bankAccountName ?? "" };
+/** The platform's VietQR account, as a stall account (STALL_ACCOUNT=platform). */
+function platformAccount(): StallAccount {
+  const account = settings.vietQrAccount;
+  return { bankBin: account.bankBin, accountNo: account.accountNo };
+}
+
+/** The account a sale (or, with no sale, a new one) pays: the producer's own, or the platform's. */
+function payingAccount(producer: BankFields, account: SaleAccount = settings.stallAccount): StallAccount | null {
+  return account === "platform" ? platformAccount() : stallAccount(producer);
+}
+
+/** What a buyer types by hand when it cannot scan: bank, account, holder (of whichever account the sale pays). */
+export function accountShown(producer: BankFields, account: SaleAccount = settings.stallAccount) {
+  const fields =
+    account === "platform"
+      ? { bankBin: settings.vietQrAccount.bankBin, bankAccountNo: settings.vietQrAccount.accountNo, bankAccountName: settings.vietQrAccount.accountName }
+      : producer;
+  if (!fields.bankBin || !fields.bankAccountNo) return null;
+  const bank = bankByBin(fields.bankBin);
+  return { bank: bank ? `${bank.shortName} – ${bank.name}` : fields.bankBin, accountNo: fields.bankAccountNo, holder: fields.bankAccountName ?? "" };
 }
 
 const newSecret = () => randomBytes(24).toString("base64url");
@@ -97,7 +116,8 @@ class Refused extends Error {
  * the producer's bank feed, and needs the producer's own account for its QR.
  */
 export function createSale(actor: PortalActor, input: NewSaleInput, now = Date.now()): SaleCreated | SaleRefusal {
-  if (input.method === "qr" && !stallAccount(actor.producer)) {
+  const account = settings.stallAccount;
+  if (input.method === "qr" && !payingAccount(actor.producer, account)) {
     return { ok: false, field: null, message: "stall.error.noAccount", status: 409 };
   }
   try {
@@ -117,6 +137,7 @@ export function createSale(actor: PortalActor, input: NewSaleInput, now = Date.n
           provinceCode: actor.producer.provinceCode,
           marketName: stall.marketName,
           method: input.method,
+          account,
           amountVnd,
           status: cash ? "paid" : "pending",
           createdByUserId: actor.user.id,
@@ -232,14 +253,15 @@ export function saleView(actor: PortalActor, code: string) {
     confirmedByName: sale.confirmedByUserId ? (names.get(sale.confirmedByUserId) ?? "") : null,
     cancelledBy: sale.cancelledByUserId ? (names.get(sale.cancelledByUserId) ?? "") : null,
     lines: lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceVnd: l.unitPriceVnd, lineTotalVnd: l.lineTotalVnd })),
-    account: sale.method === "qr" ? accountShown(actor.producer) : null,
+    account: sale.method === "qr" ? accountShown(actor.producer, sale.account) : null,
+    paysPlatform: sale.method === "qr" && sale.account === "platform",
   };
 }
 
 /** The QR payload of a sale still waiting to be paid, or null (paid, cancelled, cash, no account). */
 export function pendingSalePayload(actor: PortalActor, code: string): string | null {
   const sale = ownSale(getDb(), actor, code);
-  const account = stallAccount(actor.producer);
+  const account = payingAccount(actor.producer, sale.account);
   if (sale.status !== "pending" || sale.method !== "qr" || !account) return null;
   return salePayload(account, sale);
 }
@@ -252,6 +274,8 @@ export function confirmSale(actor: PortalActor, code: string, now = Date.now()):
     const sale = ownSale(tx, actor, code);
     if (sale.status === "paid") return { ok: true };
     if (sale.status === "cancelled") return { ok: false, message: "stall.error.cancelled", status: 409 };
+    // Money on the platform's account is the platform's bank feed to confirm, as for an order.
+    if (sale.account === "platform" && sale.method === "qr") return { ok: false, message: "stall.error.platformConfirm", status: 409 };
     tx.update(stallSales)
       .set({ status: "paid", paidAt: now, confirmedBy: "producer", confirmedByUserId: actor.user.id })
       .where(and(eq(stallSales.id, sale.id), eq(stallSales.status, "pending")))
@@ -266,6 +290,8 @@ export function cancelSale(actor: PortalActor, code: string, reason: string, now
   return getDb().transaction((tx): SaleMoveOutcome => {
     const sale = ownSale(tx, actor, code);
     if (sale.status === "cancelled") return { ok: true };
+    // Paid into the platform's account and booked as payable: only staff can give that money back.
+    if (sale.status === "paid" && sale.account === "platform" && sale.method === "qr") return { ok: false, message: "stall.error.platformPaid", status: 409 };
     tx.update(stallSales)
       .set({ status: "cancelled", cancelledAt: now, cancelledByUserId: actor.user.id, cancelReason: reason })
       .where(eq(stallSales.id, sale.id))
@@ -297,6 +323,7 @@ export function stallPage(actor: PortalActor, now = Date.now()) {
   return {
     stall: stall && { code: stall.code, marketName: stall.marketName, webhookToken: stall.webhookToken, sepayApiKey: stall.sepayApiKey, cassoConnected: Boolean(stall.cassoChecksumKey) },
     account: accountShown(actor.producer),
+    paysPlatform: settings.stallAccount === "platform",
     today: dayTotals(actor.producer.id, today),
     goods: goods.map((g) => ({ productId: g.productId, variantId: g.variantId, name: variantName(g.name, g.label), unit: g.unit, priceVnd: g.priceVnd, stock: g.stock })),
   };
@@ -389,7 +416,7 @@ export function salesOfMonth(actor: PortalActor, month: string) {
 /** The sign to print: the producer, its province, the best stars of its certified goods, the stall's static QR. */
 export function stallSign(actor: PortalActor, now = Date.now()) {
   const stall = stallOf(actor);
-  const account = stallAccount(actor.producer);
+  const account = payingAccount(actor.producer);
   if (!stall) return null;
   const today = todayInVietnam(new Date(now));
   const stars =
