@@ -29,13 +29,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   const submission = parseWithZod(formData, { schema: newSaleSchema });
-  const page = stallPage(actor);
-  const form = { goods: page.goods, hasAccount: Boolean(page.account), producerId: actor.producer.id };
-  if (submission.status !== "success") return data({ result: submission.reply(), params: undefined, ...form }, { status: 400 });
+  // A refused sale answers with the sale form again, its goods and messages (a phone without JS lands here).
+  const form = () => {
+    const page = stallPage(actor);
+    return { goods: page.goods, hasAccount: Boolean(page.account), producerId: actor.producer.id };
+  };
+  if (submission.status !== "success") return data({ result: submission.reply(), params: undefined, ...form() }, { status: 400 });
   const outcome = createSale(actor, submission.value);
   if (!outcome.ok) {
     const result = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] });
-    return data({ result, params: outcome.params, ...form }, { status: outcome.status });
+    return data({ result, params: outcome.params, ...form() }, { status: outcome.status });
   }
   return redirect(`/seller/stall/sales/${outcome.code}`, { status: 303 });
 }
