@@ -131,4 +131,20 @@ describe("a market stall on a phone", () => {
     expect(refusals).toEqual([]);
     await context.close();
   });
+
+  it("shows provincial staff the chợ 4.0 section with its charts on a phone, without JavaScript", async () => {
+    const context = await app.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInAs(page, app.server.url, "staff@demo.local");
+    await page.goto(`${app.server.url}/staff/dashboard`);
+    const section = page.locator("section[aria-labelledby=market-heading]");
+    await section.waitFor();
+    const paid = row<{ n: number; v: number }>("SELECT count(*) AS n, coalesce(sum(amount_vnd), 0) AS v FROM stall_sales WHERE status = 'paid' AND method = 'qr' AND province_code = '92'");
+    expect(Number(await section.locator("[data-figure=market-transactions] data").getAttribute("value"))).toBe(paid.n);
+    expect(Number(await section.locator("[data-figure=market-value] data").getAttribute("value"))).toBe(paid.v);
+    expect(await section.locator("svg").count()).toBe(3);
+    await expectNoHorizontalScroll(page);
+    await section.screenshot({ path: `${SHOTS}/dashboard-market-360.png` });
+    await context.close();
+  });
 });
