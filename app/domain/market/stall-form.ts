@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "../shared/dates";
 import { parseVndInput } from "../shared/money";
 import { message } from "../shared/form-messages";
 
@@ -19,7 +20,7 @@ const ids = z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).ma
  */
 export const newSaleSchema = z
   .object({
-    method: z.enum(["qr", "cash"], { invalid_type_error: message("stall.error.method") }).default("qr"),
+    method: z.enum(["qr", "cash"], { errorMap: () => ({ message: message("stall.error.method") }) }).default("qr"),
     amountVnd: z.string().max(40, message("stall.error.amount")).optional(),
     productId: ids.optional(),
     variantId: ids.optional(),
@@ -84,7 +85,7 @@ export type StallSettingsInput = z.infer<typeof stallSettingsSchema>;
 export const bookQuerySchema = z.object({
   day: z
     .string()
-    .regex(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+    .refine((day) => isIsoDate(day) && day >= "2000-01-01" && day <= "2099-12-31")
     .optional()
     .catch(undefined),
   month: z
