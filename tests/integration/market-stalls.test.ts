@@ -218,6 +218,23 @@ describe("a producer's stall", () => {
     expect(book.text).toContain("Khách đổi ý");
   });
 
+  it("never sells more than the stock when phones race for the last units", async () => {
+    const good = row<{ product_id: number; variant_id: number; stock: number }>(
+      `SELECT v.product_id, v.id AS variant_id, v.stock FROM product_variants v JOIN products p ON p.id = v.product_id
+       WHERE p.producer_id = ? AND v.archived_at IS NULL AND v.stock >= 7 ORDER BY v.id DESC LIMIT 1`,
+      producerId,
+    );
+    // Ten sales at once, each of a quantity that fits about seven times.
+    const quantity = Math.floor(good.stock / 7) + 1;
+    const fits = Math.floor(good.stock / quantity);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => post("/seller/stall/sales", producer, { productId: String(good.product_id), variantId: String(good.variant_id), quantity: String(quantity), method: "cash" })),
+    );
+    expect(answers.filter((r) => r.status === 303)).toHaveLength(fits);
+    expect(answers.filter((r) => r.status === 400)).toHaveLength(10 - fits);
+    expect(row<{ stock: number }>("SELECT stock FROM product_variants WHERE id = ?", good.variant_id).stock).toBe(good.stock - fits * quantity);
+  });
+
   it("records a helper's sale as the helper's, and the producer's book shows who sold", async () => {
     const signUp = await post("/signup", "", { fullName: "Tổ CNS Phường Cái Khế", login: "helper.caikhe@example.vn", password: "mat-khau-dai", role: "helper" });
     const helper = cookieOf(signUp);
