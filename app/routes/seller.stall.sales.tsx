@@ -125,13 +125,13 @@ export default function SalesBook() {
               <th scope="col" className="py-1">
                 {t("stall.day")}
               </th>
-              <th scope="col" className="py-1 text-right">
+              <th scope="col" className="py-1 pl-2 text-right">
                 {t("stall.byQr")}
               </th>
-              <th scope="col" className="py-1 text-right">
+              <th scope="col" className="py-1 pl-2 text-right">
                 {t("stall.byCash")}
               </th>
-              <th scope="col" className="py-1 text-right">
+              <th scope="col" className="py-1 pl-2 text-right">
                 {t("stall.total")}
               </th>
             </tr>
@@ -142,13 +142,13 @@ export default function SalesBook() {
                 <th scope="row" className="py-1 text-left font-normal">
                   <Link to={`?day=${row.day}`}>{format.date(row.day)}</Link>
                 </th>
-                <td className="py-1 text-right tabular-nums">
+                <td className="py-1 pl-2 text-right tabular-nums">
                   <Price vnd={row.qrVnd} />
                 </td>
-                <td className="py-1 text-right tabular-nums">
+                <td className="py-1 pl-2 text-right tabular-nums">
                   <Price vnd={row.cashVnd} />
                 </td>
-                <td className="py-1 text-right tabular-nums">
+                <td className="py-1 pl-2 text-right tabular-nums">
                   <Price vnd={row.totalVnd} />
                 </td>
               </tr>
