@@ -47,6 +47,16 @@ export const settings = {
     return value;
   },
   /**
+   * Whose account market-stall QR codes pay (issue 16): `producer` (default) — the producer's own
+   * payout account, outside the ledger; `platform` — the platform's VietQR account, confirmed by the
+   * platform's bank feed and booked in the ledger as payable to the producer at once.
+   */
+  get stallAccount(): "producer" | "platform" {
+    const value = env("STALL_ACCOUNT") ?? "producer";
+    if (value !== "producer" && value !== "platform") throw new Error("STALL_ACCOUNT must be producer or platform");
+    return value;
+  },
+  /**
    * The platform's bank account shown in VietQR codes. The demo default is ACB's published example
    * account; see `demoPayments` for what it allows.
    */

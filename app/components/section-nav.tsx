@@ -36,6 +36,8 @@ export function sellerSections(header: { role: "producer" | "helper"; producer: 
   if (!header.producer) return header.role === "producer" ? [home, profile] : [home];
   return [
     home,
+    // Chợ 4.0: one tap from the portal's home, for a phone held in one hand at a busy stall.
+    { to: "/seller/stall", label: "stall.title" },
     { to: "/seller/orders", label: "inbox.title" },
     { to: "/seller/products", label: "listing.products" },
     { to: "/seller/questions", label: "questions.title" },

@@ -379,6 +379,10 @@ export const producerActivity = sqliteTable(
         "question.editAnswer",
         "voucher.create",
         "voucher.disable",
+        "stall.settings",
+        "stall.sale",
+        "stall.confirm",
+        "stall.cancel",
       ],
     }).notNull(),
     subject: text("subject").notNull().default(""),
@@ -1307,3 +1311,131 @@ export const providerTokens = sqliteTable("provider_tokens", {
   accessExpiresAt: integer("access_expires_at"),
   updatedAt: integer("updated_at").notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Chợ 4.0: market stalls (issue 16, app/domain/market). Money paid at a stall goes to the producer's
+// own bank account, never through the ledger.
+
+/**
+ * A producer's market stall, made the first time the producer (or a helper) opens /seller/stall.
+ * `code` is the purpose printed in the stall sign's VietQR; `webhook_token` names the producer's own
+ * SePay/Casso webhook URL; the secrets authenticate those callbacks (one producer's never another's).
+ */
+export const stalls = sqliteTable(
+  "stalls",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    producerId: integer("producer_id")
+      .notNull()
+      .unique()
+      .references(() => producers.id, { onDelete: "cascade" }),
+    code: text("code").notNull().unique(),
+    /** The market, fair or place the producer stands in ("Chợ nổi Cái Răng"); copied onto each sale. */
+    marketName: text("market_name"),
+    webhookToken: text("webhook_token").notNull().unique(),
+    /** What SePay sends as `Authorization: Apikey <key>` on this producer's webhook (we make it). */
+    sepayApiKey: text("sepay_api_key").notNull(),
+    /** Casso's checksum key of the producer's own Casso account (Casso makes it; the producer pastes it). */
+    cassoChecksumKey: text("casso_checksum_key"),
+    createdAt: createdAt(),
+  },
+);
+
+/**
+ * One sale at a stall: a QR sale waits (`pending`) until the producer or its bank-confirmation service
+ * confirms it (`paid`); a cash sale is typed in after the fact, paid at once. A mistaken sale is
+ * `cancelled` with a reason (its stock returns). Province and market are copied when the sale is made,
+ * so the reports of a month never move when a producer moves.
+ */
+export const stallSales = sqliteTable(
+  "stall_sales",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull().unique(),
+    stallId: integer("stall_id")
+      .notNull()
+      .references(() => stalls.id),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => provinces.code),
+    marketName: text("market_name"),
+    method: text("method", { enum: ["qr", "cash"] }).notNull(),
+    /**
+     * Whose account a QR sale pays (STALL_ACCOUNT when it was made): the producer's own (confirmed by
+     * the producer or its own SePay/Casso, never in the ledger) or the platform's (confirmed by the
+     * platform's bank feed like an order, then payable to the producer through the ledger).
+     */
+    account: text("account", { enum: ["producer", "platform"] }).notNull().default("producer"),
+    amountVnd: integer("amount_vnd").notNull(),
+    status: text("status", { enum: ["pending", "paid", "cancelled"] }).notNull(),
+    /** Who made the sale: the producer's own account or a helper acting for it. */
+    createdByUserId: integer("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    paidAt: integer("paid_at"),
+    /** How it was confirmed: by hand (`producer`, `cash`) or by the producer's own SePay/Casso. */
+    confirmedBy: text("confirmed_by", { enum: ["producer", "cash", "sepay", "casso", "platform"] }),
+    confirmedByUserId: integer("confirmed_by_user_id").references(() => users.id),
+    cancelledAt: integer("cancelled_at"),
+    cancelledByUserId: integer("cancelled_by_user_id").references(() => users.id),
+    cancelReason: text("cancel_reason"),
+  },
+  (t) => [
+    check("stall_sales_amount_positive", sql`${t.amountVnd} > 0`),
+    index("stall_sales_producer_idx").on(t.producerId, t.createdAt),
+    index("stall_sales_paid_idx").on(t.status, t.method, t.paidAt),
+  ],
+);
+
+/** The goods of a sale priced by the server from the producer's own products. */
+export const stallSaleLines = sqliteTable(
+  "stall_sale_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    saleId: integer("sale_id")
+      .notNull()
+      .references(() => stallSales.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    variantId: integer("variant_id")
+      .notNull()
+      .references(() => productVariants.id),
+    name: text("name").notNull(),
+    unitPriceVnd: integer("unit_price_vnd").notNull(),
+    quantity: integer("quantity").notNull(),
+    lineTotalVnd: integer("line_total_vnd").notNull(),
+  },
+  (t) => [index("stall_sale_lines_sale_idx").on(t.saleId)],
+);
+
+/**
+ * Every authenticated callback of a producer's own SePay or Casso account, whatever came of it; the
+ * provider's id delivered again is the same row (dedupe), so a sale is confirmed once.
+ */
+export const stallCallbacks = sqliteTable(
+  "stall_callbacks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stallId: integer("stall_id")
+      .notNull()
+      .references(() => stalls.id, { onDelete: "cascade" }),
+    provider: text("provider", { enum: ["sepay", "casso"] }).notNull(),
+    transactionId: text("transaction_id").notNull(),
+    direction: text("direction", { enum: ["in", "out"] }).notNull(),
+    amountVnd: integer("amount_vnd").notNull(),
+    description: text("description").notNull(),
+    accountNumber: text("account_number").notNull(),
+    occurredAt: text("occurred_at").notNull(),
+    saleId: integer("sale_id").references(() => stallSales.id),
+    outcome: text("outcome", {
+      enum: ["confirmed", "already_paid", "cancelled", "wrong_amount", "unknown_code", "wrong_account", "outgoing"],
+    }).notNull(),
+    receivedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("stall_callbacks_provider_transaction_idx").on(t.stallId, t.provider, t.transactionId)],
+);

@@ -1,6 +1,8 @@
+import { enMarket } from "./en-market";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
+  ...enMarket,
   "site.name": "Chợ OCOP",
   "report.title": "Report this listing",
   "report.reason": "What is wrong",

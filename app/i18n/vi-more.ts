@@ -4,7 +4,10 @@
  * their `handle` (`withMoreMessages`, more-messages.ts), and the pages under those routes get them.
  * Keys are checked by en.ts too.
  */
+import { viMarket } from "./vi-market";
+
 export const viMore = {
+  ...viMarket,
   "seller.noProfile": "Bạn chưa có hồ sơ nhà sản xuất. Hãy tạo hồ sơ để cán bộ tỉnh xác minh trước khi sản phẩm được bán.",
   "seller.createProfile": "Tạo hồ sơ nhà sản xuất",
   "seller.editProfile": "Sửa hồ sơ",

@@ -140,7 +140,48 @@ function Figures({ figures, lang, provinceNames }: { figures: DashboardFigures; 
           />
         ))}
       </div>
+      <MarketSection figures={figures} lang={lang} labels={labels} />
     </>
+  );
+}
+
+const MARKET_CHARTS: { chart: Chart; title: MessageKey; description: MessageKey }[] = [
+  { chart: "marketMonth", title: "market.byMonth", description: "market.desc.month" },
+  { chart: "marketProvince", title: "market.byProvince", description: "market.desc.province" },
+  { chart: "marketLocation", title: "market.byLocation", description: "market.desc.location" },
+];
+
+/** Chợ 4.0 (issue 16): stalls active and cashless market sales, in the same scope and period as the rest. */
+function MarketSection({ figures, lang, labels }: { figures: DashboardFigures; lang: Language; labels: { t: ReturnType<typeof useT>; provinceName: (code: string) => string } }) {
+  const t = useT();
+  const market = figures.market;
+  const tiles = [
+    { name: "market-value", label: t("market.value"), value: <Price vnd={market.valueVnd} /> },
+    { name: "market-transactions", label: t("market.transactions"), value: <data value={market.transactions}>{formatCount(market.transactions, lang)}</data> },
+    { name: "market-stalls", label: t("market.activeStalls"), value: <data value={market.activeStalls}>{formatCount(market.activeStalls, lang)}</data> },
+  ];
+  return (
+    <section aria-labelledby="market-heading" className="space-y-3">
+      <h2 id="market-heading" className="text-xl font-bold">
+        {t("market.title")}
+      </h2>
+      <p className="text-sm text-stone-700">{t("market.intro")}</p>
+      <dl className="grid grid-cols-2 gap-2 lg:grid-cols-3">
+        {tiles.map((tile, i) => (
+          <div key={tile.name} className={`rounded-lg border border-stone-200 bg-white p-3 ${i === 0 ? "col-span-2 lg:col-span-1" : ""}`}>
+            <dt className="text-sm text-stone-700">{tile.label}</dt>
+            <dd className="text-xl font-bold break-words" data-figure={tile.name}>
+              {tile.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <div className="grid gap-4 lg:grid-cols-2 lg:items-start">
+        {MARKET_CHARTS.map(({ chart, title, description }) => (
+          <ChartSection key={chart} table={chartTable(chart, figures, labels)} title={t(title)} description={t(description)} csvHref={csvHref(chart, figures)} lang={lang} />
+        ))}
+      </div>
+    </section>
   );
 }
 

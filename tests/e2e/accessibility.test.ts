@@ -184,7 +184,7 @@ describe("a signed-in shopper", () => {
 });
 
 describe("the producer's portal", () => {
-  for (const path of ["/seller", "/seller/profile", "/seller/payout-account", "/seller/products", "/seller/products/new", "/seller/import", "/seller/media", "/seller/orders", "/seller/helpers", "/seller/questions"]) {
+  for (const path of ["/seller", "/seller/profile", "/seller/payout-account", "/seller/products", "/seller/products/new", "/seller/import", "/seller/media", "/seller/orders", "/seller/helpers", "/seller/questions", "/seller/stall", "/seller/stall/sales"]) {
     it(path, async () => {
       await expectAccessibleAt(pages.producer, path);
     });

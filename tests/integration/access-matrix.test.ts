@@ -247,6 +247,49 @@ const MATRIX: Record<string, Row> = {
     probes: [{ body: { questionId: "{questionId}", answer: "Trả lời thử quyền truy cập." },
       expect: [L, 403, _, 404, _, 403, 403, 403] }] },
 
+  // Chợ 4.0 market stalls (issue 16): the producer's sale {saleCode}; the other producer has opened no stall.
+  "routes/seller.stall._index":              { url: "/seller/stall",
+    GET:  [L, 403, 200, 200, 200, 403, 403, 403],
+    POST: [L, 403, 400, 400, 400, 403, 403, 403] },
+  "routes/seller.stall.sales":               { url: "/seller/stall/sales",
+    GET:  [L, 403, 200, 200, 200, 403, 403, 403],
+    POST: [L, 403, 400, 400, 400, 403, 403, 403] },
+  "routes/seller.stall.sales[.csv]":         { url: "/seller/stall/sales.csv",
+    GET:  [L, 403, 200, 200, 200, 403, 403, 403],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/seller.stall.sales_.$code":        { url: "/seller/stall/sales/{saleCode}",
+    GET:  [L, 403, 200, 404, 200, 403, 403, 403],
+    POST: [L, 403, 400, 400, 400, 403, 403, 403],
+    probes: [{ body: { intent: "confirm" },
+      expect: [L, 403, _, 404, _, 403, 403, 403] },
+      { body: { intent: "cancel", reason: "Kiểm tra quyền truy cập" },
+      expect: [L, 403, _, 404, _, 403, 403, 403] }] },
+  "routes/seller.stall.sales_.$code.status": { url: "/seller/stall/sales/{saleCode}/status",
+    GET:  [L, 403, 200, 404, 200, 403, 403, 403],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/seller.stall.sales_.$code.vietqr[.png]": { url: "/seller/stall/sales/{saleCode}/vietqr.png",
+    GET:  [L, 403, 200, 404, 200, 403, 403, 403],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/seller_.stall.sign":               { url: "/seller/stall/sign",
+    GET:  [L, 403, 200, "→/seller/stall", 200, 403, 403, 403],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/seller_.stall.sign.qr[.svg]":      { url: "/seller/stall/sign/qr.svg?kind=pay",
+    GET:  [L, 403, 200, 404, 200, 403, 403, 403],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  // The producer's own bank-confirmation webhooks: nobody here holds its key, and Casso is not connected.
+  "routes/webhooks.stall.$token.sepay":      { url: "/webhooks/stall/{stallToken}/sepay",
+    GET:  [405, 405, 405, 405, 405, 405, 405, 405],
+    POST: [401, 401, 401, 401, 401, 401, 401, 401] },
+  "routes/webhooks.stall.$token.casso":      { url: "/webhooks/stall/{stallToken}/casso",
+    GET:  [405, 405, 405, 405, 405, 405, 405, 405],
+    POST: [401, 401, 401, 401, 401, 401, 401, 401] },
+  "routes/open-data.stalls[.json]":          { url: "/open-data/stalls.json",
+    GET:  [200, 200, 200, 200, 200, 200, 200, 200],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/open-data.stalls[.csv]":           { url: "/open-data/stalls.csv",
+    GET:  [200, 200, 200, 200, 200, 200, 200, 200],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+
   // The staff console
   "routes/staff._index":                     { url: "/staff",
     GET:  [L, 403, 403, 403, 403, 200, 200, 200],
@@ -384,6 +427,12 @@ const MISSING: Record<string, { url: string; as: Role; expect: Answer }> = {
   "routes/staff.collections.$id": { url: "/staff/collections/{bad}", as: "central", expect: 404 },
   "routes/staff.campaigns.$id": { url: "/staff/campaigns/{bad}", as: "central", expect: 404 },
   "routes/campaigns.$slug": { url: "/campaigns/{bad}", as: "anonymous", expect: 404 },
+  "routes/seller.stall.sales_.$code": { url: "/seller/stall/sales/{bad}", as: "producer", expect: 404 },
+  "routes/seller.stall.sales_.$code.status": { url: "/seller/stall/sales/{bad}/status", as: "producer", expect: 404 },
+  "routes/seller.stall.sales_.$code.vietqr[.png]": { url: "/seller/stall/sales/{bad}/vietqr.png", as: "producer", expect: 404 },
+  // Webhooks answer only POST; an unknown token's POST is a 404 (tests/integration/market-stalls.test.ts).
+  "routes/webhooks.stall.$token.sepay": { url: "/webhooks/stall/{bad}/sepay", as: "anonymous", expect: 405 },
+  "routes/webhooks.stall.$token.casso": { url: "/webhooks/stall/{bad}/casso", as: "anonymous", expect: 405 },
 };
 const NOT_IDS = ["0", "-1", "999999999", "1e3", "abc", "%20", "9007199254740993", "..%2F..%2Fdata"];
 
@@ -580,6 +629,12 @@ beforeAll(async () => {
   params.campaignId = String(one<{ id: number }>("SELECT id FROM campaigns WHERE slug = 'tuan-le-gao-ocop-can-tho'").id);
   params.voucherId = String(one<{ id: number }>("SELECT id FROM vouchers WHERE code = 'ONGCUA20'").id);
   params.reportId = String(one<{ id: number }>("SELECT id FROM listing_reports WHERE product_id = ? ORDER BY id DESC LIMIT 1", product.id).id);
+
+  // A sale at the producer's market stall, waiting to be paid (issue 16).
+  const sale = await send("/seller/stall/sales", cookies.producer, new URLSearchParams({ amountVnd: "50000", method: "qr" }));
+  expect(sale.status).toBe(303);
+  params.saleCode = sale.headers.get("location")!.split("/").pop()!;
+  params.stallToken = one<{ token: string }>("SELECT webhook_token AS token FROM stalls WHERE producer_id = ?", producerRow.id).token;
 }, 60_000);
 
 afterAll(async () => {

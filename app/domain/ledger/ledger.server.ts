@@ -85,6 +85,17 @@ export function reversePartShares(part: PartMoney, memo: string, now: number) {
   }
 }
 
+/**
+ * A market-stall sale paid into the platform's account (STALL_ACCOUNT=platform, issue 16): the whole
+ * amount is payable to the producer at once (no commission on a face-to-face sale, nothing to deliver).
+ */
+export function recordStallSalePayable(producerId: number, amountVnd: number, saleCode: string, now: number) {
+  getDb()
+    .insert(ledgerEntries)
+    .values({ account: "producer_payable", amountVnd, producerId, orderId: null, partId: null, memo: `stall ${saleCode}`, createdAt: now })
+    .run();
+}
+
 /** Money sent back to the buyer for this part. */
 export function recordRefund(part: PartMoney, amountVnd: number, now: number) {
   addRow("refunded", amountVnd, part, "refund", now);

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { bankTransfers, orders, type TRANSFER_PROVIDERS } from "~/db/schema";
 import { settings } from "~/settings.server";
+import { payPlatformStallSale } from "../market/platform-sales.server";
 import { orderCodeCandidates } from "../orders/order-code";
 import type { PaymentMethod } from "./payment-states";
 import { applyPayment, payableOrderByCode, type PayableOrder, type PaymentOutcome } from "./payments.server";
@@ -98,7 +99,12 @@ export function receiveTransfer(transfer: IncomingTransfer, now = Date.now()): T
       let outcome: TransferOutcome;
       if (transfer.direction === "out") outcome = "outgoing";
       else if (rules.checkAccount && transfer.accountNumber.replace(/\s/g, "") !== settings.vietQrAccount.accountNo) outcome = "wrong_account";
-      else if (!order) outcome = "unknown_code";
+      else if (!order) {
+        // A market stall's sale paying the platform's account (STALL_ACCOUNT=platform) is confirmed
+        // here like an order; a wrong amount or a second payment is kept for staff as an unknown code.
+        const stall = rules.pays === "vietqr" ? payPlatformStallSale(transfer, now) : null;
+        outcome = stall === "applied" ? "applied" : "unknown_code";
+      }
       // An order is paid the way it was placed; money naming it through another rail would be a second payment.
       else if (order.paymentMethod !== rules.pays) outcome = "wrong_method";
       else {

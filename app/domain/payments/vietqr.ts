@@ -55,15 +55,18 @@ function tlv(id: string, value: string): string {
 export type VietQrInput = {
   bankBin: string;
   accountNumber: string;
-  /** Integer VND. */
-  amount: number;
+  /** Integer VND; null for a static QR (a stall's sign), where the payer types the amount. */
+  amount: number | null;
   /** Any text; folded with transferPurpose. */
   purpose: string;
 };
 
-/** Builds the exact VietQR payload of PRODUCT.md §3 (dynamic QR, amount fixed). */
+/**
+ * Builds the exact VietQR payload of PRODUCT.md §3: a dynamic QR with the amount fixed, or, with
+ * `amount: null`, a static one (field 01 = "11", no field 54) that the payer's app asks an amount for.
+ */
 export function encodeVietQr({ bankBin, accountNumber, amount, purpose }: VietQrInput): string {
-  if (!Number.isSafeInteger(amount) || amount <= 0) {
+  if (amount !== null && (!Number.isSafeInteger(amount) || amount <= 0)) {
     throw new Error(`VietQR: amount must be a positive whole number of đồng, got ${amount}`);
   }
   if (!/^\d{6}$/.test(bankBin)) throw new Error(`VietQR: bank BIN must be 6 digits, got "${bankBin}"`);
@@ -75,11 +78,11 @@ export function encodeVietQr({ bankBin, accountNumber, amount, purpose }: VietQr
   const content = transferPurpose(purpose);
   const body =
     tlv("00", "01") +
-    // "12" = dynamic QR: the amount is part of the code and the payer cannot change it.
-    tlv("01", "12") +
+    // "12" = dynamic QR: the amount is part of the code and the payer cannot change it; "11" = static.
+    tlv("01", amount === null ? "11" : "12") +
     tlv("38", merchant) +
     tlv("53", "704") +
-    tlv("54", String(amount)) +
+    (amount === null ? "" : tlv("54", String(amount))) +
     tlv("58", "VN") +
     // EMVCo forbids empty values, so a purpose that folds to nothing leaves field 62 out.
     (content ? tlv("62", tlv("08", content)) : "") +

@@ -9,6 +9,7 @@ import { badgeValid } from "../certification/badge-cache.server";
 import { publicProduct } from "../catalog/catalog.server";
 import { listProvinces, provinceByCode } from "../catalog/places.server";
 import { todayInVietnam } from "../shared/dates";
+import { marketFigures } from "../market/market-report.server";
 import {
   averageOrderVnd,
   groupRows,
@@ -243,5 +244,6 @@ export function dashboardFigures(staff: SessionUser, query: DashboardQuery, toda
     byProvince,
     byGroup: groupRows(groupRevenue),
     byStars: STAR_BUCKETS.map((stars) => ({ stars, revenueVnd: starsRevenue.get(stars) ?? 0, products: products[stars] })),
+    market: marketFigures(province, query.range),
   };
 }

@@ -186,6 +186,20 @@ describe("charts", () => {
       { stars: "3", revenueVnd: 0, products: 0 },
       { stars: "none", revenueVnd: 50_000, products: 7 },
     ],
+    market: {
+      activeStalls: 2,
+      transactions: 3,
+      valueVnd: 90_000,
+      byMonth: [
+        { month: "2026-01", transactions: 1, valueVnd: 30_000, activeStalls: 1 },
+        { month: "2026-02", transactions: 2, valueVnd: 60_000, activeStalls: 2 },
+      ],
+      byProvince: [{ province: "92", transactions: 3, valueVnd: 90_000, activeStalls: 2 }],
+      byLocation: [
+        { province: "92", market: "Chợ nổi Cái Răng", transactions: 2, valueVnd: 60_000, activeStalls: 1 },
+        { province: "92", market: "", transactions: 1, valueVnd: 30_000, activeStalls: 1 },
+      ],
+    },
   };
   const labels = { t: (key: string, p?: Record<string, string | number>) => (p ? `${key}:${JSON.stringify(p)}` : key), provinceName: (c: string) => `P${c}` };
 
@@ -219,6 +233,23 @@ describe("charts", () => {
     expect(stars.rows.map((r) => r.key)).toEqual(["5", "4", "3", "none"]);
     expect(stars.rows[1]).toEqual({ key: "4", label: 'dashboard.stars.n:{"stars":"4"}', values: [400_000, 4] });
     expect(stars.rows[3]!.label).toBe("dashboard.stars.none");
+  });
+
+  it("gives the chợ 4.0 charts: cashless market sales by month, province and market", () => {
+    expect(["marketMonth", "marketProvince", "marketLocation"].every(isChart)).toBe(true);
+    expect(chartTable("marketMonth", figures, labels).rows[1]).toEqual({ key: "2026-02", label: "02/2026", values: [2, 60_000, 2] });
+    expect(chartTable("marketProvince", figures, labels).rows).toEqual([{ key: "92", label: "P92", values: [3, 90_000, 2] }]);
+    expect(chartTable("marketLocation", figures, labels).rows).toEqual([
+      { key: "92|Chợ nổi Cái Răng", label: "Chợ nổi Cái Răng (P92)", values: [2, 60_000, 1] },
+      { key: "92|", label: "market.noLocation (P92)", values: [1, 30_000, 1] },
+    ]);
+    expect(chartCsv(chartTable("marketLocation", figures, labels)).header).toEqual([
+      "market.col.locationKey",
+      "market.col.location",
+      "market.col.transactions",
+      "market.col.value",
+      "market.col.activeStalls",
+    ]);
   });
 
   it("writes the same rows as CSV: key, label, then plain integers", () => {

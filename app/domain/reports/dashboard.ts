@@ -5,6 +5,7 @@
  */
 import type { MessageKey } from "~/i18n/vi";
 import { PRODUCT_GROUPS, type ProductGroup } from "../catalog/groups";
+import type { MarketFigures } from "../market/market-figures";
 import { addDays, addMonths, isIsoDate, type IsoDate } from "../shared/dates";
 import type { CsvValue } from "./csv";
 
@@ -144,7 +145,7 @@ export function compactVnd(vnd: number, lang: "vi" | "en"): string {
 export const STAR_BUCKETS = ["5", "4", "3", "none"] as const;
 export type StarBucket = (typeof STAR_BUCKETS)[number];
 
-export const CHARTS = ["month", "province", "group", "stars"] as const;
+export const CHARTS = ["month", "province", "group", "stars", "marketMonth", "marketProvince", "marketLocation"] as const;
 export type Chart = (typeof CHARTS)[number];
 
 export function isChart(value: unknown): value is Chart {
@@ -171,6 +172,8 @@ export interface DashboardFigures {
   byGroup: { group: ProductGroup; revenueVnd: number }[];
   /** Revenue by the products' current stars, and how many public products have them now. */
   byStars: { stars: StarBucket; revenueVnd: number; products: number }[];
+  /** Chợ 4.0: cashless sales at producers' market stalls (issue 16). */
+  market: MarketFigures;
 }
 
 /** One row of a chart's table: its label, its key (kept in the CSV) and its numbers. */
@@ -246,6 +249,41 @@ export function chartTable(chart: Chart, figures: DashboardFigures, { t, provinc
           values: [s.revenueVnd, s.products],
         })),
         barValue: 0,
+      };
+    case "marketMonth":
+      return {
+        chart,
+        keyHeader: t("dashboard.col.monthKey"),
+        header: [t("dashboard.col.month"), t("market.col.transactions"), t("market.col.value"), t("market.col.activeStalls")],
+        money: [false, true, false],
+        rows: figures.market.byMonth.map((m) => ({ key: m.month, label: formatMonth(m.month), values: [m.transactions, m.valueVnd, m.activeStalls] })),
+        barValue: 1,
+        noteValue: 0,
+      };
+    case "marketProvince":
+      return {
+        chart,
+        keyHeader: t("dashboard.col.provinceCode"),
+        header: [t("dashboard.col.province"), t("market.col.transactions"), t("market.col.value"), t("market.col.activeStalls")],
+        money: [false, true, false],
+        rows: figures.market.byProvince.map((p) => ({ key: p.province, label: provinceName(p.province), values: [p.transactions, p.valueVnd, p.activeStalls] })),
+        barValue: 1,
+        noteValue: 0,
+      };
+    case "marketLocation":
+      return {
+        chart,
+        keyHeader: t("market.col.locationKey"),
+        header: [t("market.col.location"), t("market.col.transactions"), t("market.col.value"), t("market.col.activeStalls")],
+        money: [false, true, false],
+        rows: figures.market.byLocation.map((l) => ({
+          // The key keeps the province and the market apart in the CSV: "92|Chợ nổi Cái Răng".
+          key: `${l.province}|${l.market}`,
+          label: `${l.market || t("market.noLocation")} (${provinceName(l.province)})`,
+          values: [l.transactions, l.valueVnd, l.activeStalls],
+        })),
+        barValue: 1,
+        noteValue: 0,
       };
   }
 }
