@@ -446,8 +446,10 @@ const LAST = "routes/logout";
  * refused import still counts); the upkeep lease is renewed every minute whatever the requests.
  * Messages are delivered by the server's own worker whenever they are due (ADR 0024), not by the
  * requests here; what causes a message is an event, and every event's own table is fingerprinted.
+ * A provider's callback this matrix sends unsigned is refused and logged for staff (ADR 0025), like
+ * an attempt a rate limit counts.
  */
-const NOT_FINGERPRINTED = ["sessions", "rate_limits", "leases", "messages"];
+const NOT_FINGERPRINTED = ["sessions", "rate_limits", "leases", "messages", "refused_callbacks"];
 
 const BANK_SECRET = "access-matrix-bank-secret";
 let server: TestServer;
