@@ -6,8 +6,16 @@ import compression from "compression";
 import express from "express";
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
+import { replicationSettings, startReplication } from "./replication.js";
 
 const workerCount = Number(process.env.WEB_CONCURRENCY) || availableParallelism();
+// With LITESTREAM_REPLICA_URL, the database is copied continuously to a replica (ADR 0027): started
+// by the primary (or the single process) once the first server has migrated the database.
+const replica = replicationSettings();
+let replication = null;
+const startReplicationOnce = () => {
+  if (replica && !replication) replication = startReplication(replica);
+};
 
 if (workerCount > 1 && cluster.isPrimary) superviseWorkers(workerCount);
 else await serve(await import("./build/server/index.js"));
@@ -30,7 +38,10 @@ function superviseWorkers(count) {
     const bornAt = Date.now();
     worker.once("listening", ({ port }) => {
       listening++;
-      if (listening === 1) for (let i = 1; i < count; i++) start();
+      if (listening === 1) {
+        startReplicationOnce();
+        for (let i = 1; i < count; i++) start();
+      }
       if (listening === count) console.log(`Chợ OCOP is listening on http://localhost:${port} (${count} workers)`);
     });
     worker.once("exit", (code, signal) => {
@@ -45,6 +56,7 @@ function superviseWorkers(count) {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    replication?.stop();
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
     setTimeout(() => process.exit(0), 10_000).unref();
   };
@@ -121,8 +133,11 @@ async function serve(build) {
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }) }));
 
   const server = app.listen(settings.port, () => {
-    // Under a primary, the primary says so once every worker listens.
-    if (cluster.isPrimary) console.log(`Chợ OCOP is listening on http://localhost:${settings.port}`);
+    // Under a primary, the primary says so (and replicates) once every worker listens.
+    if (cluster.isPrimary) {
+      console.log(`Chợ OCOP is listening on http://localhost:${settings.port}`);
+      startReplicationOnce();
+    }
   });
   // Node closes an idle keep-alive connection after 5 s, a race with any client or proxy that reuses
   // it just then (its next request, a POST that cannot be retried, meets a closed socket). Keep idle
@@ -132,6 +147,7 @@ async function serve(build) {
 
   function shutdown() {
     stopUpkeep();
+    replication?.stop();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   }
