@@ -11,7 +11,7 @@
  * - stall codes, printed in a stall sign's QR as its purpose, are "ST" + 8 symbols: shorter than both,
  *   so a sign's transfer never names an order or a sale.
  */
-import { cryptoRandomBytes, ORDER_CODE_ALPHABET, ORDER_CODE_LENGTH, randomFromAlphabet, type RandomBytes } from "../orders/order-code";
+import { codesInTransferContent, cryptoRandomBytes, ORDER_CODE_ALPHABET, ORDER_CODE_LENGTH, randomFromAlphabet, type RandomBytes } from "../orders/order-code";
 
 export const SALE_CODE_PREFIX = "CS";
 export const SALE_CODE_LENGTH = ORDER_CODE_LENGTH;
@@ -43,21 +43,7 @@ export function normalizedSaleCode(text: string): string {
   return text.toUpperCase().replace(/[^A-Z0-9]+/g, "");
 }
 
-/**
- * Every sale code that may be hidden in a transfer content (banks change case, add spaces and their
- * own words): the text folded to bare A–Z0–9, then each 12-character window starting at "CS".
- */
+/** Every sale code that may be hidden in a transfer content ("CS" windows of 12), however the bank wrote it. */
 export function saleCodeCandidates(description: string): string[] {
-  const compact = description
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[đĐ]/g, "D")
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, "");
-  const found = new Set<string>();
-  for (let at = compact.indexOf(SALE_CODE_PREFIX); at !== -1; at = compact.indexOf(SALE_CODE_PREFIX, at + 1)) {
-    const window = compact.slice(at, at + SALE_CODE_LENGTH);
-    if (isSaleCode(window)) found.add(window);
-  }
-  return [...found];
+  return codesInTransferContent(description, SALE_CODE_PREFIX, SALE_CODE_LENGTH, isSaleCode);
 }

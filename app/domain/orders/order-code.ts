@@ -45,11 +45,12 @@ export function isOrderCode(text: string): boolean {
 }
 
 /**
- * Every order code that may be hidden in a bank transfer's content. Banks upper- or lower-case it,
- * add spaces or dashes, prepend their own words, so the text is folded to bare A–Z0–9 first and each
- * 12-character window starting at "OC" is tried; the caller looks each candidate up in the database.
+ * Every code of a kind (`prefix`, `length`, `isCode`) that may be hidden in a bank transfer's content.
+ * Banks upper- or lower-case it, add spaces or dashes, prepend their own words, so the text is folded
+ * to bare A–Z0–9 first and each window of `length` starting at `prefix` is tried; the caller looks
+ * each candidate up in the database. Order codes and market sale codes (market/stall-codes.ts) share it.
  */
-export function orderCodeCandidates(description: string): string[] {
+export function codesInTransferContent(description: string, prefix: string, length: number, isCode: (text: string) => boolean): string[] {
   const compact = description
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
@@ -57,9 +58,14 @@ export function orderCodeCandidates(description: string): string[] {
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, "");
   const found = new Set<string>();
-  for (let at = compact.indexOf(ORDER_CODE_PREFIX); at !== -1; at = compact.indexOf(ORDER_CODE_PREFIX, at + 1)) {
-    const window = compact.slice(at, at + ORDER_CODE_LENGTH);
-    if (isOrderCode(window)) found.add(window);
+  for (let at = compact.indexOf(prefix); at !== -1; at = compact.indexOf(prefix, at + 1)) {
+    const window = compact.slice(at, at + length);
+    if (isCode(window)) found.add(window);
   }
   return [...found];
+}
+
+/** Every order code that may be hidden in a bank transfer's content ("OC" windows of 12). */
+export function orderCodeCandidates(description: string): string[] {
+  return codesInTransferContent(description, ORDER_CODE_PREFIX, ORDER_CODE_LENGTH, isOrderCode);
 }
