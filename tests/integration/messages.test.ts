@@ -5,7 +5,9 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { startEsmsDouble, type EsmsDouble } from "../doubles/esms";
+import { startSmtpDouble, type SmtpDouble } from "../doubles/smtp";
 import { nextBuyerPhone } from "../setup/buyers";
 import { cookieOf, getPage, signIn } from "../setup/http";
 import { startServer, type TestServer } from "../setup/server";
@@ -157,6 +159,70 @@ describe("a password reset by a code sent through the outbox", () => {
     const old = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ login: "producer@demo.local", password: "demo-password" }), redirect: "manual" });
     expect(old.status).toBe(400);
     await signIn(server, "producer@demo.local", "mat-khau-moi-1");
+  });
+});
+
+describe("e-mail through an SMTP server (nodemailer, a real SMTP listener)", () => {
+  let server: TestServer;
+  let smtp: SmtpDouble;
+  let writer: Database.Database;
+  beforeAll(async () => {
+    smtp = await startSmtpDouble();
+    server = await startServer({ SMTP_URL: smtp.url, MAIL_FROM: "Chợ OCOP <no-reply@cho-ocop.test>" });
+    writer = new Database(server.databasePath);
+    writer.pragma("busy_timeout = 5000");
+  });
+  afterAll(async () => {
+    writer?.close();
+    await server?.stop();
+    await smtp?.stop();
+  });
+  const forgot = (login: string) => fetch(`${server.url}/login/forgot`, { method: "POST", body: new URLSearchParams({ login }), redirect: "manual" });
+  const codeMessage = (address: string) =>
+    server.db.prepare("SELECT id, status, provider_id, provider_reason, attempts FROM messages WHERE kind = 'password_code' AND recipient_address = ? ORDER BY id DESC").get(address) as
+      | { id: number; status: string; provider_id: string | null; provider_reason: string | null; attempts: number }
+      | undefined;
+
+  it("delivers a password code by SMTP once, with our id as its Message-ID, and marks it accepted", async () => {
+    expect((await forgot("shopper@demo.local")).status).toBe(303);
+    const mail = await eventually(() => smtp.mails.find((m) => m.to.includes("shopper@demo.local")), "the e-mail");
+    expect(mail.from).toBe("no-reply@cho-ocop.test");
+    expect(mail.text()).toMatch(/mã đặt lại mật khẩu của bạn là \d{6}/);
+    const row = await eventually(() => {
+      const r = codeMessage("shopper@demo.local");
+      return r?.status === "accepted" ? r : undefined;
+    }, "the message accepted");
+    expect(mail.header("Message-ID")).toBe(row.provider_id);
+    expect(smtp.mails.filter((m) => m.header("Message-ID") === row.provider_id)).toHaveLength(1);
+  });
+
+  it("tries again after a temporary refusal (451) and sends the mail once; a refusal for good (550) fails it for staff", async () => {
+    smtp.refuseNext(1, 451);
+    const before = smtp.mails.length;
+    expect((await forgot("admin@demo.local")).status).toBe(303);
+    const waiting = await eventually(() => {
+      const r = codeMessage("admin@demo.local");
+      return r?.status === "pending" && r.attempts === 1 ? r : undefined;
+    }, "the refused message to wait for its retry");
+    expect(waiting.provider_reason).toContain("Try again later");
+    expect(smtp.mails.length).toBe(before);
+    // The retry is due in a minute: the test brings that minute forward instead of waiting it.
+    writer.prepare("UPDATE messages SET next_attempt_at = 0 WHERE id = ?").run(waiting.id);
+    // Any new message wakes the worker at once (its own tick is every 15 s): another person's code.
+    expect((await forgot("producer@demo.local")).status).toBe(303);
+    const sent = await eventually(() => {
+      const r = codeMessage("admin@demo.local");
+      return r?.status === "accepted" ? r : undefined;
+    }, "the retried message accepted");
+    expect(smtp.mails.filter((m) => m.header("Message-ID") === sent.provider_id)).toHaveLength(1);
+
+    smtp.refuseNext(1, 550);
+    expect((await forgot("staff@demo.local")).status).toBe(303);
+    const failed = await eventually(() => {
+      const r = codeMessage("staff@demo.local");
+      return r?.status === "failed" ? r : undefined;
+    }, "the message refused for good");
+    expect(failed.provider_reason).toContain("No such mailbox");
   });
 });
 

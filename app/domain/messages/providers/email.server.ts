@@ -1,41 +1,19 @@
+import { createTransport, type Transporter } from "nodemailer";
 import { settings } from "~/settings.server";
 import { providerRequestId, type ChannelAdapter, type SendResult } from "../channels.server";
 import { publicLink, type MessageRow } from "../outbox.server";
 
 /**
  * E-mail over SMTP with nodemailer and a connection pool (INTEGRATIONS.md §4.3): SMTP_URL in
- * nodemailer's URL form, e.g. `smtps://user:pass@smtp.example.vn/?pool=true`. Our message id is the
- * Message-ID, so a resend after a crash is recognisably the same mail.
- *
- * nodemailer is not yet a dependency of the project (ADR 0024): it is loaded when SMTP_URL is set,
- * and until it is installed every e-mail waits (retried with backoff) with the reason shown to staff.
+ * nodemailer's URL form, e.g. `smtps://user:pass@smtp.example.vn/?pool=true` (a pool is asked for when
+ * the URL does not say). Our message id is the Message-ID, so a resend after a crash is recognisably
+ * the same mail.
  */
-interface Transport {
-  sendMail(mail: Record<string, unknown>): Promise<{ messageId?: string; accepted?: unknown[]; rejected?: unknown[] }>;
-}
+let transport: { url: string; smtp: Transporter } | undefined;
 
-let transport: Promise<Transport | null> | undefined;
-
-async function openTransport(url: string): Promise<Transport | null> {
-  // A name in a variable: neither TypeScript nor Vite resolves it at build time.
-  const name = "nodemailer";
-  try {
-    const loaded: unknown = await import(/* @vite-ignore */ name);
-    const createTransport = pick(pick(loaded, "default") ?? loaded, "createTransport");
-    if (typeof createTransport !== "function") return null;
-    const created: unknown = createTransport(url.includes("pool=") ? url : `${url}${url.includes("?") ? "&" : "?"}pool=true`);
-    return isTransport(created) ? created : null;
-  } catch {
-    return null;
-  }
-}
-
-function pick(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null ? Reflect.get(value, key) : undefined;
-}
-
-function isTransport(value: unknown): value is Transport {
-  return typeof pick(value, "sendMail") === "function";
+function transportFor(url: string): Transporter {
+  if (transport?.url !== url) transport = { url, smtp: createTransport(url.includes("pool=") ? url : `${url}${url.includes("?") ? "&" : "?"}pool=true`) };
+  return transport.smtp;
 }
 
 function messageIdHost(): string {
@@ -47,14 +25,16 @@ export const emailAdapter: ChannelAdapter = {
   async send(message: MessageRow): Promise<SendResult> {
     const url = settings.messages.smtpUrl;
     if (!url) return { outcome: "retry", reason: "SMTP_URL is not set" };
-    transport ??= openTransport(url);
-    const smtp = await transport;
-    if (!smtp) {
-      transport = undefined;
-      return { outcome: "retry", reason: "nodemailer is not installed" };
-    }
     const messageId = `<${providerRequestId(message)}@${messageIdHost()}>`;
-    const sent = await smtp.sendMail({ from: settings.messages.mailFrom, to: message.recipientAddress, messageId, ...emailContent(message) });
+    let sent: { messageId?: string; rejected?: unknown[] };
+    try {
+      sent = await transportFor(url).sendMail({ from: settings.messages.mailFrom, to: message.recipientAddress, messageId, ...emailContent(message) });
+    } catch (error) {
+      // 5xx: the server refused this mail for good (no such mailbox…); anything else may pass later.
+      const code = typeof error === "object" && error !== null ? Number(Reflect.get(error, "responseCode")) : NaN;
+      const reason = `SMTP: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
+      return code >= 500 && code < 600 ? { outcome: "failed", reason } : { outcome: "retry", reason };
+    }
     if (Array.isArray(sent.rejected) && sent.rejected.length > 0) return { outcome: "failed", reason: "SMTP: recipient rejected" };
     return { outcome: "accepted", providerId: sent.messageId ?? messageId };
   },
