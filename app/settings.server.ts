@@ -203,6 +203,8 @@ function messageSettings() {
             oauthBase: env("ZALO_OAUTH_BASE") ?? "https://oauth.zaloapp.com",
             templates: templateIds(env("ZALO_TEMPLATES")),
             development: env("ZALO_MODE") === "development",
+            /** The OA's secret key that signs its webhook (delivery reports); without it the webhook is off. */
+            oaSecretKey: env("ZALO_OA_SECRET_KEY"),
           }
         : undefined,
     esms:

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { listen, reply, type Double } from "./http-double";
 
 /**
@@ -20,6 +20,8 @@ export interface ZnsSent {
 
 export interface ZnsDouble extends Double {
   sent: ZnsSent[];
+  /** The OA webhook's delivery report for a sent message, signed as INTEGRATIONS.md §4.1 says ([I]). */
+  deliveryReport(trackingId: string, oaSecretKey: string): { body: string; signature: string };
   noZalo: Set<string>;
   refreshes: number;
   /** The refresh token the double will accept next. */
@@ -72,6 +74,18 @@ export async function startZnsDouble(app: { appId: string; appSecret: string; re
     close: double.close,
     sent,
     noZalo,
+    deliveryReport(trackingId, oaSecretKey) {
+      const message = sent.find((m) => m.tracking_id === trackingId);
+      const timestamp = String(Date.now());
+      const body = JSON.stringify({
+        app_id: app.appId,
+        event_name: "user_received_message",
+        timestamp,
+        message: { msg_id: message?.msg_id ?? "unknown", tracking_id: trackingId },
+        delivery_time: timestamp,
+      });
+      return { body, signature: `mac=${createHash("sha256").update(app.appId + body + timestamp + oaSecretKey).digest("hex")}` };
+    },
     get refreshes() {
       return state.refreshes;
     },

@@ -119,6 +119,10 @@ const MATRIX: Record<string, Row> = {
   "routes/webhooks.momo":                    { url: "/webhooks/momo",
     GET:  [405, 405, 405, 405, 405, 405, 405, 405],
     POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  // Zalo's delivery reports: off without ZALO_OA_SECRET_KEY, as on this server.
+  "routes/webhooks.zalo":                    { url: "/webhooks/zalo",
+    GET:  [405, 405, 405, 405, 405, 405, 405, 405],
+    POST: [404, 404, 404, 404, 404, 404, 404, 404] },
   // eSMS's delivery report (ADR 0024): off without ESMS_CALLBACK_SECRET, as on this server.
   "routes/webhooks.esms":                    { url: "/webhooks/esms",
     GET:  [404, 404, 404, 404, 404, 404, 404, 404],

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { startEsmsDouble, type EsmsDouble } from "../doubles/esms";
 import { startSmtpDouble, type SmtpDouble } from "../doubles/smtp";
+import { startZnsDouble, type ZnsDouble } from "../doubles/zns";
 import { nextBuyerPhone } from "../setup/buyers";
 import { cookieOf, getPage, signIn } from "../setup/http";
 import { startServer, type TestServer } from "../setup/server";
@@ -223,6 +224,53 @@ describe("e-mail through an SMTP server (nodemailer, a real SMTP listener)", () 
       return r?.status === "failed" ? r : undefined;
     }, "the message refused for good");
     expect(failed.provider_reason).toContain("No such mailbox");
+  });
+});
+
+describe("Zalo ZNS with its delivery reports (the OA webhook)", () => {
+  const OA_SECRET = "oa-secret-key";
+  let server: TestServer;
+  let zns: ZnsDouble;
+  const { checkout, row } = helpers(() => server);
+  beforeAll(async () => {
+    zns = await startZnsDouble({ appId: "app-zalo", appSecret: "app-secret", refreshToken: "first-refresh" });
+    server = await startServer({
+      ZALO_APP_ID: "app-zalo",
+      ZALO_APP_SECRET: "app-secret",
+      ZALO_REFRESH_TOKEN: "first-refresh",
+      ZALO_API_BASE: zns.url,
+      ZALO_OAUTH_BASE: zns.url,
+      ZALO_TEMPLATES: "order_placed:1001,order_paid:1002,new_paid_order:1003",
+      ZALO_OA_SECRET_KEY: OA_SECRET,
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await zns?.close();
+  });
+  const report = (body: string, signature: string) =>
+    fetch(`${server.url}/webhooks/zalo`, { method: "POST", body, headers: { "Content-Type": "application/json", "X-ZEvent-Signature": signature } });
+
+  it("sends the order's ZNS once and marks it delivered on Zalo's signed report, however often it comes; a forged one changes nothing", async () => {
+    const phone = nextBuyerPhone();
+    const order = await checkout(phone);
+    const address = `84${phone.slice(1)}`;
+    const message = await eventually(
+      () => row<{ id: number; status: string }>("SELECT id, status FROM messages WHERE kind = 'order_placed' AND recipient_address = ? AND status = 'accepted'", address),
+      "the ZNS accepted",
+    );
+    const sent = zns.sent.filter((m) => m.tracking_id === `ocop-msg-${message.id}`);
+    expect(sent).toHaveLength(1);
+    expect(JSON.stringify(sent[0]!.template_data)).toContain(order.code);
+
+    const forged = zns.deliveryReport(`ocop-msg-${message.id}`, "not the OA's secret");
+    expect((await report(forged.body, forged.signature)).status).toBe(401);
+    expect(row<{ status: string }>("SELECT status FROM messages WHERE id = ?", message.id)!.status).toBe("accepted");
+
+    const signed = zns.deliveryReport(`ocop-msg-${message.id}`, OA_SECRET);
+    expect((await report(signed.body, signed.signature)).status).toBe(200);
+    expect((await report(signed.body, signed.signature)).status).toBe(200);
+    expect(row<{ status: string; delivered_at: number | null }>("SELECT status, delivered_at FROM messages WHERE id = ?", message.id)).toMatchObject({ status: "delivered" });
   });
 });
 

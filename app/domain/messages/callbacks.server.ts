@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { settings } from "~/settings.server";
 import { recordDeliveryReport } from "./outbox.server";
 import { readEsmsCallback } from "./providers/esms.server";
+import { readZaloDeliveryReport } from "./providers/zns.server";
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -17,5 +18,15 @@ export function receiveEsmsCallback(params: URLSearchParams): "ok" | "forbidden"
   const report = readEsmsCallback(params);
   if (!report) return "bad";
   recordDeliveryReport({ ...report, channel: "sms" });
+  return "ok";
+}
+
+/** Zalo's delivery report (the OA webhook), checked against its signature and applied once. */
+export function receiveZaloCallback(rawBody: Buffer, signatureHeader: string | null): "ok" | "forbidden" | "off" {
+  const report = readZaloDeliveryReport(rawBody, signatureHeader);
+  if (report === "off") return "off";
+  if (report === "unsigned") return "forbidden";
+  // An event of no use to us (another kind, a message not ours) is acknowledged: Zalo must not retry it.
+  if (report) recordDeliveryReport({ messageId: report.messageId, channel: "zalo", status: "delivered", reason: "" });
   return "ok";
 }

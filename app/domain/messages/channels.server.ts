@@ -26,6 +26,12 @@ export function providerRequestId(message: Pick<MessageRow, "id">): string {
   return `ocop-msg-${message.id}`;
 }
 
+/** The message a provider's report names by the id we gave it (providerRequestId), or null. */
+export function messageIdOfTracking(trackingId: string): number | null {
+  const id = Number(/^ocop-msg-(\d{1,15})$/.exec(trackingId)?.[1]);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
 /** The adapter of a channel whose settings are present; null sends to the development outbox. */
 export function channelFor(channel: MessageChannel): ChannelAdapter | null {
   const configured = settings.messages;

@@ -1,9 +1,10 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "~/db/client.server";
 import { providerTokens } from "~/db/schema";
 import { settings } from "~/settings.server";
-import { providerRequestId, SEND_TIMEOUT_MS, type ChannelAdapter, type SendResult } from "../channels.server";
+import { messageIdOfTracking, providerRequestId, SEND_TIMEOUT_MS, type ChannelAdapter, type SendResult } from "../channels.server";
 import type { MessageRow } from "../outbox.server";
 
 /**
@@ -104,4 +105,38 @@ function forgetAccessToken(token: string) {
     .set({ accessToken: null, accessExpiresAt: null })
     .where(and(eq(providerTokens.provider, "zalo"), eq(providerTokens.accessToken, token)))
     .run();
+}
+
+/**
+ * Zalo's delivery report (INTEGRATIONS.md §4.1, all [I]: a blog, not Zalo's docs): the OA webhook
+ * posts JSON with `app_id`, `event_name`, `timestamp` and `message: { msg_id, tracking_id }`, signed
+ * in `X-ZEvent-Signature: mac=<hex SHA-256 of app_id + raw body + timestamp + the OA secret key>`;
+ * it wants 200 within 2 s. `user_received_message` is the delivery; other events change nothing.
+ * Answers the message id it reports on (our tracking id), "unsigned", or null for an event of no use.
+ */
+const zaloEvent = z.object({
+  app_id: z.coerce.string(),
+  event_name: z.string(),
+  timestamp: z.coerce.string(),
+  message: z.object({ msg_id: z.coerce.string().optional(), tracking_id: z.string().optional() }).optional(),
+});
+
+export function readZaloDeliveryReport(rawBody: Buffer, signatureHeader: string | null): { messageId: number } | "unsigned" | "off" | null {
+  const zalo = settings.messages.zalo;
+  const oaSecretKey = zalo?.oaSecretKey;
+  if (!zalo || !oaSecretKey) return "off";
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawBody.toString("utf8"));
+  } catch {
+    return "unsigned";
+  }
+  const event = zaloEvent.safeParse(parsed);
+  if (!event.success || event.data.app_id !== zalo.appId) return "unsigned";
+  const expected = createHash("sha256").update(`${event.data.app_id}${rawBody.toString("utf8")}${event.data.timestamp}${oaSecretKey}`).digest("hex");
+  const given = /^mac=([0-9a-f]{64})$/i.exec(signatureHeader?.trim() ?? "")?.[1];
+  if (!given || !timingSafeEqual(Buffer.from(expected, "hex"), Buffer.from(given.toLowerCase(), "hex"))) return "unsigned";
+  if (event.data.event_name !== "user_received_message") return null;
+  const messageId = messageIdOfTracking(event.data.message?.tracking_id ?? "");
+  return messageId === null ? null : { messageId };
 }
