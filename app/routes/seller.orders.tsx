@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
@@ -99,12 +99,17 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
 };
 
 export default function SellerOrders() {
-  const { parts, balances, payouts, newPaid, producerId } = useLoaderData<typeof loader>();
+  const { parts, balances, payouts, newPaid, producerId, carriersOn } = useLoaderData<typeof loader>();
   const t = useT();
   const format = useFormat();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("inbox.title")}</h1>
+      {carriersOn ? (
+        <p className="text-sm">
+          <Link to="/seller/shipping">{t("shipping.settingsTitle")}</Link>
+        </p>
+      ) : null}
       {newPaid > 0 ? (
         <p role="status" className="rounded bg-amber-50 p-3 font-medium text-amber-900">
           {t("inbox.newPaid", { count: newPaid })}
