@@ -1193,6 +1193,7 @@ export const en: Record<MessageKey, string> = {
   "shipping.pickupNotServed": "Does not serve your pick-up commune yet.",
   "shipping.timeline": "Parcel journey",
   "shipping.waybill": "{carrier} · waybill {waybill}",
+  "checkout.showShippingFees": "Show delivery fees",
   "checkout.carrierQuote": "{carrier} fee",
   "checkout.carrierQuoteEta": "{carrier} fee, expected {date}",
   "staff.stuck.title": "Late parcels",

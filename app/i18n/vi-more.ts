@@ -945,6 +945,7 @@ export const viMore = {
   "shipping.pickupNotServed": "Chưa phục vụ xã, phường lấy hàng của bạn.",
   "shipping.timeline": "Hành trình gói hàng",
   "shipping.waybill": "{carrier} · mã vận đơn {waybill}",
+  "checkout.showShippingFees": "Xem phí giao hàng",
   "checkout.carrierQuote": "Phí {carrier}",
   "checkout.carrierQuoteEta": "Phí {carrier}, dự kiến giao {date}",
   "staff.stuck.title": "Đơn giao chậm",
