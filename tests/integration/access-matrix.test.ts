@@ -112,6 +112,10 @@ const MATRIX: Record<string, Row> = {
   "routes/webhooks.payos":                   { url: "/webhooks/payos",
     GET:  [405, 405, 405, 405, 405, 405, 405, 405],
     POST: [400, 400, 400, 400, 400, 400, 400, 400] },
+  // Carriers' tracking callbacks (ADR 0025): no carrier is configured on this server.
+  "routes/webhooks.carriers.$carrier":       { url: "/webhooks/carriers/ghtk",
+    GET:  [405, 405, 405, 405, 405, 405, 405, 405],
+    POST: [404, 404, 404, 404, 404, 404, 404, 404] },
   // eSMS's delivery report (ADR 0024): off without ESMS_CALLBACK_SECRET, as on this server.
   "routes/webhooks.esms":                    { url: "/webhooks/esms",
     GET:  [404, 404, 404, 404, 404, 404, 404, 404],
@@ -233,6 +237,13 @@ const MATRIX: Record<string, Row> = {
     POST: [L, 403, 400, 400, 400, 403, 403, 403],
     probes: [{ body: { intent: "cancel", partId: "{partId}", reason: "Hết hàng, xin lỗi khách." },
       expect: [L, 403, _, 404, _, 403, 403, 403] }] },
+  // A carrier's label of a booked part (ADR 0025): none is booked here, so the producer's own part is a 404 too.
+  "routes/seller.orders_.$partId.label":     { url: "/seller/orders/{partId}/label",
+    GET:  [L, 403, 404, 404, 404, 403, 403, 403],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/seller.shipping":                  { url: "/seller/shipping",
+    GET:  [L, 403, 200, 200, 200, 403, 403, 403],
+    POST: [L, 403, 400, 400, 400, 403, 403, 403] },
 
   "routes/seller.questions":                 { url: "/seller/questions",
     GET:  [L, 403, 200, 200, 200, 403, 403, 403],
@@ -332,6 +343,9 @@ const MATRIX: Record<string, Row> = {
       // A card order is not staff's to mark paid (409), and not another province's to learn so.
       { body: { intent: "markPaid", orderCode: "{cardOrder}" },
       expect: [L, 403, 403, 403, 403, 409, 403, 409] }] },
+  "routes/staff.shipments":                  { url: "/staff/shipments",
+    GET:  [L, 403, 403, 403, 403, 200, 200, 200],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
   "routes/staff.payouts":                    { url: "/staff/payouts",
     GET:  [L, 403, 403, 403, 403, 200, 200, 200],
     POST: [L, 403, 403, 403, 403, 400, 400, 400],
