@@ -391,6 +391,9 @@ const MISSING: Record<string, { url: string; as: Role; expect: Answer }> = {
   "routes/staff.collections.$id": { url: "/staff/collections/{bad}", as: "central", expect: 404 },
   "routes/staff.campaigns.$id": { url: "/staff/campaigns/{bad}", as: "central", expect: 404 },
   "routes/campaigns.$slug": { url: "/campaigns/{bad}", as: "anonymous", expect: 404 },
+  "routes/seller.orders_.$partId.label": { url: "/seller/orders/{bad}/label", as: "producer", expect: 404 },
+  // A callback URL answers GET with 405 whatever the carrier (its POST to an unknown carrier is a 404).
+  "routes/webhooks.carriers.$carrier": { url: "/webhooks/carriers/{bad}", as: "anonymous", expect: 405 },
 };
 const NOT_IDS = ["0", "-1", "999999999", "1e3", "abc", "%20", "9007199254740993", "..%2F..%2Fdata"];
 
