@@ -18,11 +18,18 @@ export interface ServerAndBrowser {
  * set-up. Call it at the top of the file; hooks the file registers after it run after it, and the
  * file's own `afterAll` hooks run before the browser closes.
  */
-export function useServerAndBrowser({ env = {}, options = {} }: { env?: Record<string, string>; options?: ServerOptions } = {}): ServerAndBrowser {
+export function useServerAndBrowser({
+  env = {},
+  options = {},
+}: {
+  /** The server's settings, or a function giving them when the server starts (after the file's earlier hooks, e.g. doubles). */
+  env?: Record<string, string> | (() => Record<string, string>);
+  options?: ServerOptions;
+} = {}): ServerAndBrowser {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    const [started, launched] = await Promise.allSettled([startServer(env, options), launchChromium()]);
+    const [started, launched] = await Promise.allSettled([startServer(typeof env === "function" ? env() : env, options), launchChromium()]);
     // Whichever came up is kept, so afterAll closes it even when the other failed.
     if (started.status === "fulfilled") server = started.value;
     if (launched.status === "fulfilled") browser = launched.value;
