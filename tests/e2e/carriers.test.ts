@@ -59,14 +59,14 @@ const buyerWard = Object.keys(areas.carriers.ghn).find((code) => code.startsWith
 beforeAll(async () => {
   const db = app.server.db;
   const demo = db.prepare("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'").get() as { id: number };
-  // The second seller: the demo's lục bình household in Cần Thơ (a commune the mapping sample covers), handed to a new account.
-  const other = db.prepare("SELECT id FROM producers WHERE ward_code = '31321' AND owner_user_id IS NULL").get() as { id: number };
-  const signup = await fetch(`${app.server.url}/signup`, { method: "POST", redirect: "manual", body: new URLSearchParams({ fullName: "Nguyễn Thị Út Hiền", login: SECOND_LOGIN, password: "mat-khau-dai", role: "producer" }) });
+  // The second seller: the demo's fish-sauce maker in TP Hồ Chí Minh (a commune the mapping sample covers), handed to a new account.
+  const other = db.prepare("SELECT id FROM producers WHERE ward_code = '26662' AND owner_user_id IS NULL AND verification_status = 'approved'").get() as { id: number };
+  const signup = await fetch(`${app.server.url}/signup`, { method: "POST", redirect: "manual", body: new URLSearchParams({ fullName: "Trần Văn Tám", login: SECOND_LOGIN, password: "mat-khau-dai", role: "producer" }) });
   expect(signup.status).toBe(303);
   const writable = new Database(app.server.databasePath);
   writable.prepare("UPDATE producers SET owner_user_id = (SELECT id FROM users WHERE phone = '0988555444') WHERE id = ?").run(other.id);
   writable.close();
-  const pick = db.prepare("SELECT slug, name FROM products WHERE producer_id = ? AND status = 'live' AND stock >= 10 AND weight_grams BETWEEN 100 AND 900 ORDER BY id LIMIT 1");
+  const pick = db.prepare("SELECT slug, name FROM products WHERE producer_id = ? AND status = 'live' AND producer_verified = 1 AND stock >= 10 AND weight_grams BETWEEN 100 AND 900 ORDER BY id LIMIT 1");
   sellers = [
     { login: "producer@demo.local", password: "demo-password", producerId: demo.id, carrier: "ghn", product: pick.get(demo.id) as Seller["product"] },
     { login: SECOND_LOGIN, password: "mat-khau-dai", producerId: other.id, carrier: "viettelpost", product: pick.get(other.id) as Seller["product"] },
