@@ -24,11 +24,13 @@ const WARD = "31120";
 
 async function serve(port: number, env: Record<string, string>): Promise<{ origin: string; child: ChildProcess; db: string }> {
   const db = `/tmp/bench-carriers-${port}.db`;
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
   copyFileSync(seeded, db);
   const child = spawn(process.execPath, ["server.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: db, SEED_DEMO: "0", WEB_CONCURRENCY: "1", BANK_WEBHOOK_SECRET: "b", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "ignore"],
   });
+  started.push(child);
   await new Promise<void>((resolve) => child.stdout!.on("data", (c: Buffer) => c.toString().includes("is listening on") && resolve()));
   return { origin: `http://127.0.0.1:${port}`, child, db };
 }
@@ -51,7 +53,7 @@ async function main() {
   const demo = writer.prepare("SELECT p.id FROM producers p JOIN users u ON u.id = p.owner_user_id WHERE u.email = 'producer@demo.local'").get() as { id: number };
   const hcm = writer.prepare("SELECT id FROM producers WHERE ward_code = '26662'").get() as { id: number };
   writer.prepare("INSERT INTO producer_carriers (producer_id, carrier, is_default) VALUES (?, 'ghn', 1), (?, 'viettelpost', 1)").run(demo.id, hcm.id);
-  const pick = writer.prepare("SELECT id FROM products WHERE producer_id = ? AND status = 'live' AND producer_verified = 1 AND stock >= 100 ORDER BY stock DESC LIMIT 1");
+  const pick = writer.prepare("SELECT id FROM products WHERE producer_id = ? AND status = 'live' AND producer_verified = 1 AND stock >= 100 AND NOT EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = products.id AND v.label <> '') ORDER BY stock DESC LIMIT 1");
   const products = [(pick.get(demo.id) as { id: number }).id, (pick.get(hcm.id) as { id: number }).id];
   writer.close();
 
@@ -66,6 +68,7 @@ async function main() {
         // A different quantity now and then: a weight the quote cache has not seen.
         const quantity = n === 0 ? 1 + (i % 5) : 1;
         const res = await fetch(`${side.origin}/cart`, { method: "POST", body: new URLSearchParams({ intent: "add", productId: String(productId), quantity: String(quantity) }), redirect: "manual", headers: { cookie } });
+        if (res.status !== 303) throw new Error(`${name}: adding to the cart answered ${res.status} in round ${i}`);
         cookie = cookie || res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
       }
       let t = performance.now();
@@ -80,7 +83,7 @@ async function main() {
         body: new URLSearchParams({ fullName: "Khách Thử", phone: `09${String(10_000_000 + i).slice(-8)}`, provinceCode: "92", wardCode: WARD, addressLine: "1 Đường Thử", paymentMethod: "vietqr" }),
       });
       place.push(performance.now() - t);
-      if (res.status !== 303) throw new Error(`${name}: checkout answered ${res.status}`);
+      if (res.status !== 303) throw new Error(`${name}: checkout answered ${res.status} in round ${i}`);
     }
     results[name] = { page, place, quoted };
   }
@@ -96,4 +99,12 @@ async function main() {
   await Promise.all([ghn.stop(), vtp.stop()]);
 }
 
-void main().then(() => process.exit(0));
+const started: ChildProcess[] = [];
+process.on("exit", () => started.forEach((child) => child.kill("SIGTERM")));
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
