@@ -56,6 +56,12 @@ async function main() {
   const pick = writer.prepare("SELECT id FROM products WHERE producer_id = ? AND status = 'live' AND producer_verified = 1 AND stock >= 100 AND NOT EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = products.id AND v.label <> '') ORDER BY stock DESC LIMIT 1");
   const products = [(pick.get(demo.id) as { id: number }).id, (pick.get(hcm.id) as { id: number }).id];
   writer.close();
+  // Enough stock for every round on both servers (the products' totals follow by trigger).
+  for (const side of [plain, carriers]) {
+    const db = new Database(side.db);
+    db.prepare(`UPDATE product_variants SET stock = 1000000 WHERE product_id IN (${products.join(",")})`).run();
+    db.close();
+  }
 
   const results: Record<string, { page: number[]; place: number[]; quoted: number }> = {};
   for (const [name, side] of [["today (table fee)", plain], ["with carrier quotes", carriers]] as const) {

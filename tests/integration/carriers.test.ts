@@ -291,3 +291,30 @@ describe.each(["ghtk", "ghn", "viettelpost", "ems"] as const)("%s", (carrier) =>
     }
   });
 });
+
+describe("staff", () => {
+  it("see the parcels of their province without news from the carrier for days", async () => {
+    const order = await checkout();
+    await payAndConfirm(order);
+    expect((await book(order, "ems")).status).toBe(303);
+    const shipment = liveShipment(order)!;
+    const staff = await signIn(server, "staff@demo.local");
+    const fresh = await getPage(`${server.url}/staff/shipments`, { headers: { cookie: staff } });
+    expect(fresh.doc.querySelector(`[data-stuck-part="${order.partId}"]`)).toBeNull();
+    // Five days without an event.
+    const Database = (await import("better-sqlite3")).default;
+    const writer = new Database(server.databasePath);
+    writer.prepare("UPDATE shipments SET last_moved_at = ? WHERE id = ?").run(Date.now() - 5 * 86_400_000, shipment.id);
+    writer.close();
+    const late = await getPage(`${server.url}/staff/shipments`, { headers: { cookie: staff } });
+    expect(late.status).toBe(200);
+    expect(late.doc.querySelector(`[data-stuck-part="${order.partId}"]`)?.textContent).toContain(shipment.waybill);
+    // Hà Nội's staff see nothing of Cần Thơ's parcels.
+    const writable = new Database(server.databasePath);
+    writable.prepare("INSERT INTO users (email, full_name, password_hash, role, province_code) SELECT 'hn-carriers@demo.local', 'Cán bộ Hà Nội', password_hash, 'staff', '01' FROM users WHERE email = 'staff@demo.local'").run();
+    writable.close();
+    const other = await signIn(server, "hn-carriers@demo.local");
+    const elsewhere = await getPage(`${server.url}/staff/shipments`, { headers: { cookie: other } });
+    expect(elsewhere.doc.querySelector(`[data-stuck-part="${order.partId}"]`)).toBeNull();
+  });
+});

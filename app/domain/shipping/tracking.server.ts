@@ -113,10 +113,13 @@ function applyTracking(shipmentId: number, now: number) {
   const current = currentTracking(events);
   if (!current) return;
   const lastMovedAt = Math.max(shipment.lastMovedAt, ...events.filter((e) => e.state !== "other").map((e) => e.occurredAt));
+  // The carrier cancelled a booking before pick-up (its own cancel, or ours seen again): the part may be booked anew.
+  const cancelledBeforePickup = current.state === "cancelled" && !events.some((e) => IN_CARRIER_HANDS.includes(e.state));
   db.update(shipments)
-    .set({ trackingState: current.state, carrierStatus: current.carrierStatus, lastMovedAt, updatedAt: now })
+    .set({ trackingState: current.state, carrierStatus: current.carrierStatus, lastMovedAt, updatedAt: now, ...(cancelledBeforePickup ? { status: "cancelled" as const } : {}) })
     .where(eq(shipments.id, shipmentId))
     .run();
+  if (cancelledBeforePickup) return;
   // A cancelled booking's later events are kept, but the part is not moved by a booking it no longer has.
   if (shipment.status !== "booked") return;
 
