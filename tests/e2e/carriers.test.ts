@@ -110,6 +110,7 @@ async function bookAndPrint(context: BrowserContext, seller: Seller, code: strin
   expect(await part.locator(`input[name="carrier"][value="${seller.carrier}"]`).isChecked()).toBe(true);
   expect(await part.getByLabel("Khối lượng (g)").inputValue()).not.toBe("");
   await expectNoHorizontalScroll(page);
+  await part.screenshot({ path: `/tmp/carriers-inbox-${seller.carrier}.png` });
   await part.getByRole("button", { name: "Đặt giao hàng" }).click();
   await page.locator("section", { hasText: code }).getByText("Đã đặt giao hàng").waitFor();
   const { waybill } = app.server.db

@@ -278,6 +278,24 @@ describe.each(["ghtk", "ghn", "viettelpost", "ems"] as const)("%s", (carrier) =>
     expect(delivered).toBeDefined();
   });
 
+  // Viettel Post's callbacks are authenticated and applied at once; the others are checked with the carrier first.
+  if (carrier !== "viettelpost") it("an unsigned callback ahead of the carrier's status is kept, answered 503, and applied once on the carrier's retry", async () => {
+    const order = await checkout();
+    await payAndConfirm(order);
+    expect((await book(order, carrier)).status).toBe(303);
+    const waybill = liveShipment(order)!.waybill;
+    const early = double().advance(waybill, steps.pickedUp, { record: false });
+    expect((await send(early)).status).toBe(503);
+    expect(partStatus(order)).toBe("confirmed");
+    // The carrier's own status catches up; its retry (the same body) is applied.
+    double().parcels.get(waybill)!.status = steps.pickedUp;
+    expect((await send(early)).status).toBe(200);
+    expect(partStatus(order)).toBe("shipped");
+    expect(events(order).map((e) => e.outcome)).toEqual(["applied"]);
+    expect((await send(early)).status).toBe(200);
+    expect(rows("SELECT id FROM order_events WHERE part_id = ? AND action = 'ship'", order.partId)).toHaveLength(1);
+  });
+
   it("a carrier that times out at checkout still lets the shopper pay, with the table fee", async () => {
     double().quoteDelayMs = 3_000;
     try {
