@@ -336,3 +336,34 @@ describe("staff", () => {
     expect(elsewhere.doc.querySelector(`[data-stuck-part="${order.partId}"]`)).toBeNull();
   });
 });
+
+describe("community helpers", () => {
+  it("book, print and cancel for the producer, recorded with both names", async () => {
+    const signup = await post("/signup", { fullName: "Tổ CNS Phường Cái Khế", login: "helper.carriers@example.vn", password: "mat-khau-dai", role: "helper" });
+    const helper = cookieOf(signup);
+    const invite = await (await post("/seller/helpers", { intent: "invite" }, producerCookie)).text();
+    const code = /([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4})/.exec(invite)![1]!;
+    expect((await post("/seller?index", { intent: "redeem", code }, helper)).status).toBe(303);
+    const chosen = await post("/seller?index", { intent: "actFor", producerId: String(producerId) }, helper);
+    expect(chosen.status).toBe(303);
+    const acting = `${helper}; ${cookieOf(chosen)}`;
+
+    const order = await checkout();
+    await payAndConfirm(order);
+    const booked = await post(`/seller/orders?for=${producerId}`, { intent: "book", partId: String(order.partId), carrier: "ems", weightGrams: "650", lengthCm: "20", widthCm: "15", heightCm: "10" }, acting);
+    expect(booked.status).toBe(303);
+    const shipment = liveShipment(order)!;
+    const label = await fetch(`${server.url}/seller/orders/${order.partId}/label`, { headers: { cookie: acting } });
+    expect(label.headers.get("content-type")).toBe("application/pdf");
+    expect((await post(`/seller/orders?for=${producerId}`, { intent: "cancelShipment", partId: String(order.partId) }, acting)).status).toBe(303);
+    const history = rows<{ action: string; actor: string }>(
+      "SELECT a.action, u.email AS actor FROM producer_activity a JOIN users u ON u.id = a.actor_user_id WHERE a.producer_id = ? AND a.subject LIKE ? ORDER BY a.id",
+      producerId,
+      `${order.code}%${shipment.waybill}`,
+    );
+    expect(history).toEqual([
+      { action: "shipping.book", actor: "helper.carriers@example.vn" },
+      { action: "shipping.cancel", actor: "helper.carriers@example.vn" },
+    ]);
+  });
+});
