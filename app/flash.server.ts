@@ -45,6 +45,7 @@ export const FLASH_MESSAGES = [
   "flash.message.resent",
   "flash.messagePrefs.saved",
   "flash.password.reset",
+  "shipping.saved",
 ] as const satisfies readonly MessageKey[];
 export type FlashMessage = (typeof FLASH_MESSAGES)[number];
 

@@ -150,6 +150,65 @@ export const settings = {
     if (!Number.isFinite(value) || value < 1) throw new Error("PAYMENT_RECONCILE_SECONDS must be a number of seconds ≥ 1");
     return value;
   },
+  /**
+   * Carriers (issue 18, ADR 0028), each on only when its credentials are set; `*_API_BASE` points it at
+   * another host (a test double). The webhook secrets authenticate their callbacks: in the URL
+   * (`?hash=`) for GHTK, GHN and EMS, in `Authorization` for Viettel Post.
+   */
+  get ghtk() {
+    const token = env("GHTK_API_TOKEN");
+    if (!token) return undefined;
+    return {
+      token,
+      partnerCode: env("GHTK_PARTNER_CODE") ?? "",
+      apiBase: env("GHTK_API_BASE") ?? "https://services.giaohangtietkiem.vn",
+      webhookSecret: env("GHTK_WEBHOOK_SECRET"),
+    };
+  },
+  get ghn() {
+    const token = env("GHN_TOKEN");
+    const shopId = env("GHN_SHOP_ID");
+    if (!token || !shopId) return undefined;
+    return {
+      token,
+      shopId,
+      apiBase: env("GHN_API_BASE") ?? "https://online-gateway.ghn.vn/shiip/public-api",
+      printBase: env("GHN_PRINT_BASE") ?? "https://online-gateway.ghn.vn/a5/public-api",
+      webhookSecret: env("GHN_WEBHOOK_SECRET"),
+    };
+  },
+  get viettelpost() {
+    const token = env("VIETTELPOST_TOKEN");
+    if (!token) return undefined;
+    return {
+      token,
+      apiBase: env("VIETTELPOST_API_BASE") ?? "https://partner.viettelpost.vn",
+      printBase: env("VIETTELPOST_PRINT_BASE") ?? "https://digitalize.viettelpost.vn",
+      service: env("VIETTELPOST_SERVICE") ?? "VCN",
+      webhookSecret: env("VIETTELPOST_WEBHOOK_SECRET"),
+    };
+  },
+  get ems() {
+    const token = env("EMS_MERCHANT_TOKEN");
+    if (!token) return undefined;
+    return {
+      token,
+      apiBase: env("EMS_API_BASE") ?? "http://ws.ems.com.vn",
+      webhookSecret: env("EMS_WEBHOOK_SECRET"),
+    };
+  },
+  /** The checkout's whole budget for carrier quotes (all carriers in parallel). */
+  get carrierQuoteBudgetMs() {
+    const value = Number(env("CARRIER_QUOTE_BUDGET_MS") ?? 1500);
+    if (!Number.isFinite(value) || value < 1) throw new Error("CARRIER_QUOTE_BUDGET_MS must be a number of milliseconds ≥ 1");
+    return value;
+  },
+  /** Staff see a booked parcel as stuck after this many days without a carrier event. */
+  get shipmentStuckDays() {
+    const value = Number(env("SHIPMENT_STUCK_DAYS") ?? 3);
+    if (!Number.isFinite(value) || value <= 0) throw new Error("SHIPMENT_STUCK_DAYS must be a number of days > 0");
+    return value;
+  },
   /** Card payments are offered only when a Stripe key is set. */
   get stripe() {
     const secretKey = env("STRIPE_SECRET_KEY");

@@ -20,6 +20,7 @@ export const STAFF_SECTIONS: readonly Section[] = [
   { to: "/staff/questions", label: "questions.title" },
   { to: "/staff/payments", label: "staffPay.title" },
   { to: "/staff/payouts", label: "staff.payouts" },
+  { to: "/staff/shipments", label: "staff.stuck.title" },
   { to: "/staff/messages", label: "staffMsg.title" },
   { to: "/staff/dashboard", label: "staff.dashboard" },
   { to: "/staff/audit", label: "staff.audit" },

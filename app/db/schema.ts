@@ -10,6 +10,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_LOCALES, MESSAGE_STATUSES } from "../domain/messages/kinds";
 import { PART_STATUSES } from "../domain/orders/order-states";
+import { CARRIER_EVENT_OUTCOMES, CARRIERS, SHIPMENT_STATUSES, TRACKING_STATES } from "../domain/shipping/carrier-codes";
 
 // Dates of the domain (decision dates, expiry, collection windows) are ISO `YYYY-MM-DD` text in
 // Vietnam's calendar; instants (created, updated) are Unix milliseconds.
@@ -375,6 +376,9 @@ export const producerActivity = sqliteTable(
         "order.deliver",
         "order.cancel",
         "order.markPaid",
+        "shipping.book",
+        "shipping.cancel",
+        "shipping.settings",
         "question.answer",
         "question.editAnswer",
         "voucher.create",
@@ -611,6 +615,10 @@ export const orderParts = sqliteTable(
     carrier: text("carrier"),
     trackingNumber: text("tracking_number"),
     cancelReason: text("cancel_reason"),
+    /** The carrier whose quote set shipping_fee_vnd at checkout (issue 18); null for the table fee. */
+    quotedCarrier: text("quoted_carrier", { enum: CARRIERS }),
+    /** The delivery date the carrier's quote promised the shopper (ms), when it gave one. */
+    expectedDeliveryAt: integer("expected_delivery_at"),
     updatedAt: integer("updated_at").notNull(),
     createdAt: createdAt(),
   },
@@ -667,7 +675,7 @@ export const orderEvents = sqliteTable(
     toStatus: text("to_status"),
     /** Null when the system, the bank or Stripe made the move. */
     actorUserId: integer("actor_user_id").references(() => users.id),
-    source: text("source", { enum: ["buyer", "producer", "staff", "bank", "stripe", "system"] }).notNull(),
+    source: text("source", { enum: ["buyer", "producer", "staff", "bank", "stripe", "system", "carrier"] }).notNull(),
     note: text("note"),
     createdAt: createdAt(),
   },
@@ -1438,4 +1446,104 @@ export const stallCallbacks = sqliteTable(
     receivedAt: createdAt(),
   },
   (t) => [uniqueIndex("stall_callbacks_provider_transaction_idx").on(t.stallId, t.provider, t.transactionId)],
+);
+
+/** The carriers a producer books with (issue 18); one of them is preselected when booking. */
+export const producerCarriers = sqliteTable(
+  "producer_carriers",
+  {
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id, { onDelete: "cascade" }),
+    carrier: text("carrier", { enum: CARRIERS }).notNull(),
+    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.producerId, t.carrier] })],
+);
+
+/** Where carriers pick a producer's parcels up; absent → the profile's address and phone. */
+export const producerPickupAddresses = sqliteTable("producer_pickup_addresses", {
+  producerId: integer("producer_id")
+    .primaryKey()
+    .references(() => producers.id, { onDelete: "cascade" }),
+  contactName: text("contact_name").notNull(),
+  phone: text("phone").notNull(),
+  provinceCode: text("province_code")
+    .notNull()
+    .references(() => provinces.code),
+  wardCode: text("ward_code")
+    .notNull()
+    .references(() => wards.code),
+  addressLine: text("address_line").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/**
+ * A pick-up booked with a carrier for one order part. `idempotency_key` is what the carrier gets as
+ * our order id (GHTK order.id, GHN client_order_code, VTP ORDER_NUMBER, EMS order_code): booking twice
+ * sends the same key. At most one live (booking/booked) shipment per part.
+ */
+export const shipments = sqliteTable(
+  "shipments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partId: integer("part_id")
+      .notNull()
+      .references(() => orderParts.id, { onDelete: "cascade" }),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    carrier: text("carrier", { enum: CARRIERS }).notNull(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    status: text("status", { enum: SHIPMENT_STATUSES }).notNull(),
+    /** The carrier's waybill (GHTK label, GHN order_code, VTP ORDER_NUMBER, EMS tracking_code). */
+    waybill: text("waybill"),
+    feeVnd: integer("fee_vnd"),
+    weightGrams: integer("weight_grams").notNull(),
+    lengthCm: integer("length_cm").notNull(),
+    widthCm: integer("width_cm").notNull(),
+    heightCm: integer("height_cm").notNull(),
+    expectedDeliveryAt: integer("expected_delivery_at"),
+    trackingState: text("tracking_state", { enum: TRACKING_STATES }).notNull().default("booked"),
+    carrierStatus: text("carrier_status"),
+    /** Event time of the newest status applied; the staff's "stuck" list reads it. */
+    lastMovedAt: integer("last_moved_at").notNull(),
+    error: text("error"),
+    bookedByUserId: integer("booked_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("shipments_live_part_idx").on(t.partId).where(sql`${t.status} IN ('booking', 'booked')`),
+    uniqueIndex("shipments_carrier_waybill_idx").on(t.carrier, t.waybill),
+    index("shipments_moved_idx").on(t.status, t.lastMovedAt),
+  ],
+);
+
+/**
+ * Every tracking callback a carrier sent that passed its authentication, deduplicated by the
+ * carrier's own event identity (INTEGRATIONS.md §0), with what it did.
+ */
+export const carrierEvents = sqliteTable(
+  "carrier_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    carrier: text("carrier", { enum: CARRIERS }).notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    shipmentId: integer("shipment_id").references(() => shipments.id, { onDelete: "cascade" }),
+    waybill: text("waybill"),
+    carrierStatus: text("carrier_status").notNull(),
+    state: text("state", { enum: TRACKING_STATES }).notNull(),
+    description: text("description"),
+    location: text("location"),
+    /** When the carrier says it happened (events are applied in this order, not by arrival). */
+    occurredAt: integer("occurred_at").notNull(),
+    receivedAt: integer("received_at").notNull(),
+    outcome: text("outcome", { enum: CARRIER_EVENT_OUTCOMES }).notNull(),
+    payload: text("payload").notNull(),
+  },
+  (t) => [
+    uniqueIndex("carrier_events_dedupe_idx").on(t.carrier, t.dedupeKey),
+    index("carrier_events_shipment_idx").on(t.shipmentId, t.occurredAt),
+  ],
 );

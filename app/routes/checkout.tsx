@@ -10,7 +10,11 @@ import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { currentUser } from "~/domain/accounts/sessions.server";
-import { listWards, provinceByCode, provinceOptions } from "~/domain/catalog/places.server";
+import { listWards, provinceByCode, provinceOptions, wardIsInProvince } from "~/domain/catalog/places.server";
+import type { CarrierFees } from "~/domain/orders/quote";
+import { CARRIER_NAMES, isCarrier } from "~/domain/shipping/carrier-codes";
+import { carrierFeesFor } from "~/domain/shipping/quotes.server";
+import { configuredCarriers } from "~/domain/shipping/carriers/registry.server";
 import { unitLabel } from "~/domain/catalog/units";
 import { checkoutIntentSchema, checkoutSchema } from "~/domain/orders/checkout-form";
 import { checkoutRefusal, type Capped, type Shortage } from "~/domain/orders/checkout-refusal";
@@ -24,7 +28,7 @@ import { payableOrderById } from "~/domain/payments/payments.server";
 import { openPayosLink } from "~/domain/payments/providers/payos.server";
 import { stripeCheckoutUrl } from "~/domain/payments/stripe.server";
 import { getLanguage } from "~/i18n/language.server";
-import { useLanguage, useT } from "~/i18n/use-t";
+import { useFormat, useLanguage, useT } from "~/i18n/use-t";
 import { readForm, requestOrigin } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { withMoreMessages } from "~/i18n/more-messages";
@@ -40,14 +44,14 @@ async function cartFor(request: Request) {
  * Wards of the chosen province and the order's cost delivered there, with the running campaigns and
  * the typed voucher applied (ADR 0019); a voucher that cannot be used is left out and its problem named.
  */
-function destination(lines: ReturnType<typeof cartLines>, provinceCode: string | null, voucherCode: string | null = null) {
+function destination(lines: ReturnType<typeof cartLines>, provinceCode: string | null, voucherCode: string | null = null, carrierFees?: CarrierFees) {
   const known = provinceCode && provinceByCode(provinceCode) ? provinceCode : null;
-  const priced = pricedQuoteFor(lines, known, voucherCode, null);
-  const fallback = priced && !priced.ok ? pricedQuoteFor(lines, known, null, null) : priced;
+  const priced = pricedQuoteFor(lines, known, voucherCode, null, Date.now(), carrierFees);
+  const fallback = priced && !priced.ok ? pricedQuoteFor(lines, known, null, null, Date.now(), carrierFees) : priced;
   return {
     provinceCode: known,
     wards: known ? listWards(known) : [],
-    quote: fallback?.ok ? fallback.quote : null,
+    quote: fallback?.ok ? { ...fallback.quote, parts: fallback.quote.parts.map((part) => ({ ...part, carrierName: part.carrier && isCarrier(part.carrier) ? CARRIER_NAMES[part.carrier] : null })) } : null,
     voucherProblem: priced && !priced.ok ? VOUCHER_MESSAGE[priced.problem] : null,
   };
 }
@@ -57,14 +61,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (lines.length === 0) throw redirect("/cart");
   const lang = await getLanguage(request);
   const search = new URL(request.url).searchParams;
+  const fees = await carrierFeesFor(lines, deliveryCommune(search.get("province"), search.get("ward")));
   return {
     lines,
-    ...destination(lines, search.get("province"), search.get("voucher")),
+    ...destination(lines, search.get("province"), search.get("voucher"), fees),
     provinces: provinceOptions(lang).map(({ code, name }) => ({ code, name })),
     paymentMethods: offeredPaymentMethods(),
+    carriersOn: configuredCarriers().length > 0,
     fullName: user?.fullName ?? "",
     constraint: getZodConstraint(checkoutSchema),
   };
+}
+
+/** The commune carriers quote for, once the shopper has chosen one of the province (issue 18). */
+function deliveryCommune(provinceCode: string | null | undefined, wardCode: string | null | undefined) {
+  return provinceCode && wardCode && wardIsInProvince(wardCode, provinceCode) ? { provinceCode, wardCode } : null;
 }
 
 const NO_LINE_PROBLEMS: { shortages: Shortage[]; capped: Capped[] } = { shortages: [], capped: [] };
@@ -74,8 +85,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!formData) throw new Response("Bad request", { status: 400 });
   const { user, lines } = await cartFor(request);
   const step = parseWithZod(formData, { schema: checkoutIntentSchema });
-  const posted = step.status === "success" ? step.value : { intent: "place" as const, provinceCode: undefined, voucherCode: undefined };
-  const place = destination(lines, posted.provinceCode ?? null, posted.voucherCode ?? null);
+  const posted = step.status === "success" ? step.value : { intent: "place" as const, provinceCode: undefined, wardCode: undefined, voucherCode: undefined };
+  // Carriers' fees are asked here, before the order's transaction; the same answers (kept a few
+  // minutes) are what the form showed, and what the order is placed with.
+  const fees = await carrierFeesFor(lines, deliveryCommune(posted.provinceCode, posted.wardCode));
+  const place = destination(lines, posted.provinceCode ?? null, posted.voucherCode ?? null, fees);
   // Without JS, choosing the province posts the form to show its wards and the shipping fees: the
   // reply refills what was typed and shows no errors yet, but for a voucher code that cannot be used.
   if (posted.intent === "quote") {
@@ -89,7 +103,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const owner = await cartOwner(request, user?.id ?? null);
   const placed = owner
-    ? placeOrder(owner, submission.value, { userId: user?.id ?? null, clientIp: context.clientIp ?? null })
+    ? placeOrder(owner, submission.value, { userId: user?.id ?? null, clientIp: context.clientIp ?? null, carrierFees: fees })
     : ({ ok: false, problem: "empty" } as const);
   if (!placed.ok) {
     if (placed.problem === "empty") throw redirect("/cart");
@@ -133,6 +147,7 @@ export default function Checkout() {
   const actionData = useActionData<typeof action>();
   const places = useFetcher<typeof loader>();
   const t = useT();
+  const format = useFormat();
   const lang = useLanguage();
   const busy = useNavigation().state === "submitting";
   // The freshest destination: chosen with JS (fetcher), posted (action: without JS, or "apply the
@@ -204,7 +219,22 @@ export default function Checkout() {
           disabled={place.wards.length === 0}
           placeholder={{ label: place.wards.length === 0 ? t("checkout.provinceFirst") : t("checkout.chooseWard") }}
           options={place.wards.map((w) => ({ value: w.code, label: w.fullName }))}
+          onChange={(e) => {
+            if (!loaded.carriersOn) return;
+            const formEl = e.currentTarget.form;
+            const voucher = formEl?.elements.namedItem("voucherCode");
+            const code = voucher instanceof HTMLInputElement && voucher.value ? `&voucher=${encodeURIComponent(voucher.value)}` : "";
+            setLatest("fetched");
+            places.load(`/checkout?province=${encodeURIComponent(place.provinceCode ?? "")}&ward=${encodeURIComponent(e.currentTarget.value)}${code}`);
+          }}
         />
+        {loaded.carriersOn ? (
+          <noscript>
+            <button type="submit" name="intent" value="quote" className="rounded border border-brand-700 px-3 py-1 text-brand-800">
+              {t("checkout.showShippingFees")}
+            </button>
+          </noscript>
+        ) : null}
         <Field meta={fields.addressLine} label={t("checkout.address")} hint={t("checkout.addressHint")} autoComplete="street-address" />
 
         <fieldset className="space-y-2" aria-describedby={paymentError ? "f-paymentMethod-error" : undefined}>
@@ -247,7 +277,13 @@ export default function Checkout() {
                       </li>
                     ))}
                     <li className="flex justify-between gap-2 text-stone-600">
-                      <span>{t("checkout.shipping")}</span>
+                      <span>
+                        {part.carrierName
+                          ? part.expectedDeliveryAt
+                            ? t("checkout.carrierQuoteEta", { carrier: part.carrierName, date: format.dateTime(part.expectedDeliveryAt, { day: true }) })
+                            : t("checkout.carrierQuote", { carrier: part.carrierName })
+                          : t("checkout.shipping")}
+                      </span>
                       {part.shippingFeeVnd === 0 ? <span>{t("checkout.freeShipping")}</span> : <Price vnd={part.shippingFeeVnd} />}
                     </li>
                     {part.discount.lines.map((d) => (

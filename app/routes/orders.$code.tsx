@@ -30,6 +30,8 @@ import { readForm, requestOrigin } from "~/request.server";
 import { settings } from "~/settings.server";
 import { metaTranslator, type RootMatch } from "~/seo";
 import { withMoreMessages } from "~/i18n/more-messages";
+import { CARRIER_NAMES } from "~/domain/shipping/carrier-codes";
+import { shipmentsOfParts, trackingOfParts } from "~/domain/shipping/tracking.server";
 
 export const handle = withMoreMessages;
 
@@ -49,9 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const account = settings.vietQrAccount;
   const link = order.paymentMethod === "payos" && awaitsPayment(order.paymentStatus) ? paymentLinkOfOrder(id) : undefined;
+  const partIds = order.parts.map((p) => p.id);
+  const tracking = trackingOfParts(partIds);
   return {
     order,
     token,
+    // Carriers' tracking (issue 18): each part's booked parcel and its events in the order they happened.
+    parcels: shipmentsOfParts(partIds).map((s) => ({ ...s, carrierName: CARRIER_NAMES[s.carrier], events: tracking.get(s.partId) ?? [] })),
     provinceName: provinceNames(lang)[order.provinceCode] ?? "",
     transfer: awaitsTransfer(order)
       ? { bank: bankName(account.bankBin), accountNo: account.accountNo, accountName: account.accountName, isDemo: account.isDemo, content: order.code, via: null }
@@ -126,7 +132,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
 const POLL_MS = 5000;
 
 export default function OrderPage() {
-  const { order, token, provinceName, transfer, payosRetry, wallet } = useLoaderData<typeof loader>();
+  const { order, token, provinceName, transfer, payosRetry, wallet, parcels } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const format = useFormat();
@@ -245,6 +251,7 @@ export default function OrderPage() {
             </p>
           ) : null}
           {part.cancelReason ? <p className="text-sm text-red-800">{t("order.cancelReason", { reason: part.cancelReason })}</p> : null}
+          <ParcelJourney parcel={parcels.find((p) => p.partId === part.id)} />
           <ul className="mt-2 divide-y divide-stone-100">
             {part.items.map((item) => (
               <li key={item.id} className="py-2">
@@ -309,6 +316,37 @@ export default function OrderPage() {
           })}
         </ol>
       </section>
+    </div>
+  );
+}
+
+/** A part's parcel with its carrier's tracking timeline (issue 18), oldest first. */
+function ParcelJourney({ parcel }: { parcel: ReturnType<typeof useLoaderData<typeof loader>>["parcels"][number] | undefined }) {
+  const t = useT();
+  const format = useFormat();
+  if (!parcel) return null;
+  return (
+    <div className="mt-2 rounded border border-stone-200 p-2 text-sm" data-tracking>
+      <p className="font-medium">{t("shipping.waybill", { carrier: parcel.carrierName, waybill: parcel.waybill ?? "" })}</p>
+      {parcel.expectedDeliveryAt && parcel.trackingState !== "delivered" ? <p>{t("shipping.expected", { date: format.dateTime(parcel.expectedDeliveryAt, { day: true }) })}</p> : null}
+      {parcel.events.length > 0 ? (
+        <>
+          <h3 className="mt-1 font-medium">{t("shipping.timeline")}</h3>
+          <ol className="space-y-1 border-l-2 border-brand-700 pl-3">
+            {parcel.events.map((event, i) => (
+              <li key={i}>
+                <time dateTime={new Date(event.occurredAt).toISOString()} className="text-stone-600">
+                  {format.dateTime(event.occurredAt)}
+                </time>{" "}
+                <strong>{t(`shipping.state.${event.state}` as MessageKey)}</strong>
+                {event.location ? ` · ${event.location}` : ""}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p>{t(`shipping.state.${parcel.trackingState}` as MessageKey)}</p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
@@ -17,14 +17,23 @@ import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
+import { SHIPMENT_INTENTS, shipmentIntentSchema } from "~/domain/shipping/shipping-forms";
+import { bookingView, bookShipment, cancelShipment, type BookingView } from "~/domain/shipping/shipments.server";
+import { configuredCarriers } from "~/domain/shipping/carriers/registry.server";
+import { BookingPanel } from "~/components/shipping/booking-panel";
 import { metaTranslator, type RootMatch } from "~/seo";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
   const lang = await getLanguage(request);
+  // Carriers (issue 18): only when the marketplace has at least one; without, the inbox is as before.
+  const carriersOn = configuredCarriers().length > 0;
+  const withBooking = (partId: number, status: string): BookingView | null =>
+    carriersOn && ["confirmed", "shipped", "delivered"].includes(status) ? bookingView(actor.producer.id, partId) : null;
   return {
     producerId: actor.producer.id,
-    parts: producerInbox(actor.producer.id).map((part) => ({ ...part, canMarkPaid: offersTransferReceived(part) })),
+    carriersOn,
+    parts: producerInbox(actor.producer.id).map((part) => ({ ...part, canMarkPaid: offersTransferReceived(part), booking: withBooking(part.id, part.status) })),
     balances: producerBalances(actor.producer.id),
     payouts: payoutHistory(actor.producer.id),
     newPaid: partsAwaitingConfirmation(actor.producer.id),
@@ -42,6 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
+  if ((SHIPMENT_INTENTS as readonly unknown[]).includes(formData.get("intent"))) return shipmentAction(actor, formData);
   const submission = parseWithZod(formData, { schema: inboxMoveSchema });
   // Which order part's forms answered, so its fields alone show the errors.
   const partId = Number(submission.payload.partId);
@@ -58,18 +68,48 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/seller/orders#part-${id}`, 303);
 }
 
+const SHIPMENT_PROBLEM: Record<string, MessageKey> = {
+  not_bookable: "shipping.error.notBookable",
+  carrier_not_chosen: "shipping.error.carrier",
+  not_served: "shipping.error.notServed",
+  carrier_refused: "shipping.error.refused",
+  carrier_unreachable: "shipping.error.unreachable",
+  duplicate: "shipping.error.duplicate",
+  not_cancellable: "shipping.error.notCancellable",
+};
+
+/** "Đặt giao hàng" and its cancel (issue 18): the carrier is called by the domain, outside any transaction. */
+async function shipmentAction(actor: Awaited<ReturnType<typeof requirePortalActor>>, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: shipmentIntentSchema });
+  const partId = Number(submission.payload.partId);
+  if (submission.status !== "success") return data({ partId, result: submission.reply() }, { status: 400 });
+  const value = submission.value;
+  const outcome = value.intent === "book" ? await bookShipment(actor, value.partId, value) : await cancelShipment(actor, value.partId);
+  if (!outcome.ok) {
+    if (outcome.problem === "not_found") throw new Response("Not found", { status: 404 });
+    const status = outcome.problem === "carrier_unreachable" ? 503 : 409;
+    return data({ partId, result: submission.reply({ formErrors: [SHIPMENT_PROBLEM[outcome.problem] ?? "shipping.error.refused"] }) }, { status });
+  }
+  return redirect(`/seller/orders#part-${value.partId}`, 303);
+}
+
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
   const t = metaTranslator(matches);
   return [{ title: `${t("inbox.title")} | ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
 
 export default function SellerOrders() {
-  const { parts, balances, payouts, newPaid, producerId } = useLoaderData<typeof loader>();
+  const { parts, balances, payouts, newPaid, producerId, carriersOn } = useLoaderData<typeof loader>();
   const t = useT();
   const format = useFormat();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("inbox.title")}</h1>
+      {carriersOn ? (
+        <p className="text-sm">
+          <Link to="/seller/shipping">{t("shipping.settingsTitle")}</Link>
+        </p>
+      ) : null}
       {newPaid > 0 ? (
         <p role="status" className="rounded bg-amber-50 p-3 font-medium text-amber-900">
           {t("inbox.newPaid", { count: newPaid })}
@@ -112,7 +152,7 @@ export default function SellerOrders() {
   );
 }
 
-function PartCard({ part, producerId }: { part: InboxPart & { canMarkPaid: boolean }; producerId: number }) {
+function PartCard({ part, producerId }: { part: InboxPart & { canMarkPaid: boolean; booking: BookingView | null }; producerId: number }) {
   const { provinceNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -161,7 +201,8 @@ function PartCard({ part, producerId }: { part: InboxPart & { canMarkPaid: boole
         )
       ) : null}
       {can.has("confirm") ? <MoveButton partId={part.id} formAction={formAction} intent="confirm" label="inbox.confirm" /> : null}
-      {can.has("ship") ? (
+      {part.booking ? <BookingPanel partId={part.id} partStatus={part.status} booking={part.booking} formAction={formAction} errors={errors} busy={busy} /> : null}
+      {can.has("ship") && !part.booking?.shipment ? (
         <Form method="post" action={formAction} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>
           <input type="hidden" name="partId" value={part.id} />
           <Field id={`carrier-${part.id}`} name="carrier" label={t("inbox.carrier")} list="carriers" maxLength={60} errors={errors.carrier} />

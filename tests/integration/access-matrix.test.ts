@@ -123,6 +123,10 @@ const MATRIX: Record<string, Row> = {
   "routes/webhooks.zalo":                    { url: "/webhooks/zalo",
     GET:  [405, 405, 405, 405, 405, 405, 405, 405],
     POST: [404, 404, 404, 404, 404, 404, 404, 404] },
+  // Carriers' tracking callbacks (ADR 0028): no carrier is configured on this server.
+  "routes/webhooks.carriers.$carrier":       { url: "/webhooks/carriers/ghtk",
+    GET:  [405, 405, 405, 405, 405, 405, 405, 405],
+    POST: [404, 404, 404, 404, 404, 404, 404, 404] },
   // eSMS's delivery report (ADR 0024): off without ESMS_CALLBACK_SECRET, as on this server.
   "routes/webhooks.esms":                    { url: "/webhooks/esms",
     GET:  [404, 404, 404, 404, 404, 404, 404, 404],
@@ -244,6 +248,13 @@ const MATRIX: Record<string, Row> = {
     POST: [L, 403, 400, 400, 400, 403, 403, 403],
     probes: [{ body: { intent: "cancel", partId: "{partId}", reason: "Hết hàng, xin lỗi khách." },
       expect: [L, 403, _, 404, _, 403, 403, 403] }] },
+  // A carrier's label of a booked part (ADR 0028): none is booked here, so the producer's own part is a 404 too.
+  "routes/seller.orders_.$partId.label":     { url: "/seller/orders/{partId}/label",
+    GET:  [L, 403, 404, 404, 404, 403, 403, 403],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/seller.shipping":                  { url: "/seller/shipping",
+    GET:  [L, 403, 200, 200, 200, 403, 403, 403],
+    POST: [L, 403, 400, 400, 400, 403, 403, 403] },
 
   "routes/seller.questions":                 { url: "/seller/questions",
     GET:  [L, 403, 200, 200, 200, 403, 403, 403],
@@ -386,6 +397,9 @@ const MATRIX: Record<string, Row> = {
       // A card order is not staff's to mark paid (409), and not another province's to learn so.
       { body: { intent: "markPaid", orderCode: "{cardOrder}" },
       expect: [L, 403, 403, 403, 403, 409, 403, 409] }] },
+  "routes/staff.shipments":                  { url: "/staff/shipments",
+    GET:  [L, 403, 403, 403, 403, 200, 200, 200],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
   "routes/staff.payouts":                    { url: "/staff/payouts",
     GET:  [L, 403, 403, 403, 403, 200, 200, 200],
     POST: [L, 403, 403, 403, 403, 400, 400, 400],
@@ -437,6 +451,9 @@ const MISSING: Record<string, { url: string; as: Role; expect: Answer }> = {
   // Webhooks answer only POST; an unknown token's POST is a 404 (tests/integration/market-stalls.test.ts).
   "routes/webhooks.stall.$token.sepay": { url: "/webhooks/stall/{bad}/sepay", as: "anonymous", expect: 405 },
   "routes/webhooks.stall.$token.casso": { url: "/webhooks/stall/{bad}/casso", as: "anonymous", expect: 405 },
+  "routes/seller.orders_.$partId.label": { url: "/seller/orders/{bad}/label", as: "producer", expect: 404 },
+  // A callback URL answers GET with 405 whatever the carrier (its POST to an unknown carrier is a 404).
+  "routes/webhooks.carriers.$carrier": { url: "/webhooks/carriers/{bad}", as: "anonymous", expect: 405 },
 };
 const NOT_IDS = ["0", "-1", "999999999", "1e3", "abc", "%20", "9007199254740993", "..%2F..%2Fdata"];
 

@@ -183,6 +183,7 @@ describe("the staff console's layout", () => {
       "/staff/questions",
       "/staff/payments",
       "/staff/payouts",
+      "/staff/shipments",
       "/staff/messages",
       "/staff/dashboard",
       "/staff/audit",

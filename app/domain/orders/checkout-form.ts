@@ -62,6 +62,7 @@ export type CheckoutInput = z.infer<typeof checkoutSchema>;
 export const checkoutIntentSchema = z.object({
   intent: z.enum(["quote", "place"]).catch("place"),
   provinceCode: z.string().optional().catch(undefined),
+  wardCode: z.string().optional().catch(undefined),
   voucherCode: z.string().optional().catch(undefined),
   phone: z.string().optional().catch(undefined),
 });

@@ -13,7 +13,7 @@ import { cartIdOf, cartLinesById, type CartOwner } from "./cart.server";
 import { methodTakesAmount, type CheckoutInput, type PaymentMethod } from "./checkout-form";
 import type { CheckoutProblem } from "./checkout-refusal";
 import { generateOrderCode } from "./order-code";
-import { quoteOrder, type OrderQuote } from "./quote";
+import { quoteOrder, type CarrierFees, type OrderQuote } from "./quote";
 import { commissionVnd } from "./shipping";
 import { sha256Hex } from "~/domain/shared/hash.server";
 import { addressKey } from "../accounts/rate-limit.server";
@@ -103,17 +103,17 @@ export interface PlacedOrder {
 }
 
 /** Quote of the owner's cart to a province, or null when the province is unknown. */
-export function quoteFor(lines: CartLine[], provinceCode: string | null): OrderQuote | null {
+export function quoteFor(lines: CartLine[], provinceCode: string | null, carrierFees?: CarrierFees): OrderQuote | null {
   const province = provinceCode ? provinceByCode(provinceCode) : undefined;
-  return province ? quoteOrder(lines, { provinceCode: province.code, region: province.region }) : null;
+  return province ? quoteOrder(lines, { provinceCode: province.code, region: province.region }, carrierFees) : null;
 }
 
 /**
  * The quote with the running campaigns and the typed voucher applied (ADR 0019), or why the voucher
  * cannot be used; null when the province is unknown. The quote's own totals stay the undiscounted ones.
  */
-export function pricedQuoteFor(lines: CartLine[], provinceCode: string | null, voucherCode: string | null, buyer: Buyer | null, now = Date.now()) {
-  const quote = quoteFor(lines, provinceCode);
+export function pricedQuoteFor(lines: CartLine[], provinceCode: string | null, voucherCode: string | null, buyer: Buyer | null, now = Date.now(), carrierFees?: CarrierFees) {
+  const quote = quoteFor(lines, provinceCode, carrierFees);
   return quote ? priceWithOffers(quote.parts, voucherCode, buyer, todayInVietnam(new Date(now))) : null;
 }
 
@@ -145,7 +145,18 @@ export function offeredPaymentMethods(): PaymentMethod[] {
 export function placeOrder(
   owner: CartOwner,
   input: CheckoutInput,
-  { userId, clientIp = null, now = Date.now() }: { userId: number | null; clientIp?: string | null; now?: number },
+  {
+    userId,
+    clientIp = null,
+    now = Date.now(),
+    carrierFees,
+  }: {
+    userId: number | null;
+    clientIp?: string | null;
+    now?: number;
+    /** Carriers' fees the shopper was shown (issue 18), asked before this transaction; absent → the table fee. */
+    carrierFees?: CarrierFees;
+  },
 ): { ok: true; order: PlacedOrder } | ({ ok: false } & CheckoutProblem) {
   if (!provinceByCode(input.provinceCode)) return { ok: false, problem: "field", field: "provinceCode" };
   if (!wardIsInProvince(input.wardCode, input.provinceCode)) return { ok: false, problem: "field", field: "wardCode" };
@@ -170,7 +181,7 @@ export function placeOrder(
         if (capped) throw new CheckoutRefused(capped);
         // Campaigns and the typed voucher (ADR 0019), read inside this transaction so a use or a budget cannot be taken twice.
         const buyer = { phone: input.phone, userId };
-        const priced = pricedQuoteFor(lines, input.provinceCode, input.voucherCode ?? null, buyer, now)!;
+        const priced = pricedQuoteFor(lines, input.provinceCode, input.voucherCode ?? null, buyer, now, carrierFees)!;
         if (!priced.ok) throw new CheckoutRefused({ problem: "voucher", reason: priced.problem });
         const quote = priced.quote;
         if (quote.totalVnd > MAX_CHARGE_VND) throw new CheckoutRefused({ problem: "tooLarge" });
@@ -213,6 +224,8 @@ export function placeOrder(
             commissionVnd: commissionVnd(commissionBaseVnd(part), commissionBasisPoints / 100),
             platformDiscountVnd: part.discount.platformVnd,
             weightGrams: part.weightGrams,
+            quotedCarrier: part.carrier,
+            expectedDeliveryAt: part.expectedDeliveryAt,
             now,
           })!;
           redeemPartOffers({ orderId: orderRow.id, partId, discount: part.discount }, buyer, now);
@@ -288,6 +301,8 @@ const insertPart = once(() =>
       commissionVnd: sql.placeholder("commissionVnd"),
       platformDiscountVnd: sql.placeholder("platformDiscountVnd"),
       weightGrams: sql.placeholder("weightGrams"),
+      quotedCarrier: sql.placeholder("quotedCarrier"),
+      expectedDeliveryAt: sql.placeholder("expectedDeliveryAt"),
       updatedAt: sql.placeholder("now"),
       createdAt: sql.placeholder("now"),
     })

@@ -11,7 +11,7 @@ import { releasePartOffers } from "../promotions/offers.server";
 
 /** Who moved an order: shown on the buyer's timeline and kept for audit. */
 export interface Actor {
-  source: "buyer" | "producer" | "staff" | "bank" | "stripe" | "system";
+  source: "buyer" | "producer" | "staff" | "bank" | "stripe" | "system" | "carrier";
   userId: number | null;
 }
 
