@@ -215,6 +215,6 @@ describe("carriers: quote, book, label, track, pay out", () => {
       await producers.close();
       expect(refusals).toEqual([]);
       await buyer.close();
-    });
+    }, 150_000); // Two producers, two bookings, a label each and a callback sequence: ~20 s alone, three times that beside other browser files.
   }
 });
