@@ -11,7 +11,7 @@ import { payableOrderByCode } from "~/domain/payments/payments.server";
 import { refundOrder } from "~/domain/payments/refunds.server";
 import { staffPaymentSchema } from "~/domain/payments/resolution-form";
 import { reconciliationStatus } from "~/domain/payments/reconciliation.server";
-import { recentRefusals } from "~/domain/payments/refused-callbacks.server";
+import { recentRefusals } from "~/domain/shared/refused-callbacks.server";
 import { markOrderPaidByStaff, orderForStaff, paymentsToResolve, resolvePayment } from "~/domain/payments/resolution.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useT } from "~/i18n/use-t";

@@ -263,8 +263,11 @@ describe.each(["ghtk", "ghn", "viettelpost", "ems"] as const)("%s", (carrier) =>
       carrier === "viettelpost"
         ? { ...genuine, headers: { ...genuine.headers, Authorization: "guess" } }
         : { ...genuine, path: genuine.path.replace(/hash=[^&]+/, "hash=guess") };
+    const refusedBefore = row<{ n: number }>("SELECT count(*) AS n FROM refused_callbacks WHERE provider = ?", carrier).n;
     expect((await send(forged)).status).toBe(401);
     expect(row<{ n: number }>("SELECT count(*) AS n FROM carrier_events").n).toBe(stored);
+    // Kept apart for staff, as a refused payment callback is (a wrong secret shows on /staff/payments).
+    expect(row<{ n: number }>("SELECT count(*) AS n FROM refused_callbacks WHERE provider = ?", carrier).n).toBe(refusedBefore + 1);
     if (carrier !== "viettelpost") {
       // With a leaked URL secret, a claim the carrier's own status does not back moves nothing.
       const queries = double().statusQueries.length;

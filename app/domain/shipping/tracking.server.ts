@@ -10,6 +10,7 @@ import { getDb } from "~/db/client.server";
 import { carrierEvents, orderParts, shipments } from "~/db/schema";
 import { movePart, partRow, StalePartError } from "../orders/order-moves.server";
 import { IllegalMoveError } from "../orders/order-states";
+import { refuseCallback } from "../shared/refused-callbacks.server";
 import { CarrierError, type CallbackInput, type CarrierAdapter, type CarrierReply, type TrackingUpdate } from "./carrier";
 import { CARRIER_NAMES, IN_CARRIER_HANDS, isCarrier, type CarrierCode } from "./carrier-codes";
 import { jsonReply } from "./carrier-http.server";
@@ -24,7 +25,8 @@ export async function receiveCarrierCallback(carrierParam: string, input: Callba
   const adapter = adapterOf(carrierParam);
   if (!adapter.configured()) return jsonReply(404, { error: "carrier not configured" });
   const reading = adapter.readCallback(input);
-  if (reading.kind !== "accepted") return reading.reply;
+  // Refused or unreadable: kept apart for staff to see (a wrong secret shows), never as an event.
+  if (reading.kind !== "accepted") return refuseCallback(carrierParam, reading.kind === "refused" ? "authentication" : "body", input.rawBody, reading.reply, now);
   for (const update of reading.updates) {
     const settled = await receiveUpdate(adapter, update, input.rawBody, now);
     // Not confirmed yet (the status API unreachable or behind): the carrier's retry brings it back.

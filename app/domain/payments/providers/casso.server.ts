@@ -1,7 +1,7 @@
 import { settings } from "~/settings.server";
 import { receiveTransfer, type IncomingTransfer } from "../incoming-transfer.server";
 import { CASSO_LIST_PATH, CASSO_REPLY, cassoDate, cassoListSchema, cassoListTransfer, cassoSignatureIsValid, cassoTransfer, cassoWebhookSchema } from "./casso";
-import { refuseCallback } from "../refused-callbacks.server";
+import { refuseCallback } from "../../shared/refused-callbacks.server";
 import { parseJson, type ProviderReply } from "./provider-reply";
 
 /**

@@ -3,7 +3,7 @@ import { settings } from "~/settings.server";
 import { methodTakesAmount } from "../../orders/checkout-form";
 import { receiveTransfer, type IncomingTransfer } from "../incoming-transfer.server";
 import { linkNamedBy, openLinksAwaitingPayment, openPaymentLink, paymentLinkOfOrder, reservePaymentLink, type PaymentLink } from "../payment-links.server";
-import { refuseCallback } from "../refused-callbacks.server";
+import { refuseCallback } from "../../shared/refused-callbacks.server";
 import { parseJson, type ProviderReply } from "./provider-reply";
 import {
   MOMO_IPN_REPLY_STATUS,

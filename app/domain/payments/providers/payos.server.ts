@@ -15,7 +15,7 @@ import {
   payosWebhookDataSchema,
   payosWebhookSchema,
 } from "./payos";
-import { refuseCallback } from "../refused-callbacks.server";
+import { refuseCallback } from "../../shared/refused-callbacks.server";
 import { parseJson, type ProviderReply } from "./provider-reply";
 
 /** payOS's calls answer in well under this; a slow one leaves the order page offering to try again. */

@@ -1,6 +1,6 @@
 import { settings } from "~/settings.server";
 import { receiveTransfer, type IncomingTransfer } from "../incoming-transfer.server";
-import { refuseCallback } from "../refused-callbacks.server";
+import { refuseCallback } from "../../shared/refused-callbacks.server";
 import { parseJson, type ProviderReply } from "./provider-reply";
 import { SEPAY_LIST_PATH, SEPAY_REPLY, sepayApiKeyIsValid, sepayDate, sepayHmacCheck, sepayListSchema, sepayListTransfer, sepayTransfer, sepayWebhookSchema } from "./sepay";
 

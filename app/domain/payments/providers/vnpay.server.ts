@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { settings } from "~/settings.server";
 import { receiveTransfer, type IncomingTransfer, type TransferOutcome } from "../incoming-transfer.server";
 import { linkNamedBy, openLinksAwaitingPayment, openPaymentLink, paymentLinkOfOrder, reservePaymentLink, type PaymentLink } from "../payment-links.server";
-import { refuseCallback } from "../refused-callbacks.server";
+import { refuseCallback } from "../../shared/refused-callbacks.server";
 import type { ProviderReply } from "./provider-reply";
 import {
   signVnpayApiRequest,

@@ -2,7 +2,6 @@ import { and, count, desc, eq, gte, lt, max } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { refusedCallbacks } from "~/db/schema";
 import type { SessionUser } from "../accounts/sessions.server";
-import type { ProviderReply } from "./providers/provider-reply";
 
 /** Enough of a body to see what came; never the whole of a large one. */
 const EXCERPT_CHARS = 500;
@@ -12,10 +11,11 @@ const KEEP_PER_PROVIDER = 200;
 export type RefusalReason = "authentication" | "body";
 
 /**
- * Records a callback a provider's URL refused and answers the refusal, unchanged. Nothing else is
- * written for it (ADR 0023: only the provider's authenticated word is a transfer).
+ * Records a callback an outside service's URL refused (a payment provider's, a carrier's) and answers
+ * the refusal, unchanged. Nothing else is written for it (ADR 0023: only the provider's
+ * authenticated word is a transfer or a tracking event).
  */
-export function refuseCallback(provider: string, reason: RefusalReason, body: Buffer | string, reply: ProviderReply, now = Date.now()): ProviderReply {
+export function refuseCallback<Reply>(provider: string, reason: RefusalReason, body: Buffer | string, reply: Reply, now = Date.now()): Reply {
   const excerpt = (typeof body === "string" ? body : body.toString("utf8", 0, Math.min(body.length, EXCERPT_CHARS * 4))).slice(0, EXCERPT_CHARS);
   getDb().transaction((tx) => {
     const inserted = tx.insert(refusedCallbacks).values({ provider, reason, excerpt, receivedAt: now }).returning({ id: refusedCallbacks.id }).get();
