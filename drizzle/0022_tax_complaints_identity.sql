@@ -54,6 +54,8 @@ CREATE TABLE `policy_versions` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `policy_versions_topic_version_idx` ON `policy_versions` (`topic`,`version`);--> statement-breakpoint
+ALTER TABLE `ledger_entries` ADD `tax_base_vnd` integer;--> statement-breakpoint
+CREATE INDEX `ledger_account_time_idx` ON `ledger_entries` (`account`,`created_at`);--> statement-breakpoint
 ALTER TABLE `producers` ADD `legal_name` text;--> statement-breakpoint
 ALTER TABLE `producers` ADD `tax_code` text;--> statement-breakpoint
 ALTER TABLE `producers` ADD `tax_residency` text DEFAULT 'resident' NOT NULL;--> statement-breakpoint
@@ -61,7 +63,6 @@ ALTER TABLE `producers` ADD `identity_method` text;--> statement-breakpoint
 ALTER TABLE `producers` ADD `identity_checked_by` integer REFERENCES users(id);--> statement-breakpoint
 ALTER TABLE `producers` ADD `identity_checked_at` integer;--> statement-breakpoint
 ALTER TABLE `producers` ADD `identity_note` text;--> statement-breakpoint
-CREATE INDEX `ledger_account_time_idx` ON `ledger_entries` (`account`,`created_at`);--> statement-breakpoint
 -- hand-written below
 -- Product and producer pages link the platform's policies: a new version moves the page cache on (ADR 0021).
 CREATE TRIGGER `page_generation_policy_versions_insert` AFTER INSERT ON `policy_versions` BEGIN UPDATE `page_generation` SET `value` = `value` + 1 WHERE `id` = 1; END;

@@ -826,6 +826,11 @@ export const ledgerEntries = sqliteTable(
     orderId: integer("order_id").references(() => orders.id),
     partId: integer("part_id").references(() => orderParts.id),
     memo: text("memo").notNull(),
+    /**
+     * On the withholding accounts only: the seller's revenue the tax was computed on, signed like the
+     * row (negative on a reversal), so the monthly declaration's revenue is a sum of the ledger too.
+     */
+    taxBaseVnd: integer("tax_base_vnd"),
     createdAt: createdAt(),
   },
   (t) => [

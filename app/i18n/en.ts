@@ -1,6 +1,8 @@
+import { enTax } from "./en-tax";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
+  ...enTax,
   "site.name": "Chợ OCOP",
   "report.title": "Report this listing",
   "report.reason": "What is wrong",

@@ -25,7 +25,7 @@ describe("who is withheld from", () => {
   ] as const)("%s → %s", (entityType, withheld) => {
     expect(isWithheldFrom(entityType)).toBe(withheld);
     const tax = withholdingFor({ entityType, residency: "resident", date: "2026-12-03", bases: { goods: 1_000_000 } });
-    expect(tax).toEqual(withheld ? { vatVnd: 10_000, pitVnd: 5_000 } : { vatVnd: 0, pitVnd: 0 });
+    expect(tax).toEqual(withheld ? { vatVnd: 10_000, pitVnd: 5_000, baseVnd: 1_000_000 } : { vatVnd: 0, pitVnd: 0, baseVnd: 0 });
   });
 
   it("covers every entity type", () => {
@@ -45,11 +45,11 @@ describe("Decree 117/2025 rates, from 1 July 2025", () => {
     ["transport", "resident", 300_000, 150_000],
     ["transport", "non_resident", 300_000, 200_000],
   ] as const)("%s, %s: VAT %i, PIT %i on 10 million", (category, residency, vat, pit) => {
-    expect(household(category, residency)).toEqual({ vatVnd: vat, pitVnd: pit });
+    expect(household(category, residency)).toEqual({ vatVnd: vat, pitVnd: pit, baseVnd: 10_000_000 });
   });
 
   it("withholds nothing on a payment before the decree took effect", () => {
-    expect(withholdingFor({ entityType: "household", residency: "resident", date: "2025-06-30", bases: { goods: 10_000_000 } })).toEqual({ vatVnd: 0, pitVnd: 0 });
+    expect(withholdingFor({ entityType: "household", residency: "resident", date: "2025-06-30", bases: { goods: 10_000_000 } })).toEqual({ vatVnd: 0, pitVnd: 0, baseVnd: 0 });
   });
 
   it("takes the rate in force on the payment's date when a later decree adds a period", () => {
@@ -58,8 +58,8 @@ describe("Decree 117/2025 rates, from 1 July 2025", () => {
       { from: "2026-07-01", category: "goods", vatBasisPoints: 100, pitResidentBasisPoints: 100, pitNonResidentBasisPoints: 200, source: "test" },
     ];
     const on = (date: string) => withholdingFor({ entityType: "household", residency: "resident", date, bases: { goods: 1_000_000 } }, later);
-    expect(on("2026-06-30")).toEqual({ vatVnd: 10_000, pitVnd: 5_000 });
-    expect(on("2026-07-01")).toEqual({ vatVnd: 10_000, pitVnd: 10_000 });
+    expect(on("2026-06-30")).toMatchObject({ vatVnd: 10_000, pitVnd: 5_000 });
+    expect(on("2026-07-01")).toMatchObject({ vatVnd: 10_000, pitVnd: 10_000 });
     expect(rateOn("2026-07-01", "services", later)?.from).toBe("2025-07-01");
   });
 });
@@ -83,6 +83,7 @@ describe("rounding to whole đồng, halves up, per tax and category", () => {
     expect(withholdingFor({ entityType: "household", residency: "resident", date: "2026-01-01", bases: { goods: 150, services: 150 } })).toEqual({
       vatVnd: 10,
       pitVnd: 4,
+      baseVnd: 300,
     });
   });
 

@@ -78,22 +78,28 @@ export interface WithholdingInput {
 export interface Withholding {
   vatVnd: number;
   pitVnd: number;
+  /** The revenue the tax was computed on (0 when nothing is withheld). */
+  baseVnd: number;
 }
 
 export function withholdingFor(input: WithholdingInput, rates: readonly WithholdingRate[] = WITHHOLDING_RATES): Withholding {
-  if (!isWithheldFrom(input.entityType)) return { vatVnd: 0, pitVnd: 0 };
+  if (!isWithheldFrom(input.entityType)) return NOTHING_WITHHELD;
   let vatVnd = 0;
   let pitVnd = 0;
+  let baseVnd = 0;
   for (const category of TAX_CATEGORIES) {
     const base = input.bases[category] ?? 0;
     if (base <= 0) continue;
     const rate = rateOn(input.date, category, rates);
     if (rate === null) continue;
+    baseVnd += base;
     vatVnd += percentOfVnd(base, rate.vatBasisPoints);
     pitVnd += percentOfVnd(base, input.residency === "resident" ? rate.pitResidentBasisPoints : rate.pitNonResidentBasisPoints);
   }
-  return { vatVnd, pitVnd };
+  return { vatVnd, pitVnd, baseVnd };
 }
+
+export const NOTHING_WITHHELD: Withholding = { vatVnd: 0, pitVnd: 0, baseVnd: 0 };
 
 /** One ledger row of a withholding account, as the declaration reads it. */
 export interface WithholdingRow {
