@@ -21,6 +21,8 @@ export const STAFF_SECTIONS: readonly Section[] = [
   { to: "/staff/payments", label: "staffPay.title" },
   { to: "/staff/payouts", label: "staff.payouts" },
   { to: "/staff/messages", label: "staffMsg.title" },
+  { to: "/staff/complaints", label: "nav.complaints" },
+  { to: "/staff/tax", label: "nav.declaration" },
   { to: "/staff/dashboard", label: "staff.dashboard" },
   { to: "/staff/audit", label: "staff.audit" },
 ];
