@@ -46,7 +46,7 @@ export default function TaxDeclaration() {
       {declaration ? (
         <>
           <p className="text-sm">{province ? t("declaration.scope.province", { province }) : t("declaration.scope.all")}</p>
-          <p role="status" className={`rounded p-3 font-medium ${declaration.dueDate < today ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900"}`}>
+          <p id="declaration-due" role="status" className={`rounded p-3 font-medium ${declaration.dueDate < today ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900"}`}>
             {t("declaration.due", { date: format.date(declaration.dueDate) })}
             {declaration.dueDate < today ? ` · ${t("declaration.overdue")}` : null}
           </p>

@@ -337,6 +337,22 @@ const MATRIX: Record<string, Row> = {
     POST: [L, 403, 403, 403, 403, 400, 400, 400],
     probes: [{ body: { producerId: "{producerId}", amount: "10000", reference: "CK-THU-QUYEN" },
       expect: [L, 403, 403, 403, 403, _, 403, _] }] },
+  // Tax withheld (issue 19): the declaration is staff's, scoped inside; a seller's statement is its own.
+  "routes/staff.tax":                        { url: "/staff/tax",
+    GET:  [L, 403, 403, 403, 403, 200, 200, 200],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/staff.tax[.csv]":                  { url: "/staff/tax.csv",
+    GET:  [L, 403, 403, 403, 403, 200, 200, 200],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/staff.tax[.xlsx]":                 { url: "/staff/tax.xlsx",
+    GET:  [L, 403, 403, 403, 403, 200, 200, 200],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/staff.tax_.statement.$producerId": { url: "/staff/tax/statement/{producerId}",
+    GET:  [L, 403, 403, 403, 403, 200, 404, 200],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  "routes/seller.tax-statement":             { url: "/seller/tax-statement",
+    GET:  [L, 403, 200, 200, 200, 403, 403, 403],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
 };
 
 /**
