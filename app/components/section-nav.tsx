@@ -39,6 +39,7 @@ export function sellerSections(header: { role: "producer" | "helper"; producer: 
   return [
     home,
     { to: "/seller/orders", label: "inbox.title" },
+    { to: "/seller/complaints", label: "nav.complaints" },
     { to: "/seller/products", label: "listing.products" },
     { to: "/seller/questions", label: "questions.title" },
     { to: "/seller/import", label: "portal.import" },

@@ -353,6 +353,19 @@ const MATRIX: Record<string, Row> = {
   "routes/seller.tax-statement":             { url: "/seller/tax-statement",
     GET:  [L, 403, 200, 200, 200, 403, 403, 403],
     POST: [405, 405, 405, 405, 405, 405, 405, 405] },
+  // Complaints (issue 19): the buyer's on its order, the producer's in its portal, staff's in their province.
+  "routes/orders.$code_.complaint":           { url: "/orders/{order}/complaint",
+    GET:  [404, 200, 404, 404, 404, 404, 404, 404],
+    POST: [404, 400, 404, 404, 404, 404, 404, 404] },
+  "routes/seller.complaints":                 { url: "/seller/complaints",
+    GET:  [L, 403, 200, 200, 200, 403, 403, 403],
+    POST: [L, 403, 400, 400, 400, 403, 403, 403] },
+  "routes/staff.complaints":                  { url: "/staff/complaints",
+    GET:  [L, 403, 403, 403, 403, 200, 200, 200],
+    POST: [L, 403, 403, 403, 403, 400, 400, 400] },
+  "routes/complaints.photos.$id":             { url: "/complaints/photos/999999",
+    GET:  [404, 404, 404, 404, 404, 404, 404, 404],
+    POST: [405, 405, 405, 405, 405, 405, 405, 405] },
 };
 
 /**
@@ -384,6 +397,9 @@ const MISSING: Record<string, { url: string; as: Role; expect: Answer }> = {
   "routes/evidence.$id": { url: "/evidence/{bad}", as: "central", expect: 404 },
   "routes/orders.$code": { url: "/orders/{bad}", as: "shopper", expect: 404 },
   "routes/orders.$code.status": { url: "/orders/{bad}/status", as: "shopper", expect: 404 },
+  "routes/orders.$code_.complaint": { url: "/orders/{bad}/complaint", as: "shopper", expect: 404 },
+  "routes/complaints.photos.$id": { url: "/complaints/photos/{bad}", as: "central", expect: 404 },
+  "routes/staff.tax_.statement.$producerId": { url: "/staff/tax/statement/{bad}", as: "central", expect: 404 },
   "routes/orders.$code.vietqr[.png]": { url: "/orders/{bad}/vietqr.png", as: "shopper", expect: 404 },
   "routes/orders.$code.stripe-return": { url: "/orders/{bad}/stripe-return", as: "shopper", expect: "→/orders" },
   "routes/seller.products.$id": { url: "/seller/products/{bad}", as: "producer", expect: 404 },

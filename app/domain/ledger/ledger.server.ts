@@ -271,3 +271,21 @@ export function withholdingSums(start: number, end: number, provinceCode: string
       : [],
   );
 }
+
+/**
+ * A buyer complained about a delivered part (ADR 0025): its payable is held, out of reach of payouts,
+ * until the complaint is decided. Moves what is payable for the part now; returns it.
+ */
+export function holdPartPayable(part: PartMoney, now: number): number {
+  const payable = partBalance(part.id, "producer_payable");
+  addRow("producer_payable", -payable, part, "complaint hold", now);
+  addRow("producer_held", payable, part, "complaint hold", now);
+  return payable;
+}
+
+/** The complaint ended without a refund: the held share is payable again. */
+export function releasePartHold(part: PartMoney, now: number) {
+  const held = partBalance(part.id, "producer_held");
+  addRow("producer_held", -held, part, "complaint released", now);
+  addRow("producer_payable", held, part, "complaint released", now);
+}
