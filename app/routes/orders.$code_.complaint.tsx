@@ -80,7 +80,11 @@ export default function OrderComplaint() {
         <ComplaintCard key={complaint.id} complaint={complaint} photoQuery={photoQuery} />
       ))}
       {parts.length === 0 ? (
-        complaints.length === 0 ? <p>{t("complaint.none")}</p> : null
+        <>
+          {/* A refusal (too late, already complained) when the form is no longer offered. */}
+          <FormAlert message={errors.partId ?? errors[""]} />
+          {complaints.length === 0 ? <p>{t("complaint.none")}</p> : null}
+        </>
       ) : (
         <Form method="post" action={`/orders/${code}/complaint${tokenQuery}`} encType="multipart/form-data" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
           <h2 className="text-lg font-semibold">{t("complaint.open")}</h2>

@@ -5,15 +5,14 @@
  * may see it.
  */
 import Database from "better-sqlite3";
-import { createHmac, randomBytes } from "node:crypto";
 import { parse } from "node-html-parser";
 import { readSheet } from "read-excel-file/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { grantStaff } from "~/domain/accounts/staff-grants.server";
-import { nextBuyerPhone } from "../setup/buyers";
-import { cookieOf, signIn } from "../setup/http";
+import { signIn } from "../setup/http";
 import { startServer, type TestServer } from "../setup/server";
 import { soldInOneSize } from "../setup/sizes";
+import { deliverOrder } from "../setup/delivered-order";
 
 const BANK_SECRET = "bank-secret-tax-tests";
 let server: TestServer;
@@ -23,6 +22,8 @@ let producerCookie: string;
 
 const row = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).get(...params) as T;
 const rows = <T>(sql: string, ...params: unknown[]) => server.db.prepare(sql).all(...params) as T[];
+
+const deliveredOrder = (productId: number, quantity: number) => deliverOrder(server, { productId, quantity, producerCookie, bankSecret: BANK_SECRET });
 
 function post(path: string, fields: Record<string, string | number>, cookie = "") {
   const body = new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)]));
@@ -37,38 +38,6 @@ function productOf(producer: number): { id: number; price_vnd: number } {
   );
   if (!found) throw new Error(`no product of producer ${producer}`);
   return found;
-}
-
-/** A guest buys, pays by a signed bank transfer, and the producer confirms, ships and delivers. */
-async function deliveredOrder(productId: number, quantity: number): Promise<{ orderId: number; partId: number; code: string; token: string }> {
-  const add = await post("/cart", { intent: "add", productId, quantity });
-  expect(add.status).toBe(303);
-  const cart = cookieOf(add);
-  const wardCode = row<{ code: string }>("SELECT code FROM wards WHERE province_code = '92' ORDER BY code LIMIT 1").code;
-  const placed = await post(
-    "/checkout",
-    { fullName: "Trần Thị Mai", phone: nextBuyerPhone(), email: "", provinceCode: "92", wardCode, addressLine: "5 Hai Bà Trưng, Ninh Kiều", paymentMethod: "vietqr" },
-    cart,
-  );
-  expect(placed.status).toBe(303);
-  const url = new URL(placed.headers.get("location")!, server.url);
-  const code = url.pathname.split("/")[2]!;
-  const order = row<{ id: number; total_vnd: number }>("SELECT id, total_vnd FROM orders WHERE code = ?", code);
-  const body = JSON.stringify({ transactionId: `FT${randomBytes(6).toString("hex")}`, amount: order.total_vnd, description: `CK ${code}`, accountNumber: "257678859", occurredAt: new Date().toISOString() });
-  const paid = await fetch(`${server.url}/webhooks/bank-transfer`, {
-    method: "POST",
-    body,
-    headers: { "Content-Type": "application/json", "X-Signature": `sha256=${createHmac("sha256", BANK_SECRET).update(body).digest("hex")}` },
-  });
-  expect(paid.status).toBe(200);
-  const partId = row<{ id: number }>("SELECT id FROM order_parts WHERE order_id = ?", order.id).id;
-  const moves: Record<string, string>[] = [{ intent: "confirm" }, { intent: "ship", carrier: "GHTK", trackingNumber: `S${partId}TAX` }, { intent: "deliver" }];
-  for (const move of moves) {
-    const res = await post("/seller/orders", { ...move, partId }, producerCookie);
-    expect(res.status, `${move.intent} part ${partId}`).toBe(303);
-  }
-  expect(row<{ status: string }>("SELECT status FROM order_parts WHERE id = ?", partId).status).toBe("delivered");
-  return { orderId: order.id, partId, code, token: url.searchParams.get("token") ?? "" };
 }
 
 const sumOf = (partId: number, account: string) =>
