@@ -45,6 +45,8 @@ export const FLASH_MESSAGES = [
   "flash.complaint.opened",
   "flash.complaint.answered",
   "flash.complaint.decided",
+  "flash.identity.saved",
+  "flash.identity.checked",
   "flash.message.resent",
   "flash.messagePrefs.saved",
   "flash.password.reset",

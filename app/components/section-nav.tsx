@@ -45,6 +45,7 @@ export function sellerSections(header: { role: "producer" | "helper"; producer: 
     { to: "/seller/import", label: "portal.import" },
     { to: "/seller/media", label: "evidence.title" },
     { to: "/seller/vouchers", label: "seller.vouchers" },
+    { to: "/seller/identity", label: "identity.title" },
     // Who may work for the producer, like its account and profile, is the producer's own to decide.
     ...(header.role === "producer"
       ? [profile, { to: "/seller/payout-account", label: "payoutAccount.title" } as const, { to: "/seller/helpers", label: "helpers.title" } as const]
