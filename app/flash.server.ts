@@ -47,6 +47,7 @@ export const FLASH_MESSAGES = [
   "flash.complaint.decided",
   "flash.identity.saved",
   "flash.identity.checked",
+  "flash.policy.published",
   "flash.message.resent",
   "flash.messagePrefs.saved",
   "flash.password.reset",

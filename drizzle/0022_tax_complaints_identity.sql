@@ -70,3 +70,15 @@ CREATE TRIGGER `page_generation_policy_versions_insert` AFTER INSERT ON `policy_
 CREATE TRIGGER `page_generation_policy_versions_update` AFTER UPDATE ON `policy_versions` BEGIN UPDATE `page_generation` SET `value` = `value` + 1 WHERE `id` = 1; END;
 --> statement-breakpoint
 CREATE TRIGGER `page_generation_policy_versions_delete` AFTER DELETE ON `policy_versions` BEGIN UPDATE `page_generation` SET `value` = `value` + 1 WHERE `id` = 1; END;
+--> statement-breakpoint
+-- The first version of each policy page (central staff edit them at /staff/policies; every edit is a new version).
+INSERT INTO `policy_versions` (`topic`, `version`, `title_vi`, `title_en`, `body_vi`, `body_en`) VALUES
+('delivery', 1, 'Chính sách giao hàng', 'Delivery policy',
+ 'Mỗi nhà sản xuất giao phần đơn của mình qua đơn vị vận chuyển, với mã vận đơn hiện trên trang đơn hàng. Phí giao hàng tính theo từng nhà sản xuất: cùng tỉnh 20.000 ₫, cùng miền 30.000 ₫, nơi khác 40.000 ₫, thêm 5.000 ₫ cho mỗi kg bắt đầu trên 2 kg.',
+ 'Each producer ships its part of the order through a carrier, with the tracking number on the order page. Shipping is charged per producer: same province 20,000 ₫, same region 30,000 ₫, elsewhere 40,000 ₫, plus 5,000 ₫ per started kg above 2 kg.'),
+('returns', 1, 'Chính sách đổi trả, hoàn tiền', 'Returns and refunds policy',
+ 'Trong 7 ngày sau khi nhận hàng, người mua có thể khiếu nại hàng hư hỏng, giao sai, thiếu hoặc không đúng mô tả. Nhà sản xuất hoàn tiền, hoặc nhận lại hàng rồi hoàn tiền. Tiền được hoàn về đúng cách đã thanh toán.',
+ 'Within 7 days of delivery the buyer may complain about goods that are damaged, wrong, missing or not as described. The producer refunds, or takes the goods back and then refunds. Money goes back the way it was paid.'),
+('complaints', 1, 'Chính sách giải quyết khiếu nại', 'Complaints policy',
+ 'Người mua gửi khiếu nại trên trang đơn hàng, kèm lý do, mô tả và tối đa 5 ảnh. Nhà sản xuất trả lời trong 48 giờ. Nếu nhà sản xuất từ chối hoặc không trả lời, cán bộ tỉnh xem xét và quyết định. Trong thời gian khiếu nại, khoản tiền của nhà sản xuất cho phần đơn đó được tạm giữ.',
+ 'The buyer complains on the order page, with a reason, a description and up to 5 photos. The producer answers within 48 hours. If it rejects the complaint or does not answer, provincial staff review it and decide. While a complaint is open, the producer''s money for that part is held.');

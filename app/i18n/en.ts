@@ -1137,4 +1137,13 @@ export const en: Record<MessageKey, string> = {
   "reset.error.tooMany": "Too many requests. Please try again later.",
   "flash.password.reset": "Your new password is set. Please sign in.",
   "account.forgot": "Forgot your password?",
+  "seller.disclosure": "About the seller",
+  "seller.legalName": "Legal name",
+  "seller.taxCode": "Tax code",
+  "seller.personalId": "ID number (tax code)",
+  "seller.identityVerified": "Identity verified",
+  "seller.policies": "Marketplace policies",
+  "policy.delivery": "Delivery",
+  "policy.returns": "Returns and refunds",
+  "policy.complaints": "Complaints",
 };

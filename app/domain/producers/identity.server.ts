@@ -1,13 +1,14 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "~/db/client.server";
+import { once } from "~/db/prepared.server";
 import { producers, users } from "~/db/schema";
 import type { MessageKey } from "~/i18n/vi";
 import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { staffMayActIn } from "../accounts/staff.server";
 import type { EntityType } from "./entity-types";
-import { normalisedTaxCode } from "./identity";
+import { identifiedByPersonalId, normalisedTaxCode, shownTaxCode } from "./identity";
 import type { PortalActor } from "./portal-actor.server";
 
 export interface ProducerIdentity {
@@ -99,4 +100,32 @@ export function recordIdentityCheck(staff: SessionUser, input: { producerId: num
     );
   });
   return "ok";
+}
+
+const disclosureBySlug = once(() =>
+  getDb()
+    .select({
+      legalName: producers.legalName,
+      entityType: producers.entityType,
+      taxCode: producers.taxCode,
+      verified: sql<number>`${producers.identityCheckedAt} IS NOT NULL`,
+    })
+    .from(producers)
+    .where(eq(producers.slug, sql.placeholder("slug")))
+    .prepare(),
+);
+
+export interface SellerDisclosure {
+  legalName: string | null;
+  /** The code as shoppers may see it (shownTaxCode): a person's ID masked. */
+  taxCode: string | null;
+  personal: boolean;
+  verified: boolean;
+}
+
+/** What the producer and product pages tell shoppers about the seller (E-commerce Law 122/2025). */
+export function sellerDisclosure(slug: string): SellerDisclosure | null {
+  const row = disclosureBySlug().get({ slug });
+  if (!row) return null;
+  return { legalName: row.legalName, taxCode: shownTaxCode(row.entityType, row.taxCode), personal: identifiedByPersonalId(row.entityType), verified: Boolean(row.verified) };
 }
