@@ -4,9 +4,9 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { IdentityStatus } from "~/components/identity-status";
 import { Field, SelectField } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
-import { requireStaff, staffMayActIn } from "~/domain/accounts/staff.server";
+import { requireStaff } from "~/domain/accounts/staff.server";
 import { identifiedByPersonalId, identityCheckSchema } from "~/domain/producers/identity";
-import { producerIdentity, recordIdentityCheck } from "~/domain/producers/identity.server";
+import { identityForStaff, recordIdentityCheck } from "~/domain/producers/identity.server";
 import { redirectWithFlash } from "~/flash.server";
 import { useT } from "~/i18n/use-t";
 import { idParam, readForm } from "~/request.server";
@@ -15,13 +15,15 @@ import { metaTranslator, type RootMatch } from "~/seo";
 /** `/staff/producers/:id/identity`: the seller's identity, and staff's record of how they verified it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const identity = producerIdentity(idParam(params.id));
-  if (!identity || !staffMayActIn(staff, identity.provinceCode)) throw new Response("Not found", { status: 404 });
+  const identity = identityForStaff(staff, idParam(params.id));
+  if (!identity) throw new Response("Not found", { status: 404 });
   return { identity };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
+  // Another province's producer is as unknown as a missing one, whatever the form holds.
+  if (!identityForStaff(staff, idParam(params.id))) throw new Response("Not found", { status: 404 });
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
   formData.set("producerId", String(idParam(params.id)));

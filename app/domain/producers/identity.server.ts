@@ -50,6 +50,12 @@ export function producerIdentity(producerId: number): ProducerIdentity | null {
   );
 }
 
+/** A producer's identity for staff who may see it (their province's, or any for central staff); null otherwise. */
+export function identityForStaff(staff: SessionUser, producerId: number): ProducerIdentity | null {
+  const identity = producerIdentity(producerId);
+  return identity && staffMayActIn(staff, identity.provinceCode) ? identity : null;
+}
+
 export type SaveIdentityOutcome = { ok: true } | { ok: false; field: "taxCode"; key: MessageKey };
 
 /**
