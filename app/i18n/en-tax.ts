@@ -146,4 +146,5 @@ export const enTax: Record<keyof typeof viTax, string> = {
   "policy.publish": "Publish a new version",
   "policy.version": "Version {version}, {date}",
   "flash.policy.published": "The new version of the policy is published.",
+  "messageKind.complaint_opened": "Buyers' complaints",
 };

@@ -148,4 +148,5 @@ export const viTax = {
   "policy.publish": "Đăng phiên bản mới",
   "policy.version": "Phiên bản {version}, {date}",
   "flash.policy.published": "Đã đăng phiên bản mới của chính sách.",
+  "messageKind.complaint_opened": "Khiếu nại của người mua",
 } as const;

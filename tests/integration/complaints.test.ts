@@ -91,6 +91,9 @@ describe("a complaint about a delivered part", () => {
     expect(row<{ n: number }>("SELECT count(*) AS n FROM complaint_photos WHERE complaint_id = ?", complaint.id).n).toBe(1);
     expect(sumOf(order.partId, "producer_payable")).toBe(0);
     expect(sumOf(order.partId, "producer_held")).toBe(payable);
+    // The producer is told through the outbox, in the same transaction.
+    const told = row<{ n: number }>("SELECT count(*) AS n FROM messages WHERE kind = 'complaint_opened' AND recipient_producer_id = ? AND idempotency_key LIKE ?", producerId, `complaint:${complaint.id}:%`);
+    expect(told.n).toBeGreaterThan(0);
 
     const buyerPage = parse(await (await fetch(`${server.url}${res.headers.get("location")}`)).text());
     expect(buyerPage.querySelector(`#complaint-${complaint.id}`)?.textContent).toContain("Chờ nhà sản xuất trả lời");

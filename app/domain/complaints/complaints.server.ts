@@ -6,6 +6,7 @@ import { recordAudit } from "../accounts/audit.server";
 import type { SessionUser } from "../accounts/sessions.server";
 import { staffMayActIn, staffProvince } from "../accounts/staff.server";
 import { holdPartPayable, releasePartHold } from "../ledger/ledger.server";
+import { enqueueComplaintOpened } from "../messages/events.server";
 import { partRow } from "../orders/order-moves.server";
 import { refundComplaintPart, type RefundActor } from "../payments/refunds.server";
 import type { PortalActor } from "../producers/portal-actor.server";
@@ -170,6 +171,8 @@ export async function openComplaint(
           .get();
         stored.forEach((photo, position) => tx.insert(complaintPhotos).values({ complaintId: inserted.id, ...photo, position }).run());
         holdPartPayable(part, now);
+        const orderCode = tx.select({ code: orders.code }).from(orders).where(eq(orders.id, orderId)).get()!.code;
+        enqueueComplaintOpened(tx, { id: inserted.id, orderCode, producerId: part.producerId, reason: value.reason, answerDueAt: now + ANSWER_WINDOW_MS }, now);
         tx.insert(orderEvents)
           .values({ orderId, partId: part.id, action: "complaint", actorUserId: buyer?.id ?? null, source: "buyer", note: value.reason, createdAt: now })
           .run();
