@@ -3,7 +3,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { IdentityStatus } from "~/components/identity-status";
 import { Field, SelectField } from "~/components/ui/field";
-import { identifiedByPersonalId, identitySchema } from "~/domain/producers/identity";
+import { identifiedByPersonalId } from "~/domain/producers/identity";
+import { identitySchema } from "~/domain/producers/identity-form";
 import { producerIdentity, saveIdentity } from "~/domain/producers/identity.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
