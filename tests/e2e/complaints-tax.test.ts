@@ -5,7 +5,7 @@
  */
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { cameraPhoto, signInAs } from "../setup/browser";
+import { cameraPhoto, seriousA11yViolations, signInAs } from "../setup/browser";
 import { deliverOrder } from "../setup/delivered-order";
 import { useServerAndBrowser } from "../setup/e2e";
 import { signIn } from "../setup/http";
@@ -53,6 +53,7 @@ describe("complaint, decision, tax withheld and the declaration", () => {
     await sellerPage.getByRole("button", { name: "Từ chối (nêu lý do)" }).click();
     await expect.poll(() => sellerPage.locator("[data-complaint-status]").first().textContent()).toBe("Cán bộ tỉnh đang xem xét");
     await expectNoHorizontalScroll(sellerPage);
+    expect(await seriousA11yViolations(sellerPage)).toEqual([]);
 
     // Cần Thơ's staff, without JavaScript, decide for the buyer.
     const staff = await app.newContext({ javaScriptEnabled: false });
@@ -84,6 +85,7 @@ describe("complaint, decision, tax withheld and the declaration", () => {
     await signInAs(centralPage, server.url, "admin@demo.local");
     await centralPage.goto(`${server.url}/staff/tax`);
     expect(await centralPage.locator("#declaration-due").textContent()).toContain("Hạn nộp tờ khai");
+    expect(await seriousA11yViolations(centralPage)).toEqual([]);
     const [download] = await Promise.all([centralPage.waitForEvent("download"), centralPage.getByRole("link", { name: "Tải CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^to-khai-khau-tru-\d{4}-\d{2}\.csv$/);
     const stream = await download.createReadStream();
