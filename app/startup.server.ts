@@ -4,6 +4,7 @@ import { getDb, optimizeDatabase } from "./db/client.server";
 import { holdLease, releaseLease } from "./db/lease.server";
 import { forgetOldRateLimits } from "./domain/accounts/rate-limit.server";
 import { expireLapsedCertificates } from "./domain/certification/expiry.server";
+import { escalateOverdueComplaints } from "./domain/complaints/complaints.server";
 import { scheduleMessages, startMessageWorker } from "./domain/messages/worker.server";
 import { forgetStaleGuestCarts } from "./domain/orders/cart.server";
 import { expireLapsedOrders } from "./domain/payments/payments.server";
@@ -52,6 +53,8 @@ export function startup(): Promise<void> {
       // Unpaid orders give their stock back once their 30 minutes are up.
       expireLapsedOrders();
       expireLapsedStripeOrders().catch((error) => console.error("Stripe upkeep failed", error));
+      // Complaints the producer left unanswered for 48 hours go to the province's staff.
+      escalateOverdueComplaints(now);
       if (now - lastHourly >= HOURLY) {
         lastHourly = now;
         expireLapsedCertificates(db);

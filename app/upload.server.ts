@@ -28,13 +28,14 @@ async function readFormWithFile(
   request: Request,
   fileField: string,
   maxBytes: number,
+  maxFiles = 1,
 ): Promise<UploadedForm | { malformed: true }> {
   const type = request.headers.get("Content-Type") ?? "";
   if (declaredLength(request) > MAX_UPLOAD_BODY_BYTES) return { tooLarge: true };
   if (!type.startsWith("multipart/form-data")) {
     // No file can come this way: the size cap and cleaning of every other form (413 past 1 MB).
     const form = await readForm(request);
-    return form ? { form, file: null } : { malformed: true };
+    return form ? { form, file: null, files: [] } : { malformed: true };
   }
   let total = 0;
   let oversized = false;
@@ -62,14 +63,16 @@ async function readFormWithFile(
       if (++parts > 32) throw new MaxPartSizeExceededError(part.name, maxBytes);
       if (part.name !== fileField) return keepUpTo(part, MAX_FIELD_BYTES);
       const value = await keepUpTo(part, maxBytes);
-      // A second file under the same name (a tampered form) is read like the first, then dropped.
-      return ++files === 1 ? value : undefined;
+      // A file past `maxFiles` under the same name (a tampered form) is read like the others, then dropped.
+      return ++files <= maxFiles ? value : undefined;
     });
     if (oversized) return { tooLarge: true };
-    const file = form.get(fileField);
+    const chosen: Uint8Array[] = [];
+    for (const file of form.getAll(fileField)) {
+      if (file instanceof Blob && file.size > 0) chosen.push(new Uint8Array(await file.arrayBuffer()));
+    }
     form.delete(fileField);
-    const bytes = file instanceof Blob && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
-    return { form: cleanFormText(form), file: bytes };
+    return { form: cleanFormText(form), file: chosen[0] ?? null, files: chosen };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { tooLarge: true };
     return { malformed: true };
@@ -80,9 +83,9 @@ async function readFormWithFile(
  * Reads the posted form with its one file (see readFormWithFile); a body that is no form at all is
  * answered 400 here, so the domain only ever sees a form or `tooLarge`.
  */
-export function uploadReader(request: Request, fileField: string, maxBytes: number): () => Promise<UploadedForm> {
+export function uploadReader(request: Request, fileField: string, maxBytes: number, maxFiles = 1): () => Promise<UploadedForm> {
   return async () => {
-    const upload = await readFormWithFile(request, fileField, maxBytes);
+    const upload = await readFormWithFile(request, fileField, maxBytes, maxFiles);
     if ("malformed" in upload) throw new Response("Bad request", { status: 400 });
     return upload;
   };

@@ -22,6 +22,8 @@ export const STAFF_SECTIONS: readonly Section[] = [
   { to: "/staff/payouts", label: "staff.payouts" },
   { to: "/staff/shipments", label: "staff.stuck.title" },
   { to: "/staff/messages", label: "staffMsg.title" },
+  { to: "/staff/complaints", label: "nav.complaints" },
+  { to: "/staff/tax", label: "nav.declaration" },
   { to: "/staff/dashboard", label: "staff.dashboard" },
   { to: "/staff/audit", label: "staff.audit" },
 ];
@@ -40,11 +42,13 @@ export function sellerSections(header: { role: "producer" | "helper"; producer: 
     // Chợ 4.0: one tap from the portal's home, for a phone held in one hand at a busy stall.
     { to: "/seller/stall", label: "stall.title" },
     { to: "/seller/orders", label: "inbox.title" },
+    { to: "/seller/complaints", label: "nav.complaints" },
     { to: "/seller/products", label: "listing.products" },
     { to: "/seller/questions", label: "questions.title" },
     { to: "/seller/import", label: "portal.import" },
     { to: "/seller/media", label: "evidence.title" },
     { to: "/seller/vouchers", label: "seller.vouchers" },
+    { to: "/seller/identity", label: "identity.title" },
     // Who may work for the producer, like its account and profile, is the producer's own to decide.
     ...(header.role === "producer"
       ? [profile, { to: "/seller/payout-account", label: "payoutAccount.title" } as const, { to: "/seller/helpers", label: "helpers.title" } as const]

@@ -11,6 +11,7 @@ import {
 import { MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_LOCALES, MESSAGE_STATUSES } from "../domain/messages/kinds";
 import { PART_STATUSES } from "../domain/orders/order-states";
 import { CARRIER_EVENT_OUTCOMES, CARRIERS, SHIPMENT_STATUSES, TRACKING_STATES } from "../domain/shipping/carrier-codes";
+import { COMPLAINT_REASONS, COMPLAINT_STATUSES } from "../domain/complaints/complaint-states";
 
 // Dates of the domain (decision dates, expiry, collection windows) are ISO `YYYY-MM-DD` text in
 // Vietnam's calendar; instants (created, updated) are Unix milliseconds.
@@ -130,6 +131,20 @@ export const producers = sqliteTable(
     bankAccountNo: text("bank_account_no"),
     bankAccountName: text("bank_account_name"),
     freeShippingThresholdVnd: integer("free_shipping_threshold_vnd"),
+    /**
+     * Identity the law asks of a seller (issue 19, ADR 0029): the legal name (the household's owner,
+     * the enterprise's registered name), and the personal ID number (households and individuals: also
+     * their tax code since 1 July 2025) or the business registration / tax code.
+     */
+    legalName: text("legal_name"),
+    taxCode: text("tax_code"),
+    /** Residency for personal income tax withheld (Decree 117/2025): non-residents pay a higher rate. */
+    taxResidency: text("tax_residency", { enum: ["resident", "non_resident"] }).notNull().default("resident"),
+    /** How staff checked the identity, by whom and when; null until checked. */
+    identityMethod: text("identity_method", { enum: ["vneid", "papers"] }),
+    identityCheckedBy: integer("identity_checked_by").references(() => users.id),
+    identityCheckedAt: integer("identity_checked_at"),
+    identityNote: text("identity_note"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -829,18 +844,37 @@ export const ledgerEntries = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     account: text("account", {
       // `campaign_cost` (ADR 0019): the platform's campaign discounts, negative, so a part's rows sum to what the buyer paid.
-      enum: ["commission", "producer_pending", "producer_payable", "producer_paid_out", "refunded", "campaign_cost"],
+      // `tax_vat_withheld` / `tax_pit_withheld` (ADR 0029): tax withheld from households for the state, taken off the producer's share.
+      // `producer_held`: a delivered part's payable held while a buyer's complaint is open.
+      enum: [
+        "commission",
+        "producer_pending",
+        "producer_payable",
+        "producer_paid_out",
+        "refunded",
+        "campaign_cost",
+        "tax_vat_withheld",
+        "tax_pit_withheld",
+        "producer_held",
+      ],
     }).notNull(),
     amountVnd: integer("amount_vnd").notNull(),
     producerId: integer("producer_id").references(() => producers.id),
     orderId: integer("order_id").references(() => orders.id),
     partId: integer("part_id").references(() => orderParts.id),
     memo: text("memo").notNull(),
+    /**
+     * On the withholding accounts only: the seller's revenue the tax was computed on, signed like the
+     * row (negative on a reversal), so the monthly declaration's revenue is a sum of the ledger too.
+     */
+    taxBaseVnd: integer("tax_base_vnd"),
     createdAt: createdAt(),
   },
   (t) => [
     index("ledger_producer_idx").on(t.producerId, t.account),
     index("ledger_part_idx").on(t.partId),
+    // The monthly declaration reads the withholding accounts by time.
+    index("ledger_account_time_idx").on(t.account, t.createdAt),
   ],
 );
 
@@ -1546,4 +1580,81 @@ export const carrierEvents = sqliteTable(
     uniqueIndex("carrier_events_dedupe_idx").on(t.carrier, t.dedupeKey),
     index("carrier_events_shipment_idx").on(t.shipmentId, t.occurredAt),
   ],
+);
+
+/**
+ * A buyer's complaint about a delivered part (issue 19, ADR 0029): one per part. Its moves follow
+ * complaints/complaint-states.ts; every step's date is kept for both sides to see.
+ */
+export const complaints = sqliteTable(
+  "complaints",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    partId: integer("part_id")
+      .notNull()
+      .unique()
+      .references(() => orderParts.id),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    buyerUserId: integer("buyer_user_id").references(() => users.id),
+    status: text("status", { enum: COMPLAINT_STATUSES }).notNull().default("awaiting_producer"),
+    reason: text("reason", { enum: COMPLAINT_REASONS }).notNull(),
+    description: text("description").notNull(),
+    /** When the producer must have answered; past it the sweep sends the complaint to staff. */
+    answerDueAt: integer("answer_due_at").notNull(),
+    producerAnswer: text("producer_answer", { enum: ["refund", "return", "reject"] }),
+    producerNote: text("producer_note"),
+    answeredAt: integer("answered_at"),
+    escalatedAt: integer("escalated_at"),
+    staffDecision: text("staff_decision", { enum: ["refund", "reject"] }),
+    staffNote: text("staff_note"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: integer("decided_at"),
+    closedAt: integer("closed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("complaints_producer_idx").on(t.producerId, t.status),
+    index("complaints_status_due_idx").on(t.status, t.answerDueAt),
+    index("complaints_created_idx").on(t.createdAt),
+  ],
+);
+
+export const complaintPhotos = sqliteTable(
+  "complaint_photos",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    complaintId: integer("complaint_id")
+      .notNull()
+      .references(() => complaints.id, { onDelete: "cascade" }),
+    file: text("file").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("complaint_photos_complaint_idx").on(t.complaintId, t.position)],
+);
+
+/**
+ * The platform's policies shown to shoppers (delivery, returns, complaints), in Vietnamese and
+ * English, edited by central staff; every edit is a new version, the newest is shown.
+ */
+export const policyVersions = sqliteTable(
+  "policy_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    topic: text("topic", { enum: ["delivery", "returns", "complaints"] }).notNull(),
+    version: integer("version").notNull(),
+    titleVi: text("title_vi").notNull(),
+    titleEn: text("title_en").notNull(),
+    bodyVi: text("body_vi").notNull(),
+    bodyEn: text("body_en").notNull(),
+    editedBy: integer("edited_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("policy_versions_topic_version_idx").on(t.topic, t.version)],
 );

@@ -1,8 +1,10 @@
 import { enMarket } from "./en-market";
+import { enTax } from "./en-tax";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
   ...enMarket,
+  ...enTax,
   "site.name": "Chợ OCOP",
   "report.title": "Report this listing",
   "report.reason": "What is wrong",
@@ -1217,4 +1219,13 @@ export const en: Record<MessageKey, string> = {
   "staff.stuck.none": "No parcel needs attention.",
   "staff.stuck.lastMoved": "Last update {date}",
   "staff.stuck.trouble": "Needs action",
+  "seller.disclosure": "About the seller",
+  "seller.legalName": "Legal name",
+  "seller.taxCode": "Tax code",
+  "seller.personalId": "ID number (tax code)",
+  "seller.identityVerified": "Identity verified",
+  "seller.policies": "Marketplace policies",
+  "policy.delivery": "Delivery",
+  "policy.returns": "Returns and refunds",
+  "policy.complaints": "Complaints",
 };

@@ -1,3 +1,5 @@
+import { viTax } from "./vi-tax";
+
 /**
  * Vietnamese messages of the producer portal, checkout, orders and the staff pages. They stay out of
  * the storefront's first-load bundle (PRODUCT.md §4: ≤ 100 KB): the routes that need them name them in
@@ -8,6 +10,8 @@ import { viMarket } from "./vi-market";
 
 export const viMore = {
   ...viMarket,
+  // Tax withheld, declarations, complaints, seller identity (issue 19): kept in their own file.
+  ...viTax,
   "seller.noProfile": "Bạn chưa có hồ sơ nhà sản xuất. Hãy tạo hồ sơ để cán bộ tỉnh xác minh trước khi sản phẩm được bán.",
   "seller.createProfile": "Tạo hồ sơ nhà sản xuất",
   "seller.editProfile": "Sửa hồ sơ",

@@ -254,6 +254,16 @@ export const vi = {
   "campaign.noGoods": "Chưa có sản phẩm nào đang bán trong chiến dịch.",
   "campaign.inCampaign": "Khuyến mãi: {title}",
   "account.forgot": "Quên mật khẩu?",
+  // Seller identity on the storefront (issue 19).
+  "seller.disclosure": "Thông tin người bán",
+  "seller.legalName": "Tên pháp lý",
+  "seller.taxCode": "Mã số thuế",
+  "seller.personalId": "Số định danh (mã số thuế)",
+  "seller.identityVerified": "Đã xác minh danh tính",
+  "seller.policies": "Chính sách của sàn",
+  "policy.delivery": "Giao hàng",
+  "policy.returns": "Đổi trả, hoàn tiền",
+  "policy.complaints": "Khiếu nại",
 } as const;
 
 export type MessageKey = keyof typeof vi | keyof typeof viMore;

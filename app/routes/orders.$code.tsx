@@ -252,6 +252,13 @@ export default function OrderPage() {
           ) : null}
           {part.cancelReason ? <p className="text-sm text-red-800">{t("order.cancelReason", { reason: part.cancelReason })}</p> : null}
           <ParcelJourney parcel={parcels.find((p) => p.partId === part.id)} />
+          {part.status === "delivered" || part.status === "refunded" ? (
+            <p className="text-sm">
+              <a className="underline" href={orderPath(order.code, token, "/complaint")}>
+                {t("complaint.link")}
+              </a>
+            </p>
+          ) : null}
           <ul className="mt-2 divide-y divide-stone-100">
             {part.items.map((item) => (
               <li key={item.id} className="py-2">

@@ -3,6 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { ProductGrid } from "~/components/product-card";
 import { provinceNames } from "~/domain/catalog/places.server";
 import { producerBySlug } from "~/domain/catalog/storefront.server";
+import { sellerDisclosure } from "~/domain/producers/identity.server";
+import { SellerDisclosureBlock } from "~/components/seller-disclosure";
 import { getLanguage } from "~/i18n/language.server";
 import { useT } from "~/i18n/use-t";
 import { requestOrigin } from "~/request.server";
@@ -15,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const producer = producerBySlug(params.slug ?? "");
   if (!producer) throw new Response("Not found", { status: 404 });
   const lang = await getLanguage(request);
-  return { producer, provinceNames: provinceNames(lang), origin: requestOrigin(request) };
+  return { producer, seller: sellerDisclosure(producer.slug), provinceNames: provinceNames(lang), origin: requestOrigin(request) };
 }
 
 export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) => {
@@ -34,7 +36,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
 };
 
 export default function ProducerPage() {
-  const { producer, provinceNames } = useLoaderData<typeof loader>();
+  const { producer, seller, provinceNames } = useLoaderData<typeof loader>();
   const t = useT();
   const certified = producer.products.filter((p) => p.stars !== null).length;
   return (
@@ -47,6 +49,7 @@ export default function ProducerPage() {
         <p className="text-stone-700">
           {producer.wardName}, {provinceNames[producer.provinceCode]}
         </p>
+        {seller ? <SellerDisclosureBlock seller={seller} /> : null}
         {certified > 0 ? <p className="text-sm text-amber-900">{t("producer.certifiedCount", { count: certified })}</p> : null}
       </header>
       {producer.photos.length > 0 ? (

@@ -1,3 +1,5 @@
+import { SellerDisclosureBlock } from "~/components/seller-disclosure";
+import { sellerDisclosure } from "~/domain/producers/identity.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -48,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     product,
     url,
     origin,
+    seller: sellerDisclosure(product.producer.slug),
     related: relatedProducts(product),
     campaigns: campaignsOfProduct(product.id),
     reviews: latestReviews(product.id),
@@ -122,7 +125,7 @@ export const meta: MetaFunction<typeof loader, RootMatch> = ({ data, matches }) 
 };
 
 export default function ProductPage() {
-  const { product, related, reviews, questions, signedIn, questionConstraint, provinceNames, campaigns, jsonLd: structuredData } = useLoaderData<typeof loader>();
+  const { product, seller, related, reviews, questions, signedIn, questionConstraint, provinceNames, campaigns, jsonLd: structuredData } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useT();
   const lang = useLanguage();
@@ -221,6 +224,7 @@ export default function ProductPage() {
           <p className="text-sm text-stone-600">
             {t(`entity.${product.producer.entityType}`)} · {product.producer.wardName}, {provinceNames[product.producer.provinceCode]}
           </p>
+          {seller ? <SellerDisclosureBlock seller={seller} /> : null}
           <p className="mt-2 line-clamp-3 text-sm text-stone-800">{product.producer.story}</p>
           <Link to={`/producers/${product.producer.slug}`} className="mt-2 inline-block font-medium">
             {t("product.viewProducer")}

@@ -9,7 +9,9 @@ import { provinceNames } from "~/domain/catalog/places.server";
 import { inboxMoveSchema } from "~/domain/orders/inbox-form";
 import { moveOwnPart, partsAwaitingConfirmation, producerInbox, type InboxPart } from "~/domain/orders/inbox.server";
 import { allowedActions } from "~/domain/orders/order-states";
-import { payoutHistory, producerBalances } from "~/domain/ledger/ledger.server";
+import { payoutHistory, producerBalances, producerTaxAndHolds, withheldLines } from "~/domain/ledger/ledger.server";
+import { todayInVietnam } from "~/domain/shared/dates";
+import { isWithheldFrom } from "~/domain/tax/withholding";
 import { markTransferReceivedBySeller, offersTransferReceived } from "~/domain/payments/seller-transfer.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
@@ -35,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     carriersOn,
     parts: producerInbox(actor.producer.id).map((part) => ({ ...part, canMarkPaid: offersTransferReceived(part), booking: withBooking(part.id, part.status) })),
     balances: producerBalances(actor.producer.id),
+    tax: { ...producerTaxAndHolds(actor.producer.id), withheldFrom: isWithheldFrom(actor.producer.entityType), year: todayInVietnam().slice(0, 4), lines: withheldLines(actor.producer.id) },
     payouts: payoutHistory(actor.producer.id),
     newPaid: partsAwaitingConfirmation(actor.producer.id),
     provinceNames: provinceNames(lang),
@@ -99,7 +102,7 @@ export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
 };
 
 export default function SellerOrders() {
-  const { parts, balances, payouts, newPaid, producerId, carriersOn } = useLoaderData<typeof loader>();
+  const { parts, balances, payouts, newPaid, producerId, carriersOn, tax } = useLoaderData<typeof loader>();
   const t = useT();
   const format = useFormat();
   return (
@@ -129,6 +132,12 @@ export default function SellerOrders() {
           <dd><Price vnd={balances.paidOutVnd} className="font-semibold" /></dd>
         </div>
       </dl>
+      {tax.heldVnd !== 0 ? (
+        <p className="rounded bg-amber-50 p-3 text-sm text-amber-900">
+          {t("tax.held")}: <Price vnd={tax.heldVnd} className="font-semibold" />
+        </p>
+      ) : null}
+      <WithheldTax tax={tax} />
       {payouts.length > 0 ? (
         <details className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
           <summary className="cursor-pointer font-medium">{t("payout.history")}</summary>
@@ -149,6 +158,65 @@ export default function SellerOrders() {
         <PartCard key={part.id} part={part} producerId={producerId} />
       ))}
     </div>
+  );
+}
+
+const MEMO_KEYS: Record<string, MessageKey> = {
+  payment: "tax.withheld.memo.payment",
+  cancelled: "tax.withheld.memo.cancelled",
+  refund: "tax.withheld.memo.refund",
+};
+
+/** Each amount withheld from the producer's sales (Decree 117/2025), and each offset of one. */
+function WithheldTax({ tax }: { tax: ReturnType<typeof useLoaderData<typeof loader>>["tax"] }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <section aria-labelledby="withheld-title" className="space-y-2 rounded-lg border border-stone-200 bg-white p-3 text-sm">
+      <h2 id="withheld-title" className="font-semibold">
+        {t("tax.withheld.title")}: <Price vnd={tax.withheldVnd} />
+      </h2>
+      {tax.withheldFrom ? <p className="text-stone-600">{t("tax.withheld.intro")}</p> : <p className="text-stone-600">{t("tax.withheld.notWithheld")}</p>}
+      {tax.lines.length > 0 ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left">
+            <thead>
+              <tr className="text-stone-600">
+                <th className="pr-2 font-medium">{t("tax.withheld.order")}</th>
+                <th className="pr-2 text-right font-medium">{t("tax.withheld.revenue")}</th>
+                <th className="pr-2 text-right font-medium">{t("tax.withheld.vat")}</th>
+                <th className="text-right font-medium">{t("tax.withheld.pit")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tax.lines.map((line) => (
+                <tr key={`${line.orderCode}-${line.memo}-${line.createdAt}`} className="border-t border-stone-100 align-top">
+                  <td className="py-1 pr-2">
+                    <span className="font-mono">{line.orderCode}</span>
+                    <br />
+                    <span className="text-xs text-stone-600">
+                      {format.dateTime(line.createdAt, { day: true })} · {MEMO_KEYS[line.memo] ? t(MEMO_KEYS[line.memo]!) : line.memo}
+                    </span>
+                  </td>
+                  <td className="py-1 pr-2 text-right"><Price vnd={line.baseVnd} /></td>
+                  <td className="py-1 pr-2 text-right"><Price vnd={line.vatVnd} /></td>
+                  <td className="py-1 text-right"><Price vnd={line.pitVnd} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : tax.withheldFrom ? (
+        <p>{t("tax.withheld.none")}</p>
+      ) : null}
+      {tax.withheldFrom ? (
+        <p>
+          <a className="underline" href={`/seller/tax-statement?year=${tax.year}`}>
+            {t("tax.withheld.statement", { year: tax.year })}
+          </a>
+        </p>
+      ) : null}
+    </section>
   );
 }
 

@@ -5,6 +5,7 @@ import { BarChart } from "~/components/bar-chart";
 import { Field, SelectField } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
+import { complaintFigures } from "~/domain/complaints/complaints.server";
 import { requireStaff, staffProvince } from "~/domain/accounts/staff.server";
 import { provinceNames, provinceOptions } from "~/domain/catalog/places.server";
 import { chartTable, compactVnd, formatMonth, type Chart, type ChartTable, type DashboardFigures } from "~/domain/reports/dashboard";
@@ -27,6 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       values,
       errors,
       figures: query ? dashboardFigures(staff, query) : null,
+      // Complaints in the same period and scope (issue 19): opened, resolved, median time to resolve.
+      complaints: query
+        ? complaintFigures(staffProvince(staff) ?? query.province ?? null, Date.parse(`${query.range.from}T00:00:00+07:00`), Date.parse(`${query.range.to}T00:00:00+07:00`) + 86_400_000)
+        : null,
       // Central staff may narrow to one province; provincial staff only ever see theirs.
       provinces: central ? provinceOptions(lang).map(({ code, name }) => ({ code, name })) : null,
       provinceNames: names,
@@ -51,7 +56,7 @@ const CHARTS: { chart: Chart; title: MessageKey; description: MessageKey }[] = [
 const input = "mt-1 w-full rounded border border-stone-300 bg-white px-2 py-2";
 
 export default function StaffDashboard() {
-  const { values, errors, figures, provinces, provinceNames } = useLoaderData<typeof loader>();
+  const { values, errors, figures, provinces, provinceNames, complaints } = useLoaderData<typeof loader>();
   const t = useT();
   const format = useFormat();
   const lang = useLanguage();
@@ -95,6 +100,29 @@ export default function StaffDashboard() {
       </Form>
 
       {figures ? <Figures figures={figures} lang={lang} provinceNames={provinceNames} /> : null}
+      {complaints ? (
+        <section aria-labelledby="complaint-figures" className="rounded-lg border border-stone-200 bg-white p-3">
+          <h2 id="complaint-figures" className="font-semibold">
+            <a className="underline" href="/staff/complaints">{t("complaint.title")}</a>
+          </h2>
+          <dl className="mt-2 grid grid-cols-3 gap-2 text-center text-sm">
+            <div>
+              <dt className="text-stone-600">{t("complaint.figures.opened")}</dt>
+              <dd className="text-lg font-semibold" data-figure="complaints-opened">{formatCount(complaints.opened, lang)}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-600">{t("complaint.figures.resolved")}</dt>
+              <dd className="text-lg font-semibold" data-figure="complaints-resolved">{formatCount(complaints.resolved, lang)}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-600">{t("complaint.figures.median")}</dt>
+              <dd className="text-lg font-semibold" data-figure="complaints-median">
+                {complaints.medianHours === null ? "—" : t("complaint.hours", { hours: complaints.medianHours })}
+              </dd>
+            </div>
+          </dl>
+        </section>
+      ) : null}
     </div>
   );
 }

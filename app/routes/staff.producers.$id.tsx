@@ -60,6 +60,11 @@ export default function ReviewProducer() {
       <h1 className="text-2xl font-bold">{producer.name}</h1>
       <p>{t("verify.current", { status: t(`seller.status.${producer.status as "pending"}`) })}</p>
       <ProfileChangesList changes={producer.changes} provinceNames={provinceNames} />
+      <p>
+        <a className="underline" href={`/staff/producers/${producer.id}/identity`}>
+          {t("identity.title")}
+        </a>
+      </p>
       <section aria-labelledby="details" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="details" className="text-lg font-semibold">
           {t("verify.details")}

@@ -732,7 +732,11 @@ describe("a shopper's order: guest cart, sign-in, payment, delivery, review", ()
       const balance = (account: string) =>
         row<{ s: number }>("SELECT coalesce(sum(amount_vnd), 0) AS s FROM ledger_entries WHERE part_id = ? AND account = ?", part.id, account).s;
       expect(balance("commission")).toBe(part.commission_vnd);
-      expect(balance("producer_pending")).toBe(part.total_vnd - part.commission_vnd);
+      // A household's part also has tax withheld (ADR 0029), taken off what it is owed.
+      const withheld = balance("tax_vat_withheld") + balance("tax_pit_withheld");
+      const household = ["household", "cooperative_group"].includes(row<{ t: string }>("SELECT entity_type AS t FROM producers WHERE id = ?", part.producer_id).t);
+      expect(withheld > 0).toBe(household);
+      expect(balance("producer_pending")).toBe(part.total_vnd - part.commission_vnd - withheld);
       expect(
         count("SELECT count(*) AS n FROM notifications WHERE producer_id = ? AND order_id = ? AND kind = 'paid'", part.producer_id, order.id),
         `producer ${part.producer_id} hears of the payment`,
@@ -807,7 +811,7 @@ describe("a shopper's order: guest cart, sign-in, payment, delivery, review", ()
     const balance = (account: string) =>
       row<{ s: number }>("SELECT coalesce(sum(amount_vnd), 0) AS s FROM ledger_entries WHERE part_id = ? AND account = ?", part.id, account).s;
     expect(balance("producer_pending")).toBe(0);
-    expect(balance("producer_payable")).toBe(part.total_vnd - part.commission_vnd);
+    expect(balance("producer_payable")).toBe(part.total_vnd - part.commission_vnd - balance("tax_vat_withheld") - balance("tax_pit_withheld"));
     expect(balance("commission")).toBe(part.commission_vnd);
     // The other part's share is still pending.
     expect(

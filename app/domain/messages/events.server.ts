@@ -223,6 +223,19 @@ export function enqueueQuestionAsked(tx: Tx, question: { id: number; productId: 
   );
 }
 
+/** A buyer complained about a delivered part (complaints.server.ts): its producer must answer within 48 hours. */
+export function enqueueComplaintOpened(tx: Tx, complaint: { id: number; orderCode: string; producerId: number; reason: string; answerDueAt: number }, now: number): void {
+  const producer = producerRecipient(tx, complaint.producerId);
+  if (!producer) return;
+  const due = new Date(complaint.answerDueAt + 7 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+  enqueueMessage(
+    tx,
+    { key: `complaint:${complaint.id}`, kind: "complaint_opened", path: `/seller/complaints#complaint-${complaint.id}`, values: { order: complaint.orderCode, reason: complaint.reason, due } },
+    producer,
+    now,
+  );
+}
+
 /** Staff recorded a payout to a producer (payouts.server.ts); the account is shown by its last digits only. */
 export function enqueuePayoutMade(tx: Tx, payout: { producerId: number; amount: number; reference: string; bankBin: string; accountNo: string }, now: number): void {
   const producer = producerRecipient(tx, payout.producerId);

@@ -19,6 +19,7 @@ export const MESSAGE_KINDS = [
   "helper_invite",
   "staff_digest",
   "password_code",
+  "complaint_opened",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -53,4 +54,6 @@ export const KIND_RULES: Record<MessageKind, KindRule> = {
   helper_invite: { audience: "helper", mustSend: false, urgent: false },
   staff_digest: { audience: "staff", mustSend: false, urgent: false },
   password_code: { audience: "anyone", mustSend: true, urgent: true },
+  // The producer has 48 hours to answer (issue 19): it may not turn this off.
+  complaint_opened: { audience: "producer", mustSend: true, urgent: false },
 };

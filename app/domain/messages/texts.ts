@@ -54,6 +54,10 @@ const vi: Record<MessageKind, Text> = {
     subject: "Hồ sơ {producer}: {decision}",
     body: "Chợ OCOP: hồ sơ {producer}: {decision}. {note}",
   },
+  complaint_opened: {
+    subject: "Khiếu nại về đơn {order}",
+    body: "Chợ OCOP: người mua khiếu nại đơn {order} ({reason}). Hãy trả lời trước {due}, nếu không cán bộ tỉnh sẽ quyết định.",
+  },
   question_asked: {
     subject: "Câu hỏi mới về {product}",
     body: "Chợ OCOP: có người hỏi về {product}: “{question}”",
@@ -116,6 +120,10 @@ const en: Record<MessageKind, Text> = {
   verification_decided: {
     subject: "Profile {producer}: {decision}",
     body: "Chợ OCOP: profile {producer}: {decision}. {note}",
+  },
+  complaint_opened: {
+    subject: "Complaint about order {order}",
+    body: "Chợ OCOP: the buyer complained about order {order} ({reason}). Please answer by {due}, or provincial staff will decide.",
   },
   question_asked: {
     subject: "New question about {product}",

@@ -8,6 +8,7 @@ import { notifyBuyer, notifyProducer } from "./notifications.server";
 import { nextPartStatus, type PartAction, type PartStatus } from "./order-states";
 import { withdrawPartReviews } from "./reviews.server";
 import { releasePartOffers } from "../promotions/offers.server";
+import { withholdingForPart } from "../tax/withholding.server";
 
 /** Who moved an order: shown on the buyer's timeline and kept for audit. */
 export interface Actor {
@@ -82,7 +83,7 @@ export function movePart(part: PartRow, action: PartAction, actor: Actor, detail
 
     const wasPaid = WAS_PAID.includes(part.status);
     if (action === "pay") {
-      recordPartPaid(part, now);
+      recordPartPaid(part, now, withholdingForPart(part, now));
       adjustSoldCount(tx, part.id, +1);
     } else if (to === "cancelled") {
       restock(tx, part.id);

@@ -7,7 +7,7 @@ import type { SessionUser } from "../accounts/sessions.server";
 import { movePart, partsOfOrder, type PartRow } from "../orders/order-moves.server";
 import { recordRefund } from "../ledger/ledger.server";
 import { isRefundable, refundMethod } from "./payment-states";
-import { addRefundToOrder, payableOrderById } from "./payments.server";
+import { addRefundToOrder, payableOrderById, type PayableOrder } from "./payments.server";
 import { refundThroughMomo } from "./providers/momo.server";
 import { refundThroughVnpay } from "./providers/vnpay.server";
 import { stripeClient } from "./stripe.server";
@@ -72,6 +72,29 @@ export async function refundOrder(
   const orderParts = partsOfOrder(orderId);
   const chosen = orderParts.filter((p) => p.id === partId);
   if (!staffMayHandleParts(staff, partId !== null && chosen.length > 0 ? chosen : orderParts)) return "forbidden";
+  return sendRefund(order, partId, reason, { userId: staff.id, source: "staff", auditAs: staff }, now);
+}
+
+/** Who sends a refund back: staff, or a producer accepting its buyer's complaint (ADR 0029). */
+export interface RefundActor {
+  userId: number | null;
+  source: "staff" | "producer";
+  /** The staff member whose audit log records it; null for a producer's own refund (its order timeline does). */
+  auditAs: SessionUser | null;
+}
+
+/**
+ * Refunds one part the complaint process decided to refund (complaints/complaints.server.ts checked who
+ * may decide): through the same path as staff's refunds, so money moves once and only here.
+ */
+export function refundComplaintPart(orderId: number, partId: number, reason: string, actor: RefundActor, now = Date.now()): Promise<RefundOutcome> {
+  const order = payableOrderById(orderId);
+  if (!order) return Promise.resolve("nothing_to_refund");
+  return sendRefund(order, partId, reason, actor, now);
+}
+
+async function sendRefund(order: PayableOrder, partId: number | null, reason: string, actor: RefundActor, now: number): Promise<RefundOutcome> {
+  const orderId = order.id;
   if (!isRefundable(order.paymentStatus)) return "not_paid";
   const parts = refundableParts(orderId, partId);
   if (parts.length === 0) return "nothing_to_refund";
@@ -88,7 +111,7 @@ export async function refundOrder(
     try {
       const accepted =
         method === "vnpay"
-          ? await refundThroughVnpay({ id: orderId, code: order.code, paidVnd }, payment, amountVnd, refundKey, `staff-${staff.id}`, now)
+          ? await refundThroughVnpay({ id: orderId, code: order.code, paidVnd }, payment, amountVnd, refundKey, `${actor.source}-${actor.userId ?? 0}`, now)
           : await refundThroughMomo({ id: orderId, code: order.code }, payment, amountVnd, refundKey);
       if (!accepted) return "provider_error";
     } catch (error) {
@@ -125,7 +148,7 @@ export async function refundOrder(
         stripeRefundId,
         providerRefundId,
         reason,
-        actorUserId: staff.id,
+        actorUserId: actor.userId,
         createdAt: now,
       })
       // Either id (Stripe's, or the one a wallet refund went out under) already recorded: nothing to do.
@@ -133,23 +156,25 @@ export async function refundOrder(
       .run();
     if (inserted.changes === 0) return;
     for (const part of refundableParts(orderId, partId)) {
-      movePart(part, "refund", { source: "staff", userId: staff.id }, { reason }, now);
+      movePart(part, "refund", { source: actor.source, userId: actor.userId }, { reason }, now);
       recordRefund(part, part.totalVnd, now);
     }
     addRefundToOrder(orderId, amountVnd);
     const after = payableOrderById(orderId)!;
-    recordAudit(
-      staff,
-      {
-        action: "order.refund",
-        subjectType: "order",
-        subjectId: order.code,
-        provinceCode: orderProvince(orderId),
-        before: { paymentStatus: order.paymentStatus, parts: parts.map((p) => ({ id: p.id, status: p.status })) },
-        after: { paymentStatus: after.paymentStatus, refundedVnd: amountVnd, method: order.paymentMethod, reason },
-      },
-      now,
-    );
+    if (actor.auditAs) {
+      recordAudit(
+        actor.auditAs,
+        {
+          action: "order.refund",
+          subjectType: "order",
+          subjectId: order.code,
+          provinceCode: orderProvince(orderId),
+          before: { paymentStatus: order.paymentStatus, parts: parts.map((p) => ({ id: p.id, status: p.status })) },
+          after: { paymentStatus: after.paymentStatus, refundedVnd: amountVnd, method: order.paymentMethod, reason },
+        },
+        now,
+      );
+    }
   });
   return "ok";
 }

@@ -18,9 +18,10 @@ export type StoredPhoto = { file: string; width: number; height: number };
 /**
  * Where a photo is written. `/media` serves `products/` and `producers/` to anyone; `evidence/`
  * (certificate scans) is private, served by `/evidence/:id` after an access check, and a scan is
- * written there directly, never passing through a public folder.
+ * written there directly, never passing through a public folder. `complaints/` (buyers' photos of
+ * goods complained about) is private too, served by `/complaints/photos/:id` to the complaint's parties.
  */
-export type PhotoFolder = "products" | "producers" | "evidence";
+export type PhotoFolder = "products" | "producers" | "evidence" | "complaints";
 
 /**
  * Re-encodes an uploaded photo to WebP at most 1280 px on its long edge, turned upright by its
