@@ -18,8 +18,8 @@ export function replicationSettings(env = process.env) {
 }
 
 /**
- * The Litestream binary: LITESTREAM_BIN, or the one `@flydotio/litestream` installs for this
- * platform (its own launcher would hide the exit status, so it is not used).
+ * The Litestream binary: LITESTREAM_BIN, or the one npm installs for this platform
+ * (`@flydotio/litestream-linux-x64`, an optional dependency; other platforms set LITESTREAM_BIN).
  */
 export function litestreamBinary(env = process.env) {
   if (env.LITESTREAM_BIN) return env.LITESTREAM_BIN;
