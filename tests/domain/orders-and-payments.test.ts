@@ -59,7 +59,8 @@ describe("an order and its stock", () => {
 
 describe("a bank transfer", () => {
   it("pays the order it names with the exact amount, once, however often it is delivered", () => {
-    const producer = aProducer();
+    // A cooperative declares its own tax (ADR 0029): its share is the order less commission alone.
+    const producer = aProducer({ entityType: "cooperative" });
     const order = anOrder([{ productId: aProduct(producer, { priceVnd: 50_000 }).id, quantity: 2 }]);
     expect(transfer(order.code, order.totalVnd, "bank-77").outcome).toBe("applied");
     expect(transfer(order.code, order.totalVnd, "bank-77")).toMatchObject({ outcome: "applied", redelivered: true });
@@ -79,7 +80,7 @@ describe("a bank transfer", () => {
   });
 
   it("a second transfer for a paid order is kept as a duplicate, not applied twice", () => {
-    const producer = aProducer();
+    const producer = aProducer({ entityType: "cooperative" });
     const order = anOrder([{ productId: aProduct(producer).id, quantity: 1 }]);
     expect(transfer(order.code, order.totalVnd).outcome).toBe("applied");
     expect(transfer(order.code, order.totalVnd).outcome).toBe("duplicate");
@@ -90,7 +91,8 @@ describe("a bank transfer", () => {
 
 describe("a delivered part", () => {
   it("makes the producer's share payable, and only then", () => {
-    const producer = aProducer();
+    // A cooperative declares its own tax (ADR 0029): its share is the part less commission alone.
+    const producer = aProducer({ entityType: "cooperative" });
     const order = anOrder([{ productId: aProduct(producer, { priceVnd: 200_000 }).id, quantity: 1 }]);
     transfer(order.code, order.totalVnd);
     const producerActor = { source: "producer" as const, userId: producer.ownerUserId };

@@ -84,7 +84,7 @@ describe("the producer portal's layout", () => {
     expect(home.status).toBe(200);
     const [cards, ...more] = navs(home, SELLER_NAV);
     expect(more).toEqual([]);
-    expect(links(cards!)).toEqual(["/seller/stall", "/seller/orders", "/seller/products", "/seller/questions", "/seller/import", "/seller/media", "/seller/vouchers", "/seller/profile", "/seller/payout-account", "/seller/helpers"]);
+    expect(links(cards!)).toEqual(["/seller/stall", "/seller/orders", "/seller/complaints", "/seller/products", "/seller/questions", "/seller/import", "/seller/media", "/seller/vouchers", "/seller/identity", "/seller/profile", "/seller/payout-account", "/seller/helpers"]);
     expect(current(cards!)).toEqual([]);
     const paid = server.db
       .prepare(
@@ -104,7 +104,7 @@ describe("the producer portal's layout", () => {
       expect(p.text, path).toContain(`${banner} · Đổi cơ sở`);
     }
     const products = await page("/seller/products", cookies.helper);
-    expect(links(navs(products, SELLER_NAV)[0]!)).toEqual(["/seller", "/seller/stall", "/seller/orders", "/seller/products", "/seller/questions", "/seller/import", "/seller/media", "/seller/vouchers"]);
+    expect(links(navs(products, SELLER_NAV)[0]!)).toEqual(["/seller", "/seller/stall", "/seller/orders", "/seller/complaints", "/seller/products", "/seller/questions", "/seller/import", "/seller/media", "/seller/vouchers", "/seller/identity"]);
     // The producer's own profile (like its payout account and helpers) is not a helper's: refused inside the portal's frame.
     const profile = await page("/seller/profile", cookies.helper);
     expect(profile.status).toBe(403);
@@ -185,6 +185,8 @@ describe("the staff console's layout", () => {
       "/staff/payouts",
       "/staff/shipments",
       "/staff/messages",
+      "/staff/complaints",
+      "/staff/tax",
       "/staff/dashboard",
       "/staff/audit",
     ]);
