@@ -25,7 +25,7 @@ const REMIX_IN_DOMAIN: Record<string, readonly string[]> = {
 };
 
 /** App-level modules that make HTTP answers: the domain never calls them. */
-const APP_HTTP_HELPERS = ["app/flash.server.ts", "app/upload.server.ts", "app/collection-form-action.server.ts"];
+const APP_HTTP_HELPERS = ["app/flash.server.ts", "app/upload.server.ts", "app/collection-form-action.server.ts", "app/complaint-move-action.server.ts"];
 
 interface Import {
   specifier: string;

@@ -1,16 +1,14 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ComplaintCard } from "~/components/complaint-card";
 import { Field } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { answerComplaintSchema } from "~/domain/complaints/complaint-forms";
 import { complaintActions } from "~/domain/complaints/complaint-states";
-import { moveRefusal } from "~/domain/complaints/complaint-refusals";
 import { answerComplaint, producerComplaints } from "~/domain/complaints/complaints.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
-import { redirectWithFlash } from "~/flash.server";
+import { complaintMoveAction } from "~/complaint-move-action.server";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -24,16 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
-  const submission = parseWithZod(formData, { schema: answerComplaintSchema });
-  const complaintId = Number(submission.payload.complaintId);
-  if (submission.status !== "success") return data({ complaintId, result: submission.reply() }, { status: 400 });
-  const outcome = await answerComplaint(actor, submission.value);
-  if (outcome === "not_found") throw new Response("Not found", { status: 404 });
-  if (outcome !== "ok") {
-    const refusal = moveRefusal(outcome);
-    return data({ complaintId, result: submission.reply({ formErrors: [refusal.key] }) }, { status: refusal.status });
-  }
-  return redirectWithFlash(`/seller/complaints#complaint-${complaintId}`, "flash.complaint.answered");
+  return complaintMoveAction(formData, answerComplaintSchema, (value) => answerComplaint(actor, value), { back: "/seller/complaints", flash: "flash.complaint.answered" });
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {

@@ -1,15 +1,13 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ComplaintCard } from "~/components/complaint-card";
 import { Field } from "~/components/ui/field";
 import { FormAlert } from "~/components/ui/form-alert";
 import { requireStaff, staffProvince } from "~/domain/accounts/staff.server";
 import { decideComplaintSchema } from "~/domain/complaints/complaint-forms";
-import { moveRefusal } from "~/domain/complaints/complaint-refusals";
 import { complaintActions } from "~/domain/complaints/complaint-states";
 import { complaintFigures, decideComplaint, escalateOverdueComplaints, staffComplaints } from "~/domain/complaints/complaints.server";
-import { redirectWithFlash } from "~/flash.server";
+import { complaintMoveAction } from "~/complaint-move-action.server";
 import { useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
 import { metaTranslator, type RootMatch } from "~/seo";
@@ -27,16 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
-  const submission = parseWithZod(formData, { schema: decideComplaintSchema });
-  const complaintId = Number(submission.payload.complaintId);
-  if (submission.status !== "success") return data({ complaintId, result: submission.reply() }, { status: 400 });
-  const outcome = await decideComplaint(staff, submission.value);
-  if (outcome === "not_found") throw new Response("Not found", { status: 404 });
-  if (outcome !== "ok") {
-    const refusal = moveRefusal(outcome);
-    return data({ complaintId, result: submission.reply({ formErrors: [refusal.key] }) }, { status: refusal.status });
-  }
-  return redirectWithFlash(`/staff/complaints#complaint-${complaintId}`, "flash.complaint.decided");
+  return complaintMoveAction(formData, decideComplaintSchema, (value) => decideComplaint(staff, value), { back: "/staff/complaints", flash: "flash.complaint.decided" });
 }
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
