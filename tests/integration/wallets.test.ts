@@ -204,6 +204,10 @@ describe("VNPay", () => {
     expect(vnpay.apiCalls.slice(calls).map((c) => c.vnp_Command)).toContain("querydr");
     expect(orderState(order)).toMatchObject({ payment_status: "paid", paid_vnd: order.total });
     expect(html).toContain("Đã thanh toán");
+    // Reloading the return page of a paid order asks VNPay nothing more.
+    const asked = vnpay.apiCalls.length;
+    await fetch(`${server.url}/orders/${order.code}?${returned}`, { headers: { cookie: order.cookie } });
+    expect(vnpay.apiCalls.length).toBe(asked);
   });
 
   it("refunds through VNPay's API once, however often staff press", async () => {

@@ -1,4 +1,4 @@
-import type { PaymentMethod } from "./payment-states";
+import { awaitsPayment, type PaymentMethod, type PaymentStatus } from "./payment-states";
 import { openMomoPayment } from "./providers/momo.server";
 import { confirmVnpayReturn, vnpayPaymentPage } from "./providers/vnpay.server";
 
@@ -33,6 +33,8 @@ export async function walletPaymentPage(order: { id: number; paymentMethod: Paym
  * became of the payment before the page is drawn, so a paid order shows paid at once. The return
  * query itself decides nothing; MoMo's IPN arrives before its redirect, so its return needs no question.
  */
-export async function checkReturnFromWallet(order: { id: number; code: string; paymentMethod: PaymentMethod }, query: URLSearchParams): Promise<void> {
-  if (order.paymentMethod === "vnpay" && query.get("vnp_TxnRef") === order.code) await confirmVnpayReturn(order.id, order.code);
+export async function checkReturnFromWallet(order: { id: number; code: string; paymentMethod: PaymentMethod; paymentStatus: PaymentStatus }, query: URLSearchParams): Promise<void> {
+  // Only an order still waiting is asked about: reloading the return page of a paid order calls nobody.
+  if (order.paymentMethod !== "vnpay" || !awaitsPayment(order.paymentStatus) || query.get("vnp_TxnRef") !== order.code) return;
+  await confirmVnpayReturn(order.id, order.code);
 }
