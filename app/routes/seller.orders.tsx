@@ -6,12 +6,11 @@ import { FieldError } from "~/components/ui/field-error";
 import { FormAlert } from "~/components/ui/form-alert";
 import { Price } from "~/components/ui/price";
 import { provinceNames } from "~/domain/catalog/places.server";
-import { inboxMoveSchema } from "~/domain/orders/inbox-form";
+import { inboxMoveSchema, producerMoveOf } from "~/domain/orders/inbox-form";
 import { moveOwnPart, partsAwaitingConfirmation, producerInbox, type InboxPart } from "~/domain/orders/inbox.server";
 import { allowedActions } from "~/domain/orders/order-states";
-import { payoutHistory, producerBalances, producerTaxAndHolds, withheldLines } from "~/domain/ledger/ledger.server";
-import { todayInVietnam } from "~/domain/shared/dates";
-import { isWithheldFrom } from "~/domain/tax/withholding";
+import { payoutHistory, producerBalances } from "~/domain/ledger/ledger.server";
+import { producerTaxView } from "~/domain/tax/declarations.server";
 import { markTransferReceivedBySeller, offersTransferReceived } from "~/domain/payments/seller-transfer.server";
 import { portalFormAction } from "~/domain/producers/portal-form-action";
 import { requirePortalActor } from "~/domain/producers/portal-actor.server";
@@ -19,11 +18,12 @@ import { getLanguage } from "~/i18n/language.server";
 import type { MessageKey } from "~/i18n/vi";
 import { useFormat, useT } from "~/i18n/use-t";
 import { readForm } from "~/request.server";
-import { SHIPMENT_INTENTS, shipmentIntentSchema } from "~/domain/shipping/shipping-forms";
+import { shipmentIntentSchema } from "~/domain/shipping/shipping-forms";
 import { bookingView, bookShipment, cancelShipment, type BookingView } from "~/domain/shipping/shipments.server";
 import { configuredCarriers } from "~/domain/shipping/carriers/registry.server";
 import { BookingPanel } from "~/components/shipping/booking-panel";
 import { metaTranslator, type RootMatch } from "~/seo";
+import { z } from "zod";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePortalActor(request);
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     carriersOn,
     parts: producerInbox(actor.producer.id).map((part) => ({ ...part, canMarkPaid: offersTransferReceived(part), booking: withBooking(part.id, part.status) })),
     balances: producerBalances(actor.producer.id),
-    tax: { ...producerTaxAndHolds(actor.producer.id), withheldFrom: isWithheldFrom(actor.producer.entityType), year: todayInVietnam().slice(0, 4), lines: withheldLines(actor.producer.id) },
+    tax: producerTaxView(actor.producer),
     payouts: payoutHistory(actor.producer.id),
     newPaid: partsAwaitingConfirmation(actor.producer.id),
     provinceNames: provinceNames(lang),
@@ -50,25 +50,34 @@ const OUTCOME_MESSAGE: Record<"not_found" | "illegal" | "not_allowed", MessageKe
   not_allowed: "inbox.error.notAllowed",
 };
 
+/** Every form of the inbox, told apart by its button: the part moves and the carrier intents (issue 18). */
+const inboxFormSchema = z.discriminatedUnion("intent", [...inboxMoveSchema.options, ...shipmentIntentSchema.options]);
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePortalActor(request);
   const formData = await readForm(request);
   if (!formData) throw new Response("Bad request", { status: 400 });
-  if ((SHIPMENT_INTENTS as readonly unknown[]).includes(formData.get("intent"))) return shipmentAction(actor, formData);
-  const submission = parseWithZod(formData, { schema: inboxMoveSchema });
+  const submission = parseWithZod(formData, { schema: inboxFormSchema });
   // Which order part's forms answered, so its fields alone show the errors.
   const partId = Number(submission.payload.partId);
   if (submission.status !== "success") return data({ partId, result: submission.reply() }, { status: 400 });
-  const { intent, partId: id, ...details } = submission.value;
-  const outcome =
-    intent === "markPaid"
-      ? markTransferReceivedBySeller(actor, id)
-      : moveOwnPart(actor, id, { action: intent, ...details } as Parameters<typeof moveOwnPart>[2]);
+  const value = submission.value;
+  if (value.intent === "book" || value.intent === "cancelShipment") {
+    // The carrier is called by the domain, outside any transaction.
+    const outcome = value.intent === "book" ? await bookShipment(actor, value.partId, value) : await cancelShipment(actor, value.partId);
+    if (!outcome.ok) {
+      if (outcome.problem === "not_found") throw new Response("Not found", { status: 404 });
+      const status = outcome.problem === "carrier_unreachable" ? 503 : 409;
+      return data({ partId, result: submission.reply({ formErrors: [SHIPMENT_PROBLEM[outcome.problem] ?? "shipping.error.refused"] }) }, { status });
+    }
+    return redirect(`/seller/orders#part-${value.partId}`, 303);
+  }
+  const outcome = value.intent === "markPaid" ? markTransferReceivedBySeller(actor, value.partId) : moveOwnPart(actor, value.partId, producerMoveOf(value));
   if (outcome === "not_found") throw new Response("Not found", { status: 404 });
   if (outcome !== "ok") {
     return data({ partId, result: submission.reply({ formErrors: [OUTCOME_MESSAGE[outcome]] }) }, { status: 409 });
   }
-  return redirect(`/seller/orders#part-${id}`, 303);
+  return redirect(`/seller/orders#part-${value.partId}`, 303);
 }
 
 const SHIPMENT_PROBLEM: Record<string, MessageKey> = {
@@ -80,21 +89,6 @@ const SHIPMENT_PROBLEM: Record<string, MessageKey> = {
   duplicate: "shipping.error.duplicate",
   not_cancellable: "shipping.error.notCancellable",
 };
-
-/** "Đặt giao hàng" and its cancel (issue 18): the carrier is called by the domain, outside any transaction. */
-async function shipmentAction(actor: Awaited<ReturnType<typeof requirePortalActor>>, formData: FormData) {
-  const submission = parseWithZod(formData, { schema: shipmentIntentSchema });
-  const partId = Number(submission.payload.partId);
-  if (submission.status !== "success") return data({ partId, result: submission.reply() }, { status: 400 });
-  const value = submission.value;
-  const outcome = value.intent === "book" ? await bookShipment(actor, value.partId, value) : await cancelShipment(actor, value.partId);
-  if (!outcome.ok) {
-    if (outcome.problem === "not_found") throw new Response("Not found", { status: 404 });
-    const status = outcome.problem === "carrier_unreachable" ? 503 : 409;
-    return data({ partId, result: submission.reply({ formErrors: [SHIPMENT_PROBLEM[outcome.problem] ?? "shipping.error.refused"] }) }, { status });
-  }
-  return redirect(`/seller/orders#part-${value.partId}`, 303);
-}
 
 export const meta: MetaFunction<unknown, RootMatch> = ({ matches }) => {
   const t = metaTranslator(matches);

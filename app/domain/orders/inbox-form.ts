@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { message, required } from "../shared/form-messages";
+import type { ProducerMove } from "./inbox.server";
 
 const partId = z.coerce.number().int().positive();
 
@@ -23,3 +24,17 @@ export const inboxMoveSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("markPaid"), partId }),
 ]);
+
+type PartMoveForm = Exclude<z.infer<typeof inboxMoveSchema>, { intent: "markPaid" }>;
+
+/** A move form's values as the domain's move: the form's button is named `intent`, the move `action`. */
+export function producerMoveOf(form: PartMoveForm): ProducerMove {
+  switch (form.intent) {
+    case "ship":
+      return { action: "ship", carrier: form.carrier, trackingNumber: form.trackingNumber };
+    case "cancel":
+      return { action: "cancel", reason: form.reason };
+    default:
+      return { action: form.intent };
+  }
+}

@@ -20,7 +20,6 @@ export const shipmentIntentSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("cancelShipment"), partId }),
 ]);
-export const SHIPMENT_INTENTS = ["book", "cancelShipment"] as const;
 
 /** The producer's carriers and pick-up address (`/seller/shipping`). */
 export const shippingSettingsSchema = z.object({

@@ -3,9 +3,10 @@ import { getDb } from "~/db/client.server";
 import { producers, provinces, wards } from "~/db/schema";
 import type { SessionUser } from "../accounts/sessions.server";
 import { staffMayActIn, staffProvince } from "../accounts/staff.server";
-import { withholdingSums, type WithholdingSums } from "../ledger/ledger.server";
-import type { IsoDate } from "../shared/dates";
-import { declarationDueDate, monthTotals, periodBounds, type MonthTotals } from "./withholding";
+import { producerTaxAndHolds, withheldLines, withholdingSums, type WithholdingSums } from "../ledger/ledger.server";
+import type { EntityType } from "../producers/entity-types";
+import { todayInVietnam, type IsoDate } from "../shared/dates";
+import { declarationDueDate, isWithheldFrom, monthTotals, periodBounds, type MonthTotals } from "./withholding";
 
 /**
  * The monthly declaration of tax withheld (Decree 117/2025; appendix 01-1/BK-CNKD-TMĐT) and the
@@ -135,5 +136,19 @@ export function yearlyStatement(producerId: number, year: number, viewer: { staf
     seller: { name: seller.name, taxCode: seller.taxCode, address: seller.address, entityType: producer.entityType },
     months,
     totals: totalOf(months),
+  };
+}
+
+/**
+ * What a producer sees of tax on their orders page: what was withheld from their sales and each
+ * line of it, what complaints hold back, whether their entity type is withheld from at all, and
+ * the year their yearly statement covers.
+ */
+export function producerTaxView(producer: { id: number; entityType: EntityType }) {
+  return {
+    ...producerTaxAndHolds(producer.id),
+    withheldFrom: isWithheldFrom(producer.entityType),
+    year: todayInVietnam().slice(0, 4),
+    lines: withheldLines(producer.id),
   };
 }
