@@ -217,6 +217,15 @@ describe("more events, quiet hours and scheduled messages (development outbox)",
     expect(to("84986000789").map((m) => m.kind)).toEqual(["new_paid_order", "order_lapsing"]);
   });
 
+  it("does not remind of a part whose ship-by date has passed", () => {
+    const producer = aProducer({ phone: "0986000790" });
+    const order = anOrder([{ productId: aProduct(producer).id, quantity: 1 }]);
+    pay(order);
+    getDb().update(ordersTable).set({ paidAt: Date.now() - 3.5 * 24 * 60 * 60 * 1000 }).where(eq(ordersTable.id, order.id)).run();
+    enqueueScheduledMessages();
+    expect(to("84986000790").map((m) => m.kind)).toEqual(["new_paid_order"]);
+  });
+
   it("sends staff one digest a day, by e-mail, when work waits", () => {
     const member = aUser({ role: "staff", provinceCode: "92", email: `digest-${Date.now()}@staff.local` });
     aProducer({ provinceCode: "92", verificationStatus: "pending", verifiedAt: null });
