@@ -16,6 +16,7 @@ import { DEMO_ACCOUNTS, DEMO_CAMPAIGN, DEMO_VOUCHER, seedDemo } from "./seed/dem
 import { generateCatalog } from "./seed/generate.server";
 import { generateOrders } from "./seed/orders.server";
 import { settings } from "~/settings.server";
+import { expireLapsedCertificates } from "~/domain/certification/expiry.server";
 
 type Db = ReturnType<typeof openDatabase>;
 const rowsOf = (db: Db, table: typeof schema.products | typeof schema.orders | typeof schema.producers | typeof schema.certificates) =>
@@ -90,6 +91,10 @@ async function seedAsAsked(db: Db) {
     const { seeded } = await seedDemo(db, { uploadsDir: settings.uploadsDir });
     if (!seeded) throw new Error(`${settings.databasePath} already has data; the demo goes only into an empty database`);
   }
+  // Generated certificates dated in the past are stored as expired now, as the hourly upkeep would
+  // mark them; otherwise the server's first upkeep does it for tens of thousands of products at once
+  // (5 s on 100,000 products, with a worker's event loop held).
+  expireLapsedCertificates(db);
   optimizeDatabase(db);
   const counts = {
     producers: rowsOf(db, schema.producers),
