@@ -23,7 +23,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { BROWSER_HEADERS, storefrontLoad } from "./bench-pages";
+import { BROWSER_HEADERS, SERVER_MEMORY_ENV, SERVER_NODE_FLAGS, storefrontLoad } from "./bench-pages";
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -103,10 +103,11 @@ try {
   }
   for (const side of sides) {
     const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profileDir, side.name)}`] : [];
-    const server = spawn(process.execPath, [...profile, "--max-old-space-size=192", "server.js"], {
+    const server = spawn(process.execPath, [...profile, ...SERVER_NODE_FLAGS, "server.js"], {
       cwd: side.cwd,
       env: {
         ...process.env,
+        ...SERVER_MEMORY_ENV,
         DATABASE_PATH: side.databasePath,
         UPLOADS_DIR: uploads,
         SEED_DEMO: "0",

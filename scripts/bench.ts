@@ -23,7 +23,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
-import { BROWSER_HEADERS, storefrontLoad } from "./bench-pages";
+import { BROWSER_HEADERS, SERVER_MEMORY_ENV, SERVER_NODE_FLAGS, storefrontLoad } from "./bench-pages";
 import { gzipSync } from "node:zlib";
 import { lighthouseStage, printLighthouse, storefrontPages, type LighthousePage } from "./lighthouse";
 
@@ -84,9 +84,9 @@ const STAFF_PASSWORD = "bench-password";
   writer.close();
 }
 
-// The heap limit of `npm run serve`: without it V8, sizing itself to the machine's 24 GB, lets garbage
-// pile up to 550 MB of RSS under load; with it RSS stays near 200 MB at the same speed.
-const server = spawn(process.execPath, ["--max-old-space-size=192", "server.js"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+// As `npm run serve` runs it: without the heap limit V8, sizing itself to the machine's 24 GB, lets
+// garbage pile up to 550 MB of RSS under load.
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "server.js"], { env: { ...process.env, ...SERVER_MEMORY_ENV, ...env }, stdio: ["ignore", "pipe", "inherit"] });
 await new Promise<void>((resolve, reject) => {
   server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("is listening on") && resolve());
   server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));

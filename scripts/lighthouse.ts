@@ -9,6 +9,7 @@
  *
  *   npm run bench:lighthouse -- --runs 3 --no-build --port 3998
  */
+import { SERVER_MEMORY_ENV, SERVER_NODE_FLAGS } from "./bench-pages";
 import Database from "better-sqlite3";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -183,8 +184,8 @@ async function main() {
     DATABASE_PATH: path.join(dir, "demo.db"),
     UPLOADS_DIR: path.join(dir, "uploads"),
   };
-  const server = spawn(process.execPath, ["--max-old-space-size=192", "server.js", "--demo"], {
-    env: { ...process.env, ...env },
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "server.js", "--demo"], {
+    env: { ...process.env, ...SERVER_MEMORY_ENV, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   try {

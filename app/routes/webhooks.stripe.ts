@@ -10,9 +10,10 @@ export async function action({ request }: ActionFunctionArgs) {
   // Stripe's events are a few KB; anything far larger is not one.
   const rawBody = await readRawBody(request, 512 * 1024);
   if (!rawBody) return Response.json({ error: "body too large" }, { status: 413 });
+  const stripe = await stripeClient();
   let event;
   try {
-    event = stripeClient().webhooks.constructEvent(rawBody, request.headers.get("Stripe-Signature") ?? "", config.webhookSecret);
+    event = stripe.webhooks.constructEvent(rawBody, request.headers.get("Stripe-Signature") ?? "", config.webhookSecret);
   } catch {
     return Response.json({ error: "invalid signature" }, { status: 400 });
   }

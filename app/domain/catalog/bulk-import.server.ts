@@ -1,5 +1,4 @@
 import { parse } from "csv-parse";
-import { readSheet } from "read-excel-file/node";
 import type { MessageKey } from "~/i18n/vi";
 import { rateLimiter } from "../accounts/rate-limit.server";
 import type { PortalActor } from "../producers/portal-actor.server";
@@ -26,6 +25,8 @@ async function readCells(bytes: Uint8Array): Promise<string[][] | "too_large" | 
     if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
       const problem = checkXlsxArchive(bytes);
       if (problem) return problem === "too_large" ? problem : null;
+      // Loaded with the first sheet, not in every worker at start.
+      const { readSheet } = await import("read-excel-file/node");
       const rows = await readSheet(Buffer.from(bytes));
       return rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : cell instanceof Date ? cell.toISOString() : String(cell))));
     }

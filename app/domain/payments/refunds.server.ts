@@ -125,7 +125,7 @@ async function sendRefund(order: PayableOrder, partId: number | null, reason: st
     if (!intent) return "not_paid";
     try {
       // metadata.orderCode marks the refund as ours, so its webhook does not record it a second time.
-      const refund = await stripeClient().refunds.create(
+      const refund = await (await stripeClient()).refunds.create(
         { payment_intent: intent, amount: amountVnd, metadata: { orderCode: order.code, parts: parts.map((p) => p.id).join(",") } },
         { idempotencyKey: `refund-${order.code}-${parts.map((p) => p.id).join("-")}` },
       );

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt } from "drizzle-orm";
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { getDb } from "~/db/client.server";
 import { orderItems, orderParts, orders, producers, refunds, stripeEvents } from "~/db/schema";
 import { settings } from "~/settings.server";
@@ -17,13 +17,17 @@ import {
 
 let client: { key: string; stripe: Stripe } | undefined;
 
-/** The Stripe SDK, pointed at STRIPE_API_BASE when set (stripe-mock or the tests' double). */
-export function stripeClient(): Stripe {
+/**
+ * The Stripe SDK, pointed at STRIPE_API_BASE when set (stripe-mock or the tests' double). Loaded on
+ * first use: a worker that never takes a card payment does not carry the SDK (about 20 MB of memory).
+ */
+export async function stripeClient(): Promise<Stripe> {
   const config = settings.stripe;
   if (!config) throw new Error("Stripe is not configured (STRIPE_SECRET_KEY)");
   if (client?.key !== config.secretKey) {
     const base = config.apiBase ? new URL(config.apiBase) : undefined;
-    const stripe = new Stripe(config.secretKey, {
+    const { default: StripeSdk } = await import("stripe");
+    const stripe = new StripeSdk(config.secretKey, {
       maxNetworkRetries: 2,
       timeout: 15_000,
       ...(base && {
@@ -48,7 +52,7 @@ export async function stripeCheckoutUrl(
   origin: string,
   email: string | null,
 ): Promise<string> {
-  const stripe = stripeClient();
+  const stripe = await stripeClient();
   if (order.stripeSessionId) {
     const existing = await stripe.checkout.sessions.retrieve(order.stripeSessionId);
     if (existing.status === "open" && existing.url) return existing.url;
@@ -205,7 +209,7 @@ function recordRefundMadeInStripe(refund: Stripe.Refund, now: number): { orderId
 export async function confirmStripeReturn(orderCode: string, sessionId: string): Promise<"paid" | "pending" | "mismatch"> {
   const order = payableOrderByCode(orderCode);
   if (!order || order.stripeSessionId !== sessionId) return "mismatch";
-  const session = await stripeClient().checkout.sessions.retrieve(sessionId);
+  const session = await (await stripeClient()).checkout.sessions.retrieve(sessionId);
   const { outcome } = getDb().transaction(() => settleSession(session, Date.now()));
   return outcome === "paid" ? "paid" : "pending";
 }
@@ -228,7 +232,7 @@ export async function expireLapsedStripeOrders(now = Date.now()): Promise<void> 
 }
 
 async function sweepStripeOrders(now: number) {
-  const stripe = stripeClient();
+  const stripe = await stripeClient();
   for (const order of lapsedStripeOrders(now)) {
     try {
       await stripe.checkout.sessions.expire(order.stripeSessionId);

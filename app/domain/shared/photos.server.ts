@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import type { OutputInfo } from "sharp";
 import type { MessageKey } from "~/i18n/vi";
 import { settings } from "~/settings.server";
 import { originalOfThumb, THUMB_WIDTH } from "./photo-urls";
@@ -12,6 +12,9 @@ export const MAX_PHOTO_BYTES = 12 * 1024 * 1024;
 const MAX_EDGE = 1280;
 // Formats judged by the bytes (sharp reads the header), never by the file name or the browser's type.
 const ACCEPTED = new Set(["jpeg", "png", "webp", "heif", "avif", "gif"]);
+
+// libvips is loaded with the first photo, not in every worker at start (about 20 MB of memory).
+const loadSharp = () => import("sharp").then((module) => module.default);
 
 export type StoredPhoto = { file: string; width: number; height: number };
 
@@ -31,14 +34,14 @@ export async function storePhoto(bytes: Uint8Array, folder: PhotoFolder): Promis
   if (bytes.byteLength > MAX_PHOTO_BYTES) return { error: "photo.error.tooLarge" };
   let format: string | undefined;
   try {
-    format = (await sharp(bytes).metadata()).format;
+    format = (await (await loadSharp())(bytes).metadata()).format;
   } catch {
     return { error: "photo.error.notImage" };
   }
   if (!format || !ACCEPTED.has(format)) return { error: "photo.error.notImage" };
-  let encoded: { data: Buffer; info: sharp.OutputInfo };
+  let encoded: { data: Buffer; info: OutputInfo };
   try {
-    encoded = await sharp(bytes, { limitInputPixels: 50_000_000 })
+    encoded = await (await loadSharp())(bytes, { limitInputPixels: 50_000_000 })
       .rotate()
       .resize(MAX_EDGE, MAX_EDGE, { fit: "inside", withoutEnlargement: true })
       .webp({ quality: 75 })
@@ -112,7 +115,7 @@ async function makeThumb(name: string, original: string): Promise<PublicFile | n
   if (!source) return null;
   let body: Buffer;
   try {
-    body = await sharp(source.body).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).webp({ quality: 70 }).toBuffer();
+    body = await (await loadSharp())(source.body).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).webp({ quality: 70 }).toBuffer();
   } catch {
     return null;
   }

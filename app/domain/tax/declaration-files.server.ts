@@ -1,4 +1,3 @@
-import writeXlsxFile from "write-excel-file/node";
 import type { MessageKey } from "~/i18n/vi";
 import { toCsv } from "../reports/csv";
 import type { Declaration, DeclarationRow } from "./declarations.server";
@@ -43,5 +42,7 @@ export function declarationCsv(declaration: Declaration, t: Translate): string {
 export async function declarationXlsx(declaration: Declaration, t: Translate): Promise<Buffer> {
   const { header, rows } = table(declaration, t);
   const data = [header.map((value) => ({ value, fontWeight: "bold" as const })), ...rows.map((r) => r.map((value) => ({ value })))];
+  // Loaded with the first download, not in every worker at start.
+  const { default: writeXlsxFile } = await import("write-excel-file/node");
   return Buffer.from(await writeXlsxFile(data, { sheet: declaration.period }).toBuffer());
 }

@@ -1,4 +1,4 @@
-import { createTransport, type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { settings } from "~/settings.server";
 import { providerRequestId, type ChannelAdapter, type SendResult } from "../channels.server";
 import { publicLink, type MessageRow } from "../outbox.server";
@@ -11,7 +11,9 @@ import { publicLink, type MessageRow } from "../outbox.server";
  */
 let transport: { url: string; smtp: Transporter } | undefined;
 
-function transportFor(url: string): Transporter {
+// nodemailer is loaded when the first e-mail goes out, not in every worker at start (about 15 MB).
+async function transportFor(url: string): Promise<Transporter> {
+  const { createTransport } = await import("nodemailer");
   if (transport?.url !== url) transport = { url, smtp: createTransport(url.includes("pool=") ? url : `${url}${url.includes("?") ? "&" : "?"}pool=true`) };
   return transport.smtp;
 }
@@ -28,7 +30,7 @@ export const emailAdapter: ChannelAdapter = {
     const messageId = `<${providerRequestId(message)}@${messageIdHost()}>`;
     let sent: { messageId?: string; rejected?: unknown[] };
     try {
-      sent = await transportFor(url).sendMail({ from: settings.messages.mailFrom, to: message.recipientAddress, messageId, ...emailContent(message) });
+      sent = await (await transportFor(url)).sendMail({ from: settings.messages.mailFrom, to: message.recipientAddress, messageId, ...emailContent(message) });
     } catch (error) {
       // 5xx: the server refused this mail for good (no such mailbox…); anything else may pass later.
       const code = typeof error === "object" && error !== null ? Number(Reflect.get(error, "responseCode")) : NaN;
