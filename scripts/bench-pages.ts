@@ -7,7 +7,11 @@ export function storefrontLoad(productSlugs: readonly string[]): { name: string;
     { name: "catalog /products", paths: ["/products", "/products?page=2", "/products?page=7"] },
     { name: "catalog filtered", paths: ["/products?group=food&province=92", "/products?stars=4&sort=price_asc", "/products?province=01&inStock=1&sort=newest"] },
     { name: "search ?q=", paths: SEARCHES.map((q) => `/products?q=${encodeURIComponent(q)}`) },
-    { name: "product page", paths: productSlugs.map((s) => `/products/${s}`) },
+    // Warm: 100 pages a visitor came to within the last seconds, as the page cache keeps them.
+    { name: "product page, warm", paths: productSlugs.slice(0, 100).map((s) => `/products/${s}`) },
+    // 2,000 pages in turn: each is visited about once every few seconds, around the cache's 5 s, so
+    // this line is mostly renders.
+    { name: "product page, 2,000 in turn", paths: productSlugs.map((s) => `/products/${s}`) },
   ];
 }
 
